@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The few hooks a port supplies to lib/.
+ *
+ * lib/ never touches coprocessor registers or devices itself. Where a module
+ * must have the hardware do something (forget stale translations, push a
+ * page-table write out to where the table walker reads it) it calls one of
+ * these. Each port implements them in a handful of instructions; the host test
+ * fake (tests/fake/) records every call so tests can assert that the right
+ * maintenance followed every change that needs one.
+ *
+ * Calls are made with the caller's context held (see each module's
+ * concurrency note); the hooks themselves must not call back into lib/.
+ */
+#ifndef PVLIB_PORT_H
+#define PVLIB_PORT_H
+
+#include <pvlib/types.h>
+
+/* Which translations a TLB maintenance request drops. */
+enum pv_tlb_scope {
+	PV_TLB_ALL = 1,   /* every entry, all address spaces */
+	PV_TLB_ASID = 2,  /* every non-global entry tagged with asid (v7) */
+	PV_TLB_VA = 3,    /* the entries for one page of va in asid (global too) */
+};
+
+struct pv_tlb_req {
+	enum pv_tlb_scope scope;
+	uint32_t asid; /* 0 on ARMv5, which has no ASIDs */
+	pv_gvaddr_t va; /* page-aligned; for PV_TLB_VA only */
+};
+
+/*
+ * Drop stale translations. A port without ASIDs (ARMv5) may widen any request
+ * to PV_TLB_ALL; narrowing one is never allowed.
+ */
+void pv_port_tlb_maint(const struct pv_tlb_req *req);
+
+/*
+ * Make len bytes at machine address ma, just written by the hypervisor,
+ * visible to the hardware table walker (clean the data cache to the point of
+ * coherency for table walks). A port whose walker snoops the cache may do
+ * nothing.
+ */
+void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
+
+/*
+ * Clean and invalidate the whole data cache and invalidate the instruction
+ * cache. Needed on ARMv5's virtually indexed, virtually tagged caches whenever
+ * a mapping that may be cached goes away or changes its attributes.
+ */
+void pv_port_cache_flush_all(void);
+
+/*
+ * The hypervisor author's own mistake (never a guest's): an internal
+ * invariant is broken. Does not return.
+ */
+_Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line);
+
+/*
+ * PV_ASSERT checks an invariant of pvlib or of its caller's configuration.
+ * Guest input is never checked with it: guests get pv_status errors.
+ */
+#define PV_ASSERT(expr) \
+	((expr) ? (void)0 : pv_port_assert_fail(#expr, __FILE__, __LINE__))
+
+#endif /* PVLIB_PORT_H */

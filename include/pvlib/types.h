@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * pvlib shared types.
+ *
+ * Machine addresses, guest addresses and frame numbers are distinct one-field
+ * structs, so passing one where another is expected does not compile. The
+ * helpers below are the only places that look inside; they are trivial and
+ * inline, so the types cost nothing at run time.
+ *
+ * Addresses are 32 bits: both targets use the ARM short-descriptor format
+ * without LPAE, and pvlib refuses supersections that would reach above 4 GiB.
+ */
+#ifndef PVLIB_TYPES_H
+#define PVLIB_TYPES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* A domain (guest) id. PV_DOMID_NONE never names a domain. */
+typedef struct { uint16_t id; } pv_domid_t;
+#define PV_DOMID_NONE_VALUE 0xFFFFu
+/* The hypervisor itself, as an owner of frames. Never a guest. */
+#define PV_DOMID_HYP_VALUE 0xFFFEu
+#define PV_DOMID_MAX_GUEST 0xFFFDu
+
+static inline pv_domid_t pv_domid(uint16_t id) { return (pv_domid_t){ id }; }
+static inline uint16_t pv_domid_val(pv_domid_t d) { return d.id; }
+static inline bool pv_domid_eq(pv_domid_t a, pv_domid_t b) { return a.id == b.id; }
+static inline pv_domid_t pv_domid_none(void) { return (pv_domid_t){ PV_DOMID_NONE_VALUE }; }
+static inline pv_domid_t pv_domid_hyp(void) { return (pv_domid_t){ PV_DOMID_HYP_VALUE }; }
+static inline bool pv_domid_is_guest(pv_domid_t d) { return d.id <= PV_DOMID_MAX_GUEST; }
+
+/* Size of a machine frame (the unit of ownership and typing). */
+#define PV_FRAME_SHIFT 12u
+#define PV_FRAME_SIZE (1u << PV_FRAME_SHIFT)
+
+/* A machine (physical) address, as the bus sees it. */
+typedef struct { uint32_t ma; } pv_maddr_t;
+/* A machine frame number: machine address >> PV_FRAME_SHIFT. */
+typedef struct { uint32_t mfn; } pv_mfn_t;
+/* A guest virtual address, as the guest's own page tables translate it. */
+typedef struct { uint32_t va; } pv_gvaddr_t;
+/* A guest frame number, in a domain's own pseudo-physical numbering. */
+typedef struct { uint32_t gfn; } pv_gfn_t;
+
+static inline pv_maddr_t pv_maddr(uint32_t ma) { return (pv_maddr_t){ ma }; }
+static inline uint32_t pv_maddr_val(pv_maddr_t a) { return a.ma; }
+static inline pv_mfn_t pv_mfn(uint32_t mfn) { return (pv_mfn_t){ mfn }; }
+static inline uint32_t pv_mfn_val(pv_mfn_t f) { return f.mfn; }
+static inline pv_gvaddr_t pv_gvaddr(uint32_t va) { return (pv_gvaddr_t){ va }; }
+static inline uint32_t pv_gvaddr_val(pv_gvaddr_t a) { return a.va; }
+static inline pv_gfn_t pv_gfn(uint32_t gfn) { return (pv_gfn_t){ gfn }; }
+static inline uint32_t pv_gfn_val(pv_gfn_t f) { return f.gfn; }
+
+static inline pv_mfn_t pv_maddr_to_mfn(pv_maddr_t a) { return (pv_mfn_t){ a.ma >> PV_FRAME_SHIFT }; }
+static inline pv_maddr_t pv_mfn_to_maddr(pv_mfn_t f) { return (pv_maddr_t){ f.mfn << PV_FRAME_SHIFT }; }
+static inline uint32_t pv_maddr_offset(pv_maddr_t a) { return a.ma & (PV_FRAME_SIZE - 1u); }
+
+/* Time in nanoseconds. Nothing in lib/ reads a clock: time is an argument. */
+typedef uint64_t pv_time_ns;
+#define PV_TIME_NEVER UINT64_MAX
+
+#endif /* PVLIB_TYPES_H */

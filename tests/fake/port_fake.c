@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "port_fake.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+static struct fake_port_log fake_log;
+
+void fake_port_reset(void)
+{
+	fake_log.count = 0;
+	fake_log.dropped = 0;
+	fake_log.tlb_all = fake_log.tlb_asid = fake_log.tlb_va = 0;
+	fake_log.pt_sync = fake_log.cache_flush_all = 0;
+}
+
+const struct fake_port_log *fake_port_log(void)
+{
+	return &fake_log;
+}
+
+static struct fake_port_event *fake_record(enum fake_port_kind kind)
+{
+	static struct fake_port_event sink;
+	if (fake_log.count >= FAKE_PORT_LOG_MAX) {
+		fake_log.dropped++;
+		return &sink;
+	}
+	struct fake_port_event *e = &fake_log.ev[fake_log.count++];
+	*e = (struct fake_port_event){ .kind = kind };
+	return e;
+}
+
+void pv_port_tlb_maint(const struct pv_tlb_req *req)
+{
+	/* Be strict: a malformed request is a bug in lib/, fail loudly. */
+	assert_non_null(req);
+	switch (req->scope) {
+	case PV_TLB_ALL: fake_log.tlb_all++; break;
+	case PV_TLB_ASID: fake_log.tlb_asid++; break;
+	case PV_TLB_VA:
+		assert_int_equal(pv_gvaddr_val(req->va) & (PV_FRAME_SIZE - 1u), 0);
+		fake_log.tlb_va++;
+		break;
+	default:
+		fail_msg("pv_port_tlb_maint: bad scope %d", (int)req->scope);
+	}
+	fake_record(FAKE_PORT_TLB)->tlb = *req;
+}
+
+void pv_port_pt_sync(pv_maddr_t ma, uint32_t len)
+{
+	assert_true(len > 0);
+	assert_true((uint64_t)pv_maddr_val(ma) + len <= UINT64_C(1) << 32);
+	fake_log.pt_sync++;
+	struct fake_port_event *e = fake_record(FAKE_PORT_PT_SYNC);
+	e->ma = ma;
+	e->len = len;
+}
+
+void pv_port_cache_flush_all(void)
+{
+	fake_log.cache_flush_all++;
+	fake_record(FAKE_PORT_CACHE_FLUSH_ALL);
+}
+
+_Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
+{
+	/* Lets tests use expect_assert_failure() on author mistakes. */
+	mock_assert(0, expr, file, line);
+	abort();
+}
+
+int fake_port_synced(pv_maddr_t ma, uint32_t len)
+{
+	uint64_t lo = pv_maddr_val(ma), hi = lo + len;
+	for (unsigned i = 0; i < fake_log.count; i++) {
+		const struct fake_port_event *e = &fake_log.ev[i];
+		if (e->kind != FAKE_PORT_PT_SYNC)
+			continue;
+		uint64_t elo = pv_maddr_val(e->ma), ehi = elo + e->len;
+		if (elo <= lo && hi <= ehi)
+			return 1;
+	}
+	return 0;
+}
+
+int fake_port_tlb_covers(const struct pv_tlb_req *req)
+{
+	for (unsigned i = 0; i < fake_log.count; i++) {
+		const struct fake_port_event *e = &fake_log.ev[i];
+		if (e->kind != FAKE_PORT_TLB)
+			continue;
+		if (e->tlb.scope == PV_TLB_ALL)
+			return 1;
+		if (e->tlb.scope == PV_TLB_ASID && req->scope != PV_TLB_ALL &&
+		    e->tlb.asid == req->asid)
+			return 1;
+		if (e->tlb.scope == PV_TLB_VA && req->scope == PV_TLB_VA &&
+		    e->tlb.asid == req->asid &&
+		    pv_gvaddr_val(e->tlb.va) == pv_gvaddr_val(req->va))
+			return 1;
+	}
+	return 0;
+}
