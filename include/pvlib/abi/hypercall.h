@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Guest-visible hypercall ABI (the part pvlib fixes; hypercall numbers are the
+ * hypervisor author's, see examples/ for the reference set).
+ *
+ * A guest makes a hypercall with an SVC instruction (the port documents which
+ * SVC immediate marks a hypercall):
+ *   r12      hypercall number
+ *   r0..r4   arguments (as many as the hypercall's arity; the rest ignored)
+ *   r0       result on return: >= 0 success, < 0 a pv_status error
+ * All other registers are preserved. A preemptible hypercall may be re-issued
+ * by the hypervisor with updated r0..r4 before it completes; the guest sees
+ * only the final result.
+ *
+ * Multicall: arguments r0 = guest address of an array of
+ * struct pv_multicall_entry (4-byte aligned), r1 = the number of entries.
+ * Each entry's result is written back into the entry; r0 returns 0 once all
+ * are done, or an error for the batch itself.
+ */
+#ifndef PVLIB_ABI_HYPERCALL_H
+#define PVLIB_ABI_HYPERCALL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Bumped whenever a guest-visible layout or meaning changes. */
+#define PV_ABI_VERSION 1u
+
+#define PV_HC_MAX_ARGS 5u
+
+struct pv_multicall_entry {
+	uint32_t op;                      /* hypercall number */
+	uint32_t args[PV_HC_MAX_ARGS];    /* arguments; updated if re-issued */
+	int32_t result;                   /* written by the hypervisor */
+	uint32_t reserved;                /* must be 0 */
+};
+
+_Static_assert(sizeof(struct pv_multicall_entry) == 32, "multicall entry size");
+_Static_assert(offsetof(struct pv_multicall_entry, op) == 0, "multicall op");
+_Static_assert(offsetof(struct pv_multicall_entry, args) == 4, "multicall args");
+_Static_assert(offsetof(struct pv_multicall_entry, result) == 24, "multicall result");
+_Static_assert(offsetof(struct pv_multicall_entry, reserved) == 28, "multicall reserved");
+
+#endif /* PVLIB_ABI_HYPERCALL_H */

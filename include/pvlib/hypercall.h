@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * lib/hypercall: hypercall dispatch.
+ *
+ * The hypervisor author defines the hypercalls as a const table indexed by
+ * hypercall number, so it lives in read-only memory and dispatch is a bounds
+ * check and one load: a memory-corruption bug elsewhere cannot redirect it.
+ *
+ *     static const struct pv_hc_entry table[] = {
+ *         [MY_HC_CONSOLE] = { MY_HC_CONSOLE, 2, 0, "console_write", hc_console },
+ *         [MY_HC_MMU]     = { MY_HC_MMU, 3, PV_HC_F_PREEMPTIBLE, "mmu_update", hc_mmu },
+ *         [MY_HC_MULTI]   = { MY_HC_MULTI, 2, PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL,
+ *                             "multicall", pv_hc_multicall },
+ *     };
+ *
+ * pv_hc_init() checks the table once. From then on, for every hypercall trap
+ * the port calls pv_hc_dispatch() with the trap frame, which
+ *   1. looks the number up (unknown -> PV_ENOSYS, no handler runs),
+ *   2. checks the calling domain's permission set (denied -> PV_EPERM, no
+ *      handler runs),
+ *   3. calls the handler with a copy of r0..r4,
+ *   4. writes the result to r0, or, when a preemptible handler asks to be
+ *      continued, writes its updated arguments back to r0..r4 and winds the
+ *      guest pc back so the same SVC is executed again.
+ *
+ * Concurrency: the module keeps all state in struct pv_hc. pvlib is
+ * uniprocessor: the caller runs dispatch with interrupts masked (or otherwise
+ * serialised) per pv_hc instance. An SMP port must make the statistics
+ * counters per-CPU (or atomic) and serialise pv_hc_perm_set() against
+ * dispatch; the table itself is read-only and needs nothing.
+ */
+#ifndef PVLIB_HYPERCALL_H
+#define PVLIB_HYPERCALL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <pvlib/abi/hypercall.h>
+#include <pvlib/status.h>
+#include <pvlib/trap.h>
+#include <pvlib/types.h>
+
+/* Hypercall numbers are 0 .. PV_HC_NR_LIMIT-1 (one 64-bit permission word). */
+#define PV_HC_NR_LIMIT 64u
+
+/* Entry flags. */
+#define PV_HC_F_PREEMPTIBLE (1u << 0)  /* handler may return PV_ERESTART */
+#define PV_HC_F_NO_MULTICALL (1u << 1) /* refused inside a multicall batch */
+#define PV_HC_F_ALL (PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL)
+
+struct pv_hc;
+
+/* One hypercall as a handler sees it. */
+struct pv_hc_call {
+	struct pv_hc *hc;                 /* the dispatcher (for nested helpers) */
+	void *user;                       /* the caller's pointer from pv_hc_config */
+	pv_domid_t dom;                   /* the calling domain */
+	uint32_t nr;                      /* the hypercall number */
+	uint32_t args[PV_HC_MAX_ARGS];    /* r0..r4; args past the arity are 0 */
+};
+
+/*
+ * A handler returns a value >= 0 (success, passed to the guest in r0), a
+ * negative pv_status (passed to the guest), or, only if its entry has
+ * PV_HC_F_PREEMPTIBLE, PV_ERESTART after updating call->args so that the
+ * re-issued call carries on where this one stopped. A handler must never
+ * return PV_ERESTART without having made progress.
+ */
+typedef int32_t pv_hc_handler(struct pv_hc_call *call);
+
+struct pv_hc_entry {
+	uint32_t nr;            /* must equal the entry's index in the table */
+	uint8_t arity;          /* 0..PV_HC_MAX_ARGS */
+	uint8_t flags;          /* PV_HC_F_* */
+	const char *name;       /* for logs and statistics; not NULL */
+	pv_hc_handler *handler; /* NULL marks an unused slot */
+};
+
+/* Per-hypercall statistics (caller-supplied storage, one per table slot). */
+struct pv_hc_stats {
+	uint64_t calls;    /* times the handler was entered (rounds included) */
+	uint64_t errors;   /* final results < 0 */
+	uint64_t restarts; /* times the handler asked to be re-issued */
+};
+
+/* Which hypercalls one domain may make: bit n of the mask allows number n. */
+struct pv_hc_perm {
+	uint64_t allow;
+};
+
+/*
+ * The access check behind the guest-memory helpers. The hypervisor decides
+ * whether domain dom may read (write == false) or write len bytes at guest
+ * address va, which never crosses a 4 KiB page boundary here. On success it
+ * returns PV_OK and a hypervisor pointer to those bytes; otherwise a
+ * pv_status error (normally PV_EFAULT), which the helper passes on.
+ */
+typedef int32_t pv_hc_access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va,
+				uint32_t len, bool write, uint8_t **host);
+
+struct pv_hc_config {
+	const struct pv_hc_entry *table; /* indexed by hypercall number */
+	uint32_t table_len;              /* 1 .. PV_HC_NR_LIMIT */
+	struct pv_hc_stats *stats;       /* table_len entries, zeroed by init */
+	struct pv_hc_perm *perms;        /* one per domain id, 0 .. max_domains-1 */
+	uint32_t max_domains;            /* 1 .. PV_DOMID_MAX_GUEST+1 */
+	pv_hc_access_fn *access;         /* guest memory check; may be NULL if no
+					    handler copies guest memory */
+	void *user;                      /* passed to handlers and access */
+	uint32_t guest_va_limit;         /* guest ranges must end at or below this
+					    (the hypervisor's reserved range
+					    starts here); 0 means 4 GiB */
+	uint32_t multicall_max;          /* most entries one multicall may name */
+	uint32_t multicall_slice;        /* entries per round before the
+					    multicall is re-issued; >= 1 */
+};
+
+struct pv_hc {
+	struct pv_hc_config cfg;
+	uint64_t unknown;      /* calls refused with PV_ENOSYS */
+	uint64_t denied;       /* calls refused with PV_EPERM */
+};
+
+/*
+ * Check the configuration and table once and make hc ready. Every
+ * permission set starts empty (a domain may make no hypercall until
+ * pv_hc_perm_set() allows it) and every counter at 0. Errors:
+ *   PV_EINVAL  a NULL pointer, a zero or too long table, max_domains out of
+ *              range, multicall_slice 0, or the entry at index *bad_index is
+ *              malformed: no name, arity > PV_HC_MAX_ARGS, unknown flags, or
+ *              nr not equal to its index;
+ *   PV_EEXIST  two entries claim the same number (*bad_index: the second).
+ * bad_index may be NULL; it is set to UINT32_MAX for errors not tied to
+ * an entry. On error hc is left unusable.
+ */
+int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *bad_index);
+
+/*
+ * Replace domain dom's permission set. Bits for numbers with no handler are
+ * refused (PV_EINVAL) so a typo in a configuration shows up at boot.
+ * PV_ESRCH if dom is not below max_domains.
+ */
+int32_t pv_hc_perm_set(struct pv_hc *hc, pv_domid_t dom, struct pv_hc_perm perm);
+
+/* Domain dom's permission set (empty for an unknown domain). */
+struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom);
+
+/*
+ * Dispatch the hypercall in tf, made by domain dom. Reads r12 (number) and
+ * r0..r4, writes r0 and, on a continuation, r0..r4 and pc. Returns the value
+ * written to r0, or PV_ERESTART when the hypercall will be re-issued (the
+ * caller may take that chance to reschedule). A domain outside max_domains
+ * gets PV_EPERM.
+ */
+int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf);
+
+/*
+ * The same as a handler call, without a trap frame: run hypercall nr for dom
+ * with the given arguments (updated in place on PV_ERESTART). Used by
+ * multicall and by hypervisors that take arguments from elsewhere.
+ */
+int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
+		     uint32_t args[PV_HC_MAX_ARGS], bool in_multicall);
+
+/*
+ * The multicall handler, for the author to place in the table with arity 2
+ * and flags PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL. args[0] is the guest
+ * address of the entries, args[1] their number. Errors for the whole batch:
+ *   PV_E2BIG   more than multicall_max entries;
+ *   PV_EALIGN  the array is not 4-byte aligned;
+ *   PV_EFAULT/PV_EOVERFLOW  the array is not readable and writable as a
+ *              whole (checked before any entry runs).
+ * Each entry gets its own result: the handler's, PV_ENOSYS, PV_EPERM, or
+ * PV_EINVAL for a nonzero reserved word or a hypercall that may not be
+ * batched. Every multicall_slice entries, or when an entry's own handler asks
+ * to continue, the multicall returns PV_ERESTART with its arguments moved
+ * past the finished entries. Returns PV_OK once every entry has its result.
+ * If the array stops being accessible between rounds (the guest changed its
+ * mappings), the batch ends with that error; entries already done keep
+ * their results.
+ */
+int32_t pv_hc_multicall(struct pv_hc_call *call);
+
+/*
+ * Copy len bytes between hypervisor memory and guest address va of dom.
+ * The whole range is checked before a single byte moves:
+ *   PV_EALIGN     va is not a multiple of align (a power of two);
+ *   PV_E2BIG      len > PV_HC_COPY_MAX;
+ *   PV_EOVERFLOW  va + len wraps around 4 GiB;
+ *   PV_EFAULT     the range reaches guest_va_limit, or no access function
+ *                 was configured;
+ *   any error of the access function, for any page of the range.
+ * len 0 is PV_OK and touches nothing.
+ */
+#define PV_HC_COPY_MAX (64u * 1024u)
+int32_t pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
+			      pv_gvaddr_t va, uint32_t len, uint32_t align);
+int32_t pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
+			    const void *src, uint32_t len, uint32_t align);
+
+/*
+ * Check, without copying, that dom may read (and, if write, also write) the
+ * whole range: the same rules and errors as the copy helpers, for any len.
+ */
+int32_t pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
+			  uint32_t len, uint32_t align, bool write);
+
+/* Statistics of hypercall nr, or NULL for a number with no handler. */
+const struct pv_hc_stats *pv_hc_stats_get(const struct pv_hc *hc, uint32_t nr);
+
+/* The name of hypercall nr ("?" for a number with no handler). */
+const char *pv_hc_name(const struct pv_hc *hc, uint32_t nr);
+
+#endif /* PVLIB_HYPERCALL_H */

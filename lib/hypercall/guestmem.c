@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * copy_from_guest / copy_to_guest. The range is split at 4 KiB page
+ * boundaries (a guest range need not be contiguous in machine memory) and
+ * every page is checked with the caller's access function before any byte
+ * moves, so a refused copy leaves both sides untouched.
+ */
+#include <pvlib/hypercall.h>
+
+#define PAGE 4096u
+#define MAX_CHUNKS (PV_HC_COPY_MAX / PAGE + 1u)
+
+/* The checks that need no access function: alignment, wrap, limit. */
+static int32_t range_check(const struct pv_hc *hc, uint32_t a, uint32_t len, uint32_t align)
+{
+	if (align == 0 || (align & (align - 1u)) != 0)
+		return PV_EINVAL;
+	if (a & (align - 1u))
+		return PV_EALIGN;
+	if (len == 0)
+		return PV_OK;
+	if (a > UINT32_MAX - (len - 1u))
+		return PV_EOVERFLOW;
+	uint64_t limit = hc->cfg.guest_va_limit ? hc->cfg.guest_va_limit : (UINT64_C(1) << 32);
+	if ((uint64_t)a + len > limit || !hc->cfg.access)
+		return PV_EFAULT;
+	return PV_OK;
+}
+
+/*
+ * Ask the access function about every page of [a, a+len). If host is not
+ * NULL, record each page's pointer and length (at most MAX_CHUNKS pages).
+ */
+static int32_t walk(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len, bool write,
+		    uint8_t **host, uint32_t *clen)
+{
+	for (uint32_t n = 0; len; n++) {
+		uint32_t in_page = PAGE - (a & (PAGE - 1u));
+		uint32_t c = len < in_page ? len : in_page;
+		uint8_t *p = 0;
+		int32_t rc = hc->cfg.access(hc->cfg.user, dom, pv_gvaddr(a), c, write, &p);
+		if (rc != PV_OK)
+			return rc < 0 ? rc : PV_EFAULT;
+		if (!p)
+			return PV_EFAULT;
+		if (host) {
+			host[n] = p;
+			clen[n] = c;
+		}
+		a += c;
+		len -= c;
+	}
+	return PV_OK;
+}
+
+int32_t pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
+			  uint32_t len, uint32_t align, bool write)
+{
+	int32_t rc = range_check(hc, pv_gvaddr_val(va), len, align);
+	if (rc != PV_OK || len == 0)
+		return rc;
+	return walk(hc, dom, pv_gvaddr_val(va), len, write, 0, 0);
+}
+
+static int32_t resolve(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
+		       uint32_t align, bool write, uint8_t *host[MAX_CHUNKS],
+		       uint32_t clen[MAX_CHUNKS])
+{
+	if (len > PV_HC_COPY_MAX)
+		return PV_E2BIG;
+	int32_t rc = range_check(hc, pv_gvaddr_val(va), len, align);
+	if (rc != PV_OK || len == 0)
+		return rc;
+	return walk(hc, dom, pv_gvaddr_val(va), len, write, host, clen);
+}
+
+int32_t pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
+			      pv_gvaddr_t va, uint32_t len, uint32_t align)
+{
+	uint8_t *host[MAX_CHUNKS];
+	uint32_t clen[MAX_CHUNKS];
+	int32_t rc = resolve(hc, dom, va, len, align, false, host, clen);
+	if (rc != PV_OK)
+		return rc;
+	uint8_t *d = dst;
+	for (uint32_t i = 0; len; i++) {
+		__builtin_memcpy(d, host[i], clen[i]);
+		d += clen[i];
+		len -= clen[i];
+	}
+	return PV_OK;
+}
+
+int32_t pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
+			    const void *src, uint32_t len, uint32_t align)
+{
+	uint8_t *host[MAX_CHUNKS];
+	uint32_t clen[MAX_CHUNKS];
+	int32_t rc = resolve(hc, dom, va, len, align, true, host, clen);
+	if (rc != PV_OK)
+		return rc;
+	const uint8_t *s = src;
+	for (uint32_t i = 0; len; i++) {
+		__builtin_memcpy(host[i], s, clen[i]);
+		s += clen[i];
+		len -= clen[i];
+	}
+	return PV_OK;
+}
