@@ -99,6 +99,7 @@ struct pv_evtchn_domain {
 	uint32_t nr_ports;
 	uint32_t nr_vcpus;
 	uint32_t nr_bound;   /* ports not FREE */
+	uint32_t free_hint;  /* every port in [1, free_hint) is in use */
 	uint32_t virq_allow; /* bit v: may bind virq v */
 	struct pv_evtchn_port *ports;
 	struct pv_evtchn_shared *shared;

@@ -75,7 +75,11 @@ enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn
 		if (!d->active)
 			continue;
 		uint32_t bound = 0;
+		if (d->free_hint < 1 || d->free_hint > d->nr_ports)
+			return fault(f, d->id, 0, "free hint out of range");
 		for (uint32_t i = 0; i < d->nr_ports; i++) {
+			if (i >= 1 && i < d->free_hint && d->ports[i].state == PV_EVTCHN_FREE)
+				return fault(f, d->id, i, "free port below the free hint");
 			enum pv_status rc = audit_port(ctx, d, i, f);
 			if (rc != PV_OK)
 				return rc;

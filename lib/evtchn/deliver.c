@@ -133,7 +133,7 @@ static void fifo_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain 
 
 /* ---- entry points ------------------------------------------------------- */
 
-void evtchn_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
+void pv_evtchn_deliver_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
 {
 	if (d->abi == PV_EVTCHN_ABI_FIFO)
 		fifo_set_pending(ctx, d, port);
@@ -141,7 +141,7 @@ void evtchn_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, u
 		l2_set_pending(ctx, d, port);
 }
 
-void evtchn_clear_pending(struct pv_evtchn_domain *d, uint32_t port)
+void pv_evtchn_deliver_clear_pending(struct pv_evtchn_domain *d, uint32_t port)
 {
 	if (d->abi == PV_EVTCHN_ABI_FIFO) {
 		uint32_t *wp = &d->fifo_words[port];
@@ -152,7 +152,7 @@ void evtchn_clear_pending(struct pv_evtchn_domain *d, uint32_t port)
 	}
 }
 
-void evtchn_set_mask(struct pv_evtchn_domain *d, uint32_t port)
+void pv_evtchn_deliver_mask(struct pv_evtchn_domain *d, uint32_t port)
 {
 	if (d->abi == PV_EVTCHN_ABI_FIFO) {
 		uint32_t *wp = &d->fifo_words[port];
@@ -163,7 +163,7 @@ void evtchn_set_mask(struct pv_evtchn_domain *d, uint32_t port)
 	}
 }
 
-void evtchn_unmask(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
+void pv_evtchn_deliver_unmask(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
 {
 	if (d->abi == PV_EVTCHN_ABI_FIFO) {
 		uint32_t *wp = &d->fifo_words[port];
@@ -181,7 +181,7 @@ void evtchn_unmask(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32
 	}
 }
 
-void evtchn_shared_init(struct pv_evtchn_domain *d)
+void pv_evtchn_deliver_init(struct pv_evtchn_domain *d)
 {
 	struct pv_evtchn_shared *sh = d->shared;
 	sh_wr32(&sh->abi_version, PV_EVTCHN_ABI_VERSION);

@@ -65,12 +65,16 @@ static bool policy_allows(const struct pv_evtchn_ctx *ctx, uint16_t a, uint16_t 
 	return false;
 }
 
-/* The lowest FREE port of d, or 0 if there is none. Bounded by nr_ports. */
+/*
+ * The lowest FREE port of d, or 0 if there is none. Starts at free_hint, so
+ * binding n ports one after another costs O(n) in all, not O(n^2); bounded
+ * by nr_ports in any case.
+ */
 static uint32_t port_find_free(const struct pv_evtchn_domain *d)
 {
 	if (d->nr_bound >= d->nr_ports - 1u)
 		return 0;
-	for (uint32_t i = 1; i < d->nr_ports; i++) {
+	for (uint32_t i = d->free_hint; i < d->nr_ports; i++) {
 		if (d->ports[i].state == PV_EVTCHN_FREE)
 			return i;
 	}
@@ -89,12 +93,14 @@ static void port_take(struct pv_evtchn_domain *d, uint32_t port, enum pv_evtchn_
 	p->remote_dom = remote_dom;
 	p->u = u;
 	d->nr_bound++;
+	if (port == d->free_hint)
+		d->free_hint = port + 1u;
 }
 
 static void port_release(struct pv_evtchn_domain *d, uint32_t port)
 {
 	struct pv_evtchn_port *p = &d->ports[port];
-	evtchn_clear_pending(d, port);
+	pv_evtchn_deliver_clear_pending(d, port);
 	p->state = PV_EVTCHN_FREE;
 	p->vcpu = 0;
 	p->prio = (uint8_t)PV_EVTCHN_FIFO_PRIORITY_DEFAULT;
@@ -102,6 +108,8 @@ static void port_release(struct pv_evtchn_domain *d, uint32_t port)
 	p->u = 0;
 	/* last_vcpu/last_prio survive: a FIFO queue tail may still name it. */
 	d->nr_bound--;
+	if (port < d->free_hint)
+		d->free_hint = port;
 }
 
 static void port_close(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
@@ -186,6 +194,7 @@ enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_e
 		.id = (uint16_t)id,
 		.nr_ports = dc->nr_ports,
 		.nr_vcpus = dc->nr_vcpus,
+		.free_hint = 1,
 		.virq_allow = dc->virq_allow,
 		.ports = dc->ports,
 		.shared = dc->shared,
@@ -203,7 +212,7 @@ enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_e
 			.remote_dom = PV_DOMID_NONE_VALUE,
 		};
 	}
-	evtchn_shared_init(d);
+	pv_evtchn_deliver_init(d);
 	return PV_OK;
 }
 
@@ -355,10 +364,10 @@ enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_
 		return rc;
 	switch (p->state) {
 	case PV_EVTCHN_INTERDOMAIN:
-		evtchn_set_pending(ctx, &ctx->cfg.domains[p->remote_dom], p->u);
+		pv_evtchn_deliver_set_pending(ctx, &ctx->cfg.domains[p->remote_dom], p->u);
 		return PV_OK;
 	case PV_EVTCHN_IPI:
-		evtchn_set_pending(ctx, d, port);
+		pv_evtchn_deliver_set_pending(ctx, d, port);
 		return PV_OK;
 	case PV_EVTCHN_UNBOUND:
 		return PV_OK;
@@ -420,7 +429,7 @@ enum pv_status pv_evtchn_mask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_
 	enum pv_status rc = port_get(ctx, dom, port, &d, &p);
 	if (rc != PV_OK)
 		return rc;
-	evtchn_set_mask(d, port);
+	pv_evtchn_deliver_mask(d, port);
 	return PV_OK;
 }
 
@@ -431,7 +440,7 @@ enum pv_status pv_evtchn_unmask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint3
 	enum pv_status rc = port_get(ctx, dom, port, &d, &p);
 	if (rc != PV_OK)
 		return rc;
-	evtchn_unmask(ctx, d, port);
+	pv_evtchn_deliver_unmask(ctx, d, port);
 	return PV_OK;
 }
 
@@ -480,7 +489,7 @@ enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, u
 	uint32_t p = d->virq_port[vcpu][virq];
 	if (!p)
 		return PV_ENOENT;
-	evtchn_set_pending(ctx, d, p);
+	pv_evtchn_deliver_set_pending(ctx, d, p);
 	return PV_OK;
 }
 
@@ -493,7 +502,7 @@ enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn_ctx *ctx, uint32_t pirq)
 	if (!pi->bound)
 		return PV_ENOENT;
 	pi->in_flight = 1;
-	evtchn_set_pending(ctx, &ctx->cfg.domains[pi->owner], pi->port);
+	pv_evtchn_deliver_set_pending(ctx, &ctx->cfg.domains[pi->owner], pi->port);
 	return PV_OK;
 }
 

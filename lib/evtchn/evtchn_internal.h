@@ -29,10 +29,10 @@ static inline void sh_wr8(uint8_t *p, uint8_t v)
 }
 
 /* deliver.c */
-void evtchn_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port);
-void evtchn_clear_pending(struct pv_evtchn_domain *d, uint32_t port);
-void evtchn_set_mask(struct pv_evtchn_domain *d, uint32_t port);
-void evtchn_unmask(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port);
-void evtchn_shared_init(struct pv_evtchn_domain *d);
+void pv_evtchn_deliver_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port);
+void pv_evtchn_deliver_clear_pending(struct pv_evtchn_domain *d, uint32_t port);
+void pv_evtchn_deliver_mask(struct pv_evtchn_domain *d, uint32_t port);
+void pv_evtchn_deliver_unmask(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port);
+void pv_evtchn_deliver_init(struct pv_evtchn_domain *d);
 
 #endif
