@@ -38,8 +38,13 @@ static inline uint32_t pv_evtchn_guest_2l_consume(struct pv_evtchn_shared *sh, u
 	struct pv_evtchn_vcpu_info *vi = &sh->vcpu[vcpu];
 	uint32_t nr_ports = __atomic_load_n(&sh->nr_ports, __ATOMIC_RELAXED);
 	uint32_t done = 0;
-	__atomic_store_n(&vi->upcall_pending, 0, __ATOMIC_SEQ_CST);
-	uint32_t sel = __atomic_exchange_n(&vi->pending_sel, 0u, __ATOMIC_ACQ_REL);
+	/*
+	 * Clear the flag first; the full barrier of the exchange orders it
+	 * before every read below, so an event raised after the exchange sets
+	 * the flag again and is not lost.
+	 */
+	__atomic_store_n(&vi->upcall_pending, 0, __ATOMIC_RELAXED);
+	uint32_t sel = __atomic_exchange_n(&vi->pending_sel, 0u, __ATOMIC_SEQ_CST);
 	while (sel) {
 		uint32_t w = (uint32_t)__builtin_ctz(sel);
 		uint32_t ready = __atomic_load_n(&sh->pending[w], __ATOMIC_ACQUIRE) &
@@ -86,8 +91,8 @@ static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *
 						    uint32_t max_events)
 {
 	uint32_t done = 0, visited = 0;
-	__atomic_store_n(&vi->upcall_pending, 0, __ATOMIC_SEQ_CST);
-	st->ready |= __atomic_exchange_n(&cb->ready, 0u, __ATOMIC_ACQ_REL);
+	__atomic_store_n(&vi->upcall_pending, 0, __ATOMIC_RELAXED); /* ordered as in 2-level */
+	st->ready |= __atomic_exchange_n(&cb->ready, 0u, __ATOMIC_SEQ_CST);
 	while (st->ready && visited < max_events) {
 		uint32_t q = (uint32_t)__builtin_ctz(st->ready);
 		if (q >= PV_EVTCHN_FIFO_PRIORITIES) {
@@ -103,13 +108,18 @@ static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *
 			continue;
 		}
 		visited++;
-		/* Pop: clear LINKED and the link together, keep the link we saw. */
-		uint32_t old = __atomic_load_n(&words[port], __ATOMIC_ACQUIRE);
+		/*
+		 * Pop, in one atomic step: clear LINKED and the link, keeping the
+		 * link we saw, and take the event (clear PENDING) unless masked.
+		 */
+		uint32_t old = __atomic_load_n(&words[port], __ATOMIC_RELAXED);
 		uint32_t nw;
 		do {
 			nw = old & ~(PV_EVTCHN_FIFO_LINKED | PV_EVTCHN_FIFO_LINK_MASK);
+			if (!(old & PV_EVTCHN_FIFO_MASKED))
+				nw &= ~PV_EVTCHN_FIFO_PENDING;
 		} while (!__atomic_compare_exchange_n(&words[port], &old, nw, 0, __ATOMIC_ACQ_REL,
-						      __ATOMIC_ACQUIRE));
+						      __ATOMIC_RELAXED));
 		uint32_t link = old & PV_EVTCHN_FIFO_LINK_MASK;
 		if (!(old & PV_EVTCHN_FIFO_LINKED) || link >= nr_words)
 			link = 0;
@@ -117,11 +127,11 @@ static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *
 		if (link == 0)
 			st->ready &= ~(1u << q);
 		if ((old & PV_EVTCHN_FIFO_PENDING) && !(old & PV_EVTCHN_FIFO_MASKED)) {
-			__atomic_fetch_and(&words[port], ~PV_EVTCHN_FIFO_PENDING, __ATOMIC_ACQ_REL);
 			handler(arg, port);
 			done++;
 		}
-		if (!st->ready)
+		/* Queues that became ready meanwhile: look before taking. */
+		if (!st->ready && __atomic_load_n(&cb->ready, __ATOMIC_RELAXED))
 			st->ready |= __atomic_exchange_n(&cb->ready, 0u, __ATOMIC_ACQ_REL);
 	}
 	if (st->ready)
