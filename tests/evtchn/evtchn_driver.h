@@ -33,6 +33,12 @@ struct drv {
 	struct pv_evtchn_guest_fifo gst[DRV_DOMS][PV_EVTCHN_MAX_VCPUS];
 	struct pv_evtchn_pair allow[4];
 	int scribbled[DRV_DOMS];   /* the guest wrote its shared memory itself */
+	/*
+	 * The model: which ports should be pending, from the operations that
+	 * succeeded. Checked against the shared memory of every domain whose
+	 * guest has not scribbled on it.
+	 */
+	uint8_t model[DRV_DOMS][DRV_PORTS];
 	int line_masked[DRV_PIRQS];
 	const char *err;
 	uint16_t consuming;
@@ -132,8 +138,13 @@ static inline void drv_handler(void *arg, uint32_t port)
 		v->err = "consumed a port outside the table";
 		return;
 	}
-	if (!v->scribbled[d] && v->ports[d][port].state == PV_EVTCHN_FREE)
+	if (v->scribbled[d])
+		return;
+	if (v->ports[d][port].state == PV_EVTCHN_FREE)
 		v->err = "consumed an event of a free port";
+	else if (!v->model[d][port])
+		v->err = "consumed an event that was not sent (or twice)";
+	v->model[d][port] = 0;
 }
 
 static inline int drv_add(struct drv *v, uint16_t id, uint32_t abi)
@@ -146,6 +157,7 @@ static inline int drv_add(struct drv *v, uint16_t id, uint32_t abi)
 	for (unsigned i = 0; i < DRV_VCPUS; i++)
 		dc.fifo_ctrl[i] = &v->ctrl[id][i];
 	v->scribbled[id] = 0;
+	memset(v->model[id], 0, sizeof v->model[id]);
 	memset(v->gst[id], 0, sizeof v->gst[id]);
 	return pv_evtchn_domain_add(&v->ctx, &dc);
 }
@@ -173,6 +185,60 @@ static inline int drv_init(struct drv *v, const uint8_t *in, size_t len)
 			return -1;
 	}
 	return 0;
+}
+
+/* The port a send on (d, p) would mark pending, from the private state. */
+static inline void drv_send_target(const struct drv *v, uint16_t d, uint32_t p, uint16_t *td,
+				   uint32_t *tp)
+{
+	if (d >= DRV_DOMS || p == 0 || p >= DRV_PORTS)
+		return;
+	const struct pv_evtchn_port *pp = &v->ports[d][p];
+	if (pp->state == PV_EVTCHN_INTERDOMAIN) {
+		*td = pp->remote_dom;
+		*tp = pp->u;
+	} else if (pp->state == PV_EVTCHN_IPI) {
+		*td = d;
+		*tp = p;
+	}
+}
+
+/*
+ * No event is lost: unmask every port of every well-behaved domain (which
+ * re-raises the pending ones) and drain every vcpu; the model must then
+ * have nothing pending. Returns NULL or the violation.
+ */
+static inline const char *drv_drain_all(struct drv *v)
+{
+	for (uint16_t d = 0; d < DRV_DOMS; d++) {
+		if (!v->doms[d].active || v->scribbled[d])
+			continue;
+		for (uint32_t p = 1; p < DRV_PORTS; p++) {
+			if (v->ports[d][p].state != PV_EVTCHN_FREE &&
+			    pv_evtchn_unmask(&v->ctx, pv_domid(d), p) != PV_OK)
+				return "unmask of a bound port failed";
+		}
+		v->consuming = d;
+		for (uint32_t vcpu = 0; vcpu < DRV_VCPUS; vcpu++) {
+			for (int round = 0; round < 4; round++) {
+				if (v->doms[d].abi == PV_EVTCHN_ABI_FIFO)
+					pv_evtchn_guest_fifo_consume(&v->shared[d].vcpu[vcpu], &v->ctrl[d][vcpu],
+								     v->words[d], DRV_PORTS, &v->gst[d][vcpu],
+								     drv_handler, v, 1000);
+				else
+					pv_evtchn_guest_2l_consume(&v->shared[d], vcpu, drv_handler, v, 1000);
+			}
+		}
+		if (v->err)
+			return v->err;
+		for (uint32_t p = 1; p < DRV_PORTS; p++) {
+			if (v->model[d][p]) {
+				snprintf(v->msg, sizeof v->msg, "dom %u port %u: event lost", d, p);
+				return v->msg;
+			}
+		}
+	}
+	return NULL;
 }
 
 /* Private state, for "a refused request leaves no trace". */
@@ -218,6 +284,11 @@ static inline const char *drv_check(struct drv *v)
 				snprintf(v->msg, sizeof v->msg, "dom %u free port %u pending", d, p);
 				return v->msg;
 			}
+			if (drv_pending(v, d, p) != v->model[d][p]) {
+				snprintf(v->msg, sizeof v->msg, "dom %u port %u pending=%d, model says %d",
+					 d, p, drv_pending(v, d, p), v->model[d][p]);
+				return v->msg;
+			}
 		}
 	}
 	for (unsigned i = 0; i < DRV_PIRQS; i++) {
@@ -247,6 +318,8 @@ static inline const char *drv_step(struct drv *v)
 	uint32_t port = 0;
 	pv_domid_t dom = drv_dom(v);
 	uint16_t di = pv_domid_val(dom);
+	uint16_t tdom = 0xFFFF; /* where a successful send/raise marks a port pending */
+	uint32_t tport = 0;
 	switch (op) {
 	case 0: rc = pv_evtchn_alloc_unbound(&v->ctx, dom, drv_dom(v), &port); break;
 	case 1: {
@@ -262,8 +335,19 @@ static inline const char *drv_step(struct drv *v)
 	}
 	case 3: rc = pv_evtchn_bind_pirq(&v->ctx, dom, drv_pirq(v), &port); break;
 	case 4: rc = pv_evtchn_bind_ipi(&v->ctx, dom, drv_vcpu(v), &port); break;
-	case 5: rc = pv_evtchn_send(&v->ctx, dom, drv_port(v)); break;
-	case 6: rc = pv_evtchn_close(&v->ctx, dom, drv_port(v)); break;
+	case 5: case 19: { /* 19: the same, kept as a separate weight */
+		uint32_t p = drv_port(v);
+		drv_send_target(v, di, p, &tdom, &tport);
+		rc = pv_evtchn_send(&v->ctx, dom, p);
+		break;
+	}
+	case 6: {
+		uint32_t p = drv_port(v);
+		rc = pv_evtchn_close(&v->ctx, dom, p);
+		if (rc == PV_OK)
+			v->model[di][p] = 0;
+		break;
+	}
 	case 7: rc = pv_evtchn_mask(&v->ctx, dom, drv_port(v)); break;
 	case 8: rc = pv_evtchn_unmask(&v->ctx, dom, drv_port(v)); break;
 	case 9: {
@@ -282,13 +366,28 @@ static inline const char *drv_step(struct drv *v)
 			break;
 		}
 		rc = pv_evtchn_reset(&v->ctx, dom);
+		if (rc == PV_OK)
+			memset(v->model[di], 0, sizeof v->model[di]);
 		break;
 	case 12: {
-		uint32_t virq = drv_virq(v);
-		rc = pv_evtchn_raise_virq(&v->ctx, dom, virq, drv_vcpu(v));
+		uint32_t virq = drv_virq(v), vcpu = drv_vcpu(v);
+		if (di < DRV_DOMS && v->doms[di].active && virq < PV_EVTCHN_NR_VIRQS &&
+		    vcpu < PV_EVTCHN_MAX_VCPUS) {
+			tdom = di;
+			tport = v->doms[di].virq_port[vcpu][virq];
+		}
+		rc = pv_evtchn_raise_virq(&v->ctx, dom, virq, vcpu);
 		break;
 	}
-	case 13: rc = pv_evtchn_raise_pirq(&v->ctx, drv_pirq(v)); break;
+	case 13: {
+		uint32_t line = drv_pirq(v);
+		if (line < DRV_PIRQS && v->pirqs[line].bound) {
+			tdom = v->pirqs[line].owner;
+			tport = v->pirqs[line].port;
+		}
+		rc = pv_evtchn_raise_pirq(&v->ctx, line);
+		break;
+	}
 	case 14: rc = pv_evtchn_pirq_eoi(&v->ctx, dom, drv_pirq(v)); break;
 	case 15:
 		if (drv_byte(v) & 1u) {
@@ -337,10 +436,6 @@ static inline const char *drv_step(struct drv *v)
 			return "re-adding a removed domain failed";
 		break;
 	}
-	case 19: { /* a cross-domain send */
-		rc = pv_evtchn_send(&v->ctx, dom, drv_port(v));
-		break;
-	}
 	default: {
 		struct pv_evtchn_status s;
 		rc = pv_evtchn_status(&v->ctx, dom, drv_port(v), &s);
@@ -349,6 +444,8 @@ static inline const char *drv_step(struct drv *v)
 	}
 	v->last_op = op;
 	v->last_rc = rc;
+	if (rc == PV_OK && tport != 0 && tdom < DRV_DOMS)
+		v->model[tdom][tport] = 1;
 	if (v->err)
 		return v->err;
 	if (rc > 0 || rc < PV_STATUS_MIN)

@@ -23,6 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *err = drv_check(&v);
 	for (unsigned steps = 0; !err && v.pos < v.len && steps < 4096u; steps++)
 		err = drv_step(&v);
+	if (!err)
+		err = drv_drain_all(&v);
 	if (err) {
 		fprintf(stderr, "evtchn invariant broken: %s\n", err);
 		__builtin_trap();
