@@ -14,15 +14,15 @@
  *   drain N       N ports bound: send to all of them, then one consume
  *                 call takes them all; per event
  */
-#define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <pvlib/evtchn.h>
 #include <pvlib/abi/evtchn_guest.h>
+
+#include "bench.h"
 
 #define NPORTS 4096u
 #define RUNS 11
@@ -48,13 +48,6 @@ static void handler(void *arg, uint32_t port)
 {
 	(void)arg;
 	handled += port;
-}
-
-static double now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
 /* Domains 0 (2-level) and 1 (FIFO) receive; 2 (2-level) and 3 (FIFO) send. */
@@ -107,9 +100,9 @@ static double best_ns(bench_fn *fn, uint32_t iters, uint32_t arg)
 {
 	double best = 1e30;
 	for (int r = 0; r < RUNS; r++) {
-		double t0 = now_ns();
+		double t0 = bench_now_ns();
 		fn(iters, arg);
-		double t = (now_ns() - t0) / iters;
+		double t = (bench_now_ns() - t0) / iters;
 		if (t < best)
 			best = t;
 	}
