@@ -189,8 +189,8 @@ struct pv_sched {
 };
 
 /* Fill *cfg with the defaults for policy: slice 10 ms, fg slice 20 ms,
- * fg_prio_boost 1, fg_weight_mult 2, credit 100 ns per weight (25.6 ms per
- * round at weight 256), cap window 30 ms, boost 1 ms. */
+ * fg_prio_boost 1, fg_weight_mult 2, credit 40 us per weight (10.24 ms per
+ * round at weight 256, about one slice), cap window 30 ms, boost 1 ms. */
 void pv_sched_config_default(enum pv_sched_policy policy, struct pv_sched_config *cfg);
 
 /*

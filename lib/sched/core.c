@@ -56,7 +56,7 @@ void pv_sched_config_default(enum pv_sched_policy policy, struct pv_sched_config
 		.fg_slice_ns = 20000000u,
 		.fg_prio_boost = 1,
 		.fg_weight_mult = 2,
-		.credit_ns_per_weight = 100,
+		.credit_ns_per_weight = 40000,
 		.cap_period_ns = 30000000u,
 		.boost_ns = 1000000u,
 	};

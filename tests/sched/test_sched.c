@@ -362,6 +362,36 @@ static void test_credit_boost_cap_weights(void **st)
 	assert_true(fb / (fa + fb) > 0.66 && fb / (fa + fb) < 0.673);
 }
 
+/* A wake only boosts a unit with credit left: blocking and waking cannot
+ * be used to run ahead of the others. */
+static void test_credit_no_boost_without_credit(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.credit_ns_per_weight = 1 * MS;
+	setup(PV_SCHED_CREDIT, &c);
+	struct pv_sched_params w = { .weight = 1 };
+	add(0, 1, w, 0);
+	add(1, 2, w, 0);
+	struct pv_sched_decision d = pick(0);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == 1 * MS); /* one round's credit */
+	assert_int_equal(pv_sched_block(&S, 0, 1 * MS), PV_OK);
+	assert_int_equal(pv_sched_wake(&S, 0, 1 * MS), PV_OK);
+	assert_int_equal(U[0].boosted, 0);
+	assert_int_equal(pick(1 * MS).unit, 1);
+	/* Next round: 0 has credit again; now a wake boosts it. */
+	assert_int_equal(pv_sched_block(&S, 0, 1 * MS), PV_OK);
+	d = pick(2 * MS); /* unit 1 spent: round ends, 1 runs again */
+	assert_int_equal(d.unit, 1);
+	assert_int_equal(pv_sched_wake(&S, 0, 2 * MS + 10), PV_OK);
+	assert_int_equal(U[0].boosted, 1);
+	d = pick(2 * MS + 10);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == c.boost_ns);
+}
+
 static const struct pv_sched_window TAB[] = {
 	{ { 1 }, 0, 5 * MS },
 	{ { 2 }, 5 * MS, 3 * MS },
@@ -556,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_rr_rotates_blocks_wakes_yields),
 		cmocka_unit_test(test_prio_preempts_and_round_robins),
 		cmocka_unit_test(test_credit_boost_cap_weights),
+		cmocka_unit_test(test_credit_no_boost_without_credit),
 		cmocka_unit_test(test_arinc_table_validation),
 		cmocka_unit_test(test_arinc_windows_and_idle),
 		cmocka_unit_test(test_edf_admission_and_order),
