@@ -7,18 +7,12 @@
  * baseline is the cheapest possible round-robin pick: the next index of a
  * plain array.
  */
-#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include <pvlib/sched.h>
 
-_Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
-{
-	fprintf(stderr, "assertion %s failed at %s:%d\n", expr, file, line);
-	abort();
-}
+#include "bench.h"
 
 #define MAXU 1024u
 #define ITER 200000u
@@ -27,13 +21,6 @@ _Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
 static struct pv_sched S;
 static struct pv_sched_unit U[MAXU];
 static volatile uint64_t sink;
-
-static double now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
 
 static void setup(enum pv_sched_policy pol, uint32_t n)
 {
@@ -78,13 +65,13 @@ static double bench_pick(enum pv_sched_policy pol, uint32_t n)
 			t += d.run_ns == PV_TIME_NEVER ? 100000 : d.run_ns;
 		}
 		uint64_t acc = 0;
-		double t0 = now_ns();
+		double t0 = bench_now_ns();
 		for (uint32_t i = 0; i < ITER; i++) {
 			pv_sched_pick_next(&S, t, &d);
 			t += d.run_ns == PV_TIME_NEVER ? 100000 : d.run_ns;
 			acc += d.unit;
 		}
-		double dt = (now_ns() - t0) / ITER;
+		double dt = (bench_now_ns() - t0) / ITER;
 		sink += acc;
 		if (dt < best)
 			best = dt;
@@ -101,13 +88,13 @@ static double bench_baseline(uint32_t n)
 	for (int r = 0; r < RUNS; r++) {
 		uint64_t acc = 0;
 		uint32_t i = 0;
-		double t0 = now_ns();
+		double t0 = bench_now_ns();
 		for (uint32_t k = 0; k < ITER; k++) {
 			acc += ring[i];
 			i = i + 1 == n ? 0 : i + 1;
 			__asm__ volatile("" : "+r"(acc)); /* keep the loop */
 		}
-		double dt = (now_ns() - t0) / ITER;
+		double dt = (bench_now_ns() - t0) / ITER;
 		sink += acc;
 		if (dt < best)
 			best = dt;
