@@ -265,10 +265,14 @@ int32_t pv_mmu_update(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_up
 int32_t pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
 
 /*
- * Tear dom down: every table unpinned, every grant from or to it dropped,
- * its I/O regions removed, its frames freed. PV_EBUSY (nothing changed)
- * while another domain still maps one of its frames through a grant. Work is
- * linear in RAM frames plus dom's table entries; not guest-reachable.
+ * Tear dom down (the caller has stopped it for good). First every table of
+ * dom is unpinned, which always succeeds and drops dom's own mappings,
+ * including those of frames granted to it. Then, if another domain still
+ * maps one of dom's frames through a grant, PV_EBUSY: the frames stay dom's
+ * and the call is to be repeated once the peer has unmapped them (destroy is
+ * deferred, never half-freed). Otherwise every grant from or to dom is
+ * dropped, its I/O regions removed and its frames freed. Work is linear in
+ * RAM frames plus dom's table entries; not guest-reachable.
  */
 int32_t pv_mmu_domain_destroy(struct pv_mmu *mmu, pv_domid_t dom);
 

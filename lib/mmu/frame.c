@@ -267,12 +267,11 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 	if (!pv_mmu_dom_ok(m, dom))
 		return PV_ESRCH;
 	uint16_t d = pv_domid_val(dom);
-	/* Check: no other domain maps one of dom's frames. */
-	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		if (m->frames[i].owner == d && m->frames[i].grant_maps != 0)
-			return PV_EBUSY;
-	}
-	/* Change: L1s first (they hold the L2s' type counts), then L2s. */
+	/*
+	 * Step 1, always: the dying domain's tables go (L1s first, they hold the
+	 * L2s' type counts). This drops its own mappings of frames other domains
+	 * granted it, so two domains that map each other's frames can both go.
+	 */
 	m->domains[d].active_l1 = PV_MMU_NO_L1;
 	bool released = false;
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
@@ -289,6 +288,13 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 			pv_mmu_table_release(m, i);
 			released = true;
 		}
+	}
+	if (released)
+		pv_mmu_flush_after_release(m);
+	/* Step 2: its frames can be freed only once no peer maps them. */
+	for (uint32_t i = 0; i < m->nr_frames; i++) {
+		if (m->frames[i].owner == d && m->frames[i].grant_maps != 0)
+			return PV_EBUSY;
 	}
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
 		struct pv_mmu_frame *f = &m->frames[i];
@@ -312,7 +318,5 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 		}
 	}
 	m->domains[d].nr_frames = 0;
-	if (released)
-		pv_mmu_flush_after_release(m);
 	return PV_OK;
 }
