@@ -22,20 +22,21 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct m_model model;
+static struct t_machine *machine; /* kept across inputs: RAM is reset, not reallocated */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	m_init(&model, (data[0] & 1) ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5);
+	m_init(&model, (data[0] & 1) ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5, machine);
+	machine = model.t;
 	struct m_src src = { data + 1, size - 1, 0, 0 };
-	for (unsigned i = 0; i < 256 && src.pos < src.len; i++) {
+	for (unsigned i = 0; i < 64 && src.pos < src.len; i++) {
 		fake_port_reset();
 		if (!m_step(&model, &src)) {
 			fprintf(stderr, "mmu invariant broken at step %u: %s\n", i, model.why);
 			__builtin_trap();
 		}
 	}
-	m_fini(&model);
 	return 0;
 }

@@ -76,10 +76,16 @@ static inline uint32_t m_ma(uint32_t idx)
 	return T_RAM_BASE + (idx << 12);
 }
 
-static inline void m_init(struct m_model *m, enum pv_mmu_format fmt)
+/* Start a model; reuse (if not NULL) is a machine from an earlier m_init. */
+static inline void m_init(struct m_model *m, enum pv_mmu_format fmt, struct t_machine *reuse)
 {
 	memset(m, 0, sizeof *m);
-	m->t = t_new(fmt);
+	if (reuse) {
+		m->t = reuse;
+		t_reset(reuse, fmt, 2);
+	} else {
+		m->t = t_new(fmt);
+	}
 	if (pv_mmu_frame_assign(&m->t->mmu, pv_mfn(m_ma(768) >> 12), 256, pv_domid(0)) != PV_OK)
 		abort();
 	for (uint32_t i = 0; i < M_NF; i++) {

@@ -86,21 +86,12 @@ static inline void t_config(struct t_machine *t, struct pv_mmu_config *c)
 	};
 }
 
-/* A machine with ram_mb MiB (>= 4); dom 1 gets MiB [1, split), dom 2 [split, split+1). */
-static inline struct t_machine *t_new_split(enum pv_mmu_format fmt, uint32_t ram_mb, uint32_t split)
+/* Back to the initial state: dom 1 gets MiB [1, split), dom 2 [split, split+1). */
+static inline void t_reset(struct t_machine *t, enum pv_mmu_format fmt, uint32_t split)
 {
-	struct t_machine *t = calloc(1, sizeof *t);
-	if (!t)
-		abort();
 	t->fmt = fmt;
-	t->ram_mb = ram_mb;
-	t->ram = aligned_alloc(1u << 14, (size_t)ram_mb << 20);
-	t->frames = calloc((size_t)ram_mb << 8, sizeof *t->frames);
-	t->scratch_words = PV_MMU_AUDIT_SCRATCH_WORDS((size_t)ram_mb << 8, T_NIO);
-	t->scratch = calloc(t->scratch_words, sizeof *t->scratch);
-	if (!t->ram || !t->frames || !t->scratch)
-		abort();
-	memset(t->ram, 0, (size_t)ram_mb << 20);
+	memset(t->ram, 0, (size_t)t->ram_mb << 20);
+	memset(t->io, 0, sizeof t->io);
 	for (uint32_t i = 0; i < T_HYP_SLOTS; i++) /* hypervisor sections, privileged only */
 		t->hyp_l1[i] = ((T_RAM_BASE + (i << 20)) & 0xFFF00000u) | (T_HYP_DOMAIN << 5) | 0x40Eu;
 	struct pv_mmu_config c;
@@ -111,6 +102,22 @@ static inline struct t_machine *t_new_split(enum pv_mmu_format fmt, uint32_t ram
 	    pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), (split - 1) << 8, pv_domid(1)) != PV_OK ||
 	    pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(split, 0)), 256, pv_domid(2)) != PV_OK)
 		abort();
+}
+
+/* A machine with ram_mb MiB (>= 4); dom 1 gets MiB [1, split), dom 2 [split, split+1). */
+static inline struct t_machine *t_new_split(enum pv_mmu_format fmt, uint32_t ram_mb, uint32_t split)
+{
+	struct t_machine *t = calloc(1, sizeof *t);
+	if (!t)
+		abort();
+	t->ram_mb = ram_mb;
+	t->ram = aligned_alloc(1u << 14, (size_t)ram_mb << 20);
+	t->frames = calloc((size_t)ram_mb << 8, sizeof *t->frames);
+	t->scratch_words = PV_MMU_AUDIT_SCRATCH_WORDS((size_t)ram_mb << 8, T_NIO);
+	t->scratch = calloc(t->scratch_words, sizeof *t->scratch);
+	if (!t->ram || !t->frames || !t->scratch)
+		abort();
+	t_reset(t, fmt, split);
 	return t;
 }
 

@@ -21,7 +21,7 @@ static void run(enum pv_mmu_format fmt, uint64_t seed)
 {
 	struct m_model *m = malloc(sizeof *m);
 	assert_non_null(m);
-	m_init(m, fmt);
+	m_init(m, fmt, NULL);
 	struct m_src src = { NULL, 0, 0, seed };
 	for (uint32_t i = 0; i < STEPS; i++) {
 		fake_port_reset();
@@ -68,7 +68,7 @@ static void test_checker_catches_breach(void **state)
 	(void)state;
 	struct m_model *m = malloc(sizeof *m);
 	assert_non_null(m);
-	m_init(m, PV_MMU_FMT_V7);
+	m_init(m, PV_MMU_FMT_V7, NULL);
 	uint32_t l2 = t_ma(1, 4);
 	assert_int_equal(pv_mmu_pin(&m->t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(l2)), PV_OK);
 	m->pinned[(l2 - T_RAM_BASE) >> 12] = MP_L2;
