@@ -68,14 +68,23 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	}
 
 	/* Commit: nothing below can fail. */
-	for (uint32_t j = slot; j < slot + len;) {
-		rc = pv_mmu_decode(m, tbl, s[j], &oe);
-		PV_ASSERT(rc == PV_OK);
+	if (len == oe.group) {
+		/* The common case: the span is exactly the old entry's group. */
 		if (oe.kind != PV_MMU_ENT_FAULT) {
 			pv_mmu_put(m, dom, &oe);
 			st->released = true;
 		}
-		j += oe.group;
+	} else {
+		/* A larger new group: release every old group inside its span. */
+		for (uint32_t j = slot; j < slot + len;) {
+			rc = pv_mmu_decode(m, tbl, s[j], &oe);
+			PV_ASSERT(rc == PV_OK);
+			if (oe.kind != PV_MMU_ENT_FAULT) {
+				pv_mmu_put(m, dom, &oe);
+				st->released = true;
+			}
+			j += oe.group;
+		}
 	}
 	if (ne.kind != PV_MMU_ENT_FAULT)
 		pv_mmu_get(m, dom, &ne);

@@ -28,7 +28,7 @@ struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, ui
 	return NULL;
 }
 
-static int32_t check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
+int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
 {
 	uint32_t len = e->frames << PV_FRAME_SHIFT;
 	const struct pv_mmu_io_region *r = pv_mmu_io_find(m, dom, e->base, len);
@@ -46,105 +46,6 @@ static int32_t check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 	if (!((r->types >> e->mt) & 1u))
 		return PV_EPERM;
 	return PV_OK;
-}
-
-static inline int32_t check_frame(const struct pv_mmu_frame *f, uint16_t dom, uint8_t writable,
-				  uint32_t idx, uint32_t pin_lo, uint32_t pin_hi)
-{
-	if (f->owner != dom) {
-		if (f->grant_peer != dom)
-			return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
-		if (writable && !(f->flags & PV_MMU_FRAME_GRANT_RW))
-			return PV_EACCES;
-	}
-	if (writable && (f->type >= PV_MMU_FT_L1 || idx - pin_lo < pin_hi - pin_lo))
-		return PV_ETYPE;
-	return PV_OK;
-}
-
-int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
-		     uint32_t pin_lo, uint32_t pin_hi)
-{
-	if (e->domain != PV_MMU_NO_DOMAIN && !((m->guest_domains >> e->domain) & 1u))
-		return PV_EPERM;
-	uint32_t idx = pv_mmu_frame_index(m, e->base);
-	if (e->kind == PV_MMU_ENT_LEAF) {
-		if (idx == UINT32_MAX)
-			return check_io(m, dom, e);
-		if (e->frames > m->nr_frames - idx)
-			return PV_ERANGE; /* runs off the end of RAM */
-		if (!((m->ram_types >> e->mt) & 1u))
-			return PV_EPERM;
-		const struct pv_mmu_frame *f = &m->frames[idx];
-		for (uint32_t i = 0; i < e->frames; i++) {
-			int32_t rc = check_frame(&f[i], dom, e->writable, idx + i, pin_lo, pin_hi);
-			if (rc != PV_OK)
-				return rc;
-		}
-		return PV_OK;
-	}
-	/* A pointer to a second-level table: a pinned table of dom's own. */
-	if (idx == UINT32_MAX)
-		return PV_ERANGE;
-	const struct pv_mmu_frame *f = &m->frames[idx];
-	if (f->owner != dom)
-		return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
-	uint8_t want = e->kind == PV_MMU_ENT_COARSE ? PV_MMU_FT_L2 : PV_MMU_FT_FINE;
-	if (f->type == want)
-		return PV_OK;
-	return f->type < PV_MMU_FT_L1 ? PV_ENOTPINNED : PV_ETYPE;
-}
-
-void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
-{
-	uint32_t idx = pv_mmu_frame_index(m, e->base);
-	if (e->kind != PV_MMU_ENT_LEAF) {
-		m->frames[idx].type_count++;
-		return;
-	}
-	if (idx == UINT32_MAX) {
-		struct pv_mmu_io_region *r =
-			pv_mmu_io_find(m, dom, e->base, e->frames << PV_FRAME_SHIFT);
-		PV_ASSERT(r != NULL);
-		r->maps++;
-		return;
-	}
-	struct pv_mmu_frame *f = &m->frames[idx];
-	for (uint32_t i = 0; i < e->frames; i++) {
-		f[i].ref_count++;
-		if (f[i].owner != dom)
-			f[i].grant_maps++;
-		if (e->writable) {
-			f[i].type_count++;
-			f[i].type = PV_MMU_FT_RW;
-		}
-	}
-}
-
-void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
-{
-	uint32_t idx = pv_mmu_frame_index(m, e->base);
-	if (e->kind != PV_MMU_ENT_LEAF) {
-		PV_ASSERT(m->frames[idx].type_count > 0);
-		m->frames[idx].type_count--;
-		return;
-	}
-	if (idx == UINT32_MAX) {
-		struct pv_mmu_io_region *r =
-			pv_mmu_io_find(m, dom, e->base, e->frames << PV_FRAME_SHIFT);
-		PV_ASSERT(r != NULL && r->maps > 0);
-		r->maps--;
-		return;
-	}
-	struct pv_mmu_frame *f = &m->frames[idx];
-	for (uint32_t i = 0; i < e->frames; i++) {
-		PV_ASSERT(f[i].ref_count > 0);
-		f[i].ref_count--;
-		if (f[i].owner != dom)
-			f[i].grant_maps--;
-		if (e->writable && --f[i].type_count == 0)
-			f[i].type = PV_MMU_FT_NONE;
-	}
 }
 
 void pv_mmu_flush_after_release(const struct pv_mmu *m)

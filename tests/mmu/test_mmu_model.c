@@ -15,7 +15,7 @@
 #include "port_fake.h"
 #include "mmu_model.h"
 
-#define STEPS 2500u
+#define STEPS 2000u
 
 static void run(enum pv_mmu_format fmt, uint64_t seed)
 {

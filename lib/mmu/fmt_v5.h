@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef PVLIB_MMU_FMT_V5_H
+#define PVLIB_MMU_FMT_V5_H
+
+/* Included by mmu_internal.h only; static inline so the validator loops inline it. */
 /*
  * ARMv5 short descriptors (ARM926EJ-S), as in the ARM Architecture Reference
  * Manual DDI 0100I, part B3 "Memory Management Unit": first-level descriptors
@@ -20,12 +24,10 @@
  * unbuffered (treated as strongly ordered), 01 uncached buffered (Normal
  * non-cacheable), 10 write-through, 11 write-back.
  */
-#include "mmu_internal.h"
-
-static const uint8_t v5_mt[4] = { PV_MMU_MT_SO, PV_MMU_MT_NC, PV_MMU_MT_WT, PV_MMU_MT_WB };
 
 static inline uint8_t v5_cb(uint32_t d)
 {
+	static const uint8_t v5_mt[4] = { PV_MMU_MT_SO, PV_MMU_MT_NC, PV_MMU_MT_WT, PV_MMU_MT_WB };
 	return v5_mt[(d >> 2) & 3u];
 }
 
@@ -36,7 +38,7 @@ static inline uint8_t v5_ap4_writable(uint32_t d)
 	return (uint8_t)(((ap | (ap >> 1)) & 0x55u) != 0);
 }
 
-int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
+static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 {
 	e->domain = (uint8_t)((d >> 5) & 0xFu);
 	e->group = 1;
@@ -68,7 +70,7 @@ int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 	}
 }
 
-int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e)
+static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e)
 {
 	e->domain = PV_MMU_NO_DOMAIN;
 	switch (d & 3u) {
@@ -98,7 +100,7 @@ int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e)
 	return PV_OK;
 }
 
-int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e)
+static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e)
 {
 	e->domain = PV_MMU_NO_DOMAIN;
 	switch (d & 3u) {
@@ -133,3 +135,5 @@ int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e)
 	e->mt = v5_cb(d);
 	return PV_OK;
 }
+
+#endif /* PVLIB_MMU_FMT_V5_H */

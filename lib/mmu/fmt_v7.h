@@ -1,4 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef PVLIB_MMU_FMT_V7_H
+#define PVLIB_MMU_FMT_V7_H
+
+/* Included by mmu_internal.h only; static inline so the validator loops inline it. */
 /*
  * ARMv7-A short-descriptor translation table format without LPAE
  * (Cortex-A9), as in the ARM Architecture Reference Manual DDI 0406C,
@@ -17,7 +21,6 @@
  * supersection's extended base address bits must be zero (no memory above
  * 4 GiB). A supersection has no domain field; it is always in domain 0.
  */
-#include "mmu_internal.h"
 
 /*
  * Memory type from TEX[2:0]:C:B (DDI 0406C table B3-10). 0xFF = reserved or
@@ -25,17 +28,18 @@
  * AA = TEX[1:0] and inner BB = C:B policies) is handled in code.
  */
 #define V7_RSVD 0xFFu
-static const uint8_t v7_mt_tex01[16] = {
-	/* TEX 000 */ PV_MMU_MT_SO, PV_MMU_MT_DEVICE, PV_MMU_MT_WT, PV_MMU_MT_WB,
-	/* TEX 001 */ PV_MMU_MT_NC, V7_RSVD, V7_RSVD, PV_MMU_MT_WBWA,
-	/* TEX 010 */ PV_MMU_MT_DEVICE, V7_RSVD, V7_RSVD, V7_RSVD,
-	/* TEX 011 */ V7_RSVD, V7_RSVD, V7_RSVD, V7_RSVD,
-};
-/* Cache policy encoding of the TEX[2] = 1 forms: 00 NC, 01 WBWA, 10 WT, 11 WB. */
-static const uint8_t v7_policy[4] = { PV_MMU_MT_NC, PV_MMU_MT_WBWA, PV_MMU_MT_WT, PV_MMU_MT_WB };
 
 static inline int32_t v7_memtype(uint32_t tex, uint32_t cb, struct pv_mmu_ent *e)
 {
+	static const uint8_t v7_mt_tex01[16] = {
+		/* TEX 000 */ PV_MMU_MT_SO, PV_MMU_MT_DEVICE, PV_MMU_MT_WT, PV_MMU_MT_WB,
+		/* TEX 001 */ PV_MMU_MT_NC, V7_RSVD, V7_RSVD, PV_MMU_MT_WBWA,
+		/* TEX 010 */ PV_MMU_MT_DEVICE, V7_RSVD, V7_RSVD, V7_RSVD,
+		/* TEX 011 */ V7_RSVD, V7_RSVD, V7_RSVD, V7_RSVD,
+	};
+	/* Cache policy of the TEX[2] = 1 forms: 00 NC, 01 WBWA, 10 WT, 11 WB. */
+	static const uint8_t v7_policy[4] = { PV_MMU_MT_NC, PV_MMU_MT_WBWA, PV_MMU_MT_WT,
+					      PV_MMU_MT_WB };
 	if (tex & 4u) {
 		uint8_t outer = v7_policy[tex & 3u], inner = v7_policy[cb];
 		e->mt = outer == inner ? inner : (uint8_t)PV_MMU_MT_MIXED;
@@ -57,7 +61,7 @@ static inline int32_t v7_ap(uint32_t ap2, uint32_t ap10, struct pv_mmu_ent *e)
 	return PV_OK;
 }
 
-int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
+static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 {
 	e->group = 1;
 	e->domain = (uint8_t)((d >> 5) & 0xFu);
@@ -98,7 +102,7 @@ int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 	return v7_memtype((d >> 12) & 7u, (d >> 2) & 3u, e);
 }
 
-int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e)
+static inline int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e)
 {
 	uint32_t tex;
 	e->domain = PV_MMU_NO_DOMAIN;
@@ -128,3 +132,5 @@ int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e)
 		return rc;
 	return v7_memtype(tex, (d >> 2) & 3u, e);
 }
+
+#endif /* PVLIB_MMU_FMT_V7_H */
