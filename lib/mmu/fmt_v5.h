@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-#ifndef PVLIB_MMU_FMT_V5_H
-#define PVLIB_MMU_FMT_V5_H
-
-/* Included by mmu_internal.h only; static inline so the validator loops inline it. */
 /*
  * ARMv5 short descriptors (ARM926EJ-S), as in the ARM Architecture Reference
- * Manual DDI 0100I, part B3 "Memory Management Unit": first-level descriptors
- * (B3.3.1: fault, coarse table, section, fine table) and second-level
- * descriptors (B3.3.3 ff.: large 64 KiB, small 4 KiB and, in fine tables
- * only, tiny 1 KiB pages).
+ * Manual DDI 0100I, chapter B3 "Memory Management Unit": the translation
+ * process of B3.3 (first-level descriptors: fault, coarse table, section,
+ * fine table; second-level descriptors: large 64 KiB, small 4 KiB and, in
+ * fine tables only, tiny 1 KiB pages), access permissions (B3.4) and
+ * domains (B3.5).
  *
  * Policy beyond the architecture (see docs/mmu.md): bits the manual marks
  * should-be-zero or implementation defined must be zero, except bit 4 of
@@ -20,10 +17,16 @@
  * write whatever SCTLR.S/R say; the port must not set S and R together
  * (unpredictable).
  *
- * Memory type from C,B (B3.4 "Caches and write buffers"): 00 uncached
- * unbuffered (treated as strongly ordered), 01 uncached buffered (Normal
- * non-cacheable), 10 write-through, 11 write-back.
+ * Memory type from the C and B bits (see the cache and write buffer
+ * chapter of DDI 0100I, B5): 00 uncached unbuffered (treated as strongly
+ * ordered), 01 uncached buffered (Normal non-cacheable), 10 write-through,
+ * 11 write-back.
+ *
+ * Included by mmu_internal.h only; static inline so that the table walks
+ * inline the decoders.
  */
+#ifndef PVLIB_MMU_FMT_V5_H
+#define PVLIB_MMU_FMT_V5_H
 
 static inline uint8_t v5_cb(uint32_t d)
 {

@@ -1,8 +1,4 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-#ifndef PVLIB_MMU_FMT_V7_H
-#define PVLIB_MMU_FMT_V7_H
-
-/* Included by mmu_internal.h only; static inline so the validator loops inline it. */
 /*
  * ARMv7-A short-descriptor translation table format without LPAE
  * (Cortex-A9), as in the ARM Architecture Reference Manual DDI 0406C,
@@ -20,7 +16,12 @@
  * be zero (no Non-secure aliases), SBZ bits must be zero, and a
  * supersection's extended base address bits must be zero (no memory above
  * 4 GiB). A supersection has no domain field; it is always in domain 0.
+ *
+ * Included by mmu_internal.h only; static inline so that the table walks
+ * inline the decoders.
  */
+#ifndef PVLIB_MMU_FMT_V7_H
+#define PVLIB_MMU_FMT_V7_H
 
 /*
  * Memory type from TEX[2:0]:C:B (DDI 0406C table B3-10). 0xFF = reserved or
