@@ -49,6 +49,9 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	}
 	slot = (ptr - m->ram_base - (first << PV_FRAME_SHIFT)) >> 2;
 	uint32_t *s = pv_mmu_slot_ptr(m, first);
+	/* Before anything reads it: a hypervisor slot holds no guest entry. */
+	if (tbl == PV_MMU_TBL_L1 && slot - m->hyp_slot_lo < m->hyp_slot_hi - m->hyp_slot_lo)
+		return PV_EPERM;
 
 	struct pv_mmu_ent ne, oe;
 	int32_t rc = pv_mmu_decode(m, tbl, val, &ne);

@@ -274,6 +274,26 @@ static void test_attack_device_alias_of_ram(void **state)
 	t_free(t);
 }
 
+/*
+ * Attack: name a hypervisor L1 slot in an update. The slot holds the
+ * hypervisor's own entry, which need not even be a valid guest descriptor;
+ * the request must be refused before that entry is looked at.
+ */
+static void test_attack_hypervisor_slot(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	t->hyp_l1[0] = 0xFFFFFFFFu;  /* reserved encoding in both formats' eyes */
+	t->hyp_l1[1] = 0x00040002u | (1u << 9); /* bit 9 set: refused for a guest */
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_OK);
+	for (uint32_t k = 0; k < T_HYP_SLOTS; k++) {
+		T_EXPECT(t, t_update1(t, 1, L1A + 4 * (T_HYP_SLOT + k), 0), PV_EPERM);
+		T_EXPECT(t, t_update1(t, 1, L1A + 4 * (T_HYP_SLOT + k), t_sect(t, DATA(0), true)),
+			 PV_EPERM);
+	}
+	assert_int_equal(t_ptr(t, L1A)[T_HYP_SLOT], 0xFFFFFFFFu);
+	t_free(t);
+}
+
 #define BOTH(fn) cmocka_unit_test_prestate(fn, (void *)&fmt_v5), \
 		 cmocka_unit_test_prestate(fn, (void *)&fmt_v7)
 
@@ -293,6 +313,7 @@ int main(void)
 		BOTH(test_attack_unpin_active_base),
 		BOTH(test_attack_granted_frame_as_table),
 		BOTH(test_attack_device_alias_of_ram),
+		BOTH(test_attack_hypervisor_slot),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
