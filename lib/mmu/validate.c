@@ -106,6 +106,15 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	struct pv_mmu_ent e;
 	int32_t rc = PV_OK;
 	uint32_t j = 0;
+	/*
+	 * Fast path for runs of small pages in coarse tables with the same
+	 * attribute bits [11:0] as an earlier entry that was decoded in full
+	 * and allowed for RAM: only the target frame is left to check. Any
+	 * entry the fast path cannot settle goes the full way below.
+	 */
+	bool coarse = g->tbl == PV_MMU_TBL_COARSE;
+	uint32_t memo_attr = UINT32_MAX; /* never equal to d & 0xFFF */
+	bool memo_w = false;
 	while (j < g->nslots) {
 		if (j == g->skip_lo && g->skip_hi > g->skip_lo) {
 			j = g->skip_hi;
@@ -115,6 +124,22 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		if ((d & 3u) == 0) { /* fault in every format */
 			j++;
 			continue;
+		}
+		if ((d & 0xFFFu) == memo_attr) {
+			uint32_t idx = pv_mmu_frame_index(m, d & 0xFFFFF000u);
+			if (idx != UINT32_MAX) {
+				struct pv_mmu_frame *f = &m->frames[idx];
+				if (f->owner == dom &&
+				    (!memo_w || (f->type < PV_MMU_FT_L1 && idx - pin_lo >= pin_hi - pin_lo))) {
+					f->ref_count++;
+					if (memo_w) {
+						f->type_count++;
+						f->type = PV_MMU_FT_RW;
+					}
+					j++;
+					continue;
+				}
+			}
 		}
 		rc = pv_mmu_decode(m, g->tbl, d, &e);
 		if (rc != PV_OK)
@@ -141,6 +166,12 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		if (rc != PV_OK)
 			break;
 		pv_mmu_get(m, dom, &e);
+		if (coarse && e.group == 1 && e.kind == PV_MMU_ENT_LEAF &&
+		    ((m->ram_types >> e.mt) & 1u)) {
+			/* A small page allowed as RAM: its attributes are good. */
+			memo_attr = d & 0xFFFu;
+			memo_w = e.writable != 0;
+		}
 		j += e.group;
 	}
 	if (rc != PV_OK)
