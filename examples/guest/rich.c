@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The rich domain: the untrusted OS stand-in and the controlling domain.
+ * Asks the secure domain for a PIN check and MACs over the ring, runs a
+ * user process (guest-kernel/guest-user split), hears about the attacker's
+ * crash, switches the foreground, and measures the hypercall paths.
+ */
+#include "glib.h"
+#include "ring.h"
+
+static struct ring *ring;
+static uint32_t ring_bit;
+
+static int32_t request(uint32_t op, const char *data)
+{
+	uint32_t n = 0;
+	while (data && data[n] && n < sizeof ring->data) {
+		ring->data[n] = (uint8_t)data[n];
+		n++;
+	}
+	ring->op = op;
+	ring->len = n;
+	ring->req_seq = ring->req_seq + 1u;
+	(void)evt_send(g_si->ring_port);
+	while (ring->rsp_seq != ring->req_seq)
+		evt_wait(ring_bit);
+	return ring->status;
+}
+
+static uint64_t mac(const char *msg)
+{
+	int32_t rc = request(RING_MAC, msg);
+	EXPECT(rc == PV_OK && ring->out_len == 8u, "MAC request: %s\n", status_name(rc));
+	uint64_t t = 0;
+	for (unsigned i = 0; i < 8u; i++)
+		t |= (uint64_t)ring->out[i] << (8u * i);
+	return t;
+}
+
+/* --- a user process (linked in the user region, ARM domain 2) --------- */
+__attribute__((section(".user.rodata"))) static const char u_hello[] =
+	"hello from a user process of the rich OS\n";
+
+__attribute__((section(".user.text"), noinline)) static uint32_t u_syscall(uint32_t nr,
+									 uint32_t a0)
+{
+	register uint32_t r0 __asm__("r0") = a0;
+	register uint32_t r7 __asm__("r7") = nr;
+	__asm__ volatile("svc #0" : "+r"(r0) : "r"(r7) : "memory");
+	return r0;
+}
+
+__attribute__((section(".user.text"))) void user_task(uint32_t arg);
+__attribute__((section(".user.text"))) void user_task(uint32_t arg)
+{
+	if (arg == 0) {
+		u_syscall(SYS_WRITE, (uint32_t)u_hello);
+		u_syscall(SYS_EXIT, 7);
+	}
+	/* Peek at guest-kernel memory: ARM domain 1 is no-access in user mode. */
+	u_syscall(SYS_EXIT, *(volatile uint32_t *)arg);
+}
+
+static uint32_t user_stack_top(void)
+{
+	return REFHV_USER_VA + REFHV_USER_FRAMES * 4096u;
+}
+
+static void bench(void)
+{
+	const uint32_t n = 10000;
+	uint64_t t0 = now_ns();
+	for (uint32_t i = 0; i < n; i++)
+		bare_svc();
+	uint64_t t1 = now_ns();
+	for (uint32_t i = 0; i < n; i++)
+		(void)HC0(REFHV_HC_NULL);
+	uint64_t t2 = now_ns();
+	const uint32_t m = 1000;
+	for (uint32_t i = 0; i < m; i++)
+		(void)request(RING_PING, 0);
+	uint64_t t3 = now_ns();
+	uint32_t bare = (uint32_t)((t1 - t0) * 10u / n), null = (uint32_t)((t2 - t1) * 10u / n);
+	gprintf("bench: bare SVC round trip %u.%u, null hypercall round trip %u.%u "
+		"(ratio %u.%02u) instructions\n", bare / 10u, bare % 10u, null / 10u, null % 10u,
+		null / bare, (null * 100u / bare) % 100u);
+	gprintf("bench: ring request + event + reply, secure domain answering: %u instructions\n",
+		(uint32_t)((t3 - t2) / m));
+}
+
+void guest_main(void)
+{
+	gprintf("up: domain %u, %u frames at 0x%08x, %s, cpu 0x%08x\n", (uint32_t)g_si->domid,
+		g_si->nr_frames, g_si->mem_ma,
+		(g_si->flags & REFHV_SI_CONTROLLER) ? "controlling domain" : "guest", g_si->cpu_id);
+	ring = (struct ring *)slot_va(REFHV_FRAME_RING);
+	ring_bit = 1u << g_si->ring_port;
+	int32_t fault_port = HC2(REFHV_HC_EVTCHN, REFHV_EVT_BIND_VIRQ, REFHV_VIRQ_DOM_FAULT);
+	EXPECT(fault_port > 0, "bind the fault virq: %s\n", status_name(fault_port));
+	evt_enable();
+
+	int32_t rc = request(RING_PIN_CHECK, "1234");
+	gprintf("PIN 1234: %s\n", rc == PV_OK ? "accepted" : status_name(rc));
+	EXPECT(rc == PV_EACCES, "wrong PIN accepted\n");
+	rc = request(RING_PIN_CHECK, "4321");
+	gprintf("PIN 4321: %s\n", rc == PV_OK ? "accepted" : status_name(rc));
+	EXPECT(rc == PV_OK, "right PIN refused\n");
+	uint64_t a = mac("transfer 100 to alice"), b = mac("transfer 100 to alice");
+	uint64_t c = mac("transfer 900 to mallory");
+	gprintf("MAC(\"transfer 100 to alice\") = %016lx\n", a);
+	gprintf("MAC(\"transfer 900 to mallory\") = %016lx\n", c);
+	EXPECT(a == b && a != c, "MACs inconsistent\n");
+	gprintf("MAC check: %s\n", a == b && a != c ? "same message same tag, other message other tag"
+						     : "WRONG");
+	rc = request(RING_GET_KEY, 0);
+	gprintf("asking for the key: %s\n", status_name(rc));
+	EXPECT(rc == PV_EPERM, "key request not refused\n");
+
+	int32_t r = run_user((uint32_t)user_task, user_stack_top(), 0);
+	gprintf("user process exited with %d\n", r);
+	EXPECT(r == 7, "user process exit value\n");
+	r = run_user((uint32_t)user_task, user_stack_top(), (uint32_t)&ring);
+	gprintf("user process peeking at kernel memory: %s\n",
+		r == -(int32_t)REFHV_EXC_DABT ? "stopped by a domain fault" : "NOT STOPPED");
+	EXPECT(r == -(int32_t)REFHV_EXC_DABT, "user process read kernel memory\n");
+
+	/* Wait for the hypervisor to report the attacker's crash. */
+	uint32_t other = 0;
+	for (;;) {
+		uint32_t got = evt_wait(~ring_bit);
+		if (got & (1u << fault_port))
+			break;
+		other++;
+	}
+	gputs("hypervisor reports: a domain faulted (VIRQ_DOM_FAULT)\n");
+	gprintf("control channel upcalls while the attacker flooded: %u (%u upcalls in all)\n",
+		other, g_upcalls);
+	rc = HC1(REFHV_HC_SWITCH_FG, 0);
+	EXPECT(rc == PV_OK, "switch foreground: %s\n", status_name(rc));
+	rc = HC1(REFHV_HC_SWITCH_FG, 1);
+	EXPECT(rc == PV_OK, "switch foreground back: %s\n", status_name(rc));
+
+	bench();
+	rc = request(RING_QUIT, 0);
+	EXPECT(rc == PV_OK, "quit: %s\n", status_name(rc));
+	gprintf("done, %u unexpected results\n", g_failures);
+}
