@@ -17,13 +17,14 @@
 
 static volatile uint32_t last_kind, last_fsr, last_far, fault_count;
 static volatile bool crashing;
+static volatile uint32_t *volatile nowhere; /* NULL: unmapped */
 
 static bool hook(uint32_t kind, uint32_t fsr, uint32_t far)
 {
 	if (crashing) {
 		/* Fault again inside the handler: the hypervisor cannot deliver
 		 * it, so the configured fault action applies. */
-		*(volatile uint32_t *)0x4 = 0xdead;
+		nowhere[1] = 0xdead;
 	}
 	last_kind = kind;
 	last_fsr = fsr;
@@ -39,7 +40,8 @@ static bool hook(uint32_t kind, uint32_t fsr, uint32_t far)
 
 static void expect(const char *what, int32_t got, int32_t want)
 {
-	gprintf("%s: %s (%s)\n", what, status_name(got), got == want ? "refused as expected" : "UNEXPECTED");
+	gprintf("%s: %s (%s)\n", what, status_name(got),
+		got != want ? "UNEXPECTED" : want == PV_OK ? "accepted; they coalesce" : "refused as expected");
 	if (got != want)
 		g_failures++;
 }
@@ -116,16 +118,16 @@ void guest_main(void)
 	uint64_t start = now_ns(), last = start, t;
 	uint32_t gaps = 0;
 	while ((t = now_ns()) - start < 20000000u) {
-		if (t - last > 200000u)
+		if (t - last > 10000u) /* someone else ran in between */
 			gaps++;
 		last = t;
 	}
-	gprintf("looped 20 ms without yielding; preempted %u times\n", gaps);
+	gprintf("looped 20 ms without yielding; others ran %u times meanwhile\n", gaps);
 	if (gaps == 0)
 		g_failures++;
 
 	gprintf("%u attacks not refused as expected; now crashing on purpose\n", g_failures);
 	crashing = true;
-	*(volatile uint32_t *)0x0 = 0xdead;
+	nowhere[0] = 0xdead;
 	gputs("UNEXPECTED: still alive after crashing\n");
 }

@@ -17,6 +17,7 @@
 #include <pvlib/evtchn.h>
 #include <pvlib/hypercall.h>
 #include <pvlib/mmu.h>
+#include <pvlib/port.h>
 #include <pvlib/sched.h>
 
 #include "arm926.h"
