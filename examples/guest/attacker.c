@@ -114,17 +114,12 @@ void guest_main(void)
 		rc = evt_send(g_si->ctrl_port);
 	expect("10000 events to the controlling domain", rc, PV_OK);
 
-	/* Spin without yielding: the hypervisor preempts. */
-	uint64_t start = now_ns(), last = start, t;
-	uint32_t gaps = 0;
-	while ((t = now_ns()) - start < 20000000u) {
-		if (t - last > 10000u) /* someone else ran in between */
-			gaps++;
-		last = t;
-	}
-	gprintf("looped 20 ms without yielding; others ran %u times meanwhile\n", gaps);
-	if (gaps == 0)
-		g_failures++;
+	/* Spin without yielding: the hypervisor preempts it at the end of each
+	 * slice and the others keep running (rich counts its heartbeats). */
+	uint64_t start = now_ns();
+	while (now_ns() - start < 20000000u)
+		;
+	gputs("looped 20 ms without yielding\n");
 
 	gprintf("%u attacks not refused as expected; now crashing on purpose\n", g_failures);
 	crashing = true;
