@@ -122,7 +122,7 @@ static int32_t build_tables(struct hv_dom *d, uint32_t base)
 	return PV_OK;
 }
 
-static int32_t build_one(struct hv_dom *d, const struct hv_dom_cfg *c)
+int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 {
 	const struct hv_image_desc *img = &images[c->image];
 	uint32_t img_size = (uint32_t)(img->end - img->start);
@@ -182,6 +182,9 @@ static int32_t build_one(struct hv_dom *d, const struct hv_dom_cfg *c)
 	for (uint32_t i = 0; i + 1u < sizeof si->name && c->name[i]; i++)
 		si->name[i] = c->name[i];
 
+	d->in_exception = false;
+	d->event_entry = d->exc_entry = d->kernel_sp = 0;
+	d->exit_code = 0;
 	d->frame = (struct pv_trap_frame){ 0 };
 	d->frame.r[0] = REFHV_KERN_VA + REFHV_FRAME_START_INFO * PV_FRAME_SIZE;
 	d->frame.sp = REFHV_KERN_STACK_TOP;
@@ -191,14 +194,15 @@ static int32_t build_one(struct hv_dom *d, const struct hv_dom_cfg *c)
 	d->timer_deadline = PV_TIME_NEVER;
 	d->line_start = true;
 	d->state = HV_DOM_RUNNING;
-	hv_printf("hv: built domain %u (%s): 1 MiB at 0x%08x, image %u bytes, tables pinned\n",
-		  (uint32_t)c->id, c->name, c->mem_base, img_size);
+	if (d->restarts == 0)
+		hv_printf("hv: built domain %u (%s): 1 MiB at 0x%08x, image %u bytes, tables pinned\n",
+			  (uint32_t)c->id, c->name, c->mem_base, img_size);
 	return PV_OK;
 }
 
 /* Connect the configured channels: a ring page granted by a to b plus an
  * interdomain event channel, or a plain channel to the controlling domain. */
-static int32_t connect(const struct hv_chan_cfg *ch)
+int32_t hv_connect(const struct hv_chan_cfg *ch)
 {
 	struct hv_dom *a = &hv.dom[ch->a], *b = &hv.dom[ch->b];
 	uint32_t pa, pb;
@@ -232,7 +236,7 @@ int32_t hv_build_all(void)
 {
 	hv.nr_doms = hv_config.nr_doms;
 	for (uint32_t i = 0; i < hv_config.nr_doms; i++) {
-		int32_t rc = build_one(&hv.dom[i], &hv_config.doms[i]);
+		int32_t rc = hv_build_domain(&hv.dom[i], &hv_config.doms[i]);
 		if (rc != PV_OK) {
 			hv_printf("hv: building domain %s failed: %s\n", hv_config.doms[i].name,
 				  pv_status_name(rc));
@@ -240,7 +244,7 @@ int32_t hv_build_all(void)
 		}
 	}
 	for (uint32_t i = 0; i < hv_config.nr_chans; i++) {
-		int32_t rc = connect(&hv_config.chans[i]);
+		int32_t rc = hv_connect(&hv_config.chans[i]);
 		if (rc != PV_OK) {
 			hv_printf("hv: channel %u: %s\n", i, pv_status_name(rc));
 			return rc;

@@ -28,6 +28,15 @@
 		 HC(REFHV_HC_GET_TIME) | HC(REFHV_HC_SET_TIMER) | HC(REFHV_HC_IRET) |  \
 		 HC(REFHV_HC_SHUTDOWN) | HC(REFHV_HC_MULTICALL) | HC(REFHV_HC_NULL))
 
+/* The restart variant of the demo (the demo-restart test) builds this file
+ * with REFHV_ATTACKER_RESTART: the attacker is rebuilt from its image after
+ * each crash, up to HV_MAX_RESTARTS times, and only then stopped. */
+#ifdef REFHV_ATTACKER_RESTART
+#define ATTACKER_ON_FAULT HV_FAULT_RESTART
+#else
+#define ATTACKER_ON_FAULT HV_FAULT_NOTIFY
+#endif
+
 static const struct hv_dom_cfg doms[] = {
 	{ .name = "secure", .id = 0, .mem_base = 0x01000000u, .mem_size = 1u << 20,
 	  .image = HV_IMAGE_SECURE, .sched_weight = 512, .sched_cap = 0,
@@ -40,7 +49,7 @@ static const struct hv_dom_cfg doms[] = {
 	{ .name = "attacker", .id = 2, .mem_base = 0x01200000u, .mem_size = 1u << 20,
 	  .image = HV_IMAGE_ATTACKER, .sched_weight = 256, .sched_cap = 0,
 	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE),
-	  .on_fault = HV_FAULT_NOTIFY },
+	  .on_fault = ATTACKER_ON_FAULT },
 };
 
 static const struct hv_chan_cfg chans[] = {

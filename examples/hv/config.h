@@ -21,7 +21,9 @@
 /* What happens when a domain takes an exception it cannot handle itself. */
 enum hv_fault_action {
 	HV_FAULT_STOP = 1,    /* stop it; nobody is told */
-	HV_FAULT_RESTART = 2, /* rebuild it from its image and start again */
+	HV_FAULT_RESTART = 2, /* rebuild it from its image and start again; after
+				 HV_MAX_RESTARTS, stop it and notify the
+				 controlling domain */
 	HV_FAULT_NOTIFY = 3,  /* stop it and raise REFHV_VIRQ_DOM_FAULT in the
 				 controlling domain */
 };

@@ -25,6 +25,7 @@
 #include "refhv_abi.h"
 
 #define HV_EVT_PORTS 64u
+#define HV_MAX_RESTARTS 2u
 
 enum hv_dom_state {
 	HV_DOM_NONE = 0,
@@ -49,6 +50,7 @@ struct hv_dom {
 	bool line_start;              /* console: at the start of a line */
 	int32_t exit_code;
 	uint32_t faults;
+	uint32_t restarts;
 	struct pv_evtchn_port ports[HV_EVT_PORTS];
 };
 
@@ -73,6 +75,9 @@ void hv_vprintf(const char *fmt, va_list ap);
 
 /* build.c */
 int32_t hv_build_all(void);
+int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c);
+int32_t hv_connect(const struct hv_chan_cfg *ch);
+void hv_restart(struct hv_dom *d);
 int32_t hv_mmu_init(void);
 
 /* hcall.c */

@@ -220,3 +220,46 @@ _Noreturn void hv_finish(void)
 	hv_printf("hv: verdict: %s\n", failures ? "FAIL" : "PASS");
 	port_exit(failures ? 1 : 0);
 }
+
+/*
+ * Fault action "restart": tear the domain down through the modules (its
+ * event channels closed, its tables unpinned, grants dropped, frames freed;
+ * lib/mmu refuses while another domain still maps one of its granted
+ * frames) and build it again from its image. Plain channels to the
+ * controlling domain are connected again (the controller sees a new port);
+ * a ring is not, since the peer's start info names the old port.
+ */
+void hv_restart(struct hv_dom *d)
+{
+	pv_time_ns now = port_time_ns();
+	(void)pv_sched_remove(&hv.sched, pv_domid_val(d->id), now);
+	/* Never run on a table that is being torn down: the hypervisor's own
+	 * L1 maps everything the hypervisor needs and nothing of a guest. */
+	port_switch_space(port_hyp_l1_ma(), port_guest_dacr(false));
+	hv.cur = 0;
+	int32_t rc = pv_evtchn_domain_remove(&hv.evt, d->id);
+	if (rc == PV_OK)
+		rc = pv_mmu_domain_destroy(&hv.mmu, d->id);
+	if (rc == PV_OK)
+		rc = hv_build_domain(d, d->cfg);
+	for (uint32_t i = 0; rc == PV_OK && i < hv_config.nr_chans; i++) {
+		const struct hv_chan_cfg *ch = &hv_config.chans[i];
+		uint16_t peer = ch->a == d->cfg->id ? ch->b : ch->a;
+		if ((ch->a == d->cfg->id || ch->b == d->cfg->id) && !ch->ring &&
+		    hv.dom[peer].state == HV_DOM_RUNNING)
+			rc = hv_connect(ch);
+	}
+	const struct pv_sched_params p = { .weight = d->cfg->sched_weight, .cap = d->cfg->sched_cap };
+	if (rc == PV_OK)
+		rc = pv_sched_add(&hv.sched, pv_domid_val(d->id), d->id, &p, port_time_ns());
+	d->restarts++;
+	hv_need_resched = true;
+	if (rc != PV_OK) {
+		d->state = HV_DOM_STOPPED;
+		hv_printf("hv: %s could not be restarted (%s): stopped\n", d->cfg->name,
+			  pv_status_name(rc));
+		return;
+	}
+	hv_printf("hv: %s restarted from its image (restart %u of %u)\n", d->cfg->name,
+		  d->restarts, HV_MAX_RESTARTS);
+}

@@ -73,18 +73,20 @@ static void fault_action(struct hv_dom *d, uint32_t kind, const struct port_faul
 	d->faults++;
 	hv_printf("hv: %s took a %s it cannot handle (pc 0x%08x, far 0x%08x, fsr 0x%x)\n",
 		  d->cfg->name, exc_names[kind], d->frame.pc, f->far, f->fsr);
-	switch (d->cfg->on_fault) {
-	case HV_FAULT_NOTIFY:
-		hv_stop(d, "stopped (fault action: stop, notify the controlling domain)");
-		for (uint32_t i = 0; i < hv.nr_doms; i++) {
-			if (hv.dom[i].cfg->controller && hv.dom[i].state == HV_DOM_RUNNING)
-				(void)pv_evtchn_raise_virq(&hv.evt, hv.dom[i].id,
-							   REFHV_VIRQ_DOM_FAULT, 0);
-		}
-		break;
-	default:
+	if (d->cfg->on_fault == HV_FAULT_RESTART && d->restarts < HV_MAX_RESTARTS) {
+		hv_restart(d);
+		return;
+	}
+	if (d->cfg->on_fault == HV_FAULT_STOP) {
 		hv_stop(d, "stopped (fault action: stop)");
-		break;
+		return;
+	}
+	hv_stop(d, d->cfg->on_fault == HV_FAULT_NOTIFY
+			   ? "stopped (fault action: stop, notify the controlling domain)"
+			   : "stopped (restarted too often; notifying the controlling domain)");
+	for (uint32_t i = 0; i < hv.nr_doms; i++) {
+		if (hv.dom[i].cfg->controller && hv.dom[i].state == HV_DOM_RUNNING)
+			(void)pv_evtchn_raise_virq(&hv.evt, hv.dom[i].id, REFHV_VIRQ_DOM_FAULT, 0);
 	}
 }
 
