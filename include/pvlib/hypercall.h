@@ -79,7 +79,8 @@ struct pv_hc_entry {
 /* Per-hypercall statistics (caller-supplied storage, one per table slot). */
 struct pv_hc_stats {
 	uint64_t calls;    /* times the handler was entered (rounds included) */
-	uint64_t errors;   /* final results < 0 */
+	uint64_t errors;   /* handler results < 0 (refusals before the handler
+			      are counted in struct pv_hc, not here) */
 	uint64_t restarts; /* times the handler asked to be re-issued */
 };
 
@@ -119,6 +120,7 @@ struct pv_hc {
 	struct pv_hc_config cfg;
 	uint64_t unknown;      /* calls refused with PV_ENOSYS */
 	uint64_t denied;       /* calls refused with PV_EPERM */
+	uint64_t unbatchable;  /* multicall entries refused: PV_HC_F_NO_MULTICALL */
 };
 
 /*

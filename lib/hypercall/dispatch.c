@@ -52,6 +52,7 @@ int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *b
 	hc->cfg = *cfg;
 	hc->unknown = 0;
 	hc->denied = 0;
+	hc->unbatchable = 0;
 	for (uint32_t i = 0; i < cfg->table_len; i++)
 		cfg->stats[i] = (struct pv_hc_stats){ 0, 0, 0 };
 	for (uint32_t d = 0; d < cfg->max_domains; d++)
@@ -104,11 +105,11 @@ int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 		hc->denied++;
 		return PV_EPERM;
 	}
-	struct pv_hc_stats *st = &hc->cfg.stats[nr];
 	if (in_multicall && (e->flags & PV_HC_F_NO_MULTICALL)) {
-		st->errors++;
+		hc->unbatchable++;
 		return PV_EINVAL;
 	}
+	struct pv_hc_stats *st = &hc->cfg.stats[nr];
 
 	struct pv_hc_call call = { .hc = hc, .user = hc->cfg.user, .dom = dom, .nr = nr };
 	for (uint32_t i = 0; i < e->arity; i++)

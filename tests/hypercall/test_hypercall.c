@@ -514,8 +514,13 @@ static void test_multicall_per_entry_results(void **state)
 	assert_int_equal(get_entry(g, va + 128).result, PV_EINVAL);
 	assert_int_equal(get_entry(g, va + 160).result, PV_EINVAL);
 	assert_int_equal(get_entry(g, va + 192).result, 42);
-	/* Only the two echoes ran (nobatch reached no handler). */
-	assert_int_equal(f->guest.seen.calls, 3); /* echo, fail, echo */
+	/* Only echo, fail, echo ran: nobatch and the nested multicall reached
+	 * no handler and are counted as refusals, not as handler errors. */
+	assert_int_equal(f->guest.seen.calls, 3);
+	assert_int_equal(f->hc.unbatchable, 2);
+	assert_int_equal(pv_hc_stats_get(&f->hc, HC_NOBATCH)->errors, 0);
+	assert_int_equal(pv_hc_stats_get(&f->hc, HC_NOBATCH)->calls, 0);
+	assert_int_equal(f->hc.unknown, 1);
 }
 
 static void test_multicall_permission_per_entry(void **state)

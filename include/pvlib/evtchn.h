@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Event channels: ports, bindings, policy and delivery.
+ *
+ * Each domain has a table of ports (caller-supplied storage, a configurable
+ * number of them). A port is in one state:
+ *
+ *   FREE        not allocated
+ *   UNBOUND     allocated, waiting for one named remote domain to bind to it
+ *   INTERDOMAIN connected to a port of another (or the same) domain
+ *   VIRQ        receives a virtual interrupt of one vcpu (timer, console, ...)
+ *   PIRQ        receives a physical interrupt line routed to this domain
+ *   IPI         receives notifications the domain sends to itself
+ *
+ * Pending and mask state lives in memory shared with the guest
+ * (include/pvlib/abi/evtchn.h): the 2-level bitmaps or the FIFO event words.
+ * Everything there is re-read and treated as hostile; the hypervisor-private
+ * state (this header's structs) is the only thing trusted.
+ *
+ * Functions taking `dom` act on behalf of that domain (a hypercall handler
+ * passes the calling domain); each validates everything first and changes
+ * nothing when it fails. The functions named *_raise_*, pv_evtchn_domain_*,
+ * pv_evtchn_pirq_route and pv_evtchn_audit are for the hypervisor itself.
+ *
+ * Errors common to every function taking a domain and a port:
+ *   PV_ESRCH   dom is not a registered domain
+ *   PV_ERANGE  port is 0 or >= the domain's nr_ports (likewise vcpu, virq,
+ *              pirq, priority out of range)
+ *   PV_ENOENT  the port is FREE
+ *   PV_EINVAL  the port is in a state the operation does not apply to
+ *
+ * The structs below are declared here only so the caller can supply their
+ * storage; their fields are private to lib/evtchn.
+ */
+#ifndef PVLIB_EVTCHN_H
+#define PVLIB_EVTCHN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <pvlib/abi/evtchn.h>
+#include <pvlib/status.h>
+#include <pvlib/types.h>
+
+enum pv_evtchn_state {
+	PV_EVTCHN_FREE = 0,
+	PV_EVTCHN_UNBOUND = 1,
+	PV_EVTCHN_INTERDOMAIN = 2,
+	PV_EVTCHN_VIRQ = 3,
+	PV_EVTCHN_PIRQ = 4,
+	PV_EVTCHN_IPI = 5,
+};
+
+/*
+ * What the module asks of its caller. All three are called with the
+ * module's context held (see lib/evtchn/evtchn.c) and must not call back
+ * into the module.
+ *
+ * upcall: vcpu of dom now has upcall_pending set and upcall_mask clear; the
+ *         port should deliver the upcall when it next returns to that vcpu.
+ * wake:   vcpu of dom has events pending (called whether or not the guest
+ *         masked upcalls); a scheduler that blocked the unit waiting for
+ *         events makes it runnable. Harmless if the unit is not blocked.
+ * pirq_mask / pirq_unmask: mask or unmask a physical interrupt line at the
+ *         interrupt controller. The module masks a line when it raises it to
+ *         a guest and when it is unbound, and unmasks it when it is bound and
+ *         when the guest signals end-of-interrupt; so a level-triggered line
+ *         is never lost and never storms. May be NULL if nr_pirqs is 0.
+ */
+struct pv_evtchn_ops {
+	void (*upcall)(void *arg, pv_domid_t dom, uint32_t vcpu);
+	void (*wake)(void *arg, pv_domid_t dom, uint32_t vcpu);
+	void (*pirq_mask)(void *arg, uint32_t pirq);
+	void (*pirq_unmask)(void *arg, uint32_t pirq);
+};
+
+/* One allowed pair of the interdomain policy; unordered ({a,b} == {b,a}). */
+struct pv_evtchn_pair {
+	pv_domid_t a, b;
+};
+
+/* Private. One per port, caller storage. */
+struct pv_evtchn_port {
+	uint8_t state;
+	uint8_t vcpu;       /* vcpu notified */
+	uint8_t prio;       /* FIFO priority */
+	uint8_t last_vcpu;  /* FIFO: queue the port was last linked on */
+	uint8_t last_prio;
+	uint8_t pad;
+	uint16_t remote_dom; /* UNBOUND: who may bind; INTERDOMAIN: peer */
+	uint32_t u;          /* INTERDOMAIN: peer port; VIRQ: virq; PIRQ: pirq */
+};
+
+/* Private. One per domain slot, caller storage (see pv_evtchn_config). */
+struct pv_evtchn_domain {
+	bool active;
+	uint8_t abi;
+	uint16_t id;
+	uint32_t nr_ports;
+	uint32_t nr_vcpus;
+	uint32_t nr_bound;   /* ports not FREE */
+	uint32_t free_hint;  /* every port in [1, free_hint) is in use */
+	uint32_t virq_allow; /* bit v: may bind virq v */
+	struct pv_evtchn_port *ports;
+	struct pv_evtchn_shared *shared;
+	uint32_t *fifo_words;
+	struct pv_evtchn_fifo_control *fifo_ctrl[PV_EVTCHN_MAX_VCPUS];
+	uint32_t fifo_tail[PV_EVTCHN_MAX_VCPUS][PV_EVTCHN_FIFO_PRIORITIES];
+	uint32_t virq_port[PV_EVTCHN_MAX_VCPUS][PV_EVTCHN_NR_VIRQS];
+};
+
+/* Private. One per physical interrupt line, caller storage. */
+struct pv_evtchn_pirq {
+	uint16_t owner;    /* domain the line is routed to, or PV_DOMID_NONE_VALUE */
+	uint8_t bound;
+	uint8_t in_flight; /* raised to the guest, line masked, awaiting EOI */
+	uint32_t port;
+};
+
+struct pv_evtchn_config {
+	const struct pv_evtchn_ops *ops;
+	void *cb_arg;                      /* first argument of every callback */
+	struct pv_evtchn_domain *domains;  /* slot i is domain id i */
+	uint32_t nr_domains;
+	struct pv_evtchn_pirq *pirqs;      /* may be NULL if nr_pirqs == 0 */
+	uint32_t nr_pirqs;
+	const struct pv_evtchn_pair *allow; /* the interdomain policy */
+	uint32_t nr_allow;
+};
+
+struct pv_evtchn_ctx {
+	struct pv_evtchn_config cfg;
+};
+
+/* Per-domain setup. */
+struct pv_evtchn_domain_config {
+	pv_domid_t id;
+	uint32_t abi;        /* PV_EVTCHN_ABI_2L or PV_EVTCHN_ABI_FIFO */
+	uint32_t nr_ports;   /* 2..PV_EVTCHN_2L_MAX_PORTS (2L), 2..PV_EVTCHN_FIFO_MAX_PORTS (FIFO) */
+	uint32_t nr_vcpus;   /* 1..PV_EVTCHN_MAX_VCPUS */
+	uint32_t virq_allow; /* bit v set: the domain may bind virq v */
+	struct pv_evtchn_port *ports;    /* nr_ports entries, caller storage */
+	struct pv_evtchn_shared *shared; /* the guest's shared page, as mapped by the hypervisor */
+	uint32_t *fifo_words;            /* FIFO: nr_ports event words (guest memory) */
+	struct pv_evtchn_fifo_control *fifo_ctrl[PV_EVTCHN_MAX_VCPUS]; /* FIFO: one per vcpu */
+};
+
+struct pv_evtchn_status {
+	enum pv_evtchn_state state;
+	uint32_t vcpu;
+	pv_domid_t remote_dom; /* UNBOUND, INTERDOMAIN */
+	uint32_t remote_port;  /* INTERDOMAIN */
+	uint32_t virq;         /* VIRQ */
+	uint32_t pirq;         /* PIRQ */
+	uint32_t priority;     /* FIFO priority (PV_EVTCHN_FIFO_PRIORITY_DEFAULT on 2L) */
+};
+
+/* Where pv_evtchn_audit found the first inconsistency. */
+struct pv_evtchn_audit_fault {
+	pv_domid_t dom;
+	uint32_t port;   /* 0 if the fault is not about one port */
+	const char *what;
+};
+
+/*
+ * Initialise ctx from cfg (copied). Every domain slot and pirq entry is
+ * reset. PV_EINVAL: a NULL ops/upcall/wake, no domain storage, pirqs without
+ * storage or mask callbacks, a NULL allow list with nr_allow > 0, or more
+ * than PV_DOMID_MAX_GUEST+1 domain slots.
+ */
+enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_config *cfg);
+
+/*
+ * Register a domain. Ports start FREE; the hypervisor-written fields of the
+ * shared page (and, for FIFO, every event word and control block) are
+ * initialised. PV_ESRCH: id has no slot. PV_EEXIST: already registered.
+ * PV_EINVAL: unknown abi, NULL storage, FIFO without its words/control
+ * blocks. PV_ERANGE: nr_ports or nr_vcpus outside the bounds above.
+ */
+enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_domain_config *dc);
+
+/*
+ * Destroy a domain's event channels: every port closed as by
+ * pv_evtchn_reset, then the slot freed. PV_ESRCH if not registered.
+ */
+enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
+
+/*
+ * Allocate a port that remote may bind to. PV_EPERM: the pair {dom, remote}
+ * is not in the policy. PV_ESRCH: remote is not a guest id. PV_ENOSPC: no
+ * free port. On success *port is the new port.
+ */
+enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+				       pv_domid_t remote, uint32_t *port);
+
+/*
+ * Connect a new port of dom to remote's UNBOUND remote_port. PV_EPERM: the
+ * pair is not in the policy, or remote_port waits for another domain.
+ * PV_ESRCH: remote not registered. PV_EINVAL: remote_port is not UNBOUND
+ * (errors about remote_port as in the common list). PV_ENOSPC: dom has no
+ * free port. Both ends notify the vcpu the port had (0 for the new one).
+ */
+enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+					  pv_domid_t remote, uint32_t remote_port, uint32_t *port);
+
+/*
+ * Bind virq on vcpu to a new port. PV_ERANGE: virq or vcpu out of range.
+ * PV_EPERM: the domain may not bind this virq. PV_EEXIST: already bound on
+ * that vcpu. PV_ENOSPC: no free port.
+ */
+enum pv_status pv_evtchn_bind_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
+				   uint32_t vcpu, uint32_t *port);
+
+/*
+ * Bind the physical line pirq to a new port (notifying vcpu 0); the line is
+ * unmasked. PV_ERANGE: no such line. PV_EPERM: the line is not routed to
+ * dom. PV_EEXIST: already bound. PV_ENOSPC: no free port.
+ */
+enum pv_status pv_evtchn_bind_pirq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq,
+				   uint32_t *port);
+
+/* Bind a new port for notifications to vcpu. PV_ERANGE, PV_ENOSPC. */
+enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu,
+				  uint32_t *port);
+
+/*
+ * Notify through port: INTERDOMAIN marks the peer pending, IPI marks the
+ * port itself pending. A send to a port already pending changes nothing
+ * (it costs the sender a bit test). A send on an UNBOUND port (whose peer
+ * has closed) is dropped and returns PV_OK, as Xen does. PV_EINVAL: VIRQ or
+ * PIRQ port (the hypervisor raises those).
+ */
+enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
+
+/*
+ * Close port. INTERDOMAIN: the peer becomes UNBOUND, waiting for dom again,
+ * and keeps any event already pending on it; nothing is sent. VIRQ: the
+ * virq is unbound. PIRQ: the line is masked and any in-flight EOI forgotten.
+ * The closed port's pending bit is cleared, so a later port at the same
+ * number starts clean.
+ */
+enum pv_status pv_evtchn_close(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
+
+/* Describe port (a FREE port is described too: state PV_EVTCHN_FREE). */
+enum pv_status pv_evtchn_status(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
+				struct pv_evtchn_status *out);
+
+/* Set port's mask bit in the shared memory. Errors: the common list. */
+enum pv_status pv_evtchn_mask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
+
+/*
+ * Clear port's mask bit; if the port is pending, deliver it now (selector
+ * and upcall for 2-level, link onto its queue for FIFO).
+ */
+enum pv_status pv_evtchn_unmask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
+
+/*
+ * Notify vcpu instead for future events on port. PV_EINVAL for VIRQ and IPI
+ * ports (bound to a vcpu by definition). PV_ERANGE: vcpu out of range.
+ */
+enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
+				   uint32_t vcpu);
+
+/*
+ * FIFO priority of port (0 most urgent). PV_ENOSYS: the domain uses the
+ * 2-level ABI. PV_ERANGE: priority >= PV_EVTCHN_FIFO_PRIORITIES.
+ */
+enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
+				      uint32_t priority);
+
+/* Close every port of dom (bounded by its nr_ports). PV_ESRCH. */
+enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
+
+/*
+ * Hypervisor: raise virq on vcpu of dom. PV_ENOENT if not bound (nothing
+ * happens); PV_ERANGE for a bad virq/vcpu.
+ */
+enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
+				    uint32_t vcpu);
+
+/*
+ * Hypervisor (interrupt handler): the physical line pirq fired. If a domain
+ * has it bound, the line is masked (pirq_mask) and stays masked until that
+ * domain calls pv_evtchn_pirq_eoi; the port is marked pending. Call it
+ * before signalling end-of-interrupt to the controller. PV_ENOENT: nobody
+ * has it bound (the line is masked too, so an orphan level line cannot
+ * storm). PV_ERANGE: no such line.
+ */
+enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn_ctx *ctx, uint32_t pirq);
+
+/*
+ * The guest finished with pirq: unmask the line if it was raised and not yet
+ * EOI'd. A second EOI does nothing. PV_EPERM: dom does not have the line
+ * bound. PV_ERANGE: no such line.
+ */
+enum pv_status pv_evtchn_pirq_eoi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq);
+
+/*
+ * Hypervisor policy: route line pirq to dom (or to nobody with
+ * pv_domid_none()). PV_EBUSY: the line is bound by a domain. PV_ERANGE.
+ */
+enum pv_status pv_evtchn_pirq_route(struct pv_evtchn_ctx *ctx, uint32_t pirq, pv_domid_t dom);
+
+/*
+ * True if vcpu of dom has upcall_pending set in its shared page (a
+ * scheduler checks this before blocking the unit). False for bad arguments.
+ */
+bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu);
+
+/*
+ * Check every invariant of the private state: each INTERDOMAIN port's peer
+ * points back at it, VIRQ/PIRQ tables and ports agree, counts match, FIFO
+ * tails are in range. PV_OK, or PV_EINVAL with *fault (if not NULL) naming
+ * the first inconsistency. Reads no guest memory.
+ */
+enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn_audit_fault *fault);
+
+#endif /* PVLIB_EVTCHN_H */

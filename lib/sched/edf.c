@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * EDF policy with hard reservations. Each unit has a budget B and a period
+ * P: in every period it may run B, and its deadline is the end of the period.
+ * Units with budget left wait in the READY heap ordered by deadline; units
+ * that spent it wait in the RELEASE heap ordered by the time they get it back
+ * (the same deadline). pick_next moves the released units over, then takes
+ * the READY top: O(log n) per unit released, O(1) for the choice itself.
+ *
+ *   READY   (deadline, unit)  -- run the top
+ *   RELEASE (deadline, unit)  -- budget back at deadline, new deadline +P
+ *
+ * Both heaps live inside the unit array: unit i stores which unit sits at
+ * position i of each heap (hslot[]), and every unit its own position (hpos),
+ * so no storage beyond the units is needed.
+ *
+ * Admission: sum of ceil(B * 2^32 / P) over the units must not exceed 2^32.
+ * Rounding every term up means a set with utilisation above 1 is never
+ * accepted; the price is that a set within n * 2^-32 of exactly 1 whose terms
+ * are not exact binary fractions (three units of 1/3) is refused. With
+ * U <= 1, EDF meets every deadline of units that stay runnable (Liu and
+ * Layland 1973); pick_next bounds run_ns by the unit's budget, its deadline
+ * and the next release, so the port's one-shot timer enforces the budget.
+ *
+ * A unit that wakes keeps its deadline and budget only if that does not let
+ * it exceed its bandwidth B/P before the deadline (the constant bandwidth
+ * server wake-up rule); otherwise it starts a fresh period at the wake.
+ * Time run beyond the budget (a late timer) is not carried into the next
+ * period.
+ *
+ * Concurrency: see core.c.
+ */
+#include "sched_internal.h"
+
+enum { EDF_READY = 0, EDF_RELEASE = 1, EDF_SLACK_LIST = 0 };
+
+#define EDF_SCALE_SHIFT 32u
+#define EDF_SCALE ((uint64_t)1 << EDF_SCALE_SHIFT)
+
+static uint64_t edf_term(const struct pv_sched_params *p)
+{
+	/* budget <= period < 2^32, so budget << 32 fits in 64 bits. */
+	return ((p->budget << EDF_SCALE_SHIFT) + p->period - 1u) / p->period;
+}
+
+static bool edf_less(const struct pv_sched *s, uint32_t a, uint32_t b)
+{
+	pv_time_ns da = s->units[a].deadline, db = s->units[b].deadline;
+	return da != db ? da < db : a < b;
+}
+
+static uint32_t edf_at(const struct pv_sched *s, uint8_t h, uint32_t i)
+{
+	return s->units[i].hslot[h];
+}
+
+static void edf_set(struct pv_sched *s, uint8_t h, uint32_t i, uint32_t u)
+{
+	s->units[i].hslot[h] = u;
+	s->units[u].hpos = i;
+}
+
+static void edf_sift_up(struct pv_sched *s, uint8_t h, uint32_t i)
+{
+	uint32_t u = edf_at(s, h, i);
+	while (i > 0) {
+		uint32_t parent = (i - 1u) / 2u;
+		uint32_t pu = edf_at(s, h, parent);
+		if (!edf_less(s, u, pu))
+			break;
+		edf_set(s, h, i, pu);
+		i = parent;
+	}
+	edf_set(s, h, i, u);
+}
+
+static void edf_sift_down(struct pv_sched *s, uint8_t h, uint32_t i)
+{
+	uint32_t n = s->heap_n[h];
+	uint32_t u = edf_at(s, h, i);
+	for (;;) {
+		uint32_t c = 2u * i + 1u;
+		if (c >= n)
+			break;
+		if (c + 1u < n && edf_less(s, edf_at(s, h, c + 1u), edf_at(s, h, c)))
+			c++;
+		uint32_t cu = edf_at(s, h, c);
+		if (!edf_less(s, cu, u))
+			break;
+		edf_set(s, h, i, cu);
+		i = c;
+	}
+	edf_set(s, h, i, u);
+}
+
+static void edf_push(struct pv_sched *s, uint8_t h, uint32_t u)
+{
+	PV_ASSERT(s->units[u].heap == SCHED_NOHEAP);
+	uint32_t i = s->heap_n[h]++;
+	s->units[u].heap = h;
+	edf_set(s, h, i, u);
+	edf_sift_up(s, h, i);
+}
+
+static void edf_remove(struct pv_sched *s, uint32_t u)
+{
+	struct pv_sched_unit *x = &s->units[u];
+	uint8_t h = x->heap;
+	PV_ASSERT(h != SCHED_NOHEAP);
+	uint32_t i = x->hpos;
+	uint32_t last = edf_at(s, h, --s->heap_n[h]);
+	x->heap = SCHED_NOHEAP;
+	x->hpos = PV_SCHED_IDLE;
+	if (last == u)
+		return;
+	edf_set(s, h, i, last);
+	edf_sift_up(s, h, i);
+	edf_sift_down(s, h, s->units[last].hpos);
+}
+
+static uint32_t edf_top(const struct pv_sched *s, uint8_t h)
+{
+	return s->heap_n[h] ? edf_at(s, h, 0) : PV_SCHED_IDLE;
+}
+
+/* Put u, runnable, in the heap its budget says. */
+static void edf_queue(struct pv_sched *s, uint32_t u)
+{
+	struct pv_sched_unit *x = &s->units[u];
+	if (x->remaining > 0) {
+		edf_push(s, EDF_READY, u);
+	} else {
+		edf_push(s, EDF_RELEASE, u);
+		if (x->fg)
+			sched_list_push_tail(s, EDF_SLACK_LIST, u);
+	}
+}
+
+static void edf_unqueue(struct pv_sched *s, uint32_t u)
+{
+	if (s->units[u].heap != SCHED_NOHEAP)
+		edf_remove(s, u);
+	if (s->units[u].list != SCHED_NOLIST)
+		sched_list_del(s, u);
+}
+
+/* A new period for x: full budget, deadline one period after the old one,
+ * or after now if that is already past. */
+static void edf_replenish(struct pv_sched_unit *x, pv_time_ns now)
+{
+	x->remaining = x->params.budget;
+	x->deadline += x->params.period;
+	if (x->deadline <= now)
+		x->deadline = now + x->params.period;
+}
+
+static enum pv_status edf_check_config(const struct pv_sched_config *cfg)
+{
+	(void)cfg;
+	return PV_OK;
+}
+
+static void edf_init(struct pv_sched *s)
+{
+	s->util = 0;
+	s->heap_n[0] = s->heap_n[1] = 0;
+}
+
+static enum pv_status edf_check_params(const struct pv_sched *s, uint32_t u,
+                                       const struct pv_sched_params *p,
+                                       const struct pv_sched_params *old)
+{
+	(void)u;
+	if (p->period == 0 || p->period > PV_SCHED_EDF_PERIOD_MAX)
+		return PV_EINVAL;
+	if (p->budget == 0 || p->budget > p->period)
+		return PV_EINVAL;
+	uint64_t util = s->util - (old ? edf_term(old) : 0);
+	if (edf_term(p) > EDF_SCALE - util)
+		return PV_ENOSPC;
+	return PV_OK;
+}
+
+static void edf_add(struct pv_sched *s, uint32_t u, pv_time_ns now)
+{
+	struct pv_sched_unit *x = &s->units[u];
+	s->util += edf_term(&x->params);
+	x->remaining = x->params.budget;
+	x->deadline = now + x->params.period;
+	edf_queue(s, u);
+}
+
+static void edf_remove_unit(struct pv_sched *s, uint32_t u, pv_time_ns now)
+{
+	(void)now;
+	s->util -= edf_term(&s->units[u].params);
+	edf_unqueue(s, u);
+}
+
+static void edf_block(struct pv_sched *s, uint32_t u, pv_time_ns now)
+{
+	(void)now;
+	edf_unqueue(s, u);
+}
+
+static void edf_wake(struct pv_sched *s, uint32_t u, pv_time_ns now)
+{
+	struct pv_sched_unit *x = &s->units[u];
+	/* CBS: keep (remaining, deadline) only if remaining / (deadline - now)
+	 * <= budget / period. All factors are below 2^32. */
+	if (now >= x->deadline ||
+	    x->remaining * x->params.period > (x->deadline - now) * x->params.budget) {
+		x->remaining = x->params.budget;
+		x->deadline = now + x->params.period;
+	}
+	edf_queue(s, u);
+}
+
+static void edf_yield(struct pv_sched *s, uint32_t u, pv_time_ns now)
+{
+	(void)now;
+	struct pv_sched_unit *x = &s->units[u];
+	if (x->heap != EDF_READY)
+		return;
+	edf_unqueue(s, u);
+	x->remaining = 0;
+	edf_queue(s, u);
+}
+
+static void edf_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns now)
+{
+	(void)now;
+	struct pv_sched_unit *x = &s->units[u];
+	if (x->heap == EDF_READY) {
+		x->remaining -= sched_min(ran, x->remaining);
+		if (x->remaining == 0) {
+			edf_remove(s, u);
+			edf_queue(s, u);
+		}
+	} else if (x->list != SCHED_NOLIST && ran > 0) {
+		/* It ran in the slack: let the next foreground unit have it. */
+		sched_list_del(s, u);
+		sched_list_push_tail(s, EDF_SLACK_LIST, u);
+	}
+}
+
+static void edf_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision *out)
+{
+	uint32_t u;
+	while ((u = edf_top(s, EDF_RELEASE)) != PV_SCHED_IDLE && s->units[u].deadline <= now) {
+		edf_unqueue(s, u);
+		edf_replenish(&s->units[u], now);
+		edf_queue(s, u);
+	}
+	while ((u = edf_top(s, EDF_READY)) != PV_SCHED_IDLE && s->units[u].deadline <= now) {
+		/* Its period ended with budget unspent (it was not runnable
+		 * long enough, or a timer was late): start the next one. */
+		edf_remove(s, u);
+		edf_replenish(&s->units[u], now);
+		edf_queue(s, u);
+	}
+	uint32_t r = edf_top(s, EDF_RELEASE);
+	pv_time_ns next_release = r == PV_SCHED_IDLE ? PV_TIME_NEVER : s->units[r].deadline - now;
+	u = edf_top(s, EDF_READY);
+	if (u != PV_SCHED_IDLE) {
+		struct pv_sched_unit *x = &s->units[u];
+		out->unit = u;
+		out->run_ns = sched_min(sched_min(x->remaining, x->deadline - now), next_release);
+		return;
+	}
+	out->run_ns = next_release;
+	u = sched_list_head(s, EDF_SLACK_LIST);
+	if (u != PV_SCHED_IDLE) {
+		out->unit = u;
+		out->run_ns = sched_min(next_release, s->cfg.slice_ns);
+	}
+}
+
+static void edf_params_changed(struct pv_sched *s, uint32_t u,
+                               const struct pv_sched_params *old, pv_time_ns now)
+{
+	(void)now;
+	struct pv_sched_unit *x = &s->units[u];
+	s->util = s->util - edf_term(old) + edf_term(&x->params);
+	/* The current period keeps its deadline; the budget left in it never
+	 * grows. The new values apply from the next period. */
+	if (x->remaining > x->params.budget) {
+		bool queued = x->heap != SCHED_NOHEAP;
+		if (queued)
+			edf_unqueue(s, u);
+		x->remaining = x->params.budget;
+		if (queued)
+			edf_queue(s, u);
+	}
+}
+
+static void edf_foreground(struct pv_sched *s, pv_time_ns now)
+{
+	(void)now;
+	for (uint32_t u = 0; u < s->nunits; u++) {
+		struct pv_sched_unit *x = &s->units[u];
+		bool on = x->list != SCHED_NOLIST;
+		bool want = x->fg && x->heap == EDF_RELEASE;
+		if (on && !want)
+			sched_list_del(s, u);
+		else if (!on && want)
+			sched_list_push_tail(s, EDF_SLACK_LIST, u);
+	}
+}
+
+const struct pv_sched_ops pv_sched_edf_ops = {
+	.name = "edf",
+	.check_config = edf_check_config,
+	.init = edf_init,
+	.check_params = edf_check_params,
+	.add = edf_add,
+	.remove = edf_remove_unit,
+	.wake = edf_wake,
+	.block = edf_block,
+	.yield = edf_yield,
+	.charge = edf_charge,
+	.pick = edf_pick,
+	.params_changed = edf_params_changed,
+	.foreground = edf_foreground,
+};

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Test helpers for lib/sched: a snapshot to prove a refused call left no
+ * trace, a structural invariant check shared by the unit tests and the fuzz
+ * target, and a small deterministic random generator.
+ */
+#ifndef PVLIB_TESTS_SCHED_CHECK_H
+#define PVLIB_TESTS_SCHED_CHECK_H
+
+#include <pvlib/sched.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#define SC_MAX_UNITS 1100u
+
+struct sc_snapshot {
+	struct pv_sched s;
+	struct pv_sched_unit u[SC_MAX_UNITS];
+};
+
+static inline void sc_snap(struct sc_snapshot *snap, const struct pv_sched *s)
+{
+	memcpy(&snap->s, s, sizeof *s);
+	memcpy(snap->u, s->units, s->nunits * sizeof s->units[0]);
+}
+
+static inline bool sc_same(const struct sc_snapshot *snap, const struct pv_sched *s)
+{
+	return memcmp(&snap->s, s, sizeof *s) == 0 &&
+	       memcmp(snap->u, s->units, s->nunits * sizeof s->units[0]) == 0;
+}
+
+/* xorshift64*: deterministic, seedable. */
+static inline uint64_t sc_rand(uint64_t *st)
+{
+	uint64_t x = *st;
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*st = x;
+	return x * 0x2545F4914F6CDD1Dull;
+}
+
+static inline uint64_t sc_range(uint64_t *st, uint64_t lo, uint64_t hi)
+{
+	return lo + sc_rand(st) % (hi - lo + 1u);
+}
+
+/*
+ * Structural invariants, from the outside: returns a short description of
+ * the first violation, or NULL. Walks every run list from its head and
+ * checks the links, that each unit is reached at most once, that runnable
+ * units are queued (on a list or an EDF heap) and blocked/free ones are not,
+ * and the EDF heap order.
+ */
+static inline const char *sc_invariants(const struct pv_sched *s)
+{
+	static uint8_t seen[SC_MAX_UNITS];
+	uint32_t n = s->nunits;
+	if (n > SC_MAX_UNITS)
+		return "too many units for the checker";
+	memset(seen, 0, n);
+	uint32_t added = 0;
+	for (uint32_t li = 0; li < PV_SCHED_NLISTS; li++) {
+		uint32_t head = n + li, prev = head, steps = 0;
+		for (uint32_t i = s->lists[li].next; i != head; i = s->units[i].link.next) {
+			if (i >= n)
+				return "list link out of range";
+			if (seen[i]++)
+				return "unit on two lists (or a cycle)";
+			if (s->units[i].link.prev != prev)
+				return "broken prev link";
+			if (s->units[i].list == 0xFFFFu)
+				return "listed unit says it is on no list";
+			prev = i;
+			if (++steps > n)
+				return "list cycle";
+		}
+		if (s->lists[li].prev != prev)
+			return "list tail wrong";
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		const struct pv_sched_unit *x = &s->units[i];
+		if (x->state != PV_SCHED_FREE)
+			added++;
+		bool listed = seen[i] != 0;
+		if (!listed && x->list != 0xFFFFu)
+			return "unit claims a list but is not on one";
+		bool heaped = x->heap != 0xFFu;
+		if (x->state != PV_SCHED_RUNNABLE && (listed || heaped))
+			return "blocked or free unit is queued";
+		if (x->state == PV_SCHED_RUNNABLE) {
+			bool need = true;
+			if (s->cfg.policy == PV_SCHED_ARINC653 && x->part == UINT32_MAX)
+				need = false; /* not in the table: never runs */
+			if (s->cfg.policy == PV_SCHED_EDF)
+				need = heaped;
+			if (need && !listed && !heaped)
+				return "runnable unit is not queued";
+		}
+		if (heaped) {
+			uint8_t h = x->heap;
+			if (h > 1 || x->hpos >= s->heap_n[h] || s->units[x->hpos].hslot[h] != i)
+				return "heap position wrong";
+			if (x->hpos > 0) {
+				uint32_t p = s->units[(x->hpos - 1) / 2].hslot[h];
+				const struct pv_sched_unit *px = &s->units[p];
+				if (px->deadline > x->deadline ||
+				    (px->deadline == x->deadline && p > i))
+					return "heap order violated";
+			}
+		}
+		if (s->cfg.policy == PV_SCHED_EDF && x->state == PV_SCHED_RUNNABLE && !heaped)
+			return "runnable EDF unit in no heap";
+	}
+	if (added != s->nadded)
+		return "added count wrong";
+	if (s->cfg.policy == PV_SCHED_EDF && s->heap_n[0] + s->heap_n[1] > n)
+		return "heap sizes too big";
+	if (s->cfg.policy == PV_SCHED_PRIO || s->cfg.policy == PV_SCHED_RR) {
+		for (uint32_t li = 0; li < PV_SCHED_PRIO_LEVELS; li++) {
+			bool nonempty = s->lists[li].next != n + li;
+			if (nonempty != ((s->bitmap >> li) & 1u))
+				return "priority bitmap disagrees with the lists";
+		}
+	}
+	return 0;
+}
+
+#endif

@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * lib/sched: hand-written scenarios for every policy, and the refusals. Each
+ * refused call is checked to leave the instance byte-for-byte unchanged.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pvlib/sched.h>
+#include "port_fake.h"
+#include "sched_check.h"
+
+#define MS 1000000ull
+#define US 1000ull
+
+static struct pv_sched S;
+static struct pv_sched_unit U[16];
+static struct sc_snapshot snap;
+
+static void inv(void)
+{
+	const char *why = sc_invariants(&S);
+	if (why)
+		fail_msg("invariant: %s", why);
+}
+
+static void setup(enum pv_sched_policy p, struct pv_sched_config *cfg)
+{
+	struct pv_sched_config c;
+	if (!cfg) {
+		pv_sched_config_default(p, &c);
+		cfg = &c;
+	}
+	assert_int_equal(pv_sched_init(&S, cfg, U, 16), PV_OK);
+	inv();
+}
+
+static struct pv_sched_decision pick(pv_time_ns now)
+{
+	struct pv_sched_decision d;
+	assert_int_equal(pv_sched_pick_next(&S, now, &d), PV_OK);
+	inv();
+	return d;
+}
+
+static void add(uint32_t u, uint16_t dom, struct pv_sched_params p, pv_time_ns now)
+{
+	assert_int_equal(pv_sched_add(&S, u, pv_domid(dom), &p, now), PV_OK);
+	inv();
+}
+
+/* A refused call: the expected error and no trace. */
+#define REFUSED(call, err)                            \
+	do {                                          \
+		sc_snap(&snap, &S);                   \
+		assert_int_equal((call), (err));      \
+		assert_true(sc_same(&snap, &S));      \
+	} while (0)
+
+static void test_init_refuses_bad_config(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_RR, &c);
+	assert_int_equal(pv_sched_init(0, &c, U, 16), PV_EINVAL);
+	assert_int_equal(pv_sched_init(&S, 0, U, 16), PV_EINVAL);
+	assert_int_equal(pv_sched_init(&S, &c, 0, 16), PV_EINVAL);
+	assert_int_equal(pv_sched_init(&S, &c, U, 0), PV_EINVAL);
+	c.policy = (enum pv_sched_policy)0;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	c.policy = (enum pv_sched_policy)6;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	pv_sched_config_default(PV_SCHED_RR, &c);
+	c.slice_ns = PV_SCHED_SLICE_MIN - 1;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	c.slice_ns = PV_SCHED_SLICE_MAX + 1;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	pv_sched_config_default(PV_SCHED_RR, &c);
+	c.fg_slice_ns = c.slice_ns - 1;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	pv_sched_config_default(PV_SCHED_PRIO, &c);
+	c.fg_prio_boost = PV_SCHED_PRIO_LEVELS;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.fg_weight_mult = 0;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.credit_ns_per_weight = 0;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.boost_ns = c.slice_ns + 1;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.cap_period_ns = 0;
+	assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_EINVAL);
+	/* Each policy accepts its defaults. */
+	for (int p = PV_SCHED_RR; p <= PV_SCHED_EDF; p++) {
+		pv_sched_config_default((enum pv_sched_policy)p, &c);
+		assert_int_equal(pv_sched_init(&S, &c, U, 16), PV_OK);
+	}
+}
+
+static const struct pv_sched_params P0 = { .priority = 1, .weight = 256, .budget = 1 * MS,
+                                           .period = 10 * MS };
+
+static void test_unit_refusals_leave_no_trace(void **st)
+{
+	(void)st;
+	for (int p = PV_SCHED_RR; p <= PV_SCHED_EDF; p++) {
+		setup((enum pv_sched_policy)p, 0);
+		add(0, 1, P0, 100);
+		struct pv_sched_params q = P0;
+		struct pv_sched_decision d;
+		REFUSED(pv_sched_add(&S, 16, pv_domid(1), &q, 100), PV_ERANGE);
+		REFUSED(pv_sched_add(&S, 0, pv_domid(1), &q, 100), PV_EEXIST);
+		REFUSED(pv_sched_add(&S, 1, pv_domid_none(), &q, 100), PV_ESRCH);
+		REFUSED(pv_sched_add(&S, 1, pv_domid_hyp(), &q, 100), PV_ESRCH);
+		REFUSED(pv_sched_add(&S, 1, pv_domid(1), 0, 100), PV_EINVAL);
+		REFUSED(pv_sched_add(&S, 1, pv_domid(1), &q, 99), PV_ERANGE); /* time went back */
+		REFUSED(pv_sched_remove(&S, 1, 100), PV_ENOENT);
+		REFUSED(pv_sched_wake(&S, 1, 100), PV_ENOENT);
+		REFUSED(pv_sched_block(&S, 1, 100), PV_ENOENT);
+		REFUSED(pv_sched_yield(&S, 1, 100), PV_ENOENT);
+		REFUSED(pv_sched_yield(&S, 99, 100), PV_ERANGE);
+		REFUSED(pv_sched_pick_next(&S, 99, &d), PV_ERANGE);
+		REFUSED(pv_sched_pick_next(&S, 100, 0), PV_EINVAL);
+		REFUSED(pv_sched_tick(&S, 5), PV_ERANGE);
+		REFUSED(pv_sched_set_params(&S, 1, &q, 100), PV_ENOENT);
+		REFUSED(pv_sched_set_params(&S, 0, 0, 100), PV_EINVAL);
+		REFUSED(pv_sched_set_foreground(&S, pv_domid_hyp(), 100), PV_ESRCH);
+		REFUSED(pv_sched_get_params(&S, 3, &q), PV_ENOENT);
+		/* Policy-specific bad parameters, on add and on set. */
+		struct pv_sched_params bad[4];
+		int nbad = 0;
+		if (p == PV_SCHED_PRIO) {
+			bad[nbad] = P0, bad[nbad++].priority = PV_SCHED_PRIO_LEVELS;
+		} else if (p == PV_SCHED_CREDIT) {
+			bad[nbad] = P0, bad[nbad++].weight = 0;
+			bad[nbad] = P0, bad[nbad++].weight = PV_SCHED_WEIGHT_MAX + 1;
+			bad[nbad] = P0, bad[nbad++].cap = 101;
+		} else if (p == PV_SCHED_EDF) {
+			bad[nbad] = P0, bad[nbad++].budget = 0;
+			bad[nbad] = P0, bad[nbad++].budget = P0.period + 1;
+			bad[nbad] = P0, bad[nbad++].period = 0;
+			bad[nbad] = P0, bad[nbad].period = PV_SCHED_EDF_PERIOD_MAX + 1,
+			bad[nbad++].budget = 1;
+		}
+		for (int i = 0; i < nbad; i++) {
+			REFUSED(pv_sched_add(&S, 1, pv_domid(1), &bad[i], 100), PV_EINVAL);
+			REFUSED(pv_sched_set_params(&S, 0, &bad[i], 100), PV_EINVAL);
+		}
+		assert_int_equal(pv_sched_get_params(&S, 0, &q), PV_OK);
+		assert_memory_equal(&q, &P0, sizeof q);
+		/* A blocked unit cannot yield; block and wake are idempotent. */
+		assert_int_equal(pv_sched_block(&S, 0, 200), PV_OK);
+		REFUSED(pv_sched_yield(&S, 0, 200), PV_EINVAL);
+		assert_int_equal(pv_sched_block(&S, 0, 200), PV_OK);
+		assert_int_equal(pv_sched_unit_state(&S, 0), PV_SCHED_BLOCKED);
+		assert_int_equal(pv_sched_wake(&S, 0, 200), PV_OK);
+		assert_int_equal(pv_sched_wake(&S, 0, 200), PV_OK);
+		assert_int_equal(pv_sched_unit_state(&S, 0), PV_SCHED_RUNNABLE);
+		inv();
+		assert_int_equal(pv_sched_remove(&S, 0, 300), PV_OK);
+		assert_int_equal(pv_sched_unit_state(&S, 0), PV_SCHED_FREE);
+		inv();
+		assert_int_equal(S.nadded, 0);
+	}
+}
+
+static void test_rr_rotates_blocks_wakes_yields(void **st)
+{
+	(void)st;
+	setup(PV_SCHED_RR, 0);
+	pv_time_ns t = 0, sl = 10 * MS;
+	struct pv_sched_decision d = pick(t);
+	assert_int_equal(d.unit, PV_SCHED_IDLE);
+	assert_true(d.run_ns == PV_TIME_NEVER);
+	add(0, 1, P0, t);
+	d = pick(t);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == PV_TIME_NEVER); /* alone: no timer needed */
+	assert_int_equal(pv_domid_val(d.dom), 1);
+	add(1, 2, P0, t);
+	add(2, 3, P0, t);
+	uint32_t order[] = { 0, 1, 2, 0, 1, 2 };
+	for (unsigned i = 0; i < 6; i++) {
+		d = pick(t);
+		assert_int_equal(d.unit, order[i]);
+		assert_true(d.run_ns == sl);
+		t += sl;
+	}
+	/* 0 is current; an interrupt halfway leaves it in front with half. */
+	d = pick(t);
+	assert_int_equal(d.unit, 0);
+	t += sl / 2;
+	d = pick(t);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == sl / 2);
+	/* 0 blocks: 1 then 2; 0 wakes at the tail. */
+	assert_int_equal(pv_sched_block(&S, 0, t), PV_OK);
+	d = pick(t);
+	assert_int_equal(d.unit, 1);
+	assert_int_equal(pv_sched_wake(&S, 0, t + 1), PV_OK);
+	t += sl;
+	d = pick(t);
+	assert_int_equal(d.unit, 2);
+	/* 2 yields after 1 ms: 0 next, 1 after, then 2. */
+	t += MS;
+	assert_int_equal(pv_sched_yield(&S, 2, t), PV_OK);
+	d = pick(t);
+	assert_int_equal(d.unit, 0);
+	t += sl;
+	assert_int_equal(pick(t).unit, 1);
+	t += sl;
+	assert_int_equal(pick(t).unit, 2);
+	/* Time charged adds up to the time elapsed while someone ran. */
+	pv_time_ns total = 0;
+	for (uint32_t u = 0; u < 3; u++)
+		total += pv_sched_unit_ran(&S, u);
+	assert_true(total == t);
+	/* Foreground: domain 2's unit gets the longer slice. */
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid(2), t), PV_OK);
+	assert_int_equal(pv_domid_val(pv_sched_foreground(&S)), 2);
+	t += sl;
+	d = pick(t);
+	assert_int_equal(d.unit, 0);
+	t += sl;
+	d = pick(t);
+	assert_int_equal(d.unit, 1);
+	assert_true(d.run_ns == 20 * MS);
+	t += 20 * MS;
+	d = pick(t);
+	assert_int_equal(d.unit, 2);
+	assert_true(d.run_ns == sl);
+}
+
+static void test_prio_preempts_and_round_robins(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_PRIO, &c);
+	c.fg_prio_boost = 5;
+	setup(PV_SCHED_PRIO, &c);
+	pv_time_ns t = 0, sl = 10 * MS;
+	struct pv_sched_params lo = P0, hi = P0;
+	lo.priority = 1;
+	hi.priority = 5;
+	add(0, 1, lo, t);
+	add(1, 2, hi, t);
+	add(2, 3, hi, t);
+	for (int i = 0; i < 6; i++) {
+		struct pv_sched_decision d = pick(t);
+		assert_int_equal(d.unit, 1u + (uint32_t)(i & 1));
+		assert_true(d.run_ns == sl);
+		t += sl;
+	}
+	assert_true(pv_sched_unit_ran(&S, 0) == 0);
+	assert_int_equal(pv_sched_block(&S, 1, t), PV_OK);
+	struct pv_sched_decision d = pick(t);
+	assert_int_equal(d.unit, 2);
+	assert_true(d.run_ns == PV_TIME_NEVER); /* alone at the top level */
+	assert_int_equal(pv_sched_block(&S, 2, t + 1), PV_OK);
+	d = pick(t + 1);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == PV_TIME_NEVER);
+	/* A wake at the higher level takes the CPU at the next pick. */
+	assert_int_equal(pv_sched_wake(&S, 1, t + 2), PV_OK);
+	assert_int_equal(pick(t + 2).unit, 1);
+	/* Raising unit 0 above it via a parameter change. */
+	struct pv_sched_params top = P0;
+	top.priority = 31;
+	assert_int_equal(pv_sched_set_params(&S, 0, &top, t + 3), PV_OK);
+	assert_int_equal(pick(t + 3).unit, 0);
+	assert_int_equal(pv_sched_set_params(&S, 0, &lo, t + 4), PV_OK);
+	assert_int_equal(pick(t + 4).unit, 1);
+	/* Foreground domain 1 (unit 0, priority 1 + 5 = 6) beats priority 5. */
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid(1), t + 5), PV_OK);
+	assert_int_equal(pick(t + 5).unit, 0);
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid_none(), t + 6), PV_OK);
+	assert_int_equal(pick(t + 6).unit, 1);
+	/* Yield within a level: only to a peer. */
+	assert_int_equal(pv_sched_wake(&S, 2, t + 7), PV_OK);
+	assert_int_equal(pick(t + 7).unit, 1);
+	assert_int_equal(pv_sched_yield(&S, 1, t + 8), PV_OK);
+	assert_int_equal(pick(t + 8).unit, 2);
+}
+
+static void test_credit_boost_cap_weights(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.slice_ns = 1 * MS;
+	c.boost_ns = 500 * US;
+	c.credit_ns_per_weight = 1000; /* weight 256: 256 us per round */
+	c.cap_period_ns = 10 * MS;
+	setup(PV_SCHED_CREDIT, &c);
+	struct pv_sched_params w1 = { .weight = 100 }, w3 = { .weight = 300 };
+	pv_time_ns t = 0;
+	add(0, 1, w1, t);
+	add(1, 2, w3, t);
+	/* Run 1 s: shares 1:3 within 1%. */
+	for (int i = 0; i < 100000 && t < 1000 * MS; i++) {
+		struct pv_sched_decision d = pick(t);
+		assert_int_not_equal(d.unit, PV_SCHED_IDLE);
+		assert_true(d.run_ns > 0 && d.run_ns <= c.slice_ns);
+		t += d.run_ns;
+	}
+	pick(t);
+	double a = (double)pv_sched_unit_ran(&S, 0), b = (double)pv_sched_unit_ran(&S, 1);
+	assert_true(a + b == (double)t);
+	assert_true(b / (a + b) > 0.75 * 0.99 && b / (a + b) < 0.75 * 1.01);
+	/* Boost: unit 2 sleeps, wakes, runs first for at most boost_ns. */
+	add(2, 3, w1, t);
+	assert_int_equal(pv_sched_block(&S, 2, t), PV_OK);
+	t += 5 * MS;
+	pick(t);
+	assert_int_equal(pv_sched_wake(&S, 2, t), PV_OK);
+	assert_int_equal(U[2].boosted, 1);
+	struct pv_sched_decision d = pick(t);
+	assert_int_equal(d.unit, 2);
+	assert_true(d.run_ns <= c.boost_ns);
+	t += d.run_ns;
+	d = pick(t);
+	assert_int_not_equal(d.unit, 2); /* boost spent */
+	assert_int_equal(U[2].boosted, 0);
+	/* Cap: unit 0 capped at 20 % alone never runs more than 2 ms of 10. */
+	assert_int_equal(pv_sched_remove(&S, 1, t), PV_OK);
+	assert_int_equal(pv_sched_remove(&S, 2, t), PV_OK);
+	struct pv_sched_params capped = { .weight = 100, .cap = 20 };
+	assert_int_equal(pv_sched_set_params(&S, 0, &capped, t), PV_OK);
+	t = (t / (10 * MS) + 1) * 10 * MS; /* start of a cap window */
+	for (int w = 0; w < 20; w++) {
+		pv_time_ns ran = 0, end = t + 10 * MS;
+		while (t < end) {
+			d = pick(t);
+			pv_time_ns step = d.run_ns == PV_TIME_NEVER ? end - t : d.run_ns;
+			assert_true(t + step <= end); /* never straddles a window */
+			if (d.unit == 0)
+				ran += step;
+			t += step;
+		}
+		assert_true(ran == 2 * MS);
+	}
+	/* Refused parameter change leaves everything as it was. */
+	struct pv_sched_params badw = { .weight = 0 };
+	REFUSED(pv_sched_set_params(&S, 0, &badw, t), PV_EINVAL);
+	/* Foreground doubles the weight: 2 units of weight 100, fg gets 2/3. */
+	add(1, 2, w1, t);
+	assert_int_equal(pv_sched_set_params(&S, 0, &w1, t), PV_OK);
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid(2), t), PV_OK);
+	pv_time_ns a0 = pv_sched_unit_ran(&S, 0), b0 = pv_sched_unit_ran(&S, 1), t0 = t;
+	while (t < t0 + 1000 * MS) {
+		d = pick(t);
+		t += d.run_ns;
+	}
+	pick(t);
+	double fa = (double)(pv_sched_unit_ran(&S, 0) - a0), fb = (double)(pv_sched_unit_ran(&S, 1) - b0);
+	assert_true(fb / (fa + fb) > 0.66 && fb / (fa + fb) < 0.673);
+}
+
+/* A wake only boosts a unit with credit left: blocking and waking cannot
+ * be used to run ahead of the others. */
+static void test_credit_no_boost_without_credit(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.credit_ns_per_weight = 1 * MS;
+	setup(PV_SCHED_CREDIT, &c);
+	struct pv_sched_params w = { .weight = 1 };
+	add(0, 1, w, 0);
+	add(1, 2, w, 0);
+	struct pv_sched_decision d = pick(0);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == 1 * MS); /* one round's credit */
+	assert_int_equal(pv_sched_block(&S, 0, 1 * MS), PV_OK);
+	assert_int_equal(pv_sched_wake(&S, 0, 1 * MS), PV_OK);
+	assert_int_equal(U[0].boosted, 0);
+	assert_int_equal(pick(1 * MS).unit, 1);
+	/* Next round: 0 has credit again; now a wake boosts it. */
+	assert_int_equal(pv_sched_block(&S, 0, 1 * MS), PV_OK);
+	d = pick(2 * MS); /* unit 1 spent: round ends, 1 runs again */
+	assert_int_equal(d.unit, 1);
+	assert_int_equal(pv_sched_wake(&S, 0, 2 * MS + 10), PV_OK);
+	assert_int_equal(U[0].boosted, 1);
+	d = pick(2 * MS + 10);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == c.boost_ns);
+}
+
+static const struct pv_sched_window TAB[] = {
+	{ { 1 }, 0, 5 * MS },
+	{ { 2 }, 5 * MS, 3 * MS },
+	{ { PV_DOMID_NONE_VALUE }, 8 * MS, 1 * MS },
+	{ { 1 }, 9 * MS, 1 * MS },
+};
+
+static void test_arinc_table_validation(void **st)
+{
+	(void)st;
+	setup(PV_SCHED_ARINC653, 0);
+	add(0, 1, P0, 0);
+	add(1, 2, P0, 0);
+	struct pv_sched_window w[40];
+	uint32_t bad = 77;
+	memcpy(w, TAB, sizeof TAB);
+	REFUSED(pv_sched_arinc_set_table(&S, 0, 4, 10 * MS, 0, &bad), PV_EINVAL);
+	REFUSED(pv_sched_arinc_set_table(&S, w, 0, 10 * MS, 0, &bad), PV_EINVAL);
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 0, 0, &bad), PV_EINVAL);
+	REFUSED(pv_sched_arinc_set_table(&S, w, 33, 10 * MS, 0, &bad), PV_E2BIG);
+	assert_int_equal(bad, 33);
+	/* Overlap: window 1 starts inside window 0. */
+	w[1].offset = 4 * MS, w[1].duration = 4 * MS;
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 10 * MS, 0, &bad), PV_EINVAL);
+	assert_int_equal(bad, 1);
+	/* Gap between windows. */
+	memcpy(w, TAB, sizeof TAB);
+	w[1].offset = 6 * MS, w[1].duration = 2 * MS;
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 10 * MS, 0, &bad), PV_EINVAL);
+	assert_int_equal(bad, 1);
+	/* Gap before the first window, and at the end of the frame. */
+	memcpy(w, TAB, sizeof TAB);
+	w[0].offset = 1 * MS, w[0].duration = 4 * MS;
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 10 * MS, 0, &bad), PV_EINVAL);
+	assert_int_equal(bad, 0);
+	memcpy(w, TAB, sizeof TAB);
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 11 * MS, 0, &bad), PV_EINVAL);
+	assert_int_equal(bad, 4);
+	/* Past the major frame, and an overflowing one. */
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 9 * MS, 0, &bad), PV_ERANGE);
+	assert_int_equal(bad, 3);
+	w[3].duration = UINT64_MAX;
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 10 * MS, 0, &bad), PV_ERANGE);
+	assert_int_equal(bad, 3);
+	/* Zero-length window. */
+	memcpy(w, TAB, sizeof TAB);
+	w[2].duration = 0;
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 10 * MS, 0, &bad), PV_EINVAL);
+	assert_int_equal(bad, 2);
+	/* Unknown domain, and the hypervisor's id. */
+	memcpy(w, TAB, sizeof TAB);
+	w[3].dom = pv_domid(9);
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 10 * MS, 0, &bad), PV_ESRCH);
+	assert_int_equal(bad, 3);
+	w[3].dom = pv_domid_hyp();
+	REFUSED(pv_sched_arinc_set_table(&S, w, 4, 10 * MS, 0, &bad), PV_ESRCH);
+	/* Foreground is not for partitioned systems. */
+	REFUSED(pv_sched_set_foreground(&S, pv_domid(1), 0), PV_EPERM);
+	/* Not ARINC: no such operation. */
+	struct pv_sched S2;
+	struct pv_sched_unit U2[2];
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_RR, &c);
+	assert_int_equal(pv_sched_init(&S2, &c, U2, 2), PV_OK);
+	assert_int_equal(pv_sched_arinc_set_table(&S2, TAB, 4, 10 * MS, 0, 0), PV_ENOSYS);
+	/* Without a table nothing runs. */
+	assert_int_equal(pick(0).unit, PV_SCHED_IDLE);
+	assert_int_equal(pv_sched_arinc_set_table(&S, TAB, 4, 10 * MS, 0, &bad), PV_OK);
+	inv();
+}
+
+static void test_arinc_windows_and_idle(void **st)
+{
+	(void)st;
+	setup(PV_SCHED_ARINC653, 0);
+	add(0, 1, P0, 0);
+	add(1, 2, P0, 0);
+	add(2, 2, P0, 0);
+	pv_time_ns t0 = 1000;
+	assert_int_equal(pv_sched_arinc_set_table(&S, TAB, 4, 10 * MS, t0, 0), PV_OK);
+	for (int f = 0; f < 3; f++) {
+		pv_time_ns base = t0 + (pv_time_ns)f * 10 * MS;
+		struct pv_sched_decision d = pick(base);
+		assert_int_equal(d.unit, 0);
+		assert_true(d.run_ns == 5 * MS);
+		d = pick(base + 5 * MS);
+		assert_int_equal(pv_domid_val(d.dom), 2); /* two units share 3 ms */
+		assert_true(d.run_ns == 3 * MS);          /* slice 10 ms > window */
+		d = pick(base + 8 * MS);
+		assert_int_equal(d.unit, PV_SCHED_IDLE);
+		assert_true(d.run_ns == 1 * MS);
+		d = pick(base + 9 * MS);
+		assert_int_equal(d.unit, 0);
+		assert_true(d.run_ns == 1 * MS);
+	}
+	/* The owner blocks: idle to the end of its window, never lent. */
+	pv_time_ns b = t0 + 30 * MS;
+	assert_int_equal(pv_sched_block(&S, 0, b + 1 * MS), PV_OK);
+	struct pv_sched_decision d = pick(b + 1 * MS);
+	assert_int_equal(d.unit, PV_SCHED_IDLE);
+	assert_true(d.run_ns == 4 * MS);
+	assert_int_equal(pv_sched_wake(&S, 0, b + 2 * MS), PV_OK);
+	d = pick(b + 2 * MS);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == 3 * MS);
+	/* Yield within domain 2's window hands over to its other unit. */
+	d = pick(b + 5 * MS);
+	uint32_t first = d.unit;
+	assert_int_equal(pv_sched_yield(&S, first, b + 6 * MS), PV_OK);
+	d = pick(b + 6 * MS);
+	assert_int_equal(pv_domid_val(d.dom), 2);
+	assert_int_not_equal(d.unit, first);
+	/* Picks skipped for many frames: the cursor catches up. */
+	d = pick(b + 1000 * 10 * MS + 6 * MS);
+	assert_int_equal(pv_domid_val(d.dom), 2);
+	assert_true(d.run_ns == 2 * MS);
+	/* Remove the last unit of domain 1: its windows idle. */
+	assert_int_equal(pv_sched_remove(&S, 0, b + 1000 * 10 * MS + 10 * MS), PV_OK);
+	d = pick(b + 1000 * 10 * MS + 10 * MS);
+	assert_int_equal(d.unit, PV_SCHED_IDLE);
+	assert_true(d.run_ns == 5 * MS);
+}
+
+static void test_edf_admission_and_order(void **st)
+{
+	(void)st;
+	setup(PV_SCHED_EDF, 0);
+	struct pv_sched_params a = { .budget = 2 * MS, .period = 4 * MS };   /* 0.5 */
+	struct pv_sched_params b = { .budget = 3 * MS, .period = 12 * MS };  /* 0.25 */
+	struct pv_sched_params c = { .budget = 3 * MS, .period = 10 * MS };  /* 0.3 */
+	add(0, 1, a, 0);
+	add(1, 2, b, 0);
+	REFUSED(pv_sched_add(&S, 2, pv_domid(3), &c, 0), PV_ENOSPC);
+	struct pv_sched_params c2 = { .budget = 1 * MS, .period = 4 * MS };  /* 0.25 */
+	add(2, 3, c2, 0);
+	/* Exactly full now: any more is refused, raising a budget too. */
+	struct pv_sched_params tiny = { .budget = 1, .period = PV_SCHED_EDF_PERIOD_MAX };
+	REFUSED(pv_sched_add(&S, 3, pv_domid(4), &tiny, 0), PV_ENOSPC);
+	struct pv_sched_params a2 = { .budget = 2 * MS + 1, .period = 4 * MS };
+	REFUSED(pv_sched_set_params(&S, 0, &a2, 0), PV_ENOSPC);
+	/* Deadlines 4 (unit 0), 12 (1), 4 (2): 0 then 2 (tie by index),
+	 * then 1. */
+	struct pv_sched_decision d = pick(0);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == 2 * MS);
+	d = pick(2 * MS);
+	assert_int_equal(d.unit, 2);
+	assert_true(d.run_ns == 1 * MS);
+	d = pick(3 * MS);
+	assert_int_equal(d.unit, 1);
+	assert_true(d.run_ns == 1 * MS); /* until unit 0/2 are released at 4 */
+	d = pick(4 * MS);
+	assert_int_equal(d.unit, 0); /* deadline 8 < 12 */
+	/* Yield gives up the rest of the period's budget. */
+	assert_int_equal(pv_sched_yield(&S, 0, 5 * MS), PV_OK);
+	d = pick(5 * MS);
+	assert_int_equal(d.unit, 2);
+	assert_true(U[0].remaining == 0);
+	/* Blocking frees the CPU; a wake after the deadline starts afresh. */
+	assert_int_equal(pv_sched_block(&S, 2, 5 * MS), PV_OK);
+	assert_int_equal(pv_sched_block(&S, 1, 5 * MS), PV_OK);
+	d = pick(5 * MS);
+	assert_int_equal(d.unit, PV_SCHED_IDLE);
+	assert_true(d.run_ns == 3 * MS); /* unit 0's budget returns at 8 */
+	assert_int_equal(pv_sched_wake(&S, 1, 20 * MS), PV_OK);
+	assert_true(U[1].deadline == 32 * MS && U[1].remaining == 3 * MS);
+	/* Removing frees bandwidth. */
+	assert_int_equal(pv_sched_remove(&S, 0, 20 * MS), PV_OK);
+	struct pv_sched_params half = { .budget = 5 * MS, .period = 10 * MS };
+	add(0, 1, half, 20 * MS);
+	/* Foreground: domain 2's unit 1 runs in the slack after its budget. */
+	assert_int_equal(pv_sched_block(&S, 0, 20 * MS), PV_OK);
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid(2), 20 * MS), PV_OK);
+	d = pick(20 * MS);
+	assert_int_equal(d.unit, 1);
+	assert_true(d.run_ns == 3 * MS);
+	d = pick(23 * MS);
+	assert_int_equal(d.unit, 1); /* budget spent, running in the slack */
+	assert_true(U[1].remaining == 0);
+	assert_true(d.run_ns == 9 * MS);
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid_none(), 24 * MS), PV_OK);
+	d = pick(24 * MS);
+	assert_int_equal(d.unit, PV_SCHED_IDLE);
+	assert_true(d.run_ns == 8 * MS);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_init_refuses_bad_config),
+		cmocka_unit_test(test_unit_refusals_leave_no_trace),
+		cmocka_unit_test(test_rr_rotates_blocks_wakes_yields),
+		cmocka_unit_test(test_prio_preempts_and_round_robins),
+		cmocka_unit_test(test_credit_boost_cap_weights),
+		cmocka_unit_test(test_credit_no_boost_without_credit),
+		cmocka_unit_test(test_arinc_table_validation),
+		cmocka_unit_test(test_arinc_windows_and_idle),
+		cmocka_unit_test(test_edf_admission_and_order),
+	};
+	return cmocka_run_group_tests(tests, 0, 0);
+}
