@@ -9,6 +9,7 @@
 #include "ring.h"
 
 static struct ring *ring;
+static uint64_t g_time;
 static uint32_t ring_bit;
 
 static int32_t request(uint32_t op, const char *data)
@@ -59,6 +60,53 @@ __attribute__((section(".user.text"))) void user_task(uint32_t arg)
 	}
 	/* Peek at guest-kernel memory: ARM domain 1 is no-access in user mode. */
 	u_syscall(SYS_EXIT, *(volatile uint32_t *)arg);
+}
+
+static int32_t update(uint32_t ptr, uint32_t val)
+{
+	struct pv_mmu_update_req req = { ptr, val };
+	return HC3(REFHV_HC_MMU_UPDATE, (uint32_t)&req, 1, 0);
+}
+
+/* Build a page table the para-virtual way: fill it while it is ordinary
+ * memory, drop the writable mapping, pin it (validated whole), hook it into
+ * the L1 with mmu_update, use it, then take it all back. */
+static void page_table_demo(void)
+{
+	const uint32_t slot = 200, data_slot = 201, va = 0x00300000u;
+	uint32_t t_ma = g_si->mem_ma + slot * 4096u, data_ma = g_si->mem_ma + data_slot * 4096u;
+	uint32_t *t = (uint32_t *)slot_va(slot);
+	memset(t, 0, 4096);
+	t[0] = data_ma | 0xFF0u | 0xCu | 0x2u;
+	*(volatile uint32_t *)slot_va(data_slot) = 0xC0FFEEu;
+	int32_t rc = update(kern_pte_ma(slot_va(slot)), 0);
+	EXPECT(rc == PV_OK, "unmap the new table: %s\n", status_name(rc));
+	rc = HC2(REFHV_HC_MMU_PIN, 2, t_ma);
+	EXPECT(rc == PV_OK, "pin the new table: %s\n", status_name(rc));
+	rc = update(g_si->l1_ma + ((va >> 20) << 2), t_ma | (1u << 5) | 0x11u);
+	EXPECT(rc == PV_OK, "hook the new table: %s\n", status_name(rc));
+	uint32_t seen = rc == PV_OK ? *(volatile uint32_t *)va : 0;
+	rc = update(g_si->l1_ma + ((va >> 20) << 2), 0);
+	EXPECT(rc == PV_OK, "unhook: %s\n", status_name(rc));
+	rc = HC1(REFHV_HC_MMU_UNPIN, t_ma);
+	EXPECT(rc == PV_OK, "unpin: %s\n", status_name(rc));
+	rc = map_slot(slot, t_ma, true);
+	EXPECT(rc == PV_OK, "map the frame again: %s\n", status_name(rc));
+	gprintf("page tables: built an L2, pinned it, mapped it at 0x%08x, read 0x%x through it, "
+		"unmapped, unpinned\n", va, seen);
+	EXPECT(seen == 0xC0FFEEu, "read through the new table\n");
+
+	struct pv_multicall_entry mc[3] = {
+		{ .op = REFHV_HC_NULL },
+		{ .op = REFHV_HC_GET_TIME, .args = { (uint32_t)&g_time } },
+		{ .op = REFHV_HC_YIELD },
+	};
+	rc = HC2(REFHV_HC_MULTICALL, (uint32_t)mc, 3);
+	gprintf("multicall of 3: %s; results %s, %s, %s\n", status_name(rc),
+		status_name(mc[0].result), status_name(mc[1].result), status_name(mc[2].result));
+	EXPECT(rc == PV_OK && mc[0].result == PV_OK && mc[1].result == PV_OK &&
+		       mc[2].result == PV_EINVAL && g_time != 0,
+	       "multicall results\n");
 }
 
 static uint32_t user_stack_top(void)
@@ -115,6 +163,8 @@ void guest_main(void)
 	rc = request(RING_GET_KEY, 0);
 	gprintf("asking for the key: %s\n", status_name(rc));
 	EXPECT(rc == PV_EPERM, "key request not refused\n");
+
+	page_table_demo();
 
 	int32_t r = run_user((uint32_t)user_task, user_stack_top(), 0);
 	gprintf("user process exited with %d\n", r);

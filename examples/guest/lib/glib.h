@@ -59,6 +59,7 @@ static inline uint32_t slot_va(uint32_t slot)
 uint32_t kern_pte_ma(uint32_t va);
 
 uint64_t now_ns(void);
+void *memset(void *dst, int c, size_t n);
 
 /* User tasks: run fn(arg) in virtual user mode on a user stack until it
  * makes system call SYS_EXIT (r7) or faults; returns its exit value, or a
