@@ -198,6 +198,85 @@ static void message_always_terminated(void **state)
 	assert_int_equal(hv_config_check(&cfg, NULL, 0), PV_ESRCH);
 }
 
+/*
+ * Randomized: perturb the shipped configuration many times and check, for
+ * every configuration the checker accepts, the properties the hypervisor
+ * relies on (recomputed here independently); and that every refusal comes
+ * with a message.
+ */
+static uint32_t rng_state = 12345u;
+static uint32_t rnd(uint32_t n)
+{
+	rng_state = rng_state * 1103515245u + 12345u;
+	return (rng_state >> 8) % n;
+}
+
+static void accepted_configs_are_sound(void **state)
+{
+	(void)state;
+	uint32_t accepted = 0, refused_n = 0;
+	for (uint32_t iter = 0; iter < 20000u; iter++) {
+		setup(NULL);
+		for (uint32_t k = 0, n = 1u + rnd(3); k < n; k++) {
+			switch (rnd(6)) {
+			case 0:
+				doms[rnd(cfg.nr_doms)].mem_base = rnd(140u) << 20;
+				break;
+			case 1:
+				chans[rnd(cfg.nr_chans)].b = (uint16_t)rnd(5);
+				break;
+			case 2:
+				cfg.nr_irqs = 1u + rnd(3);
+				for (uint32_t i = 0; i < cfg.nr_irqs; i++)
+					irqs[i] = (struct hv_irq_cfg){ rnd(36), (uint16_t)rnd(4) };
+				break;
+			case 3:
+				doms[rnd(cfg.nr_doms)].controller = rnd(2) != 0;
+				break;
+			case 4:
+				doms[rnd(cfg.nr_doms)].mem_size = (1u + rnd(2)) << 20;
+				break;
+			default:
+				chans[rnd(cfg.nr_chans)].a = (uint16_t)rnd(4);
+				break;
+			}
+		}
+		int32_t rc = hv_config_check(&cfg, msg, sizeof msg);
+		if (rc != 0) {
+			assert_true(rc < 0);
+			assert_true(msg[0] != '\0');
+			refused_n++;
+			continue;
+		}
+		accepted++;
+		uint32_t controllers = 0;
+		for (uint32_t i = 0; i < cfg.nr_doms; i++) {
+			const struct hv_dom_cfg *d = &doms[i];
+			assert_true((uint64_t)d->mem_base + d->mem_size <= (uint64_t)cfg.ram_size);
+			assert_true(d->mem_base >= cfg.hyp_base + cfg.hyp_size);
+			for (uint32_t j = 0; j < i; j++)
+				assert_true(d->mem_base + d->mem_size <= doms[j].mem_base ||
+					    doms[j].mem_base + doms[j].mem_size <= d->mem_base);
+			controllers += d->controller;
+		}
+		assert_true(controllers <= 1u);
+		for (uint32_t i = 0; i < cfg.nr_chans; i++) {
+			assert_true(chans[i].a < cfg.nr_doms && chans[i].b < cfg.nr_doms);
+			assert_true(chans[i].a != chans[i].b);
+		}
+		for (uint32_t i = 0; i < cfg.nr_irqs; i++) {
+			assert_true(irqs[i].line < HV_IRQ_LINES && irqs[i].dom < cfg.nr_doms);
+			for (uint32_t j = 0; j < i; j++)
+				assert_true(irqs[i].line != irqs[j].line);
+			for (uint32_t k = 0; k < cfg.nr_reserved_irqs; k++)
+				assert_true(irqs[i].line != cfg.reserved_irqs[k]);
+		}
+	}
+	/* Both outcomes must actually occur, or the test proves nothing. */
+	assert_true(accepted > 100u);
+	assert_true(refused_n > 100u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +300,7 @@ int main(void)
 		cmocka_unit_test_setup(bad_fault_action, setup),
 		cmocka_unit_test_setup(no_domains, setup),
 		cmocka_unit_test_setup(message_always_terminated, setup),
+		cmocka_unit_test_setup(accepted_configs_are_sound, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
