@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * pvlib mmu: para-virtual page-table validation for the ARM short-descriptor
+ * formats (ARMv5 / ARM926EJ-S and ARMv7-A without LPAE / Cortex-A9).
+ *
+ * A guest's page tables are read-only to it. It asks the hypervisor to pin a
+ * table (validate it whole and take it over), to change single entries of a
+ * pinned table (pv_mmu_update) and to make a pinned L1 its active base. Every
+ * entry of a pinned table satisfies the rules in docs/mmu.md; a frame table
+ * holds, per 4 KiB machine frame, its owner, type, counts and grant, and
+ * pv_mmu_audit() recomputes every count from the tables.
+ *
+ * Concurrency: every function works on the caller's struct pv_mmu and must be
+ * called with that instance held exclusively (uniprocessor: with interrupts
+ * that may enter pvlib masked). See docs/mmu.md for what an SMP port adds.
+ *
+ * Errors (negative enum pv_status), the same meaning everywhere:
+ *   PV_EINVAL     malformed argument or descriptor (reserved encoding, SBZ bit
+ *                 set, inconsistent large-page/supersection replicas)
+ *   PV_ESRCH      no such domain (id >= the instance's domain count)
+ *   PV_ERANGE     an address is outside RAM and outside the domain's I/O regions
+ *   PV_EALIGN     a table base or slot is misaligned for what is asked
+ *   PV_EPERM      the rules forbid it: hypervisor memory or slots, a free
+ *                 frame, a forbidden ARM domain or memory type
+ *   PV_EXDEV      the frame belongs to another domain (and is not granted)
+ *   PV_EACCES     write access asked through a read-only grant or I/O region
+ *   PV_ETYPE      the frame is in use with a conflicting type (a page table
+ *                 mapped writable, an L2 used as an L1, a writable frame pinned)
+ *   PV_ENOTPINNED the table must be pinned (update of, or pointer to, an
+ *                 unpinned table)
+ *   PV_EBUSY      still referenced (unpin of an active or referenced table,
+ *                 free/revoke/destroy while mapped)
+ *   PV_EEXIST     already pinned / already owned / already granted
+ *   PV_ENOENT     no such grant or I/O region
+ *   PV_ENOSPC     the I/O region table is full
+ *   PV_E2BIG      a batch longer than PV_MMU_UPDATE_MAX
+ *   PV_ENOMEM     caller-supplied storage too small (init, audit)
+ */
+#ifndef PVLIB_MMU_H
+#define PVLIB_MMU_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <pvlib/abi/mmu.h>
+#include <pvlib/status.h>
+#include <pvlib/types.h>
+
+/* Which short-descriptor format the instance validates. */
+enum pv_mmu_format {
+	PV_MMU_FMT_V5 = 1, /* ARMv5: ARM ARM DDI 0100I, B3 */
+	PV_MMU_FMT_V7 = 2, /* ARMv7-A short descriptors: DDI 0406C, B3.5 */
+};
+
+/*
+ * Memory types, normalized across formats. Masks are (1u << type).
+ * ARMv5 C,B: 00 SO, 01 NC (uncached, buffered), 10 WT, 11 WB.
+ * ARMv7 TEX,C,B with TEX remap off: see lib/mmu/fmt_v7.c. MIXED is Normal
+ * memory whose inner and outer cache policies differ.
+ */
+enum pv_mmu_memtype {
+	PV_MMU_MT_SO = 0,     /* strongly ordered */
+	PV_MMU_MT_DEVICE = 1, /* device (ARMv7 only) */
+	PV_MMU_MT_NC = 2,     /* Normal, non-cacheable */
+	PV_MMU_MT_WT = 3,     /* Normal, write-through */
+	PV_MMU_MT_WB = 4,     /* Normal, write-back, no write-allocate */
+	PV_MMU_MT_WBWA = 5,   /* Normal, write-back, write-allocate */
+	PV_MMU_MT_MIXED = 6,  /* Normal, inner and outer policies differ */
+};
+#define PV_MMU_MT_MASK(t) (1u << (t))
+#define PV_MMU_MT_NORMAL_ALL 0x7Cu /* NC..MIXED */
+
+/* Frame types. Table types imply the frame is pinned. */
+enum pv_mmu_ftype {
+	PV_MMU_FT_NONE = 0, /* ordinary memory, no writable mapping */
+	PV_MMU_FT_RW = 1,   /* ordinary memory with writable mappings */
+	PV_MMU_FT_L1 = 2,   /* one of the four frames of a pinned L1 */
+	PV_MMU_FT_L2 = 3,   /* a pinned frame of four 1 KiB coarse tables */
+	PV_MMU_FT_FINE = 4, /* a pinned ARMv5 4 KiB fine table */
+};
+
+#define PV_MMU_FRAME_PINNED 0x01u   /* frame is (part of) a pinned table */
+#define PV_MMU_FRAME_L1_HEAD 0x02u  /* first frame of a pinned L1 */
+#define PV_MMU_FRAME_GRANT_RW 0x04u /* the grant allows writable mappings */
+
+/*
+ * One record per machine frame of RAM; the caller supplies the array. Read it
+ * freely (tests, debuggers); change it only through this API.
+ */
+struct pv_mmu_frame {
+	uint32_t ref_count;  /* leaf mappings of the frame in pinned tables */
+	uint32_t type_count; /* FT_RW: writable mappings among those;
+	                        FT_L2/FT_FINE: L1 entries pointing into it */
+	uint32_t grant_maps; /* mappings made by the grant peer */
+	uint16_t owner;      /* domid value; PV_DOMID_NONE_VALUE if free */
+	uint16_t grant_peer; /* domid value; PV_DOMID_NONE_VALUE if none */
+	uint8_t type;        /* enum pv_mmu_ftype */
+	uint8_t flags;       /* PV_MMU_FRAME_* */
+	uint16_t reserved;
+};
+
+/* Per-domain state; the caller supplies an array indexed by domid. */
+struct pv_mmu_domain {
+	uint32_t active_l1; /* mfn of the active L1, or PV_MMU_NO_L1 */
+	uint32_t nr_frames; /* frames owned */
+};
+#define PV_MMU_NO_L1 UINT32_MAX
+
+#define PV_MMU_IO_WRITE 0x1u /* writable mappings allowed */
+
+/* A machine address range outside RAM assigned to one domain. */
+struct pv_mmu_io_region {
+	uint32_t base;  /* machine address, 4 KiB aligned */
+	uint32_t size;  /* bytes, 4 KiB multiple; 0 = slot unused */
+	uint32_t types; /* allowed PV_MMU_MT_MASK()s */
+	uint32_t maps;  /* mappings of the region in pinned tables */
+	uint16_t owner; /* domid value */
+	uint16_t flags; /* PV_MMU_IO_* */
+};
+
+struct pv_mmu_config {
+	enum pv_mmu_format format;
+	void *ram;              /* where the hypervisor sees RAM (4-byte aligned) */
+	pv_maddr_t ram_base;    /* machine address of RAM, 4 KiB aligned */
+	uint32_t ram_size;      /* bytes, 4 KiB multiple, > 0, within 4 GiB */
+	struct pv_mmu_frame *frames;  /* >= ram_size / 4 KiB records */
+	uint32_t nr_frames;
+	struct pv_mmu_domain *domains; /* domain ids 0 .. nr_domains-1 */
+	uint16_t nr_domains;
+	struct pv_mmu_io_region *io;   /* may be NULL if io_max is 0 */
+	uint32_t io_max;
+	/* Hypervisor virtual range: L1 slots covering it are never the guest's. */
+	pv_gvaddr_t hyp_va_base; /* 1 MiB aligned */
+	uint32_t hyp_va_size;    /* 1 MiB multiple; 0 = none */
+	/* Values installed in those slots when an L1 is pinned (NULL: zeros). */
+	const uint32_t *hyp_l1;
+	/* ARM domains (0..15) a guest descriptor may name; bit n = domain n. */
+	uint16_t guest_domains;
+	uint8_t hyp_domain;      /* the hypervisor's ARM domain; not in the mask */
+	uint32_t ram_types;      /* allowed memory types for RAM (Normal only) */
+};
+
+/* The instance. Opaque in spirit: use the functions. */
+struct pv_mmu {
+	enum pv_mmu_format format;
+	uint32_t *ram;
+	uint32_t ram_base;
+	uint32_t ram_size;
+	uint32_t nr_frames; /* frames of RAM (= ram_size / 4 KiB) */
+	struct pv_mmu_frame *frames;
+	struct pv_mmu_domain *domains;
+	uint16_t nr_domains;
+	uint16_t guest_domains;
+	uint8_t hyp_domain;
+	uint32_t ram_types;
+	struct pv_mmu_io_region *io;
+	uint32_t io_max;
+	uint32_t hyp_slot_lo, hyp_slot_hi; /* reserved L1 slots [lo, hi) */
+	const uint32_t *hyp_l1;
+};
+
+/*
+ * Set up an instance over caller storage. Checks the configuration: format,
+ * RAM window alignment (PV_EALIGN) and size (PV_EINVAL), storage sizes
+ * (PV_ENOMEM), hypervisor range alignment (PV_EALIGN), that the hypervisor's
+ * ARM domain is not a guest domain and that ram_types holds Normal types only
+ * (PV_EINVAL). Every frame starts free, every domain without an L1.
+ */
+int32_t pv_mmu_init(struct pv_mmu *mmu, const struct pv_mmu_config *cfg);
+
+/*
+ * Give count frames starting at mfn to dom (a guest, or pv_domid_hyp() for
+ * the hypervisor's own memory, which no guest can ever map). All must be in
+ * RAM (PV_ERANGE) and free (PV_EEXIST); nothing changes on error. The caller
+ * scrubs frames before giving them away.
+ */
+int32_t pv_mmu_frame_assign(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_domid_t dom);
+
+/*
+ * Take count frames back from dom. Each must be owned by dom (PV_EXDEV),
+ * unmapped, untyped and ungranted (PV_EBUSY). All or nothing.
+ */
+int32_t pv_mmu_frame_free(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_domid_t dom);
+
+/*
+ * May dom access frame mfn (write: for writing) through the hypervisor's own
+ * map, e.g. for copy-to/from-guest? PV_OK if dom owns it or holds a grant
+ * with enough access; PV_ETYPE for writing a page-table frame; PV_EXDEV,
+ * PV_EACCES, PV_EPERM, PV_ERANGE as for a mapping.
+ */
+int32_t pv_mmu_frame_access(const struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn, bool write);
+
+/*
+ * Assign the machine range [base, base+size) outside RAM to dom for device
+ * mappings of the given memory types. PV_EALIGN if not 4 KiB aligned,
+ * PV_EINVAL if it overlaps RAM or is empty, PV_EEXIST if it overlaps another
+ * region, PV_ENOSPC if the region table is full.
+ */
+int32_t pv_mmu_io_assign(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base, uint32_t size,
+			 uint32_t types, uint32_t flags);
+
+/* Remove dom's region starting at base: PV_ENOENT, PV_EBUSY while mapped. */
+int32_t pv_mmu_io_revoke(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base);
+
+/*
+ * Share owner's frame with peer, read-only or read-write. The frame must be
+ * owner's (PV_EXDEV), not a page table (PV_ETYPE) and not already granted
+ * (PV_EEXIST); peer must be another guest (PV_EINVAL, PV_ESRCH).
+ */
+int32_t pv_mmu_grant(struct pv_mmu *mmu, pv_domid_t owner, pv_mfn_t mfn, pv_domid_t peer,
+		     bool writable);
+
+/* Withdraw a grant: PV_ENOENT if none, PV_EBUSY while the peer maps it. */
+int32_t pv_mmu_grant_revoke(struct pv_mmu *mmu, pv_domid_t owner, pv_mfn_t mfn);
+
+/* What pv_mmu_pin() is asked to pin. */
+enum pv_mmu_table {
+	PV_MMU_TABLE_L1 = 1,   /* 16 KiB L1 at a 16 KiB aligned address */
+	PV_MMU_TABLE_L2 = 2,   /* a 4 KiB frame holding four 1 KiB coarse tables */
+	PV_MMU_TABLE_FINE = 3, /* ARMv5 only: a 4 KiB fine table */
+};
+
+/*
+ * Validate the table at ma whole and take it over: its frames become typed
+ * and read-only to the guest, and every mapping it holds is counted. The
+ * frames must be dom's (PV_EXDEV, PV_EPERM), in RAM (PV_ERANGE), aligned
+ * (PV_EALIGN), untyped with no writable mapping (PV_ETYPE), not granted
+ * (PV_EBUSY) and not pinned (PV_EEXIST); every entry must pass the rules
+ * (the first failing entry's error is returned). Pinning an L1 installs the
+ * hypervisor's slots. A refused pin changes nothing.
+ */
+int32_t pv_mmu_pin(struct pv_mmu *mmu, pv_domid_t dom, enum pv_mmu_table kind, pv_maddr_t ma);
+
+/*
+ * Release a pinned table of dom: its mappings are dropped (with TLB and, on
+ * ARMv5, cache maintenance) and its frames become ordinary memory again.
+ * PV_ENOTPINNED if ma is not a pinned table, PV_EALIGN if it is not the
+ * table's base, PV_EBUSY if it is dom's active L1 or an L2 still pointed to.
+ */
+int32_t pv_mmu_unpin(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
+
+/*
+ * Apply up to count requests for dom, in order, stopping at the first one
+ * refused. *done receives how many were applied; the return value is PV_OK
+ * or the refused request's error (request *done left untouched). count over
+ * PV_MMU_UPDATE_MAX is refused whole (PV_E2BIG, *done = 0). A slot must lie
+ * in a table pinned by dom (PV_ENOTPINNED, PV_EXDEV), outside the
+ * hypervisor's L1 slots (PV_EPERM). Large pages and supersections are
+ * written as a group: the request names the group's first slot and the value
+ * is replicated; a request that would split an existing group must name its
+ * first slot (PV_EALIGN), and the rest of the old group becomes fault
+ * entries. Every written slot is synced for the table walker; if any valid
+ * entry was replaced, the TLB (and on ARMv5 the caches) are flushed before
+ * returning.
+ */
+int32_t pv_mmu_update(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_update_req *reqs,
+		      uint32_t count, uint32_t *done);
+
+/*
+ * Make the pinned L1 at ma dom's active base (PV_ENOTPINNED, PV_EXDEV,
+ * PV_EALIGN, PV_ETYPE). Only records it: the caller writes TTBR (ma) and does
+ * the context-switch maintenance of its port.
+ */
+int32_t pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
+
+/*
+ * Tear dom down (the caller has stopped it for good). First every table of
+ * dom is unpinned, which always succeeds and drops dom's own mappings,
+ * including those of frames granted to it. Then, if another domain still
+ * maps one of dom's frames through a grant, PV_EBUSY: the frames stay dom's
+ * and the call is to be repeated once the peer has unmapped them (destroy is
+ * deferred, never half-freed). Otherwise every grant from or to dom is
+ * dropped, its I/O regions removed and its frames freed. Work is linear in
+ * RAM frames plus dom's table entries; not guest-reachable.
+ */
+int32_t pv_mmu_domain_destroy(struct pv_mmu *mmu, pv_domid_t dom);
+
+/* Where pv_mmu_audit() found the first inconsistency. */
+struct pv_mmu_audit_report {
+	uint32_t mfn;       /* frame (or I/O region index / domain id) concerned */
+	const char *what;   /* static text */
+};
+
+/* Scratch words pv_mmu_audit() needs. */
+#define PV_MMU_AUDIT_SCRATCH_WORDS(nr_frames, io_max) (4u * (nr_frames) + (io_max))
+
+/*
+ * Recompute every count from the pinned tables, re-check every entry of them
+ * against the rules and check the frame, grant, region and domain records
+ * for consistency. PV_OK if all agree; PV_EINVAL with *report filled at the
+ * first disagreement; PV_ENOMEM if scratch is too small. Changes nothing.
+ */
+int32_t pv_mmu_audit(const struct pv_mmu *mmu, uint32_t *scratch, size_t scratch_words,
+		     struct pv_mmu_audit_report *report);
+
+#endif /* PVLIB_MMU_H */

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * pv_mmu_audit: recompute every count from the pinned tables and compare.
+ *
+ * Independent of the incremental bookkeeping in validate.c/update.c except
+ * for the decoders and the rule check (which it re-applies to every entry of
+ * every pinned table, so a rule broken by a bookkeeping bug shows up too).
+ * Cost: linear in RAM frames plus pinned table entries. Changes nothing.
+ *
+ * Concurrency: uniprocessor; the caller holds the instance (see mmu.h).
+ */
+#include "mmu_internal.h"
+
+enum { SC_REF = 0, SC_WR = 1, SC_TREF = 2, SC_GRANT = 3 };
+
+struct audit {
+	const struct pv_mmu *m;
+	uint32_t *sc; /* 4 words per frame, then one per I/O region */
+	struct pv_mmu_audit_report *rep;
+};
+
+static int32_t fail(struct audit *a, uint32_t idx, const char *what)
+{
+	if (a->rep) {
+		a->rep->mfn = idx;
+		a->rep->what = what;
+	}
+	return PV_EINVAL;
+}
+
+static void count(struct audit *a, uint16_t dom, const struct pv_mmu_ent *e)
+{
+	const struct pv_mmu *m = a->m;
+	uint32_t idx = pv_mmu_frame_index(m, e->base);
+	if (e->kind != PV_MMU_ENT_LEAF) {
+		a->sc[4 * idx + SC_TREF]++;
+		return;
+	}
+	if (idx == UINT32_MAX) {
+		const struct pv_mmu_io_region *r =
+			pv_mmu_io_find(m, dom, e->base, e->frames << PV_FRAME_SHIFT);
+		a->sc[4 * m->nr_frames + (uint32_t)(r - m->io)]++;
+		return;
+	}
+	for (uint32_t i = 0; i < e->frames; i++) {
+		uint32_t *c = &a->sc[4 * (idx + i)];
+		c[SC_REF]++;
+		c[SC_WR] += e->writable;
+		c[SC_GRANT] += m->frames[idx + i].owner != dom;
+	}
+}
+
+static int32_t audit_table(struct audit *a, uint32_t idx, unsigned tbl, uint32_t nslots,
+			   uint32_t skip_lo, uint32_t skip_hi)
+{
+	const struct pv_mmu *m = a->m;
+	const uint32_t *s = pv_mmu_slot_ptr(m, idx);
+	uint16_t dom = m->frames[idx].owner;
+	struct pv_mmu_ent e;
+	for (uint32_t j = 0; j < nslots;) {
+		if (j == skip_lo && skip_hi > skip_lo) {
+			j = skip_hi;
+			continue;
+		}
+		if (pv_mmu_decode(m, tbl, s[j], &e) != PV_OK)
+			return fail(a, idx, "pinned table holds an undecodable entry");
+		if (e.kind == PV_MMU_ENT_FAULT) {
+			j++;
+			continue;
+		}
+		if (j & (e.group - 1u))
+			return fail(a, idx, "replica group misaligned");
+		if (j < skip_hi && j + e.group > skip_lo)
+			return fail(a, idx, "replica group covers hypervisor slots");
+		for (uint32_t k = 1; k < e.group; k++) {
+			if (s[j + k] != s[j])
+				return fail(a, idx, "inconsistent replicas");
+		}
+		if (pv_mmu_check(m, dom, &e, 0, 0) != PV_OK)
+			return fail(a, idx, "pinned table entry breaks a rule");
+		count(a, dom, &e);
+		j += e.group;
+	}
+	return PV_OK;
+}
+
+int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
+		     struct pv_mmu_audit_report *rep)
+{
+	size_t need = PV_MMU_AUDIT_SCRATCH_WORDS((size_t)m->nr_frames, (size_t)m->io_max);
+	if (scratch == NULL || words < need)
+		return PV_ENOMEM;
+	struct audit a = { m, scratch, rep };
+	for (size_t i = 0; i < need; i++)
+		scratch[i] = 0;
+	uint32_t base_mfn = m->ram_base >> PV_FRAME_SHIFT;
+
+	/* Pass 1: structure of pinned frames, and recount from the tables. */
+	for (uint32_t i = 0; i < m->nr_frames; i++) {
+		const struct pv_mmu_frame *f = &m->frames[i];
+		bool pinned = (f->flags & PV_MMU_FRAME_PINNED) != 0;
+		if (pinned != (f->type >= PV_MMU_FT_L1))
+			return fail(&a, i, "pinned flag disagrees with type");
+		if (f->type > PV_MMU_FT_FINE)
+			return fail(&a, i, "unknown frame type");
+		if (pinned && f->owner > PV_DOMID_MAX_GUEST)
+			return fail(&a, i, "table frame not owned by a guest");
+		if ((f->flags & PV_MMU_FRAME_L1_HEAD) && f->type != PV_MMU_FT_L1)
+			return fail(&a, i, "L1 head flag on a non-L1 frame");
+		if (f->type == PV_MMU_FT_FINE && m->format != PV_MMU_FMT_V5)
+			return fail(&a, i, "fine table on ARMv7");
+		if (f->type == PV_MMU_FT_L1) {
+			bool head = ((base_mfn + i) & 3u) == 0;
+			if (head != ((f->flags & PV_MMU_FRAME_L1_HEAD) != 0))
+				return fail(&a, i, "L1 head flag misplaced");
+			if (!head)
+				continue;
+			if (m->nr_frames - i < 4)
+				return fail(&a, i, "L1 runs off RAM");
+			for (uint32_t k = 1; k < 4; k++) {
+				if (f[k].type != PV_MMU_FT_L1 || f[k].owner != f->owner)
+					return fail(&a, i, "L1 frames disagree");
+			}
+			int32_t rc = audit_table(&a, i, PV_MMU_TBL_L1, PV_MMU_L1_SLOTS,
+						 m->hyp_slot_lo, m->hyp_slot_hi);
+			if (rc != PV_OK)
+				return rc;
+		} else if (f->type == PV_MMU_FT_L2 || f->type == PV_MMU_FT_FINE) {
+			unsigned tbl = f->type == PV_MMU_FT_L2 ? PV_MMU_TBL_COARSE : PV_MMU_TBL_FINE;
+			int32_t rc = audit_table(&a, i, tbl, PV_MMU_L2_FRAME_SLOTS, 0, 0);
+			if (rc != PV_OK)
+				return rc;
+		}
+	}
+
+	/* Pass 2: compare the recounted numbers with the records. */
+	for (uint32_t i = 0; i < m->nr_frames; i++) {
+		const struct pv_mmu_frame *f = &m->frames[i];
+		const uint32_t *c = &scratch[4 * i];
+		if (f->ref_count != c[SC_REF])
+			return fail(&a, i, "reference count mismatch");
+		if (f->grant_maps != c[SC_GRANT])
+			return fail(&a, i, "grant mapping count mismatch");
+		switch (f->type) {
+		case PV_MMU_FT_NONE:
+			if (c[SC_WR] || c[SC_TREF] || f->type_count)
+				return fail(&a, i, "untyped frame with typed references");
+			break;
+		case PV_MMU_FT_RW:
+			if (c[SC_WR] == 0 || f->type_count != c[SC_WR] || c[SC_TREF])
+				return fail(&a, i, "writable type count mismatch");
+			break;
+		case PV_MMU_FT_L1:
+			if (c[SC_WR] || c[SC_TREF] || f->type_count)
+				return fail(&a, i, "L1 frame referenced");
+			break;
+		default:
+			if (c[SC_WR] || f->type_count != c[SC_TREF])
+				return fail(&a, i, "table type count mismatch");
+			break;
+		}
+		if (f->owner == PV_DOMID_NONE_VALUE &&
+		    (f->ref_count || f->type != PV_MMU_FT_NONE || f->grant_peer != PV_DOMID_NONE_VALUE))
+			return fail(&a, i, "free frame in use");
+		if (f->owner != PV_DOMID_NONE_VALUE && f->owner != PV_DOMID_HYP_VALUE &&
+		    f->owner >= m->nr_domains)
+			return fail(&a, i, "owner is no domain");
+		if (f->grant_peer != PV_DOMID_NONE_VALUE) {
+			if (f->grant_peer >= m->nr_domains || f->grant_peer == f->owner ||
+			    f->owner > PV_DOMID_MAX_GUEST)
+				return fail(&a, i, "grant peer invalid");
+			if (f->type >= PV_MMU_FT_L1)
+				return fail(&a, i, "page table granted");
+		} else if (f->grant_maps || (f->flags & PV_MMU_FRAME_GRANT_RW)) {
+			return fail(&a, i, "grant state without a grant");
+		}
+	}
+	for (uint32_t r = 0; r < m->io_max; r++) {
+		if (m->io[r].maps != scratch[4 * m->nr_frames + r])
+			return fail(&a, r, "I/O region mapping count mismatch");
+	}
+	for (uint32_t d = 0; d < m->nr_domains; d++) {
+		uint32_t l1 = m->domains[d].active_l1;
+		if (l1 == PV_MMU_NO_L1)
+			continue;
+		uint32_t i = l1 - base_mfn;
+		if (i >= m->nr_frames || !(m->frames[i].flags & PV_MMU_FRAME_L1_HEAD) ||
+		    m->frames[i].owner != d)
+			return fail(&a, d, "active L1 is not a pinned L1 of the domain");
+	}
+	return PV_OK;
+}

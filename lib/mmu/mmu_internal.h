@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * lib/mmu internals: the decoded form of a descriptor that the format files
+ * produce and the validator consumes, and the helpers shared between files.
+ */
+#ifndef PVLIB_MMU_INTERNAL_H
+#define PVLIB_MMU_INTERNAL_H
+
+#include <pvlib/mmu.h>
+#include <pvlib/port.h>
+
+/* What a descriptor is, once decoded. */
+enum {
+	PV_MMU_ENT_FAULT = 0,  /* no translation */
+	PV_MMU_ENT_LEAF = 1,   /* maps memory (page, section, supersection) */
+	PV_MMU_ENT_COARSE = 2, /* L1 entry pointing to a 1 KiB coarse table */
+	PV_MMU_ENT_FINE = 3,   /* ARMv5 L1 entry pointing to a 4 KiB fine table */
+};
+
+/* Which kind of table a slot lives in (selects the decoder). */
+enum {
+	PV_MMU_TBL_L1 = 0,
+	PV_MMU_TBL_COARSE = 1,
+	PV_MMU_TBL_FINE = 2,
+};
+
+#define PV_MMU_L1_SLOTS 4096u
+#define PV_MMU_L2_FRAME_SLOTS 1024u /* slots in one 4 KiB frame */
+#define PV_MMU_NO_DOMAIN 0xFFu
+
+struct pv_mmu_ent {
+	uint8_t kind;     /* PV_MMU_ENT_* */
+	uint8_t writable; /* leaf: some processor mode may write */
+	uint8_t mt;       /* leaf: enum pv_mmu_memtype */
+	uint8_t domain;   /* L1 entries: ARM domain; else PV_MMU_NO_DOMAIN */
+	uint32_t group;   /* slots the descriptor is replicated over: 1,4,16,64 */
+	uint32_t base;    /* leaf: first mapped frame's address; table: its base */
+	uint32_t frames;  /* leaf: frames covered (a tiny page covers 1) */
+};
+
+/*
+ * Format decoders (fmt_v5.h, fmt_v7.h): PV_OK, or PV_EINVAL / PV_ERANGE for
+ * an encoding the rules refuse whatever it points at. Header-only so that
+ * the table walks inline them (the hot path has no per-entry calls).
+ */
+#include "fmt_v5.h"
+#include "fmt_v7.h"
+
+static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32_t d,
+				    struct pv_mmu_ent *e)
+{
+	if (m->format == PV_MMU_FMT_V7)
+		return tbl == PV_MMU_TBL_L1 ? pv_mmu_v7_decode_l1(d, e) : pv_mmu_v7_decode_l2(d, e);
+	if (tbl == PV_MMU_TBL_L1)
+		return pv_mmu_v5_decode_l1(d, e);
+	return tbl == PV_MMU_TBL_COARSE ? pv_mmu_v5_decode_coarse(d, e) : pv_mmu_v5_decode_fine(d, e);
+}
+
+/* Frame index of machine address ma, or UINT32_MAX if outside RAM. */
+static inline uint32_t pv_mmu_frame_index(const struct pv_mmu *m, uint32_t ma)
+{
+	uint32_t off = ma - m->ram_base;
+	return off < m->ram_size ? off >> PV_FRAME_SHIFT : UINT32_MAX;
+}
+
+static inline uint32_t *pv_mmu_slot_ptr(const struct pv_mmu *m, uint32_t idx)
+{
+	return m->ram + (size_t)idx * (PV_FRAME_SIZE / 4u);
+}
+
+static inline bool pv_mmu_dom_ok(const struct pv_mmu *m, pv_domid_t d)
+{
+	return pv_domid_val(d) < m->nr_domains;
+}
+
+/* The I/O region of dom containing [base, base+len), or NULL. */
+struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, uint32_t base,
+					uint32_t len);
+
+/* The I/O-region half of the rule check (validate.c). */
+int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
+
+/*
+ * Validation and accounting of one decoded, non-fault entry in a table of
+ * dom. pv_mmu_check() decides whether it may stand and changes nothing;
+ * pv_mmu_get() counts the references it holds; pv_mmu_put() is the exact
+ * inverse. pin_lo/hi: frame indices being pinned, which no entry may map
+ * writable (empty range when not pinning).
+ */
+static inline int32_t check_frame(const struct pv_mmu_frame *f, uint16_t dom, uint8_t writable,
+				  uint32_t idx, uint32_t pin_lo, uint32_t pin_hi)
+{
+	if (f->owner != dom) {
+		if (f->grant_peer != dom)
+			return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+		if (writable && !(f->flags & PV_MMU_FRAME_GRANT_RW))
+			return PV_EACCES;
+	}
+	if (writable && (f->type >= PV_MMU_FT_L1 || idx - pin_lo < pin_hi - pin_lo))
+		return PV_ETYPE;
+	return PV_OK;
+}
+
+static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
+		     uint32_t pin_lo, uint32_t pin_hi)
+{
+	if (e->domain != PV_MMU_NO_DOMAIN && !((m->guest_domains >> e->domain) & 1u))
+		return PV_EPERM;
+	uint32_t idx = pv_mmu_frame_index(m, e->base);
+	if (e->kind == PV_MMU_ENT_LEAF) {
+		if (idx == UINT32_MAX)
+			return pv_mmu_check_io(m, dom, e);
+		if (e->frames > m->nr_frames - idx)
+			return PV_ERANGE; /* runs off the end of RAM */
+		if (!((m->ram_types >> e->mt) & 1u))
+			return PV_EPERM;
+		const struct pv_mmu_frame *f = &m->frames[idx];
+		for (uint32_t i = 0; i < e->frames; i++) {
+			int32_t rc = check_frame(&f[i], dom, e->writable, idx + i, pin_lo, pin_hi);
+			if (rc != PV_OK)
+				return rc;
+		}
+		return PV_OK;
+	}
+	/* A pointer to a second-level table: a pinned table of dom's own. */
+	if (idx == UINT32_MAX)
+		return PV_ERANGE;
+	const struct pv_mmu_frame *f = &m->frames[idx];
+	if (f->owner != dom)
+		return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+	uint8_t want = e->kind == PV_MMU_ENT_COARSE ? PV_MMU_FT_L2 : PV_MMU_FT_FINE;
+	if (f->type == want)
+		return PV_OK;
+	return f->type < PV_MMU_FT_L1 ? PV_ENOTPINNED : PV_ETYPE;
+}
+
+static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
+{
+	uint32_t idx = pv_mmu_frame_index(m, e->base);
+	if (e->kind != PV_MMU_ENT_LEAF) {
+		m->frames[idx].type_count++;
+		return;
+	}
+	if (idx == UINT32_MAX) {
+		struct pv_mmu_io_region *r =
+			pv_mmu_io_find(m, dom, e->base, e->frames << PV_FRAME_SHIFT);
+		PV_ASSERT(r != NULL);
+		r->maps++;
+		return;
+	}
+	struct pv_mmu_frame *f = &m->frames[idx];
+	for (uint32_t i = 0; i < e->frames; i++) {
+		f[i].ref_count++;
+		if (f[i].owner != dom)
+			f[i].grant_maps++;
+		if (e->writable) {
+			f[i].type_count++;
+			f[i].type = PV_MMU_FT_RW;
+		}
+	}
+}
+
+static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
+{
+	uint32_t idx = pv_mmu_frame_index(m, e->base);
+	if (e->kind != PV_MMU_ENT_LEAF) {
+		PV_ASSERT(m->frames[idx].type_count > 0);
+		m->frames[idx].type_count--;
+		return;
+	}
+	if (idx == UINT32_MAX) {
+		struct pv_mmu_io_region *r =
+			pv_mmu_io_find(m, dom, e->base, e->frames << PV_FRAME_SHIFT);
+		PV_ASSERT(r != NULL && r->maps > 0);
+		r->maps--;
+		return;
+	}
+	struct pv_mmu_frame *f = &m->frames[idx];
+	for (uint32_t i = 0; i < e->frames; i++) {
+		PV_ASSERT(f[i].ref_count > 0);
+		f[i].ref_count--;
+		if (f[i].owner != dom)
+			f[i].grant_maps--;
+		if (e->writable && --f[i].type_count == 0)
+			f[i].type = PV_MMU_FT_NONE;
+	}
+}
+
+/* Drop every mapping of the pinned table whose first frame is idx. */
+void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
+
+/* TLB (and, on ARMv5, cache) maintenance after mappings went away. */
+void pv_mmu_flush_after_release(const struct pv_mmu *m);
+
+#endif /* PVLIB_MMU_INTERNAL_H */

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * pv_mmu_update: the batched entry update, the guest's hot path.
+ *
+ * Each request is decided in full (slot, new value, replica group, rules)
+ * before anything is written; then the old group's references are put, the
+ * new ones got and the slots written and synced. A refused request leaves
+ * no trace; the ones before it stay applied. Maintenance of the TLB (and of
+ * ARMv5's virtually tagged caches) is batched: one flush at the end if any
+ * valid entry was replaced, before control returns to any guest.
+ *
+ * Concurrency: uniprocessor; the caller holds the instance (see mmu.h). An
+ * SMP port must also keep other CPUs of the domain from using a replaced
+ * translation until the end-of-batch flush has reached them.
+ */
+#include "mmu_internal.h"
+
+struct upd_state {
+	bool released; /* some valid entry was replaced: flush at the end */
+};
+
+static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
+			  struct upd_state *st)
+{
+	if (ptr & PV_MMU_CMD_MASK)
+		return PV_EINVAL; /* the only command is PV_MMU_CMD_NORMAL */
+	uint32_t idx = pv_mmu_frame_index(m, ptr);
+	if (idx == UINT32_MAX)
+		return PV_ERANGE;
+	const struct pv_mmu_frame *f = &m->frames[idx];
+	if (f->owner != dom)
+		return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+	unsigned tbl;
+	uint32_t slot, first = idx;
+	switch (f->type) {
+	case PV_MMU_FT_L1:
+		/* L1s are 16 KiB aligned in machine memory. */
+		first = idx - (((m->ram_base >> PV_FRAME_SHIFT) + idx) & 3u);
+		tbl = PV_MMU_TBL_L1;
+		break;
+	case PV_MMU_FT_L2:
+		tbl = PV_MMU_TBL_COARSE;
+		break;
+	case PV_MMU_FT_FINE:
+		tbl = PV_MMU_TBL_FINE;
+		break;
+	default:
+		return PV_ENOTPINNED;
+	}
+	slot = (ptr - m->ram_base - (first << PV_FRAME_SHIFT)) >> 2;
+	uint32_t *s = pv_mmu_slot_ptr(m, first);
+	/* Before anything reads it: a hypervisor slot holds no guest entry. */
+	if (tbl == PV_MMU_TBL_L1 && slot - m->hyp_slot_lo < m->hyp_slot_hi - m->hyp_slot_lo)
+		return PV_EPERM;
+
+	struct pv_mmu_ent ne, oe;
+	int32_t rc = pv_mmu_decode(m, tbl, val, &ne);
+	if (rc != PV_OK)
+		return rc;
+	rc = pv_mmu_decode(m, tbl, s[slot], &oe);
+	PV_ASSERT(rc == PV_OK);
+	uint32_t len = ne.group > oe.group ? ne.group : oe.group;
+	if (slot & (len - 1u))
+		return PV_EALIGN;
+	if (tbl == PV_MMU_TBL_L1 && slot < m->hyp_slot_hi && slot + len > m->hyp_slot_lo)
+		return PV_EPERM;
+	if (ne.kind != PV_MMU_ENT_FAULT) {
+		rc = pv_mmu_check(m, dom, &ne, 0, 0);
+		if (rc != PV_OK)
+			return rc;
+	}
+
+	/* Commit: nothing below can fail. */
+	if (len == oe.group) {
+		/* The common case: the span is exactly the old entry's group. */
+		if (oe.kind != PV_MMU_ENT_FAULT) {
+			pv_mmu_put(m, dom, &oe);
+			st->released = true;
+		}
+	} else {
+		/* A larger new group: release every old group inside its span. */
+		for (uint32_t j = slot; j < slot + len;) {
+			rc = pv_mmu_decode(m, tbl, s[j], &oe);
+			PV_ASSERT(rc == PV_OK);
+			if (oe.kind != PV_MMU_ENT_FAULT) {
+				pv_mmu_put(m, dom, &oe);
+				st->released = true;
+			}
+			j += oe.group;
+		}
+	}
+	if (ne.kind != PV_MMU_ENT_FAULT)
+		pv_mmu_get(m, dom, &ne);
+	for (uint32_t j = 0; j < len; j++)
+		s[slot + j] = j < ne.group ? val : 0u;
+	pv_port_pt_sync(pv_maddr(ptr), 4u * len);
+	return PV_OK;
+}
+
+int32_t pv_mmu_update(struct pv_mmu *m, pv_domid_t dom, const struct pv_mmu_update_req *reqs,
+		      uint32_t count, uint32_t *done)
+{
+	*done = 0;
+	if (!pv_mmu_dom_ok(m, dom))
+		return PV_ESRCH;
+	if (count > PV_MMU_UPDATE_MAX)
+		return PV_E2BIG;
+	struct upd_state st = { false };
+	int32_t rc = PV_OK;
+	uint32_t i;
+	for (i = 0; i < count; i++) {
+		rc = update_one(m, pv_domid_val(dom), reqs[i].ptr, reqs[i].val, &st);
+		if (rc != PV_OK)
+			break;
+	}
+	*done = i;
+	if (st.released)
+		pv_mmu_flush_after_release(m);
+	return rc;
+}

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The rules, and the accounting that goes with them.
+ *
+ * pv_mmu_check() decides whether one decoded, non-fault entry may stand in a
+ * table owned by dom; it changes nothing. pv_mmu_get() counts the references
+ * the entry holds; pv_mmu_put() is its exact inverse. Pinning walks a table
+ * checking and getting entry by entry; a refusal puts back what the walk got
+ * so far, so a refused pin leaves every count as it was.
+ *
+ * Concurrency: uniprocessor; the caller holds the instance (see mmu.h). An
+ * SMP port must hold one lock over the whole instance (frame records of
+ * several domains change together, e.g. a grant peer's mapping counts) and
+ * must flush remote TLBs before a release is considered complete.
+ */
+#include "mmu_internal.h"
+
+struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, uint32_t base,
+					uint32_t len)
+{
+	for (uint32_t i = 0; i < m->io_max; i++) {
+		struct pv_mmu_io_region *r = &m->io[i];
+		if (r->size == 0 || r->owner != dom)
+			continue;
+		if (base - r->base < r->size && len <= r->size - (base - r->base))
+			return r;
+	}
+	return NULL;
+}
+
+int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
+{
+	uint32_t len = e->frames << PV_FRAME_SHIFT;
+	const struct pv_mmu_io_region *r = pv_mmu_io_find(m, dom, e->base, len);
+	if (r == NULL) {
+		/* Say whether it is someone else's region or nothing at all. */
+		for (uint32_t i = 0; i < m->io_max; i++) {
+			const struct pv_mmu_io_region *o = &m->io[i];
+			if (o->size != 0 && e->base - o->base < o->size)
+				return PV_EXDEV;
+		}
+		return PV_ERANGE;
+	}
+	if (e->writable && !(r->flags & PV_MMU_IO_WRITE))
+		return PV_EACCES;
+	if (!((r->types >> e->mt) & 1u))
+		return PV_EPERM;
+	return PV_OK;
+}
+
+void pv_mmu_flush_after_release(const struct pv_mmu *m)
+{
+	/* ARMv5 caches are virtually tagged: lines of a dropped mapping stay. */
+	if (m->format == PV_MMU_FMT_V5)
+		pv_port_cache_flush_all();
+	struct pv_tlb_req req = { .scope = PV_TLB_ALL, .asid = 0, .va = pv_gvaddr(0) };
+	pv_port_tlb_maint(&req);
+}
+
+/* Table geometry of a pinned table whose first frame is idx. */
+struct table_geom {
+	unsigned tbl;     /* PV_MMU_TBL_* */
+	uint32_t nslots;
+	uint32_t skip_lo, skip_hi; /* hypervisor slots, not walked */
+};
+
+static struct table_geom table_geom(const struct pv_mmu *m, uint8_t ftype)
+{
+	struct table_geom g = { PV_MMU_TBL_COARSE, PV_MMU_L2_FRAME_SLOTS, 0, 0 };
+	if (ftype == PV_MMU_FT_L1) {
+		g.tbl = PV_MMU_TBL_L1;
+		g.nslots = PV_MMU_L1_SLOTS;
+		g.skip_lo = m->hyp_slot_lo;
+		g.skip_hi = m->hyp_slot_hi;
+	} else if (ftype == PV_MMU_FT_FINE) {
+		g.tbl = PV_MMU_TBL_FINE;
+	}
+	return g;
+}
+
+/* Put back the references of slots [0, end) of a table (all valid). */
+static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
+		     const struct table_geom *g, uint32_t end)
+{
+	struct pv_mmu_ent e;
+	for (uint32_t j = 0; j < end;) {
+		if (j == g->skip_lo && g->skip_hi > g->skip_lo) {
+			j = g->skip_hi;
+			continue;
+		}
+		int32_t rc = pv_mmu_decode(m, g->tbl, s[j], &e);
+		PV_ASSERT(rc == PV_OK);
+		if (e.kind != PV_MMU_ENT_FAULT)
+			pv_mmu_put(m, dom, &e);
+		j += e.group;
+	}
+}
+
+/*
+ * Check and get every entry of a table; on refusal put back what was got.
+ * pin_lo/hi: the frames being pinned, which no entry may map writable.
+ */
+static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
+			const struct table_geom *g, uint32_t pin_lo, uint32_t pin_hi)
+{
+	struct pv_mmu_ent e;
+	int32_t rc = PV_OK;
+	uint32_t j = 0;
+	/*
+	 * Fast path for runs of small pages in coarse tables with the same
+	 * attribute bits [11:0] as an earlier entry that was decoded in full
+	 * and allowed for RAM: only the target frame is left to check. Any
+	 * entry the fast path cannot settle goes the full way below.
+	 */
+	bool coarse = g->tbl == PV_MMU_TBL_COARSE;
+	uint32_t memo_attr = UINT32_MAX; /* never equal to d & 0xFFF */
+	bool memo_w = false;
+	while (j < g->nslots) {
+		if (j == g->skip_lo && g->skip_hi > g->skip_lo) {
+			j = g->skip_hi;
+			continue;
+		}
+		uint32_t d = s[j];
+		if ((d & 3u) == 0) { /* fault in every format */
+			j++;
+			continue;
+		}
+		if ((d & 0xFFFu) == memo_attr) {
+			uint32_t idx = pv_mmu_frame_index(m, d & 0xFFFFF000u);
+			if (idx != UINT32_MAX) {
+				struct pv_mmu_frame *f = &m->frames[idx];
+				if (f->owner == dom &&
+				    (!memo_w || (f->type < PV_MMU_FT_L1 && idx - pin_lo >= pin_hi - pin_lo))) {
+					f->ref_count++;
+					if (memo_w) {
+						f->type_count++;
+						f->type = PV_MMU_FT_RW;
+					}
+					j++;
+					continue;
+				}
+			}
+		}
+		rc = pv_mmu_decode(m, g->tbl, d, &e);
+		if (rc != PV_OK)
+			break;
+		if (e.group > 1) {
+			/* Replicas: aligned, identical, clear of hypervisor slots. */
+			if (j & (e.group - 1u)) {
+				rc = PV_EINVAL;
+				break;
+			}
+			if (j < g->skip_hi && j + e.group > g->skip_lo) {
+				rc = PV_EPERM;
+				break;
+			}
+			uint32_t diff = 0;
+			for (uint32_t k = 1; k < e.group; k++)
+				diff |= s[j + k] ^ d;
+			if (diff) {
+				rc = PV_EINVAL;
+				break;
+			}
+		}
+		rc = pv_mmu_check(m, dom, &e, pin_lo, pin_hi);
+		if (rc != PV_OK)
+			break;
+		pv_mmu_get(m, dom, &e);
+		if (coarse && e.group == 1 && e.kind == PV_MMU_ENT_LEAF &&
+		    ((m->ram_types >> e.mt) & 1u)) {
+			/* A small page allowed as RAM: its attributes are good. */
+			memo_attr = d & 0xFFFu;
+			memo_w = e.writable != 0;
+		}
+		j += e.group;
+	}
+	if (rc != PV_OK)
+		walk_put(m, dom, s, g, j);
+	return rc;
+}
+
+void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
+{
+	struct pv_mmu_frame *f = &m->frames[idx];
+	struct table_geom g = table_geom(m, f->type);
+	uint32_t n = f->type == PV_MMU_FT_L1 ? 4u : 1u;
+	walk_put(m, f->owner, pv_mmu_slot_ptr(m, idx), &g, g.nslots);
+	for (uint32_t i = 0; i < n; i++) {
+		f[i].type = PV_MMU_FT_NONE;
+		f[i].flags &= (uint8_t)~(PV_MMU_FRAME_PINNED | PV_MMU_FRAME_L1_HEAD);
+	}
+	if (g.skip_hi > g.skip_lo) {
+		/* The guest gets its table back without the hypervisor's entries. */
+		uint32_t *s = pv_mmu_slot_ptr(m, idx);
+		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
+			s[j] = 0;
+	}
+}
+
+int32_t pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_maddr_t ma)
+{
+	if (!pv_mmu_dom_ok(m, dom))
+		return PV_ESRCH;
+	uint32_t a = pv_maddr_val(ma), n = 1, align = PV_FRAME_SIZE;
+	uint8_t ftype;
+	switch (kind) {
+	case PV_MMU_TABLE_L1:
+		ftype = PV_MMU_FT_L1;
+		n = 4;
+		align = 4 * PV_FRAME_SIZE;
+		break;
+	case PV_MMU_TABLE_L2:
+		ftype = PV_MMU_FT_L2;
+		break;
+	case PV_MMU_TABLE_FINE:
+		if (m->format != PV_MMU_FMT_V5)
+			return PV_EINVAL;
+		ftype = PV_MMU_FT_FINE;
+		break;
+	default:
+		return PV_EINVAL;
+	}
+	if (a & (align - 1u))
+		return PV_EALIGN;
+	uint32_t idx = pv_mmu_frame_index(m, a);
+	if (idx == UINT32_MAX || n > m->nr_frames - idx)
+		return PV_ERANGE;
+	uint16_t d = pv_domid_val(dom);
+	struct pv_mmu_frame *f = &m->frames[idx];
+	for (uint32_t i = 0; i < n; i++) {
+		if (f[i].owner != d)
+			return f[i].owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		if (f[i].type >= PV_MMU_FT_L1)
+			return f[i].type == ftype && i == 0 && (n == 1 || (f->flags & PV_MMU_FRAME_L1_HEAD))
+				       ? PV_EEXIST
+				       : PV_ETYPE;
+		if (f[i].type == PV_MMU_FT_RW)
+			return PV_ETYPE;
+		if (f[i].grant_peer != PV_DOMID_NONE_VALUE)
+			return PV_EBUSY;
+	}
+	struct table_geom g = table_geom(m, ftype);
+	uint32_t *s = pv_mmu_slot_ptr(m, idx);
+	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
+	if (rc != PV_OK)
+		return rc;
+	for (uint32_t i = 0; i < n; i++) {
+		f[i].type = ftype;
+		f[i].flags |= PV_MMU_FRAME_PINNED;
+	}
+	if (ftype == PV_MMU_FT_L1) {
+		f->flags |= PV_MMU_FRAME_L1_HEAD;
+		if (g.skip_hi > g.skip_lo) {
+			for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
+				s[j] = m->hyp_l1 ? m->hyp_l1[j - g.skip_lo] : 0u;
+			pv_port_pt_sync(pv_maddr(a + 4u * g.skip_lo), 4u * (g.skip_hi - g.skip_lo));
+		}
+	}
+	return PV_OK;
+}
+
+int32_t pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t ma)
+{
+	if (!pv_mmu_dom_ok(m, dom))
+		return PV_ESRCH;
+	uint32_t a = pv_maddr_val(ma);
+	uint32_t idx = pv_mmu_frame_index(m, a);
+	if (idx == UINT32_MAX)
+		return PV_ERANGE;
+	struct pv_mmu_frame *f = &m->frames[idx];
+	uint16_t d = pv_domid_val(dom);
+	if (f->owner != d)
+		return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+	if (!(f->flags & PV_MMU_FRAME_PINNED))
+		return PV_ENOTPINNED;
+	if (pv_maddr_offset(ma) != 0 || (f->type == PV_MMU_FT_L1 && !(f->flags & PV_MMU_FRAME_L1_HEAD)))
+		return PV_EALIGN;
+	if (f->type == PV_MMU_FT_L1) {
+		if (m->domains[d].active_l1 == idx + (m->ram_base >> PV_FRAME_SHIFT))
+			return PV_EBUSY;
+	} else if (f->type_count != 0) {
+		return PV_EBUSY;
+	}
+	pv_mmu_table_release(m, idx);
+	pv_mmu_flush_after_release(m);
+	return PV_OK;
+}

@@ -1,0 +1,746 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Every rule of lib/mmu, accepted and refused, on both formats. Each test
+ * runs once with ARMv5 and once with ARMv7 (cmocka prestate) unless it is
+ * about one format's encodings. Audit runs after every operation.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "port_fake.h"
+#define T_WITH_CMOCKA
+#include "mmu_t.h"
+
+static const enum pv_mmu_format fmt_v5 = PV_MMU_FMT_V5, fmt_v7 = PV_MMU_FMT_V7;
+
+/* dom1's usual tables: L1 at MiB1+0, L2 frame at MiB1+4 (frames 4..7 reserved). */
+#define L1A t_ma(1, 0)
+#define L2A t_ma(1, 4)
+#define L2B t_ma(1, 5)
+#define DATA(k) t_ma(1, 16 + (k))
+
+static void pin_empty_l2(struct t_machine *t, uint32_t ma)
+{
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(ma)), PV_OK);
+}
+
+static void test_init_config(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	struct pv_mmu m;
+	struct pv_mmu_config c;
+	t_config(t, &c);
+	assert_int_equal(pv_mmu_init(&m, &c), PV_OK);
+	t_config(t, &c); c.format = 3;
+	assert_int_equal(pv_mmu_init(&m, &c), PV_EINVAL);
+	t_config(t, &c); c.ram_base = pv_maddr(T_RAM_BASE + 1024);
+	assert_int_equal(pv_mmu_init(&m, &c), PV_EALIGN);
+	t_config(t, &c); c.ram_size = 0;
+	assert_int_equal(pv_mmu_init(&m, &c), PV_EINVAL);
+	t_config(t, &c); c.ram_base = pv_maddr(0xFFF00000u);
+	assert_int_equal(pv_mmu_init(&m, &c), PV_EINVAL);
+	t_config(t, &c); c.nr_frames--;
+	assert_int_equal(pv_mmu_init(&m, &c), PV_ENOMEM);
+	t_config(t, &c); c.hyp_va_base = pv_gvaddr(T_HYP_VA + 4096);
+	assert_int_equal(pv_mmu_init(&m, &c), PV_EALIGN);
+	t_config(t, &c); c.guest_domains |= 1u << T_HYP_DOMAIN;
+	assert_int_equal(pv_mmu_init(&m, &c), PV_EINVAL);
+	t_config(t, &c); c.ram_types |= PV_MMU_MT_MASK(PV_MMU_MT_DEVICE);
+	assert_int_equal(pv_mmu_init(&m, &c), PV_EINVAL);
+	t_config(t, &c); c.ram_types |= PV_MMU_MT_MASK(PV_MMU_MT_SO);
+	assert_int_equal(pv_mmu_init(&m, &c), PV_EINVAL);
+	t_free(t);
+}
+
+static void test_assign_free(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pv_mfn_t free3 = t_mfn(t_ma(3, 0));
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, free3, 4, pv_domid(3)), PV_OK);
+	assert_int_equal(t->doms[3].nr_frames, 4);
+	assert_int_equal(t_frame(t, t_ma(3, 2))->owner, 3);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 3)), 2, pv_domid(0)), PV_EEXIST);
+	assert_int_equal(t_frame(t, t_ma(3, 4))->owner, PV_DOMID_NONE_VALUE); /* no trace */
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 255)), 2, pv_domid(0)), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, pv_mfn(0x100), 1, pv_domid(0)), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, free3, 1, pv_domid(T_NDOMS)), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, free3, 0, pv_domid(3)), PV_EINVAL);
+	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, free3, 4, pv_domid(2)), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, free3, 5, pv_domid(3)), PV_EXDEV);
+	assert_int_equal(t_frame(t, t_ma(3, 0))->owner, 3);
+	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, free3, 4, pv_domid(3)), PV_OK);
+	assert_int_equal(t->doms[3].nr_frames, 0);
+	assert_int_equal(t_frame(t, t_ma(3, 0))->owner, PV_DOMID_NONE_VALUE);
+	/* A mapped frame cannot be freed. */
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false));
+	pin_empty_l2(t, L2A);
+	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(DATA(0)), 1, pv_domid(1)), PV_EBUSY);
+	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(L2A), 1, pv_domid(1)), PV_EBUSY);
+	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(DATA(1)), 1, pv_domid(1)), PV_OK);
+	t_free(t);
+}
+
+static void test_pin_l2_counts(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), true));
+	t_fill(t, L2A, 1, 1, t_small(t, DATA(1), false));
+	t_fill(t, L2A, 300, 1, t_small(t, DATA(0), true)); /* second coarse table of the frame */
+	pin_empty_l2(t, L2A);
+	const struct pv_mmu_frame *f0 = t_frame(t, DATA(0)), *f1 = t_frame(t, DATA(1));
+	assert_int_equal(f0->ref_count, 2);
+	assert_int_equal(f0->type, PV_MMU_FT_RW);
+	assert_int_equal(f0->type_count, 2);
+	assert_int_equal(f1->ref_count, 1);
+	assert_int_equal(f1->type, PV_MMU_FT_NONE);
+	assert_int_equal(t_frame(t, L2A)->type, PV_MMU_FT_L2);
+	assert_true(t_frame(t, L2A)->flags & PV_MMU_FRAME_PINNED);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EEXIST);
+	fake_port_reset();
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_OK);
+	assert_int_equal(f0->ref_count, 0);
+	assert_int_equal(f0->type, PV_MMU_FT_NONE);
+	assert_int_equal(f1->ref_count, 0);
+	assert_int_equal(t_frame(t, L2A)->type, PV_MMU_FT_NONE);
+	assert_int_equal(fake_port_log()->tlb_all, 1);
+	assert_int_equal(fake_port_log()->cache_flush_all, T_FMT(state) == PV_MMU_FMT_V5 ? 1 : 0);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_ENOTPINNED);
+	t_free(t);
+}
+
+/* A leaf must reach only the domain's own memory (or granted / its I/O). */
+static void test_leaf_targets(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	const struct { uint32_t ma; int32_t rc; } cases[] = {
+		{ t_ma(2, 3), PV_EXDEV },   /* another domain's frame */
+		{ t_ma(0, 9), PV_EPERM },   /* the hypervisor's frame */
+		{ t_ma(3, 0), PV_EPERM },   /* a free frame */
+		{ 0x20000000u, PV_ERANGE }, /* neither RAM nor an I/O region */
+		{ DATA(5), PV_OK },
+	};
+	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		t_fill(t, L2A, 7, 1, t_small(t, cases[i].ma, false));
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)),
+			 cases[i].rc);
+		if (cases[i].rc != PV_OK)
+			assert_int_equal(t_frame(t, L2A)->type, PV_MMU_FT_NONE);
+	}
+	assert_int_equal(t_frame(t, DATA(5))->ref_count, 1);
+	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, cases[i].ma, true)), cases[i].rc);
+	assert_int_equal(t_frame(t, DATA(5))->ref_count, 2);
+	/* Domain 2 cannot write domain 1's table, nor domain 0. */
+	T_EXPECT(t, t_update1(t, 2, L2A + 8, 0), PV_EXDEV);
+	t_free(t);
+}
+
+static void test_io_regions(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	uint32_t dev = PV_MMU_MT_MASK(PV_MMU_MT_SO) | PV_MMU_MT_MASK(PV_MMU_MT_DEVICE);
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE), 1u << 20, dev,
+				     PV_MMU_IO_WRITE), PV_OK);
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE + (2u << 20)), 4096,
+				     dev, 0), PV_OK);
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(2), pv_maddr(T_IO_BASE + 4096), 4096, dev, 0),
+		 PV_EEXIST);
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(2), pv_maddr(T_RAM_BASE - 4096), 8192, dev, 0),
+		 PV_EINVAL);
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(2), pv_maddr(0x30000100u), 4096, dev, 0),
+		 PV_EALIGN);
+	pin_empty_l2(t, L2A);
+	T_EXPECT(t, t_update1(t, 1, L2A, t_small_so(t, T_IO_BASE + 0x5000, true)), PV_OK);
+	assert_int_equal(t->io[0].maps, 1);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4, t_small(t, T_IO_BASE, false)), PV_EPERM); /* cached */
+	T_EXPECT(t, t_update1(t, 1, L2A + 4, t_small_so(t, T_IO_BASE + (2u << 20), true)), PV_EACCES);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4, t_small_so(t, T_IO_BASE + (2u << 20), false)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small_so(t, T_IO_BASE + (3u << 20), false)), PV_ERANGE);
+	/* Device/strongly-ordered aliases of RAM are refused. */
+	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small_so(t, DATA(0), false)), PV_EPERM);
+	/* Domain 2 cannot reach domain 1's device. */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(2), PV_MMU_TABLE_L2, pv_maddr(t_ma(2, 4))), PV_OK);
+	T_EXPECT(t, t_update1(t, 2, t_ma(2, 4), t_small_so(t, T_IO_BASE, false)), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_io_revoke(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE)), PV_EBUSY);
+	T_EXPECT(t, t_update1(t, 1, L2A, 0), PV_OK);
+	T_EXPECT(t, pv_mmu_io_revoke(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE)), PV_OK);
+	T_EXPECT(t, pv_mmu_io_revoke(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE)), PV_ENOENT);
+	T_EXPECT(t, t_update1(t, 1, L2A, t_small_so(t, T_IO_BASE, false)), PV_ERANGE);
+	t_free(t);
+}
+
+/* A page-table frame is never writable; read-only to its owner is fine. */
+static void test_table_frames_read_only(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pin_empty_l2(t, L2A);
+	T_EXPECT(t, t_update1(t, 1, L2A, t_small(t, L2A, true)), PV_ETYPE);
+	T_EXPECT(t, t_update1(t, 1, L2A, t_small(t, L2A, false)), PV_OK);
+	assert_int_equal(t_frame(t, L2A)->ref_count, 1);
+	/* A frame with a writable mapping cannot become a table. */
+	T_EXPECT(t, t_update1(t, 1, L2A + 4, t_small(t, L2B, true)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2B)), PV_ETYPE);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4, t_small(t, L2B, false)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2B)), PV_OK);
+	/* A section covering a table, writable, through the L1. */
+	t_fill(t, L1A, 0x300, 1, t_sect(t, t_ma(1, 0), true));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_ETYPE);
+	t_fill(t, L1A, 0x300, 1, t_sect(t, t_ma(1, 0), false));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x301, t_sect(t, t_ma(1, 0), true)), PV_ETYPE);
+	t_free(t);
+}
+
+static void test_section_frame_by_frame(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	uint32_t slot = L1A + 4 * 0x400;
+	T_EXPECT(t, t_update1(t, 1, slot, t_sect(t, t_ma(2, 0), false)), PV_EXDEV);
+	T_EXPECT(t, t_update1(t, 1, slot, t_sect(t, t_ma(0, 0), false)), PV_EPERM);
+	/* One frame in the middle of the MiB is not domain 1's any more. */
+	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(t_ma(1, 200)), 1, pv_domid(1)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, slot, t_sect(t, t_ma(1, 0), false)), PV_EPERM);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 200)), 1, pv_domid(2)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, slot, t_sect(t, t_ma(1, 0), false)), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(t_ma(1, 200)), 1, pv_domid(2)), PV_OK);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 200)), 1, pv_domid(1)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, slot, t_sect(t, t_ma(1, 0), false)), PV_OK);
+	for (uint32_t k = 0; k < 256; k++)
+		assert_int_equal(t_frame(t, t_ma(1, k))->ref_count, 1);
+	/* The last MiB of RAM is fine; past the end is not. */
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 0)), 256, pv_domid(1)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, slot + 4, t_sect(t, t_ma(3, 0), true)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, slot + 8, t_sect(t, t_ma(4, 0), true)), PV_ERANGE);
+	t_free(t);
+}
+
+static void test_large_page_replicas(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	uint32_t lp = t_large(t, t_ma(1, 32), true);
+	t_fill(t, L2A, 16, 16, lp);
+	pin_empty_l2(t, L2A);
+	for (uint32_t k = 0; k < 16; k++)
+		assert_int_equal(t_frame(t, t_ma(1, 32 + k))->ref_count, 1);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_OK);
+	t_fill(t, L2A, 20, 1, t_large(t, t_ma(1, 48), true)); /* one replica differs */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EINVAL);
+	t_fill(t, L2A, 16, 16, 0);
+	t_fill(t, L2A, 8, 16, lp); /* misaligned group */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EINVAL);
+	t_fill(t, L2A, 8, 16, 0);
+	pin_empty_l2(t, L2A);
+	/* Update writes the whole group from its first slot. */
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 19, lp), PV_EALIGN);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 16, lp), PV_OK);
+	for (uint32_t k = 16; k < 32; k++)
+		assert_int_equal(t_ptr(t, L2A)[k], lp);
+	assert_int_equal(t_frame(t, t_ma(1, 40))->ref_count, 1);
+	/* Splitting the group needs its first slot; the rest becomes fault. */
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 17, t_small(t, DATA(0), true)), PV_EALIGN);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 16, t_small(t, DATA(0), true)), PV_OK);
+	assert_int_equal(t_ptr(t, L2A)[16], t_small(t, DATA(0), true));
+	for (uint32_t k = 17; k < 32; k++)
+		assert_int_equal(t_ptr(t, L2A)[k], 0);
+	assert_int_equal(t_frame(t, t_ma(1, 40))->ref_count, 0);
+	/* A large page over small pages releases every one of them. */
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 33, t_small(t, DATA(1), true)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 32, lp), PV_OK);
+	assert_int_equal(t_frame(t, DATA(1))->ref_count, 0);
+	t_free(t);
+}
+
+static void test_hyp_slots(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	t_fill(t, L1A, T_HYP_SLOT, T_HYP_SLOTS, t_sect(t, DATA(0), true)); /* guest junk */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	for (uint32_t k = 0; k < T_HYP_SLOTS; k++)
+		assert_int_equal(t_ptr(t, L1A)[T_HYP_SLOT + k], t->hyp_l1[k]);
+	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0);
+	for (uint32_t k = 0; k < T_HYP_SLOTS; k++)
+		T_EXPECT(t, t_update1(t, 1, L1A + 4 * (T_HYP_SLOT + k), 0), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * (T_HYP_SLOT - 1), t_sect(t, t_ma(1, 0), false)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * (T_HYP_SLOT + T_HYP_SLOTS), t_sect(t, t_ma(1, 0), false)),
+		 PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	assert_int_equal(t_ptr(t, L1A)[T_HYP_SLOT], 0); /* not left to the guest */
+	t_free(t);
+}
+
+static void test_arm_domain_field(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	bool v7 = T_FMT(state) == PV_MMU_FMT_V7;
+	pin_empty_l2(t, L2A);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	for (uint32_t dom = 0; dom < 16; dom++) {
+		uint32_t s = v7 ? v7_section(DATA(0), V7_RO, 0, 1, 1, dom)
+				: v5_section(DATA(0), V5_RO, 1, 1, dom);
+		uint32_t p = v7 ? v7_table(L2A, dom) : v5_coarse(L2A, dom);
+		int32_t want = dom < 2 ? PV_OK : PV_EPERM;
+		T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x10, s), want);
+		T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x11, p), want);
+	}
+	t_free(t);
+}
+
+static void test_access_permissions(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pin_empty_l2(t, L2A);
+	uint32_t *tab = t_ptr(t, L2A);
+	if (T_FMT(state) == PV_MMU_FMT_V7) {
+		/* AP[2:0]: writable in some mode = 001, 010, 011; 100 reserved. */
+		static const int32_t want[8] = { PV_OK, PV_ETYPE, PV_ETYPE, PV_ETYPE,
+						 PV_EINVAL, PV_OK, PV_OK, PV_OK };
+		for (uint32_t ap = 0; ap < 8; ap++)
+			T_EXPECT(t, t_update1(t, 1, L2A, v7_small(L2A, ap, 0, 1, 1)), want[ap]);
+	} else {
+		for (uint32_t ap = 0; ap < 4; ap++)
+			T_EXPECT(t, t_update1(t, 1, L2A, v5_small(L2A, ap, 1, 1)),
+				 ap == 0 ? PV_OK : PV_ETYPE);
+		/* One writable subpage makes the whole page writable. */
+		uint32_t mixed = (L2A & 0xFFFFF000u) | (3u << 10) | (1u << 3) | (1u << 2) | 2u;
+		T_EXPECT(t, t_update1(t, 1, L2A, mixed), PV_ETYPE);
+		T_EXPECT(t, t_update1(t, 1, L2A, mixed & ~0xC00u), PV_OK);
+	}
+	assert_int_equal(tab[0] & 3u, 2u);
+	t_free(t);
+}
+
+static void test_memory_types(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pin_empty_l2(t, L2A);
+	if (T_FMT(state) == PV_MMU_FMT_V7) {
+		static const struct { uint32_t tex, c, b; int32_t rc; } cases[] = {
+			{ 0, 0, 0, PV_EPERM },  /* strongly ordered alias of RAM */
+			{ 0, 0, 1, PV_EPERM },  /* shareable device */
+			{ 0, 1, 0, PV_EPERM },  /* write-through: not in this machine's set */
+			{ 0, 1, 1, PV_OK },     /* write-back */
+			{ 1, 0, 0, PV_OK },     /* non-cacheable */
+			{ 1, 0, 1, PV_EINVAL }, /* reserved */
+			{ 1, 1, 0, PV_EINVAL }, /* implementation defined */
+			{ 1, 1, 1, PV_OK },     /* WBWA */
+			{ 2, 0, 0, PV_EPERM },  /* non-shareable device */
+			{ 2, 0, 1, PV_EINVAL },
+			{ 3, 1, 1, PV_EINVAL },
+			{ 5, 0, 1, PV_OK },     /* outer WBWA, inner WBWA */
+			{ 4, 1, 1, PV_EPERM },  /* outer NC, inner WB: mixed, not allowed */
+			{ 7, 1, 1, PV_OK },     /* outer WB, inner WB */
+		};
+		for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
+			T_EXPECT(t, t_update1(t, 1, L2A, v7_small(DATA(0), V7_RW, cases[i].tex,
+								 cases[i].c, cases[i].b)),
+				 cases[i].rc);
+	} else {
+		static const int32_t want[4] = { PV_EPERM, PV_OK, PV_EPERM, PV_OK }; /* CB */
+		for (uint32_t cb = 0; cb < 4; cb++)
+			T_EXPECT(t, t_update1(t, 1, L2A, v5_small(DATA(0), V5_RW, cb >> 1, cb & 1)),
+				 want[cb]);
+	}
+	t_free(t);
+}
+
+static void test_alignment_and_range(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pv_domid_t d1 = pv_domid(1);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(1, 1))), PV_EALIGN);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A + 1024)), PV_EALIGN);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A + 1024)), PV_EALIGN);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(0x20000000u)), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(4, 0))), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(T_RAM_BASE - 4096)), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(2, 0))), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(0, 0))), PV_EPERM);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, (enum pv_mmu_table)9, pv_maddr(L1A)), PV_EINVAL);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(9), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_ESRCH);
+	/* The last frame of an L1 belonging to someone else. */
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 0)), 3, d1), PV_OK);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 3)), 1, pv_domid(2)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(3, 0))), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)),
+		 T_FMT(state) == PV_MMU_FMT_V5 ? PV_OK : PV_EINVAL);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L1A + 4096)), PV_EALIGN);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_EEXIST);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L1A + 4096)), PV_ETYPE);
+	t_free(t);
+}
+
+static void test_table_pointers(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	bool v5 = T_FMT(state) == PV_MMU_FMT_V5;
+	pv_domid_t d1 = pv_domid(1);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A, t_table(t, L2A)), PV_ENOTPINNED);
+	T_EXPECT(t, t_update1(t, 1, L1A, t_table(t, L1A + 4096)), PV_ETYPE); /* L1 used as L2 */
+	T_EXPECT(t, t_update1(t, 1, L1A, t_table(t, t_ma(2, 4))), PV_EXDEV);
+	T_EXPECT(t, t_update1(t, 1, L1A, t_table(t, 0x20000000u)), PV_ERANGE);
+	pin_empty_l2(t, L2A);
+	for (uint32_t k = 0; k < 4; k++) /* the four coarse tables of the frame */
+		T_EXPECT(t, t_update1(t, 1, L1A + 4 * k, t_table(t, L2A + 1024 * k)), PV_OK);
+	assert_int_equal(t_frame(t, L2A)->type_count, 4);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2A)), PV_EBUSY);
+	/* An L2 used as an L1. */
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L2A & ~0x3FFFu)), PV_ETYPE);
+	if (v5) {
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2B)), PV_OK);
+		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_coarse(L2B, 0)), PV_ETYPE);
+		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2A, 0)), PV_ETYPE);
+		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0)), PV_OK);
+		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0) | 0x200u), PV_EINVAL);
+		assert_int_equal(t_frame(t, L2B)->type_count, 1);
+	} else {
+		T_EXPECT(t, t_update1(t, 1, L1A + 16, v7_table(L2A, 0) | 4u), PV_EINVAL); /* PXN */
+		T_EXPECT(t, t_update1(t, 1, L1A + 16, v7_table(L2A, 0) | 8u), PV_EINVAL); /* NS */
+		T_EXPECT(t, t_update1(t, 1, L1A + 16, t_sect(t, DATA(0), false) | 3u), PV_EINVAL);
+	}
+	for (uint32_t k = 0; k < 4; k++)
+		T_EXPECT(t, t_update1(t, 1, L1A + 4 * k, 0), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2A)), PV_OK);
+	t_free(t);
+}
+
+static void test_v5_fine_tables(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V5);
+	pv_domid_t d1 = pv_domid(1);
+	t_fill(t, L2A, 0, 1, v5_tiny(DATA(0) + 0x400, V5_RW, 1, 1));
+	t_fill(t, L2A, 4, 4, v5_small(DATA(1), V5_RO, 1, 1));
+	t_fill(t, L2A, 64, 64, v5_large(t_ma(1, 32), V5_RW, 1, 1));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_OK);
+	assert_int_equal(t_frame(t, DATA(0))->type, PV_MMU_FT_RW);
+	assert_int_equal(t_frame(t, DATA(1))->ref_count, 1);
+	assert_int_equal(t_frame(t, t_ma(1, 47))->ref_count, 1);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2A)), PV_OK);
+	t_fill(t, L2A, 5, 1, v5_small(DATA(2), V5_RO, 1, 1)); /* small replica differs */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_EINVAL);
+	t_fill(t, L2A, 4, 4, 0);
+	t_fill(t, L2A, 127, 1, 0); /* large group short of one replica */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_EINVAL);
+	t_fill(t, L2A, 64, 64, 0);
+	t_fill(t, L2A, 1, 1, v5_tiny(DATA(0), V5_RO, 1, 1) | 0x40u); /* SBZ bit */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_EINVAL);
+	t_fill(t, L2A, 1, 1, 0);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 6, v5_small(DATA(3), V5_RW, 1, 1)), PV_EALIGN);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 8, v5_small(DATA(3), V5_RW, 1, 1)), PV_OK);
+	for (uint32_t k = 8; k < 12; k++)
+		assert_int_equal(t_ptr(t, L2A)[k], v5_small(DATA(3), V5_RW, 1, 1));
+	assert_int_equal(t_frame(t, DATA(3))->type_count, 1);
+	/* Coarse tables have no tiny pages on the ARM926. */
+	pin_empty_l2(t, L2B);
+	T_EXPECT(t, t_update1(t, 1, L2B, v5_tiny(DATA(0), V5_RO, 1, 1)), PV_EINVAL);
+	T_EXPECT(t, t_update1(t, 1, L2B, v5_large(DATA(0), V5_RO, 1, 1) | 0x1000u), PV_EINVAL);
+	/* Section SBZ bits. */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A, v5_section(t_ma(1, 0), V5_RO, 1, 1, 0) | 0x1000u), PV_EINVAL);
+	T_EXPECT(t, t_update1(t, 1, L1A, v5_section(t_ma(1, 0), V5_RO, 1, 1, 0)), PV_OK);
+	t_free(t);
+}
+
+static void test_v7_supersections(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V7, 48, 32);
+	pv_domid_t d1 = pv_domid(1);
+	uint32_t ss = v7_super(t_ma(16, 0), V7_RW, 1, 1, 1);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x101, ss), PV_EALIGN);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, ss), PV_OK);
+	for (uint32_t k = 0; k < 16; k++)
+		assert_int_equal(t_ptr(t, L1A)[0x100 + k], ss);
+	assert_int_equal(t_frame(t, t_ma(31, 255))->ref_count, 1);
+	assert_int_equal(t_frame(t, t_ma(16, 0))->type, PV_MMU_FT_RW);
+	/* A 16 MiB range with one frame that is not domain 1's. */
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x200, v7_super(t_ma(32, 0), V7_RO, 0, 1, 1)),
+		 PV_EXDEV);
+	/* Extended base address bits reach above 4 GiB. */
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x200, ss | (1u << 20)), PV_ERANGE);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x200, ss | (1u << 5)), PV_ERANGE);
+	/* XN, nG and S are the guest's to choose; NS and bit 9 are not. */
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x300,
+			      v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 1) | (1u << 4) | (1u << 16) |
+				      (1u << 17)),
+		 PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x301, v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 1) |
+							     (1u << 19)),
+		 PV_EINVAL);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x301, v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 1) |
+							     (1u << 9)),
+		 PV_EINVAL);
+	/* A section inside the supersection group splits it: first slot only. */
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x104, t_sect(t, t_ma(1, 0), false)), PV_EALIGN);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, t_sect(t, t_ma(1, 0), false)), PV_OK);
+	assert_int_equal(t_frame(t, t_ma(31, 255))->ref_count, 0);
+	t_free(t);
+
+	/* With the hypervisor in ARM domain 0, supersections (always domain 0) are refused. */
+	t = t_new_split(PV_MMU_FMT_V7, 48, 32);
+	struct pv_mmu_config c;
+	t_config(t, &c);
+	c.hyp_domain = 0;
+	c.guest_domains = 0x6;
+	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 31 * 256, d1), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, ss), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 0)),
+		 PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 1)),
+		 PV_OK);
+	t_free(t);
+}
+
+static void test_grants(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pv_domid_t d1 = pv_domid(1), d2 = pv_domid(2);
+	uint32_t shared = DATA(9), l2b = t_ma(2, 4);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, shared, false)), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(shared), d2, false), PV_OK);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(shared), d2, true), PV_EEXIST);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(shared + 4096), d1, true), PV_EINVAL);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d2, t_mfn(shared + 4096), d1, true), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(shared + 4096), pv_domid(7), true), PV_ESRCH);
+	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, shared, true)), PV_EACCES);
+	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, shared, false)), PV_OK);
+	assert_int_equal(t_frame(t, shared)->grant_maps, 1);
+	/* Domain 0 has no grant. */
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 4)), 1, pv_domid(0)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(0), PV_MMU_TABLE_L2, pv_maddr(t_ma(3, 4))), PV_OK);
+	T_EXPECT(t, t_update1(t, 0, t_ma(3, 4), t_small(t, shared, false)), PV_EXDEV);
+	/* No revoke and no pin of the shared frame while it is granted. */
+	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(shared)), PV_EBUSY);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(shared)), PV_EBUSY);
+	T_EXPECT(t, t_update1(t, 2, l2b, 0), PV_OK);
+	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(shared)), PV_OK);
+	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(shared)), PV_ENOENT);
+	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, shared, false)), PV_EXDEV);
+	/* Read-write grant; a table frame cannot be granted. */
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(shared), d2, true), PV_OK);
+	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, shared, true)), PV_OK);
+	assert_int_equal(t_frame(t, shared)->type, PV_MMU_FT_RW);
+	pin_empty_l2(t, L2A);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(L2A), d2, false), PV_ETYPE);
+	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(shared), 1, d1), PV_EBUSY);
+	t_free(t);
+}
+
+static void test_switch_base(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pv_domid_t d1 = pv_domid(1);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_ENOTPINNED);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A + 4096)), PV_EALIGN);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(2), pv_maddr(L1A)), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	assert_int_equal(t->doms[1].active_l1, L1A >> 12);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L1A)), PV_EBUSY);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(1, 8))), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(t_ma(1, 8))), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	t_free(t);
+}
+
+static void test_update_batch(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pin_empty_l2(t, L2A);
+	struct pv_mmu_update_req r[4] = {
+		{ L2A + 0, t_small(t, DATA(0), true) },
+		{ L2A + 4, t_small(t, DATA(1), true) },
+		{ L2A + 8, t_small(t, t_ma(2, 0), true) }, /* refused */
+		{ L2A + 12, t_small(t, DATA(3), true) },
+	};
+	uint32_t done = 77;
+	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(1), r, 4, &done), PV_EXDEV);
+	assert_int_equal(done, 2);
+	assert_int_equal(t_ptr(t, L2A)[2], 0);
+	assert_int_equal(t_ptr(t, L2A)[3], 0);
+	assert_int_equal(t_frame(t, DATA(1))->ref_count, 1);
+	assert_int_equal(t_frame(t, DATA(3))->ref_count, 0);
+	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(1), r, PV_MMU_UPDATE_MAX + 1, &done), PV_E2BIG);
+	assert_int_equal(done, 0);
+	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(1), r, 0, &done), PV_OK);
+	assert_int_equal(done, 0);
+	T_EXPECT(t, t_update1(t, 1, L2A + 1, 0), PV_EINVAL);        /* command bits */
+	T_EXPECT(t, t_update1(t, 1, L2A + 2, 0), PV_EINVAL);
+	T_EXPECT(t, t_update1(t, 1, L2B, 0), PV_ENOTPINNED);        /* not a table */
+	T_EXPECT(t, t_update1(t, 1, 0x20000000u, 0), PV_ERANGE);
+	T_EXPECT(t, t_update1(t, 1, t_ma(0, 0), 0), PV_EPERM);      /* hypervisor memory */
+	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(9), r, 1, &done), PV_ESRCH);
+	t_free(t);
+}
+
+static void test_maintenance(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	bool v5 = T_FMT(state) == PV_MMU_FMT_V5;
+	pin_empty_l2(t, L2A);
+	fake_port_reset();
+	T_EXPECT(t, t_update1(t, 1, L2A + 40, t_small(t, DATA(0), true)), PV_OK);
+	assert_true(fake_port_synced(pv_maddr(L2A + 40), 4));
+	assert_int_equal(fake_port_log()->tlb_all + fake_port_log()->tlb_asid +
+				 fake_port_log()->tlb_va, 0); /* fault -> valid: nothing cached */
+	fake_port_reset();
+	struct pv_mmu_update_req r[3] = {
+		{ L2A + 40, t_small(t, DATA(1), true) },
+		{ L2A + 44, t_small(t, DATA(2), true) },
+		{ L2A + 40, 0 },
+	};
+	uint32_t done;
+	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(1), r, 3, &done), PV_OK);
+	const struct fake_port_log *log = fake_port_log();
+	assert_int_equal(log->tlb_all, 1);
+	assert_int_equal(log->cache_flush_all, v5 ? 1 : 0);
+	assert_int_equal(log->pt_sync, 3);
+	assert_true(fake_port_synced(pv_maddr(L2A + 44), 4));
+	struct pv_tlb_req all = { .scope = PV_TLB_ALL };
+	assert_true(fake_port_tlb_covers(&all));
+	/* The flush is the last thing, after the table writes; v5 cleans first. */
+	assert_int_equal(log->ev[log->count - 1].kind, FAKE_PORT_TLB);
+	if (v5)
+		assert_int_equal(log->ev[log->count - 2].kind, FAKE_PORT_CACHE_FLUSH_ALL);
+	/* A large page write syncs all 16 replicas. */
+	fake_port_reset();
+	T_EXPECT(t, t_update1(t, 1, L2A + 64 * 4, t_large(t, t_ma(1, 32), true)), PV_OK);
+	assert_true(fake_port_synced(pv_maddr(L2A + 64 * 4), 64));
+	/* Pinning an L1 syncs the hypervisor slots it installs. */
+	fake_port_reset();
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	assert_true(fake_port_synced(pv_maddr(L1A + 4 * T_HYP_SLOT), 4 * T_HYP_SLOTS));
+	/* A refused update does no maintenance. */
+	fake_port_reset();
+	T_EXPECT(t, t_update1(t, 1, L2A + 44, t_small(t, t_ma(2, 0), true)), PV_EXDEV);
+	assert_int_equal(fake_port_log()->count, 0);
+	t_free(t);
+}
+
+static void test_destroy(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pv_domid_t d1 = pv_domid(1), d2 = pv_domid(2);
+	uint32_t l2b = t_ma(2, 4), l1b = t_ma(2, 0);
+	uint32_t dev = PV_MMU_MT_MASK(PV_MMU_MT_SO);
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, d1, pv_maddr(T_IO_BASE), 4096, dev, 0), PV_OK);
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), true));
+	t_fill(t, L2A, 1, 1, t_small_so(t, T_IO_BASE, false));
+	pin_empty_l2(t, L2A);
+	t_fill(t, L1A, 0, 1, t_table(t, L2A));
+	t_fill(t, L1A, 1, 1, t_sect(t, t_ma(1, 0), false));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(DATA(1)), d2, true), PV_OK);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d2, t_mfn(t_ma(2, 9)), d1, false), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, t_ma(2, 9), false)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, DATA(1), true)), PV_OK);
+	t_fill(t, l1b, 5, 1, t_table(t, l2b));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L1, pv_maddr(l1b)), PV_OK);
+	/*
+	 * Each maps the other's frame. Domain 1 goes first: its tables go, but
+	 * domain 2 still maps its frame, so its frames stay (deferred).
+	 */
+	fake_port_reset();
+	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
+	assert_int_equal(fake_port_log()->tlb_all, 1);
+	assert_int_equal(t_frame(t, L1A)->type, PV_MMU_FT_NONE);
+	assert_int_equal(t_frame(t, L1A)->owner, 1);
+	assert_int_equal(t_frame(t, t_ma(2, 9))->grant_maps, 0);
+	assert_int_equal(t->doms[1].active_l1, PV_MMU_NO_L1);
+	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d2), PV_OK);
+	assert_int_equal(t_frame(t, t_ma(2, 9))->owner, PV_DOMID_NONE_VALUE);
+	assert_int_equal(t_frame(t, DATA(1))->grant_peer, PV_DOMID_NONE_VALUE);
+	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_OK);
+	for (uint32_t i = 256; i < 1024; i++) {
+		assert_int_equal(t->frames[i].owner, PV_DOMID_NONE_VALUE);
+		assert_int_equal(t->frames[i].ref_count, 0);
+		assert_int_equal(t->frames[i].type, PV_MMU_FT_NONE);
+	}
+	assert_int_equal(t->io[0].size, 0);
+	assert_int_equal(t->doms[1].active_l1, PV_MMU_NO_L1);
+	assert_int_equal(t->doms[1].nr_frames, 0);
+	assert_int_equal(t_frame(t, t_ma(0, 0))->owner, PV_DOMID_HYP_VALUE);
+	t_free(t);
+}
+
+static void test_frame_access(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pv_domid_t d1 = pv_domid(1), d2 = pv_domid(2);
+	assert_int_equal(pv_mmu_frame_access(&t->mmu, d1, t_mfn(DATA(0)), true), PV_OK);
+	assert_int_equal(pv_mmu_frame_access(&t->mmu, d2, t_mfn(DATA(0)), false), PV_EXDEV);
+	assert_int_equal(pv_mmu_frame_access(&t->mmu, d1, t_mfn(t_ma(0, 0)), false), PV_EPERM);
+	assert_int_equal(pv_mmu_frame_access(&t->mmu, d1, pv_mfn(0x10000), false), PV_ERANGE);
+	assert_int_equal(pv_mmu_grant(&t->mmu, d1, t_mfn(DATA(0)), d2, false), PV_OK);
+	assert_int_equal(pv_mmu_frame_access(&t->mmu, d2, t_mfn(DATA(0)), false), PV_OK);
+	assert_int_equal(pv_mmu_frame_access(&t->mmu, d2, t_mfn(DATA(0)), true), PV_EACCES);
+	pin_empty_l2(t, L2A);
+	assert_int_equal(pv_mmu_frame_access(&t->mmu, d1, t_mfn(L2A), false), PV_OK);
+	assert_int_equal(pv_mmu_frame_access(&t->mmu, d1, t_mfn(L2A), true), PV_ETYPE);
+	t_free(t);
+}
+
+/* Audit notices a count that disagrees with the tables. */
+static void test_audit_detects(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), true));
+	pin_empty_l2(t, L2A);
+	struct pv_mmu_audit_report rep = { 0, 0 };
+	t->frames[(DATA(0) - T_RAM_BASE) >> 12].ref_count++;
+	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
+	assert_int_equal(rep.mfn, (DATA(0) - T_RAM_BASE) >> 12);
+	t->frames[(DATA(0) - T_RAM_BASE) >> 12].ref_count--;
+	T_AUDIT(t);
+	t_ptr(t, L2A)[5] = t_small(t, t_ma(2, 0), false); /* a write behind the validator's back */
+	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
+	t_ptr(t, L2A)[5] = 0;
+	assert_int_equal(pv_mmu_audit(&t->mmu, t->scratch, t->scratch_words - 1, &rep), PV_ENOMEM);
+	t_free(t);
+}
+
+#define BOTH(fn) cmocka_unit_test_prestate(fn, (void *)&fmt_v5), \
+		 cmocka_unit_test_prestate(fn, (void *)&fmt_v7)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		BOTH(test_init_config),
+		BOTH(test_assign_free),
+		BOTH(test_pin_l2_counts),
+		BOTH(test_leaf_targets),
+		BOTH(test_io_regions),
+		BOTH(test_table_frames_read_only),
+		BOTH(test_section_frame_by_frame),
+		BOTH(test_large_page_replicas),
+		BOTH(test_hyp_slots),
+		BOTH(test_arm_domain_field),
+		BOTH(test_access_permissions),
+		BOTH(test_memory_types),
+		BOTH(test_alignment_and_range),
+		BOTH(test_table_pointers),
+		cmocka_unit_test(test_v5_fine_tables),
+		cmocka_unit_test(test_v7_supersections),
+		BOTH(test_grants),
+		BOTH(test_switch_base),
+		BOTH(test_update_batch),
+		BOTH(test_maintenance),
+		BOTH(test_destroy),
+		BOTH(test_frame_access),
+		BOTH(test_audit_detects),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
