@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The attacker: tries every isolation breach it can think of. Each must be
+ * refused with the expected error (or, where the refusal is a fault, with
+ * the expected fault status and address); then it crashes on purpose.
+ */
+#include "glib.h"
+#include "ring.h"
+
+/* The machine layout is public (examples/hv/config.c): the attacker knows
+ * where the others live, which is the worst case. */
+#define SECURE_MEM 0x01000000u
+#define RICH_MEM 0x01100000u
+#define HYP_IMAGE 0x00010000u
+#define UART_PA 0x101F1000u
+#define SCRATCH_SLOT (REFHV_FREE_SLOT + 1u)
+
+static volatile uint32_t last_kind, last_fsr, last_far, fault_count;
+static volatile bool crashing;
+static volatile uint32_t *volatile nowhere; /* NULL: unmapped */
+
+static bool hook(uint32_t kind, uint32_t fsr, uint32_t far)
+{
+	if (crashing) {
+		/* Fault again inside the handler: the hypervisor cannot deliver
+		 * it, so the configured fault action applies. */
+		nowhere[1] = 0xdead;
+	}
+	last_kind = kind;
+	last_fsr = fsr;
+	last_far = far;
+	fault_count++;
+	struct pv_trap_frame *f = &g_vcpu->saved;
+	if (kind == REFHV_EXC_PABT)
+		f->pc = f->lr; /* a branch-and-link went astray: return to caller */
+	else
+		f->pc += 4u; /* skip the faulting instruction */
+	return true;
+}
+
+static void expect(const char *what, int32_t got, int32_t want)
+{
+	gprintf("%s: %s (%s)\n", what, status_name(got),
+		got != want ? "UNEXPECTED" : want == PV_OK ? "accepted; they coalesce" : "refused as expected");
+	if (got != want)
+		g_failures++;
+}
+
+static void expect_fault(const char *what, uint32_t kind, uint32_t status, uint32_t far)
+{
+	bool ok = fault_count == 1u && last_kind == kind && (last_fsr & 0xFu) == status &&
+		  last_far == far;
+	gprintf("%s: fault kind %u fsr 0x%x far 0x%08x (%s)\n", what, last_kind, last_fsr, last_far,
+		ok ? "refused as expected" : "UNEXPECTED");
+	if (!ok)
+		g_failures++;
+	fault_count = 0;
+}
+
+static int32_t update(uint32_t ptr, uint32_t val)
+{
+	struct pv_mmu_update_req req = { ptr, val };
+	return HC3(REFHV_HC_MMU_UPDATE, (uint32_t)&req, 1, 0);
+}
+
+typedef void fn_t(void);
+
+void guest_main(void)
+{
+	gprintf("up: domain %u; starting attacks\n", (uint32_t)g_si->domid);
+	g_exc_hook = hook;
+	evt_enable();
+
+	expect("map a frame of the secure domain", map_slot(SCRATCH_SLOT, SECURE_MEM + 0x10000u, false),
+	       PV_EXDEV);
+	expect("map the rich domain's ring (granted to secure only)",
+	       map_slot(SCRATCH_SLOT, RICH_MEM + REFHV_FRAME_RING * 4096u, true), PV_EXDEV);
+	expect("map a frame of the hypervisor", map_slot(SCRATCH_SLOT, HYP_IMAGE, false), PV_EPERM);
+	expect("map the UART", map_slot(SCRATCH_SLOT, UART_PA, true), PV_ERANGE);
+	expect("map my own L1 table writable", map_slot(SCRATCH_SLOT, g_si->l1_ma, true), PV_ETYPE);
+	expect("write an L1 slot of the hypervisor range",
+	       update(g_si->l1_ma + (0xC00u << 2), 0x00000C12u), PV_EPERM);
+	expect("update a table of the secure domain",
+	       update(SECURE_MEM + REFHV_FRAME_L2 * 4096u, 0), PV_EXDEV);
+	expect("pin a secure frame as a page table",
+	       HC2(REFHV_HC_MMU_PIN, 2, SECURE_MEM + 0x20000u), PV_EXDEV);
+	expect("forge a grant of a secure frame to myself",
+	       HC3(REFHV_HC_GRANT, SECURE_MEM + 0x10000u, g_si->domid, 1), PV_EXDEV);
+	expect("open a channel to the secure domain",
+	       HC2(REFHV_HC_EVTCHN, REFHV_EVT_ALLOC_UNBOUND, 0), PV_EPERM);
+	expect("bind to the secure domain's ring port",
+	       HC3(REFHV_HC_EVTCHN, REFHV_EVT_BIND_INTERDOMAIN, 0, 1), PV_EPERM);
+	expect("switch the foreground domain (controller only)", HC1(REFHV_HC_SWITCH_FG, 2),
+	       PV_EPERM);
+	expect("an unknown hypercall", hcall(40, 0, 0, 0, 0, 0), PV_ENOSYS);
+	expect("console write from hypervisor memory",
+	       HC2(REFHV_HC_CONSOLE_WRITE, 0xC0010000u, 16), PV_EFAULT);
+	expect("semihosting exit from USR mode", hcall(0x7777, 0x18, 0x20026, 0, 0, 0), PV_ENOSYS);
+
+	/* Faults: the attacker is told the status and address. */
+	volatile uint32_t *l1 = (volatile uint32_t *)slot_va(REFHV_FRAME_L1);
+	l1[0xC00] = 0x00000C12u; /* write my L1 directly: it is not mapped */
+	expect_fault("write my own L1 table directly", REFHV_EXC_DABT, 0x7u,
+		     (uint32_t)&l1[0xC00]);
+	volatile uint32_t *hyp = (volatile uint32_t *)0xC0010000u;
+	(void)*hyp;
+	expect_fault("read hypervisor memory", REFHV_EXC_DABT, 0xDu, 0xC0010000u);
+	((fn_t *)0xC0010000u)();
+	expect_fault("jump into the hypervisor", REFHV_EXC_PABT, 0x0u, 0xC0010000u);
+
+	/* Flood the controlling domain: pending bits coalesce. */
+	int32_t rc = PV_OK;
+	for (uint32_t i = 0; i < 10000u && rc == PV_OK; i++)
+		rc = evt_send(g_si->ctrl_port);
+	expect("10000 events to the controlling domain", rc, PV_OK);
+
+	/* Spin without yielding: the hypervisor preempts it at the end of each
+	 * slice and the others keep running (rich counts its heartbeats). */
+	uint64_t start = now_ns();
+	while (now_ns() - start < 20000000u)
+		;
+	gputs("looped 20 ms without yielding\n");
+
+	gprintf("%u attacks not refused as expected; now crashing on purpose\n", g_failures);
+	crashing = true;
+	nowhere[0] = 0xdead;
+	gputs("UNEXPECTED: still alive after crashing\n");
+}

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The guest kernel library: hypercall stubs, console, event channels with
+ * upcalls, page-table updates through mmu_update, time, user tasks.
+ */
+#ifndef GUEST_GLIB_H
+#define GUEST_GLIB_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <pvlib/abi/evtchn.h>
+#include <pvlib/abi/hypercall.h>
+#include <pvlib/abi/mmu.h>
+#include <pvlib/status.h>
+
+#include "refhv_abi.h"
+
+int32_t hcall(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
+void bare_svc(void);
+#define HC0(n) hcall((n), 0, 0, 0, 0, 0)
+#define HC1(n, a) hcall((n), (a), 0, 0, 0, 0)
+#define HC2(n, a, b) hcall((n), (a), (b), 0, 0, 0)
+#define HC3(n, a, b, c) hcall((n), (a), (b), (c), 0, 0)
+
+/* Set by guest_start from the start-info page. */
+extern const struct refhv_start_info *g_si;
+extern struct pv_evtchn_shared *g_shared;
+extern struct refhv_vcpu *g_vcpu;
+
+/* Each guest provides these. */
+void guest_main(void);
+/* Optional: a guest's own exception handler; return true if handled (the
+ * library then resumes the vcpu area's frame). */
+extern bool (*g_exc_hook)(uint32_t kind, uint32_t fsr, uint32_t far);
+
+/* Console. */
+void gputs(const char *s);
+void gprintf(const char *fmt, ...);
+const char *status_name(int32_t st);
+
+/* Events: ports seen since the last take (ports below 32). */
+void evt_enable(void);
+uint32_t evt_take(uint32_t mask);
+/* Wait until one of the ports in mask has fired; returns those fired. */
+uint32_t evt_wait(uint32_t mask);
+int32_t evt_send(uint32_t port);
+extern volatile uint32_t g_upcalls;
+
+/* Memory: map machine frame ma at slot of the free kernel area. */
+int32_t map_slot(uint32_t slot, uint32_t ma, bool writable);
+static inline uint32_t slot_va(uint32_t slot)
+{
+	return REFHV_KERN_VA + slot * 4096u;
+}
+/* Machine address of the kernel L2 slot for virtual address va. */
+uint32_t kern_pte_ma(uint32_t va);
+
+uint64_t now_ns(void);
+void *memset(void *dst, int c, size_t n);
+
+/* User tasks: run fn(arg) in virtual user mode on a user stack until it
+ * makes system call SYS_EXIT (r7) or faults; returns its exit value, or a
+ * negative number for a fault. Calls sys_handler for other system calls. */
+#define SYS_EXIT 1u
+#define SYS_WRITE 2u
+int32_t run_user(uint32_t entry, uint32_t user_sp, uint32_t arg);
+void copy_user_image(void);
+
+#define EXPECT(cond, ...) do { if (!(cond)) { gputs("UNEXPECTED: "); gprintf(__VA_ARGS__); g_failures++; } } while (0)
+extern uint32_t g_failures;
+
+#endif

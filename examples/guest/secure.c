@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The secure domain: owns a key and a PIN, answers requests on the ring
+ * page the rich domain granted it, and never lets either out.
+ */
+#include "glib.h"
+#include "ring.h"
+
+static const uint8_t key[16] = { 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07,
+				 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f };
+static const char pin[] = "4321";
+static uint32_t pin_failures;
+
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND                                                           \
+	do {                                                               \
+		v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32); \
+		v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2;                     \
+		v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0;                     \
+		v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); \
+	} while (0)
+
+static uint64_t le64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	for (unsigned i = 0; i < 8u; i++)
+		v |= (uint64_t)p[i] << (8u * i);
+	return v;
+}
+
+/* SipHash-2-4 (Aumasson and Bernstein), a keyed MAC. */
+static uint64_t siphash(const uint8_t *m, uint32_t len)
+{
+	uint64_t k0 = le64(key), k1 = le64(key + 8);
+	uint64_t v0 = 0x736f6d6570736575ull ^ k0, v1 = 0x646f72616e646f6dull ^ k1;
+	uint64_t v2 = 0x6c7967656e657261ull ^ k0, v3 = 0x7465646279746573ull ^ k1;
+	uint32_t i = 0;
+	for (; i + 8u <= len; i += 8u) {
+		uint64_t w = le64(m + i);
+		v3 ^= w;
+		SIPROUND;
+		SIPROUND;
+		v0 ^= w;
+	}
+	uint64_t b = (uint64_t)len << 56;
+	for (uint32_t j = 0; i + j < len; j++)
+		b |= (uint64_t)m[i + j] << (8u * j);
+	v3 ^= b;
+	SIPROUND;
+	SIPROUND;
+	v0 ^= b;
+	v2 ^= 0xff;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+static bool handle(struct ring *r)
+{
+	uint32_t len = r->len < sizeof r->data ? r->len : (uint32_t)sizeof r->data;
+	r->out_len = 0;
+	switch (r->op) {
+	case RING_PIN_CHECK: {
+		bool ok = pin_failures < 3u && len == sizeof pin - 1u;
+		for (uint32_t i = 0; ok && i < len; i++)
+			ok = r->data[i] == (uint8_t)pin[i];
+		if (!ok)
+			pin_failures++;
+		r->status = ok ? PV_OK : PV_EACCES;
+		gprintf("PIN check: %s\n", ok ? "correct" : "wrong");
+		break;
+	}
+	case RING_MAC: {
+		uint64_t tag = siphash(r->data, len);
+		for (unsigned i = 0; i < 8u; i++)
+			r->out[i] = (uint8_t)(tag >> (8u * i));
+		r->out_len = 8;
+		r->status = PV_OK;
+		gprintf("MAC of a %u-byte message computed\n", len);
+		break;
+	}
+	case RING_GET_KEY:
+		r->status = PV_EPERM;
+		gputs("request for the key refused\n");
+		break;
+	case RING_PING:
+		r->status = PV_OK;
+		break;
+	case RING_QUIT:
+		r->status = PV_OK;
+		return false;
+	default:
+		r->status = PV_ENOSYS;
+	}
+	return true;
+}
+
+void guest_main(void)
+{
+	gprintf("up: domain %u, key held, serving domain %u on port %u\n", (uint32_t)g_si->domid,
+		(uint32_t)g_si->ring_peer, g_si->ring_port);
+	/* Map the page the client granted us, as any other mapping: checked. */
+	int32_t rc = map_slot(REFHV_FREE_SLOT, g_si->ring_ma, true);
+	EXPECT(rc == PV_OK, "mapping the granted ring: %s\n", status_name(rc));
+	struct ring *r = (struct ring *)slot_va(REFHV_FREE_SLOT);
+	evt_enable();
+	uint32_t port = 1u << g_si->ring_port;
+	uint32_t served = 0;
+	for (bool run = true; run;) {
+		evt_wait(port);
+		while (run && r->req_seq != r->rsp_seq) {
+			run = handle(r);
+			served++;
+			r->rsp_seq = r->req_seq;
+			(void)evt_send(g_si->ring_port);
+		}
+	}
+	gprintf("served %u requests; quitting\n", served);
+}

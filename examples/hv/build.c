@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The domain builder: frames, initial page tables (pinned through lib/mmu,
+ * so they are validated exactly like any later guest update), event
+ * channels, the start-info page, and the first register state.
+ */
+#include "hv.h"
+
+#include "board.h"
+
+struct hv_image_desc {
+	const uint8_t *start, *end;
+};
+
+extern const uint8_t hv_image_secure_start[], hv_image_secure_end[];
+extern const uint8_t hv_image_rich_start[], hv_image_rich_end[];
+extern const uint8_t hv_image_attacker_start[], hv_image_attacker_end[];
+
+static const struct hv_image_desc images[HV_IMAGE_COUNT] = {
+	[HV_IMAGE_SECURE] = { hv_image_secure_start, hv_image_secure_end },
+	[HV_IMAGE_RICH] = { hv_image_rich_start, hv_image_rich_end },
+	[HV_IMAGE_ATTACKER] = { hv_image_attacker_start, hv_image_attacker_end },
+};
+
+_Static_assert(sizeof(struct pv_evtchn_shared) <= REFHV_VCPU_OFFSET,
+	       "event-channel page overlaps the vcpu area");
+
+#define NR_FRAMES (BOARD_RAM_SIZE >> PV_FRAME_SHIFT)
+static struct pv_mmu_frame mmu_frames[NR_FRAMES];
+static struct pv_mmu_domain mmu_doms[HV_MAX_DOMS];
+
+/* ARMv5 descriptors (ARM ARM B3.3): small page, AP in all four subpages. */
+#define PTE_SMALL 0x2u
+#define PTE_CB 0xCu          /* write-back cacheable */
+#define PTE_AP_RW 0xFF0u     /* AP=11: user read/write */
+#define PTE_AP_RO 0xAA0u     /* AP=10: user read-only */
+#define PDE_COARSE 0x11u     /* type 01, bit 4 set */
+
+int32_t hv_mmu_init(void)
+{
+	const struct pv_mmu_config mc = {
+		.format = PV_MMU_FMT_V5,
+		.ram = port_ma_to_va(pv_maddr(BOARD_RAM_PA)),
+		.ram_base = pv_maddr(BOARD_RAM_PA),
+		.ram_size = BOARD_RAM_SIZE,
+		.frames = mmu_frames,
+		.nr_frames = NR_FRAMES,
+		.domains = mmu_doms,
+		.nr_domains = (uint16_t)hv_config.nr_doms,
+		.io = 0,
+		.io_max = 0,
+		.hyp_va_base = pv_gvaddr(HV_VIRT_BASE),
+		.hyp_va_size = 0u - HV_VIRT_BASE,
+		.hyp_l1 = port_hyp_l1() + (HV_VIRT_BASE >> 20),
+		.guest_domains = (1u << ARMDOM_GUEST_KERN) | (1u << ARMDOM_GUEST_USER),
+		.hyp_domain = ARMDOM_HYP,
+		.ram_types = PV_MMU_MT_MASK(PV_MMU_MT_WB) | PV_MMU_MT_MASK(PV_MMU_MT_WT) |
+			     PV_MMU_MT_MASK(PV_MMU_MT_NC),
+	};
+	int32_t rc = pv_mmu_init(&hv.mmu, &mc);
+	if (rc != PV_OK)
+		return rc;
+	/* The hypervisor's own RAM: no guest can ever map it. */
+	return pv_mmu_frame_assign(&hv.mmu, pv_mfn(hv_config.hyp_base >> PV_FRAME_SHIFT),
+				   hv_config.hyp_size >> PV_FRAME_SHIFT, pv_domid_hyp());
+}
+
+static void zero(void *p, uint32_t n)
+{
+	uint32_t *w = p;
+	for (uint32_t i = 0; i < n / 4u; i++)
+		w[i] = 0;
+}
+
+static void copy(void *dst, const void *src, uint32_t n)
+{
+	uint8_t *d = dst;
+	const uint8_t *s = src;
+	for (uint32_t i = 0; i < n; i++)
+		d[i] = s[i];
+}
+
+static bool frame_is_table(uint32_t i)
+{
+	return i >= REFHV_FRAME_L1 && i <= REFHV_FRAME_L2;
+}
+
+/* Fill the initial tables in the domain's own frames (not yet visible to
+ * anything), then pin them: lib/mmu validates every entry. */
+static int32_t build_tables(struct hv_dom *d, uint32_t base)
+{
+	uint32_t *l1 = (uint32_t *)(d->mem + REFHV_FRAME_L1 * PV_FRAME_SIZE);
+	uint32_t *l2 = (uint32_t *)(d->mem + REFHV_FRAME_L2 * PV_FRAME_SIZE);
+	uint32_t l1_ma = base + REFHV_FRAME_L1 * PV_FRAME_SIZE;
+	uint32_t l2_ma = base + REFHV_FRAME_L2 * PV_FRAME_SIZE;
+	uint32_t *kern = l2 + REFHV_L2_KERN * 256u, *user = l2 + REFHV_L2_USER * 256u;
+
+	zero(l1, 4u * PV_FRAME_SIZE);
+	zero(l2, PV_FRAME_SIZE);
+	for (uint32_t i = 0; i < REFHV_FREE_SLOT; i++) {
+		if (frame_is_table(i))
+			continue; /* page tables are never mapped into the guest */
+		uint32_t ap = i == REFHV_FRAME_START_INFO ? PTE_AP_RO : PTE_AP_RW;
+		kern[i] = (base + i * PV_FRAME_SIZE) | ap | PTE_CB | PTE_SMALL;
+	}
+	for (uint32_t j = 0; j < REFHV_USER_FRAMES; j++)
+		user[j] = (base + (REFHV_FREE_SLOT + j) * PV_FRAME_SIZE) | PTE_AP_RW | PTE_CB |
+			  PTE_SMALL;
+	l1[REFHV_KERN_VA >> 20] = (l2_ma + REFHV_L2_KERN * 1024u) | (ARMDOM_GUEST_KERN << 5) |
+				  PDE_COARSE;
+	l1[REFHV_USER_VA >> 20] = (l2_ma + REFHV_L2_USER * 1024u) | (ARMDOM_GUEST_USER << 5) |
+				  PDE_COARSE;
+
+	int32_t rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2, pv_maddr(l2_ma));
+	if (rc == PV_OK)
+		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L1, pv_maddr(l1_ma));
+	if (rc == PV_OK)
+		rc = pv_mmu_switch_base(&hv.mmu, d->id, pv_maddr(l1_ma));
+	if (rc != PV_OK)
+		return rc;
+	d->l1 = pv_maddr(l1_ma);
+	return PV_OK;
+}
+
+int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
+{
+	const struct hv_image_desc *img = &images[c->image];
+	uint32_t img_size = (uint32_t)(img->end - img->start);
+	if (img_size > (REFHV_FREE_SLOT - REFHV_FRAME_IMAGE - 8u) * PV_FRAME_SIZE) {
+		hv_printf("hv: domain %s: image too big (%u bytes)\n", c->name, img_size);
+		return PV_E2BIG;
+	}
+	d->cfg = c;
+	d->id = pv_domid(c->id);
+	d->mem = port_ma_to_va(pv_maddr(c->mem_base));
+	int32_t rc = pv_mmu_frame_assign(&hv.mmu, pv_mfn(c->mem_base >> PV_FRAME_SHIFT),
+					 REFHV_GUEST_FRAMES, d->id);
+	if (rc != PV_OK)
+		return rc;
+	zero(d->mem, REFHV_GUEST_FRAMES * PV_FRAME_SIZE);
+	copy(d->mem + REFHV_FRAME_IMAGE * PV_FRAME_SIZE, img->start, img_size);
+	rc = build_tables(d, c->mem_base);
+	if (rc != PV_OK)
+		return rc;
+
+	d->si = (struct refhv_start_info *)(void *)(d->mem + REFHV_FRAME_START_INFO * PV_FRAME_SIZE);
+	d->shared = (struct pv_evtchn_shared *)(void *)(d->mem + REFHV_FRAME_SHARED * PV_FRAME_SIZE);
+	d->vcpu = (struct refhv_vcpu *)(void *)(d->mem + REFHV_FRAME_SHARED * PV_FRAME_SIZE +
+						 REFHV_VCPU_OFFSET);
+	uint32_t virqs = 1u << REFHV_VIRQ_TIMER;
+	if (c->controller)
+		virqs |= 1u << REFHV_VIRQ_DOM_FAULT;
+	const struct pv_evtchn_domain_config ec = {
+		.id = d->id,
+		.abi = PV_EVTCHN_ABI_2L,
+		.nr_ports = HV_EVT_PORTS,
+		.nr_vcpus = 1,
+		.virq_allow = virqs,
+		.ports = d->ports,
+		.shared = d->shared,
+	};
+	rc = pv_evtchn_domain_add(&hv.evt, &ec);
+	if (rc != PV_OK)
+		return rc;
+	rc = pv_hc_perm_set(&hv.hc, d->id, (struct pv_hc_perm){ c->hypercalls });
+	if (rc != PV_OK)
+		return rc;
+
+	struct refhv_start_info *si = d->si;
+	si->magic = REFHV_START_MAGIC;
+	si->abi_version = REFHV_ABI_VERSION;
+	si->domid = c->id;
+	si->flags = c->controller ? REFHV_SI_CONTROLLER : 0u;
+	__asm__ volatile("mrc p15, 0, %0, c0, c0, 0" : "=r"(si->cpu_id));
+	si->mem_ma = c->mem_base;
+	si->nr_frames = REFHV_GUEST_FRAMES;
+	si->l1_ma = pv_maddr_val(d->l1);
+	si->l2_ma = c->mem_base + REFHV_FRAME_L2 * PV_FRAME_SIZE;
+	si->shared_va = REFHV_KERN_VA + REFHV_FRAME_SHARED * PV_FRAME_SIZE;
+	si->ring_peer = PV_DOMID_NONE_VALUE;
+	si->time_base_ns = port_time_ns();
+	for (uint32_t i = 0; i + 1u < sizeof si->name && c->name[i]; i++)
+		si->name[i] = c->name[i];
+
+	d->in_exception = false;
+	d->event_entry = d->exc_entry = d->kernel_sp = 0;
+	d->exit_code = 0;
+	d->frame = (struct pv_trap_frame){ 0 };
+	d->frame.r[0] = REFHV_KERN_VA + REFHV_FRAME_START_INFO * PV_FRAME_SIZE;
+	d->frame.sp = REFHV_KERN_STACK_TOP;
+	d->frame.pc = REFHV_KERN_VA + REFHV_FRAME_IMAGE * PV_FRAME_SIZE;
+	d->frame.cpsr = PV_PSR_MODE_USR;
+	d->vmode = REFHV_VMODE_KERNEL;
+	d->timer_deadline = PV_TIME_NEVER;
+	d->line_start = true;
+	d->state = HV_DOM_RUNNING;
+	if (d->restarts == 0)
+		hv_printf("hv: built domain %u (%s): 1 MiB at 0x%08x, image %u bytes, tables pinned\n",
+			  (uint32_t)c->id, c->name, c->mem_base, img_size);
+	return PV_OK;
+}
+
+/* Connect the configured channels: a ring page granted by a to b plus an
+ * interdomain event channel, or a plain channel to the controlling domain. */
+int32_t hv_connect(const struct hv_chan_cfg *ch)
+{
+	struct hv_dom *a = &hv.dom[ch->a], *b = &hv.dom[ch->b];
+	uint32_t pa, pb;
+	int32_t rc = pv_evtchn_alloc_unbound(&hv.evt, b->id, a->id, &pb);
+	if (rc == PV_OK)
+		rc = pv_evtchn_bind_interdomain(&hv.evt, a->id, b->id, pb, &pa);
+	if (rc != PV_OK)
+		return rc;
+	if (ch->ring) {
+		uint32_t ring = a->cfg->mem_base + REFHV_FRAME_RING * PV_FRAME_SIZE;
+		rc = pv_mmu_grant(&hv.mmu, a->id, pv_maddr_to_mfn(pv_maddr(ring)), b->id, true);
+		if (rc != PV_OK)
+			return rc;
+		a->si->ring_peer = b->cfg->id;
+		a->si->ring_owner = 1;
+		a->si->ring_ma = ring;
+		a->si->ring_port = pa;
+		b->si->ring_peer = a->cfg->id;
+		b->si->ring_owner = 0;
+		b->si->ring_ma = ring;
+		b->si->ring_port = pb;
+	} else if (b->cfg->controller) {
+		a->si->ctrl_port = pa;
+	} else if (a->cfg->controller) {
+		b->si->ctrl_port = pb;
+	}
+	return PV_OK;
+}
+
+int32_t hv_build_all(void)
+{
+	hv.nr_doms = hv_config.nr_doms;
+	for (uint32_t i = 0; i < hv_config.nr_doms; i++) {
+		int32_t rc = hv_build_domain(&hv.dom[i], &hv_config.doms[i]);
+		if (rc != PV_OK) {
+			hv_printf("hv: building domain %s failed: %s\n", hv_config.doms[i].name,
+				  pv_status_name(rc));
+			return rc;
+		}
+	}
+	for (uint32_t i = 0; i < hv_config.nr_chans; i++) {
+		int32_t rc = hv_connect(&hv_config.chans[i]);
+		if (rc != PV_OK) {
+			hv_printf("hv: channel %u: %s\n", i, pv_status_name(rc));
+			return rc;
+		}
+	}
+	return PV_OK;
+}

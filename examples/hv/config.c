@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The reference hypervisor's configuration, in one place.
+ *
+ *   domain 0  secure    owns the key; answers requests on its ring
+ *   domain 1  rich      the untrusted OS stand-in; controlling domain
+ *   domain 2  attacker  tries every breach; on a crash: stop, tell rich
+ *
+ * Memory: the hypervisor keeps the first 16 MiB; each domain gets 1 MiB.
+ * Channels: rich <-> secure (rich's ring page granted to secure), and
+ * rich <-> attacker (a control channel: the attacker may talk to rich, never
+ * to secure). The builder connects each channel to the controlling domain
+ * and writes the other end into start_info.ctrl_port.
+ * Scheduler: credit (lib/sched), 1 ms slices. No device is routed to a
+ * guest: the UART, VIC and timers stay the hypervisor's.
+ */
+#include "config.h"
+
+#include "refhv_abi.h"
+
+#define HC(n) (UINT64_C(1) << (n))
+
+/* What every guest kernel needs. */
+#define HC_BASE (HC(REFHV_HC_CONSOLE_WRITE) | HC(REFHV_HC_MMU_UPDATE) |            \
+		 HC(REFHV_HC_MMU_PIN) | HC(REFHV_HC_MMU_UNPIN) |                    \
+		 HC(REFHV_HC_MMU_SWITCH_BASE) | HC(REFHV_HC_EVTCHN) |               \
+		 HC(REFHV_HC_SET_CALLBACKS) | HC(REFHV_HC_YIELD) | HC(REFHV_HC_BLOCK) | \
+		 HC(REFHV_HC_GET_TIME) | HC(REFHV_HC_SET_TIMER) | HC(REFHV_HC_IRET) |  \
+		 HC(REFHV_HC_SHUTDOWN) | HC(REFHV_HC_MULTICALL) | HC(REFHV_HC_NULL))
+
+/* The restart variant of the demo (the demo-restart test) builds this file
+ * with REFHV_ATTACKER_RESTART: the attacker is rebuilt from its image after
+ * each crash, up to HV_MAX_RESTARTS times, and only then stopped. */
+#ifdef REFHV_ATTACKER_RESTART
+#define ATTACKER_ON_FAULT HV_FAULT_RESTART
+#else
+#define ATTACKER_ON_FAULT HV_FAULT_NOTIFY
+#endif
+
+static const struct hv_dom_cfg doms[] = {
+	{ .name = "secure", .id = 0, .mem_base = 0x01000000u, .mem_size = 1u << 20,
+	  .image = HV_IMAGE_SECURE, .sched_weight = 512, .sched_cap = 0,
+	  .hypercalls = HC_BASE, .on_fault = HV_FAULT_STOP },
+	{ .name = "rich", .id = 1, .mem_base = 0x01100000u, .mem_size = 1u << 20,
+	  .image = HV_IMAGE_RICH, .sched_weight = 256, .sched_cap = 0,
+	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
+			HC(REFHV_HC_SWITCH_FG),
+	  .on_fault = HV_FAULT_STOP, .controller = true },
+	{ .name = "attacker", .id = 2, .mem_base = 0x01200000u, .mem_size = 1u << 20,
+	  .image = HV_IMAGE_ATTACKER, .sched_weight = 256, .sched_cap = 0,
+	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE),
+	  .on_fault = ATTACKER_ON_FAULT },
+};
+
+static const struct hv_chan_cfg chans[] = {
+	{ .a = 1, .b = 0, .ring = true },  /* rich's ring, served by secure */
+	{ .a = 2, .b = 1, .ring = false }, /* attacker -> rich control channel */
+};
+
+/* The event timer's line is the hypervisor's own. */
+static const uint32_t reserved_irqs[] = { 4u, 5u, 12u };
+
+const struct hv_config hv_config = {
+	.ram_base = 0x00000000u,
+	.ram_size = 128u << 20,
+	.hyp_base = 0x00000000u,
+	.hyp_size = 16u << 20,
+	.reserved_irqs = reserved_irqs,
+	.nr_reserved_irqs = sizeof reserved_irqs / sizeof reserved_irqs[0],
+	.slice_ns = 1000000u,
+	.doms = doms,
+	.nr_doms = sizeof doms / sizeof doms[0],
+	.chans = chans,
+	.nr_chans = sizeof chans / sizeof chans[0],
+	.irqs = 0,
+	.nr_irqs = 0,
+};
+
+const uint64_t hv_controller_only_hypercalls = HC(REFHV_HC_SWITCH_FG);
+const uint32_t hv_hypercall_count = REFHV_HC_COUNT;

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The reference hypervisor's static configuration: what it runs, and the
+ * rules it enforces between what it runs. The data lives in config.c (one
+ * readable table); hv_config_check() refuses a bad one at boot with a
+ * message naming the offending entry. The checker is plain C with no
+ * hypervisor dependencies so host unit tests cover every refusal.
+ */
+#ifndef REFHV_CONFIG_H
+#define REFHV_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define HV_MAX_DOMS 4u
+#define HV_MAX_CHANS 4u
+#define HV_MAX_IRQS 8u
+#define HV_IRQ_LINES 32u
+
+/* What happens when a domain takes an exception it cannot handle itself. */
+enum hv_fault_action {
+	HV_FAULT_STOP = 1,    /* stop it; nobody is told */
+	HV_FAULT_RESTART = 2, /* rebuild it from its image and start again; after
+				 HV_MAX_RESTARTS, stop it and notify the
+				 controlling domain */
+	HV_FAULT_NOTIFY = 3,  /* stop it and raise REFHV_VIRQ_DOM_FAULT in the
+				 controlling domain */
+};
+
+enum hv_image {
+	HV_IMAGE_SECURE = 0,
+	HV_IMAGE_RICH = 1,
+	HV_IMAGE_ATTACKER = 2,
+	HV_IMAGE_COUNT = 3,
+};
+
+struct hv_dom_cfg {
+	const char *name;
+	uint16_t id;            /* must equal the entry's index */
+	uint32_t mem_base;      /* machine address, 1 MiB aligned */
+	uint32_t mem_size;      /* bytes: the guest layout needs exactly 1 MiB */
+	enum hv_image image;
+	uint32_t sched_weight;  /* credit scheduler weight */
+	uint32_t sched_cap;     /* credit cap in % (0 = none) */
+	uint64_t hypercalls;    /* bit n: may make hypercall n */
+	enum hv_fault_action on_fault;
+	bool controller;        /* the controlling domain (at most one) */
+};
+
+/* A pair of domains allowed to open event channels. If ring is set, the
+ * builder also connects them: a ring page of a's, granted to b, and one
+ * interdomain channel, both written into their start-info pages. */
+struct hv_chan_cfg {
+	uint16_t a, b;
+	bool ring;
+};
+
+/* A physical interrupt line routed to a domain. */
+struct hv_irq_cfg {
+	uint32_t line;
+	uint16_t dom;
+};
+
+struct hv_config {
+	uint32_t ram_base, ram_size;   /* the board's RAM */
+	uint32_t hyp_base, hyp_size;   /* RAM the hypervisor keeps */
+	const uint32_t *reserved_irqs; /* lines the hypervisor itself uses */
+	uint32_t nr_reserved_irqs;
+	uint64_t slice_ns;             /* scheduler time slice */
+	const struct hv_dom_cfg *doms;
+	uint32_t nr_doms;
+	const struct hv_chan_cfg *chans;
+	uint32_t nr_chans;
+	const struct hv_irq_cfg *irqs;
+	uint32_t nr_irqs;
+};
+
+extern const struct hv_config hv_config;
+
+/* Hypercalls only the controlling domain may be given. */
+extern const uint64_t hv_controller_only_hypercalls;
+/* Number of hypercalls the ABI defines (bits above are refused). */
+extern const uint32_t hv_hypercall_count;
+
+/*
+ * Check cfg. Returns 0 if good; otherwise a negative pv_status (PV_EINVAL,
+ * PV_ERANGE for memory outside RAM, PV_EEXIST for an overlap or a duplicate,
+ * PV_ESRCH for an unknown domain, PV_EBUSY for an IRQ routed twice or
+ * reserved, PV_EPERM for a controller-only hypercall given to another
+ * domain) and a message in msg (always NUL-terminated) naming the entry.
+ */
+int32_t hv_config_check(const struct hv_config *cfg, char *msg, size_t msglen);
+
+#endif

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The reference hypervisor's private state and the functions its files share.
+ *
+ * Concurrency: uniprocessor, never preempted: all of this runs in SVC mode
+ * with IRQ and FIQ masked, entered from the port's trap entry. An SMP port
+ * would need a lock around each pvlib context (mmu, evtchn, sched, hc) and
+ * per-CPU current-domain state.
+ */
+#ifndef REFHV_HV_H
+#define REFHV_HV_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <pvlib/evtchn.h>
+#include <pvlib/hypercall.h>
+#include <pvlib/mmu.h>
+#include <pvlib/port.h>
+#include <pvlib/sched.h>
+
+#include "arm926.h"
+#include "config.h"
+#include "refhv_abi.h"
+
+#define HV_EVT_PORTS 64u
+#define HV_MAX_RESTARTS 2u
+
+enum hv_dom_state {
+	HV_DOM_NONE = 0,
+	HV_DOM_RUNNING = 1, /* runnable or blocked: the scheduler knows */
+	HV_DOM_STOPPED = 2, /* faulted or shut down */
+};
+
+struct hv_dom {
+	const struct hv_dom_cfg *cfg;
+	pv_domid_t id;
+	enum hv_dom_state state;
+	struct pv_trap_frame frame;   /* its registers while not running */
+	uint32_t vmode;               /* REFHV_VMODE_* */
+	bool in_exception;            /* between an exception entry and iret */
+	uint32_t event_entry, exc_entry, kernel_sp;
+	pv_maddr_t l1;                /* the active L1 */
+	uint8_t *mem;                 /* its memory through the linear map */
+	struct refhv_start_info *si;
+	struct pv_evtchn_shared *shared;
+	struct refhv_vcpu *vcpu;
+	pv_time_ns timer_deadline;    /* PV_TIME_NEVER: none */
+	bool line_start;              /* console: at the start of a line */
+	int32_t exit_code;
+	uint32_t faults;
+	uint32_t restarts;
+	struct pv_evtchn_port ports[HV_EVT_PORTS];
+};
+
+struct hv {
+	struct hv_dom dom[HV_MAX_DOMS];
+	uint32_t nr_doms;
+	struct hv_dom *cur;           /* running domain, NULL when idle */
+	struct pv_mmu mmu;
+	struct pv_evtchn_ctx evt;
+	struct pv_sched sched;
+	struct pv_hc hc;
+	pv_time_ns slice_end;         /* when the scheduler wants to decide again */
+	uint32_t switches;
+	uint32_t unexpected;          /* anything that should not have happened */
+};
+
+extern struct hv hv;
+
+/* print.c */
+void hv_printf(const char *fmt, ...);
+void hv_vprintf(const char *fmt, va_list ap);
+
+/* build.c */
+int32_t hv_build_all(void);
+int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c);
+int32_t hv_connect(const struct hv_chan_cfg *ch);
+void hv_restart(struct hv_dom *d);
+int32_t hv_mmu_init(void);
+
+/* hcall.c */
+int32_t hv_hc_setup(void);
+
+/* guestmem.c: the pv_hc access check (walks the domain's tables). */
+int32_t hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
+			bool write, uint8_t **host);
+
+/* sched.c */
+int32_t hv_sched_setup(void);
+void hv_schedule(void);            /* decide who runs next and switch to it */
+void hv_block(struct hv_dom *d);
+void hv_yield(struct hv_dom *d);
+void hv_stop(struct hv_dom *d, const char *why);
+void hv_set_vmode(struct hv_dom *d, uint32_t vmode);
+void hv_program_timer(void);
+_Noreturn void hv_finish(void);
+
+/* trap.c */
+bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far);
+int32_t hv_iret(struct hv_dom *d);
+
+static inline struct hv_dom *hv_dom_of(pv_domid_t id)
+{
+	return pv_domid_val(id) < hv.nr_doms ? &hv.dom[pv_domid_val(id)] : 0;
+}
+
+#endif

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Everything a guest's exception leads to: hypercalls, guest system calls,
+ * virtual exceptions, interrupts, and the return path that delivers
+ * pending upcalls.
+ *
+ * Hypercall or guest system call? Both are an SVC from USR mode (the
+ * hardware cannot tell them apart). The hypervisor knows the domain's
+ * virtual mode: an SVC in virtual kernel mode is a hypercall; an SVC in
+ * virtual user mode is the guest's own system call and is reflected,
+ * untouched, to the guest kernel's exception entry (REFHV_EXC_SYSCALL). A
+ * guest user process therefore can never make a hypercall, and the
+ * guest kernel sees its processes' system calls exactly as it would on
+ * bare metal.
+ */
+#include "hv.h"
+
+extern bool hv_need_resched;
+
+static const char *const exc_names[] = {
+	[REFHV_EXC_UPCALL] = "upcall", [REFHV_EXC_SYSCALL] = "system call",
+	[REFHV_EXC_UND] = "undefined instruction", [REFHV_EXC_PABT] = "prefetch abort",
+	[REFHV_EXC_DABT] = "data abort",
+};
+
+void hv_set_vmode(struct hv_dom *d, uint32_t vmode)
+{
+	d->vmode = vmode;
+	if (d == hv.cur)
+		port_set_dacr(port_guest_dacr(vmode == REFHV_VMODE_KERNEL));
+}
+
+bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far)
+{
+	uint32_t entry = kind == REFHV_EXC_UPCALL ? d->event_entry : d->exc_entry;
+	if (!entry || d->in_exception)
+		return false;
+	struct refhv_vcpu *v = d->vcpu;
+	v->saved = d->frame;
+	v->saved_vmode = d->vmode;
+	v->kind = kind;
+	v->fsr = fsr;
+	v->far = far;
+	d->frame.r[0] = kind;
+	d->frame.r[1] = fsr;
+	d->frame.r[2] = far;
+	d->frame.pc = entry;
+	d->frame.cpsr = PV_PSR_MODE_USR;
+	if (d->vmode == REFHV_VMODE_USER)
+		d->frame.sp = d->kernel_sp;
+	d->in_exception = true;
+	d->shared->vcpu[0].upcall_mask = 1;
+	hv_set_vmode(d, REFHV_VMODE_KERNEL);
+	return true;
+}
+
+int32_t hv_iret(struct hv_dom *d)
+{
+	struct refhv_vcpu *v = d->vcpu;
+	struct pv_trap_frame f = v->saved; /* read once: the guest may change it */
+	uint32_t vmode = v->saved_vmode == REFHV_VMODE_USER ? REFHV_VMODE_USER : REFHV_VMODE_KERNEL;
+	f.cpsr = port_psr_user(f.cpsr);
+	d->frame = f;
+	d->in_exception = false;
+	d->shared->vcpu[0].upcall_mask = 0;
+	hv_set_vmode(d, vmode);
+	return PV_OK;
+}
+
+/* A fault the domain cannot take: apply its configured action. */
+static void fault_action(struct hv_dom *d, uint32_t kind, const struct port_fault *f)
+{
+	d->faults++;
+	hv_printf("hv: %s took a %s it cannot handle (pc 0x%08x, far 0x%08x, fsr 0x%x)\n",
+		  d->cfg->name, exc_names[kind], d->frame.pc, f->far, f->fsr);
+	if (d->cfg->on_fault == HV_FAULT_RESTART && d->restarts < HV_MAX_RESTARTS) {
+		hv_restart(d);
+		return;
+	}
+	if (d->cfg->on_fault == HV_FAULT_STOP) {
+		hv_stop(d, "stopped (fault action: stop)");
+		return;
+	}
+	hv_stop(d, d->cfg->on_fault == HV_FAULT_NOTIFY
+			   ? "stopped (fault action: stop, notify the controlling domain)"
+			   : "stopped (restarted too often; notifying the controlling domain)");
+	for (uint32_t i = 0; i < hv.nr_doms; i++) {
+		if (hv.dom[i].cfg->controller && hv.dom[i].state == HV_DOM_RUNNING)
+			(void)pv_evtchn_raise_virq(&hv.evt, hv.dom[i].id, REFHV_VIRQ_DOM_FAULT, 0);
+	}
+}
+
+static void guest_exception(struct hv_dom *d, uint32_t kind, const struct port_fault *f)
+{
+	if (!hv_deliver_exception(d, kind, f->fsr, f->far))
+		fault_action(d, kind, f);
+}
+
+static void irq(void)
+{
+	uint32_t pending = port_irq_pending();
+	if (pending & (1u << PORT_IRQ_TIMER)) {
+		port_timer_ack();
+		pv_time_ns now = port_time_ns();
+		for (uint32_t i = 0; i < hv.nr_doms; i++) {
+			struct hv_dom *d = &hv.dom[i];
+			if (d->state == HV_DOM_RUNNING && d->timer_deadline <= now) {
+				d->timer_deadline = PV_TIME_NEVER;
+				(void)pv_evtchn_raise_virq(&hv.evt, d->id, REFHV_VIRQ_TIMER, 0);
+			}
+		}
+		if (now >= hv.slice_end)
+			hv_need_resched = true;
+		hv_program_timer();
+		pending &= ~(1u << PORT_IRQ_TIMER);
+	}
+	for (uint32_t line = 0; pending && line < 32u; line++) {
+		if (!(pending & (1u << line)))
+			continue;
+		pending &= ~(1u << line);
+		if (pv_evtchn_raise_pirq(&hv.evt, line) != PV_OK)
+			port_irq_disable(line); /* nobody wants it: keep it quiet */
+		hv_need_resched = true;
+	}
+}
+
+void hv_irq_poll(void);
+void hv_irq_poll(void)
+{
+	irq();
+}
+
+/* The benchmark's bare trap: no dispatch, straight back to the guest. */
+#define REFHV_BENCH_BARE_SVC 0xBA5Eu
+
+void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fault *f)
+{
+	struct hv_dom *d = hv.cur;
+	if (!d || tf != &d->frame) {
+		hv_printf("hv: trap %u with no running domain\n", (uint32_t)kind);
+		port_exit(1);
+	}
+	switch (kind) {
+	case PORT_TRAP_SVC:
+		if (tf->r[12] == REFHV_BENCH_BARE_SVC)
+			return;
+		if (d->vmode == REFHV_VMODE_USER) {
+			guest_exception(d, REFHV_EXC_SYSCALL, f);
+		} else if (tf->r[12] == REFHV_HC_IRET &&
+			   (pv_hc_perm_get(&hv.hc, d->id).allow & (UINT64_C(1) << REFHV_HC_IRET))) {
+			hv_iret(d);
+		} else {
+			(void)pv_hc_dispatch(&hv.hc, d->id, tf);
+		}
+		break;
+	case PORT_TRAP_UND:
+		guest_exception(d, REFHV_EXC_UND, f);
+		break;
+	case PORT_TRAP_PABT:
+		guest_exception(d, REFHV_EXC_PABT, f);
+		break;
+	case PORT_TRAP_DABT:
+		guest_exception(d, REFHV_EXC_DABT, f);
+		break;
+	case PORT_TRAP_IRQ:
+	case PORT_TRAP_FIQ:
+		irq();
+		break;
+	}
+	if (hv_need_resched || d->state != HV_DOM_RUNNING)
+		hv_schedule();
+	/* Deliver pending events on the way out, as a virtual interrupt. */
+	d = hv.cur;
+	if (d->event_entry && !d->in_exception && d->shared->vcpu[0].upcall_pending &&
+	    !d->shared->vcpu[0].upcall_mask)
+		(void)hv_deliver_exception(d, REFHV_EXC_UPCALL, 0, 0);
+}

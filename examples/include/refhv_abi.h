@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The reference hypervisor's guest ABI: hypercall numbers, the start-info
+ * page, the per-vcpu exception area and the guest address-space layout.
+ * A guest includes this header and pvlib/abi/{hypercall,mmu,evtchn}.h.
+ *
+ * Calling convention (pvlib/abi/hypercall.h): "svc #0" with the number in
+ * r12 and arguments in r0..r4; the result comes back in r0 (>= 0 success,
+ * < 0 a pv_status error). The SVC immediate is ignored: what makes an SVC a
+ * hypercall is the guest's virtual mode. An SVC made in virtual kernel mode
+ * is a hypercall; an SVC made in virtual user mode is a guest system call
+ * and is reflected to the guest kernel's exception entry as
+ * REFHV_EXC_SYSCALL, untouched.
+ */
+#ifndef REFHV_ABI_H
+#define REFHV_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <pvlib/trap.h>
+
+#define REFHV_ABI_VERSION 1u
+
+enum refhv_hc {
+	REFHV_HC_CONSOLE_WRITE = 0, /* (va, len) -> bytes written */
+	REFHV_HC_MMU_UPDATE = 1,    /* (reqs va, count, done va or 0) */
+	REFHV_HC_MMU_PIN = 2,       /* (enum pv_mmu_table, table ma) */
+	REFHV_HC_MMU_UNPIN = 3,     /* (table ma) */
+	REFHV_HC_MMU_SWITCH_BASE = 4, /* (l1 ma) */
+	REFHV_HC_EVTCHN = 5,        /* (REFHV_EVT_*, a, b) -> port or 0 */
+	REFHV_HC_GRANT = 6,         /* (frame ma, peer domid, writable) */
+	REFHV_HC_GRANT_REVOKE = 7,  /* (frame ma) */
+	REFHV_HC_SET_CALLBACKS = 8, /* (event entry, exception entry, kernel sp) */
+	REFHV_HC_YIELD = 9,         /* () */
+	REFHV_HC_BLOCK = 10,        /* () wait for an event; unmasks upcalls */
+	REFHV_HC_GET_TIME = 11,     /* (va of uint64_t ns) */
+	REFHV_HC_SET_TIMER = 12,    /* (deadline ns low, high): one shot, VIRQ_TIMER */
+	REFHV_HC_SWITCH_FG = 13,    /* (domid) controlling domain only */
+	REFHV_HC_IRET = 14,         /* () resume the frame in the vcpu area */
+	REFHV_HC_SHUTDOWN = 15,     /* (code) the domain stops */
+	REFHV_HC_MULTICALL = 16,    /* (entries va, count) */
+	REFHV_HC_NULL = 17,         /* () does nothing: the benchmark's round trip */
+	REFHV_HC_COUNT = 18
+};
+
+/* REFHV_HC_EVTCHN operations. */
+enum refhv_evt {
+	REFHV_EVT_ALLOC_UNBOUND = 0,    /* a = remote domid -> port */
+	REFHV_EVT_BIND_INTERDOMAIN = 1, /* a = remote domid, b = remote port -> port */
+	REFHV_EVT_SEND = 2,             /* a = port */
+	REFHV_EVT_CLOSE = 3,            /* a = port */
+	REFHV_EVT_UNMASK = 4,           /* a = port */
+	REFHV_EVT_BIND_VIRQ = 5,        /* a = virq -> port */
+};
+
+/* Virtual interrupts the reference hypervisor raises. */
+#define REFHV_VIRQ_TIMER 0u       /* PV_EVTCHN_VIRQ_TIMER: set_timer expired */
+#define REFHV_VIRQ_DOM_FAULT 8u   /* to the controlling domain: a domain faulted */
+
+/* Kinds of virtual exception (r0 at the exception entry). */
+enum refhv_exc {
+	REFHV_EXC_UPCALL = 0,  /* events pending (the event entry is used) */
+	REFHV_EXC_SYSCALL = 1, /* SVC from virtual user mode */
+	REFHV_EXC_UND = 2,     /* undefined instruction */
+	REFHV_EXC_PABT = 3,    /* prefetch abort: far = faulting pc */
+	REFHV_EXC_DABT = 4,    /* data abort: fsr/far from the MMU */
+};
+
+#define REFHV_VMODE_USER 0u
+#define REFHV_VMODE_KERNEL 1u
+
+/*
+ * Per-vcpu exception area, in the shared page at REFHV_VCPU_OFFSET. On a
+ * virtual exception or upcall the hypervisor stores the interrupted frame
+ * and virtual mode here and enters the guest kernel's entry point in
+ * virtual kernel mode with upcalls masked; REFHV_HC_IRET resumes whatever
+ * frame and mode the guest left here (the cpsr is sanitised to USR mode).
+ */
+struct refhv_vcpu {
+	struct pv_trap_frame saved;
+	uint32_t saved_vmode; /* REFHV_VMODE_* */
+	uint32_t kind;        /* enum refhv_exc */
+	uint32_t fsr;         /* data abort: fault status (ARM ARM B4.6) */
+	uint32_t far;         /* fault address */
+};
+_Static_assert(sizeof(struct refhv_vcpu) == PV_TRAP_FRAME_SIZE + 16, "vcpu area size");
+_Static_assert(offsetof(struct refhv_vcpu, saved_vmode) == 68, "vcpu saved_vmode");
+
+/*
+ * Guest address-space layout, the same for every domain. A domain owns
+ * REFHV_GUEST_FRAMES contiguous machine frames; frame i is mapped at
+ * REFHV_KERN_VA + i * 4 KiB (ARM domain 1, guest kernel) for the kernel
+ * frames, and the last REFHV_USER_FRAMES frames at REFHV_USER_VA (ARM domain
+ * 2, guest user). Slots REFHV_FREE_SLOT.. of the kernel L2 table are free
+ * for the guest's own mappings (for instance a granted ring page).
+ */
+#define REFHV_GUEST_FRAMES 256u
+#define REFHV_USER_FRAMES 16u
+#define REFHV_KERN_VA 0x00100000u
+#define REFHV_USER_VA 0x00200000u
+#define REFHV_FREE_SLOT (REFHV_GUEST_FRAMES - REFHV_USER_FRAMES)
+#define REFHV_FRAME_START_INFO 0u /* read-only */
+#define REFHV_FRAME_SHARED 1u     /* event channels + vcpu area */
+#define REFHV_FRAME_RING 2u       /* the channel page this domain offers */
+#define REFHV_FRAME_L1 4u         /* 4 frames, 16 KiB aligned, read-only */
+#define REFHV_FRAME_L2 8u         /* four coarse tables, read-only */
+#define REFHV_FRAME_IMAGE 16u     /* the kernel image starts here */
+#define REFHV_L2_KERN 0u          /* coarse table index within the L2 frame */
+#define REFHV_L2_USER 1u
+#define REFHV_VCPU_OFFSET 0x800u  /* in the shared page */
+#define REFHV_KERN_STACK_TOP (REFHV_KERN_VA + REFHV_FREE_SLOT * 4096u)
+
+#define REFHV_START_MAGIC 0x50565349u /* "PVSI" */
+#define REFHV_SI_CONTROLLER 0x1u      /* this domain is the controlling domain */
+
+/* The start-info page: all a guest learns about the machine. */
+struct refhv_start_info {
+	uint32_t magic;
+	uint32_t abi_version;  /* REFHV_ABI_VERSION */
+	uint16_t domid;
+	uint16_t flags;        /* REFHV_SI_* */
+	uint32_t cpu_id;       /* MIDR of the physical CPU */
+	uint32_t mem_ma;       /* machine address of frame 0 */
+	uint32_t nr_frames;
+	uint32_t l1_ma;        /* the active L1 (pinned by the builder) */
+	uint32_t l2_ma;        /* the frame of the builder's coarse tables */
+	uint32_t shared_va;
+	/* The configured channel: a ring page plus an event-channel port. */
+	uint16_t ring_peer;    /* domid, 0xFFFF if none */
+	uint16_t ring_owner;   /* 1: the ring page is ours (granted to the peer) */
+	uint32_t ring_ma;      /* machine address of the ring page */
+	uint32_t ring_port;    /* our end of the channel */
+	uint32_t ctrl_port;    /* channel to the controlling domain, 0 if none */
+	uint32_t reserved;     /* 0 */
+	uint64_t time_base_ns; /* hypervisor time when the domain was built */
+	char name[16];
+};
+_Static_assert(sizeof(struct refhv_start_info) == 80, "start info size");
+_Static_assert(offsetof(struct refhv_start_info, time_base_ns) == 56, "start info time");
+
+#endif

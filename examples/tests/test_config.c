@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The configuration checker refuses each kind of bad configuration with a
+ * message naming the offending entry, and accepts the shipped one.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <pvlib/status.h>
+
+#include "config.h"
+
+static struct hv_dom_cfg doms[HV_MAX_DOMS];
+static struct hv_chan_cfg chans[HV_MAX_CHANS];
+static struct hv_irq_cfg irqs[HV_MAX_IRQS];
+static struct hv_config cfg;
+static char msg[160];
+
+/* A private copy of the shipped configuration that a test may break. */
+static int setup(void **state)
+{
+	(void)state;
+	cfg = hv_config;
+	memcpy(doms, hv_config.doms, hv_config.nr_doms * sizeof doms[0]);
+	memcpy(chans, hv_config.chans, hv_config.nr_chans * sizeof chans[0]);
+	if (hv_config.nr_irqs)
+		memcpy(irqs, hv_config.irqs, hv_config.nr_irqs * sizeof irqs[0]);
+	cfg.doms = doms;
+	cfg.chans = chans;
+	cfg.irqs = irqs;
+	memset(msg, 0, sizeof msg);
+	return 0;
+}
+
+static void refused(int32_t want, const char *needle)
+{
+	int32_t rc = hv_config_check(&cfg, msg, sizeof msg);
+	assert_int_equal(rc, want);
+	if (!strstr(msg, needle))
+		fail_msg("message \"%s\" does not name \"%s\"", msg, needle);
+}
+
+static void shipped_config_accepted(void **state)
+{
+	(void)state;
+	assert_int_equal(hv_config_check(&hv_config, msg, sizeof msg), 0);
+	assert_string_equal(msg, "");
+}
+
+static void overlapping_memory(void **state)
+{
+	(void)state;
+	doms[2].mem_base = doms[1].mem_base;
+	refused(PV_EEXIST, "domain 2 (attacker): memory overlaps domain 1 (rich)");
+}
+
+static void memory_overlapping_the_hypervisor(void **state)
+{
+	(void)state;
+	doms[0].mem_base = 0x00100000u;
+	refused(PV_EEXIST, "domain 0 (secure): memory at 0x00100000 overlaps the hypervisor");
+}
+
+static void memory_outside_ram(void **state)
+{
+	(void)state;
+	doms[1].mem_base = 0x08000000u; /* just past 128 MiB */
+	refused(PV_ERANGE, "domain 1 (rich): memory at 0x08000000 is outside RAM");
+	doms[1].mem_base = 0xFFF00000u; /* would wrap */
+	refused(PV_ERANGE, "domain 1 (rich)");
+}
+
+static void misaligned_memory(void **state)
+{
+	(void)state;
+	doms[0].mem_base += 0x1000u;
+	refused(PV_EINVAL, "domain 0 (secure): memory must be 1 MiB");
+}
+
+static void channel_to_a_missing_domain(void **state)
+{
+	(void)state;
+	chans[1].b = 7;
+	refused(PV_ESRCH, "channel 1: no domain 7");
+}
+
+static void channel_to_itself(void **state)
+{
+	(void)state;
+	chans[0].b = chans[0].a;
+	refused(PV_EINVAL, "channel 0: both ends");
+}
+
+static void duplicate_channel(void **state)
+{
+	(void)state;
+	chans[1].a = chans[0].b;
+	chans[1].b = chans[0].a;
+	refused(PV_EEXIST, "channel 1: repeats channel 0");
+}
+
+static void irq_routed_twice(void **state)
+{
+	(void)state;
+	irqs[0] = (struct hv_irq_cfg){ .line = 20, .dom = 1 };
+	irqs[1] = (struct hv_irq_cfg){ .line = 20, .dom = 0 };
+	cfg.nr_irqs = 2;
+	refused(PV_EBUSY, "irq route 1: line 20 is already routed (route 0)");
+}
+
+static void irq_to_unknown_domain(void **state)
+{
+	(void)state;
+	irqs[0] = (struct hv_irq_cfg){ .line = 21, .dom = 9 };
+	cfg.nr_irqs = 1;
+	refused(PV_ESRCH, "irq route 0 (line 21): no domain 9");
+}
+
+static void irq_of_the_hypervisor(void **state)
+{
+	(void)state;
+	irqs[0] = (struct hv_irq_cfg){ .line = 5, .dom = 1 };
+	cfg.nr_irqs = 1;
+	refused(PV_EBUSY, "irq route 0: line 5 is the hypervisor's");
+}
+
+static void irq_line_out_of_range(void **state)
+{
+	(void)state;
+	irqs[0] = (struct hv_irq_cfg){ .line = 32, .dom = 1 };
+	cfg.nr_irqs = 1;
+	refused(PV_ERANGE, "irq route 0: no line 32");
+}
+
+static void unknown_domain_id(void **state)
+{
+	(void)state;
+	doms[1].id = 5;
+	refused(PV_EINVAL, "domain 1 (rich): id must equal its position");
+}
+
+static void foreground_switch_for_a_non_controller(void **state)
+{
+	(void)state;
+	doms[2].hypercalls |= hv_controller_only_hypercalls;
+	refused(PV_EPERM, "domain 2 (attacker): only the controlling domain");
+}
+
+static void nonexistent_hypercall(void **state)
+{
+	(void)state;
+	doms[0].hypercalls |= UINT64_C(1) << 63;
+	refused(PV_EINVAL, "domain 0 (secure): allows a hypercall that does not exist");
+}
+
+static void two_controllers(void **state)
+{
+	(void)state;
+	doms[0].controller = true;
+	refused(PV_EEXIST, "more than one controlling domain");
+}
+
+static void notify_without_controller(void **state)
+{
+	(void)state;
+	doms[1].controller = false;
+	doms[1].hypercalls &= ~hv_controller_only_hypercalls;
+	refused(PV_ESRCH, "domain 2 (attacker): fault action notify needs a controlling domain");
+}
+
+static void bad_fault_action(void **state)
+{
+	(void)state;
+	doms[0].on_fault = (enum hv_fault_action)0;
+	refused(PV_EINVAL, "domain 0 (secure): unknown fault action");
+}
+
+static void no_domains(void **state)
+{
+	(void)state;
+	cfg.nr_doms = 0;
+	refused(PV_EINVAL, "between 1 and");
+}
+
+static void message_always_terminated(void **state)
+{
+	(void)state;
+	char tiny[8];
+	memset(tiny, 'x', sizeof tiny);
+	chans[1].b = 7;
+	assert_int_equal(hv_config_check(&cfg, tiny, sizeof tiny), PV_ESRCH);
+	assert_int_equal(tiny[7], '\0');
+	assert_int_equal(hv_config_check(&cfg, NULL, 0), PV_ESRCH);
+}
+
+/*
+ * Randomized: perturb the shipped configuration many times and check, for
+ * every configuration the checker accepts, the properties the hypervisor
+ * relies on (recomputed here independently); and that every refusal comes
+ * with a message.
+ */
+static uint32_t rng_state = 12345u;
+static uint32_t rnd(uint32_t n)
+{
+	rng_state = rng_state * 1103515245u + 12345u;
+	return (rng_state >> 8) % n;
+}
+
+static void accepted_configs_are_sound(void **state)
+{
+	(void)state;
+	uint32_t accepted = 0, refused_n = 0;
+	for (uint32_t iter = 0; iter < 20000u; iter++) {
+		setup(NULL);
+		for (uint32_t k = 0, n = 1u + rnd(3); k < n; k++) {
+			switch (rnd(6)) {
+			case 0:
+				doms[rnd(cfg.nr_doms)].mem_base = rnd(140u) << 20;
+				break;
+			case 1:
+				chans[rnd(cfg.nr_chans)].b = (uint16_t)rnd(5);
+				break;
+			case 2:
+				cfg.nr_irqs = 1u + rnd(3);
+				for (uint32_t i = 0; i < cfg.nr_irqs; i++)
+					irqs[i] = (struct hv_irq_cfg){ rnd(36), (uint16_t)rnd(4) };
+				break;
+			case 3:
+				doms[rnd(cfg.nr_doms)].controller = rnd(2) != 0;
+				break;
+			case 4:
+				doms[rnd(cfg.nr_doms)].mem_size = (1u + rnd(2)) << 20;
+				break;
+			default:
+				chans[rnd(cfg.nr_chans)].a = (uint16_t)rnd(4);
+				break;
+			}
+		}
+		int32_t rc = hv_config_check(&cfg, msg, sizeof msg);
+		if (rc != 0) {
+			assert_true(rc < 0);
+			assert_true(msg[0] != '\0');
+			refused_n++;
+			continue;
+		}
+		accepted++;
+		uint32_t controllers = 0;
+		for (uint32_t i = 0; i < cfg.nr_doms; i++) {
+			const struct hv_dom_cfg *d = &doms[i];
+			assert_true((uint64_t)d->mem_base + d->mem_size <= (uint64_t)cfg.ram_size);
+			assert_true(d->mem_base >= cfg.hyp_base + cfg.hyp_size);
+			for (uint32_t j = 0; j < i; j++)
+				assert_true(d->mem_base + d->mem_size <= doms[j].mem_base ||
+					    doms[j].mem_base + doms[j].mem_size <= d->mem_base);
+			controllers += d->controller;
+		}
+		assert_true(controllers <= 1u);
+		for (uint32_t i = 0; i < cfg.nr_chans; i++) {
+			assert_true(chans[i].a < cfg.nr_doms && chans[i].b < cfg.nr_doms);
+			assert_true(chans[i].a != chans[i].b);
+		}
+		for (uint32_t i = 0; i < cfg.nr_irqs; i++) {
+			assert_true(irqs[i].line < HV_IRQ_LINES && irqs[i].dom < cfg.nr_doms);
+			for (uint32_t j = 0; j < i; j++)
+				assert_true(irqs[i].line != irqs[j].line);
+			for (uint32_t k = 0; k < cfg.nr_reserved_irqs; k++)
+				assert_true(irqs[i].line != cfg.reserved_irqs[k]);
+		}
+	}
+	/* Both outcomes must actually occur, or the test proves nothing. */
+	assert_true(accepted > 100u);
+	assert_true(refused_n > 100u);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(shipped_config_accepted, setup),
+		cmocka_unit_test_setup(overlapping_memory, setup),
+		cmocka_unit_test_setup(memory_overlapping_the_hypervisor, setup),
+		cmocka_unit_test_setup(memory_outside_ram, setup),
+		cmocka_unit_test_setup(misaligned_memory, setup),
+		cmocka_unit_test_setup(channel_to_a_missing_domain, setup),
+		cmocka_unit_test_setup(channel_to_itself, setup),
+		cmocka_unit_test_setup(duplicate_channel, setup),
+		cmocka_unit_test_setup(irq_routed_twice, setup),
+		cmocka_unit_test_setup(irq_to_unknown_domain, setup),
+		cmocka_unit_test_setup(irq_of_the_hypervisor, setup),
+		cmocka_unit_test_setup(irq_line_out_of_range, setup),
+		cmocka_unit_test_setup(unknown_domain_id, setup),
+		cmocka_unit_test_setup(foreground_switch_for_a_non_controller, setup),
+		cmocka_unit_test_setup(nonexistent_hypercall, setup),
+		cmocka_unit_test_setup(two_controllers, setup),
+		cmocka_unit_test_setup(notify_without_controller, setup),
+		cmocka_unit_test_setup(bad_fault_action, setup),
+		cmocka_unit_test_setup(no_domains, setup),
+		cmocka_unit_test_setup(message_always_terminated, setup),
+		cmocka_unit_test_setup(accepted_configs_are_sound, setup),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Exception vectors, trap entry and exit (ARM ARM DDI 0100I, A2.6
+ * "Exceptions").
+ *
+ * Guests run in USR mode. Every exception taken from a guest stores the
+ * guest's complete user-visible state into *port_cur_frame (the layout of
+ * struct pv_trap_frame in include/pvlib/trap.h: r0..r12, sp_usr, lr_usr,
+ * resume pc, cpsr), then switches to SVC mode on a fresh hypervisor stack
+ * and calls port_trap(kind). The hypervisor never nests: it runs with IRQ
+ * and FIQ masked, so the SVC stack is empty at every entry from a guest.
+ * port_enter_guest() restores from *port_cur_frame, so a context switch is
+ * "point port_cur_frame at another domain's frame" plus the address-space
+ * switch in port.c.
+ *
+ * The exception mode's banked sp is used as the frame pointer while saving,
+ * so no guest register is clobbered before it is stored.
+ *
+ * An exception taken from a privileged mode is a hypervisor bug: it goes to
+ * port_hyp_fault(), which reports and stops the machine.
+ */
+#define MODE_SVC 0x13
+#define PSR_IF 0xC0
+
+#define TRAP_SVC 0
+#define TRAP_UND 1
+#define TRAP_PABT 2
+#define TRAP_DABT 3
+#define TRAP_IRQ 4
+#define TRAP_FIQ 5
+
+	.section .text.vectors, "ax"
+	.arm
+	.balign 4096
+	.global port_vectors
+port_vectors:
+	ldr	pc, [pc, #24]		@ reset
+	ldr	pc, [pc, #24]		@ undefined instruction
+	ldr	pc, [pc, #24]		@ SVC
+	ldr	pc, [pc, #24]		@ prefetch abort
+	ldr	pc, [pc, #24]		@ data abort
+	ldr	pc, [pc, #24]		@ (reserved)
+	ldr	pc, [pc, #24]		@ IRQ
+	ldr	pc, [pc, #24]		@ FIQ
+	.word	vec_reset
+	.word	vec_und
+	.word	vec_svc
+	.word	vec_pabt
+	.word	vec_dabt
+	.word	vec_reset
+	.word	vec_irq
+	.word	vec_fiq
+
+/* lradj: what to subtract from the exception lr to get the guest's resume
+ * (or faulting) pc: SVC 0 (next instruction), UND 4 (the undefined
+ * instruction), PABT 4 and DABT 8 (the faulting instruction), IRQ 4. */
+.macro TRAP_ENTRY kind, lradj
+	.if \lradj
+	sub	lr, lr, #\lradj
+	.endif
+	mrs	sp, spsr
+	tst	sp, #0xF		@ USR mode is 0b10000
+	movne	sp, #\kind
+	bne	hyp_trap
+	ldr	sp, =port_cur_frame
+	ldr	sp, [sp]
+	stmia	sp, {r0-r14}^		@ r0-r12, sp_usr, lr_usr
+	nop				@ no banked access right after stm ^
+	str	lr, [sp, #60]		@ pc
+	mrs	lr, spsr
+	str	lr, [sp, #64]		@ cpsr
+	mov	r0, #\kind
+	msr	cpsr_c, #(MODE_SVC | PSR_IF)
+	ldr	sp, =port_svc_stack_top
+	bl	port_trap
+	b	port_enter_guest
+.endm
+
+	.text
+vec_svc:	TRAP_ENTRY TRAP_SVC, 0
+vec_und:	TRAP_ENTRY TRAP_UND, 4
+vec_pabt:	TRAP_ENTRY TRAP_PABT, 4
+vec_dabt:	TRAP_ENTRY TRAP_DABT, 8
+vec_irq:	TRAP_ENTRY TRAP_IRQ, 4
+vec_fiq:	TRAP_ENTRY TRAP_FIQ, 4
+
+vec_reset:
+	mov	sp, #6
+hyp_trap:
+	mov	r0, sp			@ kind
+	mov	r1, lr			@ adjusted pc
+	mrs	r2, spsr
+	ldr	sp, =port_panic_stack_top
+	bl	port_hyp_fault
+1:	b	1b
+
+/* Resume the guest whose frame port_cur_frame points at. */
+	.global port_enter_guest
+port_enter_guest:
+	ldr	sp, =port_cur_frame
+	ldr	sp, [sp]
+	ldr	lr, [sp, #64]
+	msr	spsr_cxsf, lr
+	ldr	lr, [sp, #60]
+	ldmia	sp, {r0-r14}^
+	nop
+	movs	pc, lr
+	.ltorg
