@@ -139,6 +139,13 @@ struct pv_mmu_config {
 	uint16_t guest_domains;
 	uint8_t hyp_domain;      /* the hypervisor's ARM domain; not in the mask */
 	uint32_t ram_types;      /* allowed memory types for RAM (Normal only) */
+	/*
+	 * ARMv7 only: refuse global leaf mappings (nG = 0) with PV_EPERM. Set it
+	 * when the port tags guest translations with ASIDs and does not flush
+	 * the TLB on a domain switch: a global TLB entry would survive the
+	 * switch and let the next domain use the previous one's mapping.
+	 */
+	bool require_ng;
 };
 
 /* The instance. Opaque in spirit: use the functions. */
@@ -154,6 +161,7 @@ struct pv_mmu {
 	uint16_t guest_domains;
 	uint8_t hyp_domain;
 	uint32_t ram_types;
+	bool require_ng;
 	struct pv_mmu_io_region *io;
 	uint32_t io_max;
 	uint32_t hyp_slot_lo, hyp_slot_hi; /* reserved L1 slots [lo, hi) */
@@ -275,6 +283,25 @@ int32_t pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
  * RAM frames plus dom's table entries; not guest-reachable.
  */
 int32_t pv_mmu_domain_destroy(struct pv_mmu *mmu, pv_domid_t dom);
+
+/* What pv_mmu_translate() found for one guest virtual address. */
+struct pv_mmu_xlate {
+	pv_maddr_t ma;   /* the machine address va translates to */
+	uint8_t domain;  /* ARM domain of the mapping (its L1 entry) */
+	bool user_read;  /* the AP bits let an unprivileged (USR) access read */
+	bool user_write; /* ... and write */
+};
+
+/*
+ * Walk dom's active L1 in software, as the MMU would translate va. The
+ * result says where va leads and what the AP bits allow a USR-mode access;
+ * what the ARM domain allows is the caller's (it owns DACR), and whether dom
+ * may reach the frame at all is pv_mmu_frame_access(). PV_ESRCH no such
+ * domain, PV_ENOENT dom has no active L1, PV_EFAULT no translation (a fault
+ * entry, or va in the hypervisor's reserved range). Changes nothing.
+ */
+int32_t pv_mmu_translate(const struct pv_mmu *mmu, pv_domid_t dom, pv_gvaddr_t va,
+			 struct pv_mmu_xlate *out);
 
 /* Where pv_mmu_audit() found the first inconsistency. */
 struct pv_mmu_audit_report {

@@ -43,6 +43,7 @@ static inline uint8_t v5_ap4_writable(uint32_t d)
 
 static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 {
+	e->global = 0; /* ARMv5 has no ASIDs: nothing is global or not */
 	e->domain = (uint8_t)((d >> 5) & 0xFu);
 	e->group = 1;
 	switch (d & 3u) {
@@ -75,6 +76,7 @@ static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 
 static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e)
 {
+	e->global = 0;
 	e->domain = PV_MMU_NO_DOMAIN;
 	switch (d & 3u) {
 	case 0:
@@ -105,6 +107,7 @@ static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e)
 
 static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e)
 {
+	e->global = 0;
 	e->domain = PV_MMU_NO_DOMAIN;
 	switch (d & 3u) {
 	case 0:

@@ -65,6 +65,7 @@ static inline int32_t v7_ap(uint32_t ap2, uint32_t ap10, struct pv_mmu_ent *e)
 static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 {
 	e->group = 1;
+	e->global = 0;
 	e->domain = (uint8_t)((d >> 5) & 0xFu);
 	switch (d & 3u) {
 	case 0:
@@ -85,6 +86,7 @@ static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 	if (d & 0x80200u)
 		return PV_EINVAL;
 	e->kind = PV_MMU_ENT_LEAF;
+	e->global = (uint8_t)!(d & (1u << 17)); /* nG [17] */
 	if (d & (1u << 18)) {
 		/* Supersection: extended base [23:20] and [8:5] must be zero. */
 		if (d & 0x00F001E0u)
@@ -113,6 +115,7 @@ static inline int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e)
 		return PV_OK;
 	}
 	e->kind = PV_MMU_ENT_LEAF;
+	e->global = (uint8_t)!(d & (1u << 11)); /* nG [11], large and small */
 	if ((d & 3u) == 1) {
 		/* Large page: [8:6] SBZ, TEX [14:12], XN [15], base [31:16]. */
 		if (d & 0x1C0u)

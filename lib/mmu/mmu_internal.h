@@ -33,6 +33,7 @@ struct pv_mmu_ent {
 	uint8_t writable; /* leaf: some processor mode may write */
 	uint8_t mt;       /* leaf: enum pv_mmu_memtype */
 	uint8_t domain;   /* L1 entries: ARM domain; else PV_MMU_NO_DOMAIN */
+	uint8_t global;   /* leaf: ARMv7 nG = 0 (not tagged with an ASID) */
 	uint32_t group;   /* slots the descriptor is replicated over: 1,4,16,64 */
 	uint32_t base;    /* leaf: first mapped frame's address; table: its base */
 	uint32_t frames;  /* leaf: frames covered (a tiny page covers 1) */
@@ -108,6 +109,8 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 		return PV_EPERM;
 	uint32_t idx = pv_mmu_frame_index(m, e->base);
 	if (e->kind == PV_MMU_ENT_LEAF) {
+		if (e->global && m->require_ng)
+			return PV_EPERM; /* would outlive an ASID switch */
 		if (idx == UINT32_MAX)
 			return pv_mmu_check_io(m, dom, e);
 		if (e->frames > m->nr_frames - idx)

@@ -712,6 +712,139 @@ static void test_audit_detects(void **state)
 	t_free(t);
 }
 
+/* With ASIDs, a global guest mapping would outlive the switch to another domain. */
+static void test_v7_require_ng(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V7);
+	pv_domid_t d1 = pv_domid(1);
+	struct pv_mmu_config c;
+	t_config(t, &c);
+	c.require_ng = true;
+	c.format = PV_MMU_FMT_V5;
+	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_EINVAL); /* v5 has no nG */
+	c.format = PV_MMU_FMT_V7;
+	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 256, d1), PV_OK);
+	const uint32_t ng_small = 1u << 11, ng_sect = 1u << 17;
+	/* Pin refuses a table holding a global page, and leaves no trace. */
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false) | ng_small);
+	t_fill(t, L2A, 1, 1, t_small(t, DATA(1), false));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EPERM);
+	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0);
+	t_fill(t, L2A, 1, 1, t_small(t, DATA(1), false) | ng_small);
+	/* The pin fast path must not let a global page through behind a good one. */
+	t_fill(t, L2A, 2, 1, t_small(t, DATA(2), false));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EPERM);
+	t_fill(t, L2A, 2, 1, 0);
+	pin_empty_l2(t, L2A);
+	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, DATA(2), true)), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, DATA(2), true) | ng_small), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large(t, t_ma(1, 32), false)), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large(t, t_ma(1, 32), false) | ng_small), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false)), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false) | ng_sect), PV_OK);
+	/* Table pointers carry no nG: unaffected. */
+	T_EXPECT(t, t_update1(t, 1, L1A + 8, t_table(t, L2A)), PV_OK);
+	/* Without the option, global mappings are the guest's choice. */
+	t_free(t);
+	t = t_new(PV_MMU_FMT_V7);
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false));
+	pin_empty_l2(t, L2A);
+	t_free(t);
+}
+
+/* The software walk agrees with the descriptors, format by format. */
+static void test_translate(void **state)
+{
+	enum pv_mmu_format fmt = T_FMT(state);
+	struct t_machine *t = t_new_split(fmt, 4, 3); /* domain 1: MiB 1 and 2 */
+	pv_domid_t d1 = pv_domid(1);
+	struct pv_mmu_xlate x;
+	bool v7 = fmt == PV_MMU_FMT_V7;
+	T_EXPECT(t, pv_mmu_translate(&t->mmu, pv_domid(T_NDOMS), pv_gvaddr(0), &x), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_translate(&t->mmu, d1, pv_gvaddr(0), &x), PV_ENOENT);
+	/* Coarse table at VA 0x00100000 (ARM domain 1): small RW, small RO, large RW. */
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), true));
+	/* User read-only: v7 AP[2:0] 111; v5 AP 10 (v5's AP 00 is no access). */
+	t_fill(t, L2A, 1, 1, v7 ? t_small(t, DATA(1), false) : v5_small(DATA(1), 2, 1, 1));
+	t_fill(t, L2A, 16, 16, t_large(t, t_ma(1, 32), true));
+	/* Privileged-only small page: AP 01 (v5 all subpages, v7 AP[2:0] 001). */
+	t_fill(t, L2A, 2, 1, v7 ? v7_small(DATA(2), 1, 0, 1, 1) : v5_small(DATA(2), 1, 1, 1));
+	pin_empty_l2(t, L2A);
+	t_fill(t, L1A, 1, 1, (v7 ? v7_table(L2A, 1) : v5_coarse(L2A, 1)));
+	/* A user read-only section (v5 AP 10 counts as writable: it must not
+	 * cover the tables, hence MiB 2). */
+	t_fill(t, L1A, 2, 1, v7 ? v7_section(t_ma(2, 0), V7_RO, 0, 1, 1, 0)
+				: v5_section(t_ma(2, 0), 2, 1, 1, 0));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	const struct { uint32_t va; int32_t rc; uint32_t ma; uint8_t dom; bool r, w; } cases[] = {
+		{ 0x00100123u, PV_OK, DATA(0) + 0x123, 1, true, true },
+		{ 0x00101FFCu, PV_OK, DATA(1) + 0xFFC, 1, true, false },
+		{ 0x00102000u, PV_OK, DATA(2), 1, false, false },
+		{ 0x00110000u + 0x5678u, PV_OK, t_ma(1, 32) + 0x5678, 1, true, true },
+		{ 0x00103000u, PV_EFAULT, 0, 0, false, false }, /* fault entry in the L2 */
+		{ 0x00280004u, PV_OK, t_ma(2, 0) + 0x80004, 0, true, false }, /* section */
+		{ 0x00300000u, PV_EFAULT, 0, 0, false, false }, /* fault entry in the L1 */
+		{ T_HYP_VA + 0x10u, PV_EFAULT, 0, 0, false, false }, /* hypervisor range */
+	};
+	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		x = (struct pv_mmu_xlate){ pv_maddr(0), 0xEE, false, false };
+		int32_t rc = pv_mmu_translate(&t->mmu, d1, pv_gvaddr(cases[i].va), &x);
+		if (rc != cases[i].rc)
+			fail_msg("va 0x%08x: got %s", cases[i].va, pv_status_name(rc));
+		if (rc != PV_OK)
+			continue;
+		assert_int_equal(pv_maddr_val(x.ma), cases[i].ma);
+		assert_int_equal(x.domain, cases[i].dom);
+		assert_int_equal(x.user_read, cases[i].r);
+		assert_int_equal(x.user_write, cases[i].w);
+	}
+	T_AUDIT(t);
+	t_free(t);
+}
+
+/* ARMv5 only: subpage permissions, fine tables and tiny pages. */
+static void test_v5_translate_fine(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V5);
+	pv_domid_t d1 = pv_domid(1);
+	struct pv_mmu_xlate x;
+	/* Coarse small page, subpages 0..3 with AP 11, 10, 01, 00. */
+	uint32_t sub = (3u << 4) | (2u << 6) | (1u << 8) | (0u << 10);
+	t_fill(t, L2A, 0, 1, (DATA(0) & 0xFFFFF000u) | sub | 0xCu | 2u);
+	pin_empty_l2(t, L2A);
+	/* Fine table at VA 0x00200000: tiny page (1 KiB), small page (4 replicas). */
+	t_fill(t, L2B, 1, 1, v5_tiny(DATA(1) + 0x400, V5_RW, 1, 1));
+	t_fill(t, L2B, 8, 4, v5_small(DATA(2), 2, 1, 1));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2B)), PV_OK);
+	t_fill(t, L1A, 1, 1, v5_coarse(L2A, 0));
+	t_fill(t, L1A, 2, 1, v5_fine(L2B, 1));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	const bool r[4] = { true, true, false, false }, w[4] = { true, false, false, false };
+	for (uint32_t k = 0; k < 4; k++) {
+		T_EXPECT(t, pv_mmu_translate(&t->mmu, d1, pv_gvaddr(0x00100000u + k * 0x400u + 8u), &x),
+			 PV_OK);
+		assert_int_equal(pv_maddr_val(x.ma), DATA(0) + k * 0x400u + 8u);
+		assert_int_equal(x.user_read, r[k]);
+		assert_int_equal(x.user_write, w[k]);
+	}
+	T_EXPECT(t, pv_mmu_translate(&t->mmu, d1, pv_gvaddr(0x00200404u), &x), PV_OK);
+	assert_int_equal(pv_maddr_val(x.ma), DATA(1) + 0x404);
+	assert_int_equal(x.domain, 1);
+	assert_true(x.user_write);
+	T_EXPECT(t, pv_mmu_translate(&t->mmu, d1, pv_gvaddr(0x00200000u), &x), PV_EFAULT);
+	T_EXPECT(t, pv_mmu_translate(&t->mmu, d1, pv_gvaddr(0x00202C10u), &x), PV_OK);
+	assert_int_equal(pv_maddr_val(x.ma), DATA(2) + 0xC10);
+	assert_true(x.user_read);
+	assert_false(x.user_write);
+	t_free(t);
+}
+
 #define BOTH(fn) cmocka_unit_test_prestate(fn, (void *)&fmt_v5), \
 		 cmocka_unit_test_prestate(fn, (void *)&fmt_v7)
 
@@ -741,6 +874,9 @@ int main(void)
 		BOTH(test_destroy),
 		BOTH(test_frame_access),
 		BOTH(test_audit_detects),
+		cmocka_unit_test(test_v7_require_ng),
+		BOTH(test_translate),
+		cmocka_unit_test(test_v5_translate_fine),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
