@@ -49,8 +49,8 @@
 
 /* Which short-descriptor format the instance validates. */
 enum pv_mmu_format {
-	PV_MMU_FMT_V5 = 1, /* ARMv5: ARM ARM DDI 0100I, B3 */
-	PV_MMU_FMT_V7 = 2, /* ARMv7-A short descriptors: DDI 0406C, B3.5 */
+	PV_MMU_FMT_V5 = PV_MMU_ABI_FMT_V5, /* ARMv5: ARM ARM DDI 0100I, B3 */
+	PV_MMU_FMT_V7 = PV_MMU_ABI_FMT_V7, /* ARMv7-A short descriptors: DDI 0406C, B3.5 */
 };
 
 /*

@@ -845,6 +845,46 @@ static void test_v5_translate_fine(void **state)
 	t_free(t);
 }
 
+/* The guest-side encoders of pvlib/abi/mmu.h produce what the rules accept. */
+static void test_abi_encoders(void **state)
+{
+	enum pv_mmu_format fmt = T_FMT(state);
+	bool v7 = fmt == PV_MMU_FMT_V7;
+	struct t_machine *t = t_new(fmt);
+	if (v7) { /* with ASIDs too: the encoders never make a global entry */
+		struct pv_mmu_config c;
+		t_config(t, &c);
+		c.require_ng = true;
+		assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
+		T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 256, pv_domid(1)), PV_OK);
+	}
+	uint32_t rw = pv_mmu_desc_small(fmt, DATA(0), PV_MMU_DESC_W);
+	uint32_t rx = pv_mmu_desc_small(fmt, DATA(1), PV_MMU_DESC_X);
+	uint32_t tbl = pv_mmu_desc_table(fmt, L2A + 1024, 1);
+	/* Independent encodings (mmu_t.h): write-back (v7: write-allocate). */
+	assert_int_equal(rw, v7 ? v7_small(DATA(0), V7_RW, 1, 1, 1) | (1u << 11) | 1u
+				: v5_small(DATA(0), V5_RW, 1, 1));
+	assert_int_equal(rx, v7 ? v7_small(DATA(1), V7_RO, 1, 1, 1) | (1u << 11)
+				: v5_small(DATA(1), 2, 1, 1));
+	assert_int_equal(tbl, v7 ? v7_table(L2A + 1024, 1) : v5_coarse(L2A + 1024, 1));
+	t_fill(t, L2A, 256, 1, rw);
+	t_fill(t, L2A, 257, 1, rx);
+	pin_empty_l2(t, L2A);
+	assert_int_equal(t_frame(t, DATA(0))->type, PV_MMU_FT_RW);
+	/* v5's user read-only still counts as writable (privileged writes). */
+	assert_int_equal(t_frame(t, DATA(1))->type, v7 ? PV_MMU_FT_NONE : PV_MMU_FT_RW);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4, tbl), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	struct pv_mmu_xlate x;
+	T_EXPECT(t, pv_mmu_translate(&t->mmu, pv_domid(1), pv_gvaddr(0x00101010u), &x), PV_OK);
+	assert_int_equal(pv_maddr_val(x.ma), DATA(1) + 0x10);
+	assert_true(x.user_read);
+	assert_false(x.user_write);
+	assert_int_equal(x.domain, 1);
+	t_free(t);
+}
+
 #define BOTH(fn) cmocka_unit_test_prestate(fn, (void *)&fmt_v5), \
 		 cmocka_unit_test_prestate(fn, (void *)&fmt_v7)
 
@@ -877,6 +917,7 @@ int main(void)
 		cmocka_unit_test(test_v7_require_ng),
 		BOTH(test_translate),
 		cmocka_unit_test(test_v5_translate_fine),
+		BOTH(test_abi_encoders),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,4 +34,42 @@ _Static_assert(sizeof(struct pv_mmu_update_req) == 8, "mmu_update request is 8 b
 _Static_assert(offsetof(struct pv_mmu_update_req, ptr) == 0, "ptr at offset 0");
 _Static_assert(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
 
+/*
+ * The two short-descriptor formats a hypervisor may validate (the values of
+ * enum pv_mmu_format), and encoders for the entries a guest kernel (or a
+ * domain builder) most often writes: ordinary RAM pages and pointers to
+ * second-level tables, in the form lib/mmu accepts for guest memory.
+ */
+#define PV_MMU_ABI_FMT_V5 1u /* ARMv5 (ARM ARM DDI 0100I, B3.3) */
+#define PV_MMU_ABI_FMT_V7 2u /* ARMv7-A short descriptors (DDI 0406C, B3.5.1) */
+
+#define PV_MMU_DESC_W 0x1u /* unprivileged read/write (else read-only) */
+#define PV_MMU_DESC_X 0x2u /* executable; without it ARMv7 sets XN (ARMv5
+			      has no execute-never: every readable page runs) */
+
+/*
+ * A small (4 KiB) page of Normal write-back memory at machine address ma.
+ * ARMv7: non-global (nG = 1, so the entry is tagged with the ASID), TEX 001
+ * C 1 B 1 (write-back, write-allocate), AP[2:0] 011 (read/write) or 111
+ * (read-only in every mode), XN unless PV_MMU_DESC_X. ARMv5: C 1 B 1, the
+ * same AP in all four subpages, 11 (read/write) or 10 (user read-only;
+ * lib/mmu still counts it as a writable mapping, because privileged code may
+ * write through it).
+ */
+static inline uint32_t pv_mmu_desc_small(uint32_t fmt, uint32_t ma, uint32_t flags)
+{
+	uint32_t d = (ma & 0xFFFFF000u) | 0xCu | 0x2u;
+	if (fmt == PV_MMU_ABI_FMT_V7)
+		return d | (1u << 11) | ((flags & PV_MMU_DESC_W) ? 0x030u : 0x230u) | 0x040u |
+		       ((flags & PV_MMU_DESC_X) ? 0u : 1u);
+	return d | ((flags & PV_MMU_DESC_W) ? 0xFF0u : 0xAA0u);
+}
+
+/* A first-level pointer to the 1 KiB coarse table at ma, in ARM domain armdom. */
+static inline uint32_t pv_mmu_desc_table(uint32_t fmt, uint32_t ma, uint32_t armdom)
+{
+	/* Bit 4: set on ARMv5, as older cores expect; should-be-zero on ARMv7. */
+	return (ma & 0xFFFFFC00u) | ((armdom & 0xFu) << 5) | (fmt == PV_MMU_ABI_FMT_V7 ? 0x1u : 0x11u);
+}
+
 #endif /* PVLIB_ABI_MMU_H */
