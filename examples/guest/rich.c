@@ -77,13 +77,14 @@ static void page_table_demo(void)
 	uint32_t t_ma = g_si->mem_ma + slot * 4096u, data_ma = g_si->mem_ma + data_slot * 4096u;
 	uint32_t *t = (uint32_t *)slot_va(slot);
 	memset(t, 0, 4096);
-	t[0] = data_ma | 0xFF0u | 0xCu | 0x2u;
+	t[0] = pv_mmu_desc_small(g_si->mmu_format, data_ma, PV_MMU_DESC_W);
 	*(volatile uint32_t *)slot_va(data_slot) = 0xC0FFEEu;
 	int32_t rc = update(kern_pte_ma(slot_va(slot)), 0);
 	EXPECT(rc == PV_OK, "unmap the new table: %s\n", status_name(rc));
 	rc = HC2(REFHV_HC_MMU_PIN, 2, t_ma);
 	EXPECT(rc == PV_OK, "pin the new table: %s\n", status_name(rc));
-	rc = update(g_si->l1_ma + ((va >> 20) << 2), t_ma | (1u << 5) | 0x11u);
+	rc = update(g_si->l1_ma + ((va >> 20) << 2),
+		    pv_mmu_desc_table(g_si->mmu_format, t_ma, 1u /* guest kernel ARM domain */));
 	EXPECT(rc == PV_OK, "hook the new table: %s\n", status_name(rc));
 	uint32_t seen = rc == PV_OK ? *(volatile uint32_t *)va : 0;
 	rc = update(g_si->l1_ma + ((va >> 20) << 2), 0);

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The port on its own: boot, MMU, console and verdict. The first thing to
- * get working on a new board. */
-#include "arm926.h"
+/* The port on its own: boot, MMU, console, time base and verdict. The first
+ * thing to get working on a new board. */
+#include "hvport.h"
 
 void hv_main(void)
 {
 	port_board_init();
-	port_console_puts("hv: pvlib reference hypervisor on ARM926\n");
+	port_console_puts("hv: pvlib port boots: " BOARD_NAME "\n");
 	pv_time_ns t0 = port_time_ns();
 	while (port_time_ns() - t0 < 1000000u)
 		;

@@ -6,8 +6,6 @@
  */
 #include "hv.h"
 
-#include "board.h"
-
 struct hv_image_desc {
 	const uint8_t *start, *end;
 };
@@ -29,17 +27,16 @@ _Static_assert(sizeof(struct pv_evtchn_shared) <= REFHV_VCPU_OFFSET,
 static struct pv_mmu_frame mmu_frames[NR_FRAMES];
 static struct pv_mmu_domain mmu_doms[HV_MAX_DOMS];
 
-/* ARMv5 descriptors (ARM ARM B3.3): small page, AP in all four subpages. */
-#define PTE_SMALL 0x2u
-#define PTE_CB 0xCu          /* write-back cacheable */
-#define PTE_AP_RW 0xFF0u     /* AP=11: user read/write */
-#define PTE_AP_RO 0xAA0u     /* AP=10: user read-only */
-#define PDE_COARSE 0x11u     /* type 01, bit 4 set */
+/* The port's page-table format, and the one memory type guests map RAM
+ * with (one type: no two mappings of a frame with different cacheability):
+ * what pv_mmu_desc_small() produces, write-back (ARMv7: write-allocate). */
+#define HV_MMU_FORMAT (BOARD_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5)
+#define HV_RAM_TYPE (BOARD_MMU_V7 ? PV_MMU_MT_WBWA : PV_MMU_MT_WB)
 
 int32_t hv_mmu_init(void)
 {
 	const struct pv_mmu_config mc = {
-		.format = PV_MMU_FMT_V5,
+		.format = HV_MMU_FORMAT,
 		.ram = port_ma_to_va(pv_maddr(BOARD_RAM_PA)),
 		.ram_base = pv_maddr(BOARD_RAM_PA),
 		.ram_size = BOARD_RAM_SIZE,
@@ -54,8 +51,7 @@ int32_t hv_mmu_init(void)
 		.hyp_l1 = port_hyp_l1() + (HV_VIRT_BASE >> 20),
 		.guest_domains = (1u << ARMDOM_GUEST_KERN) | (1u << ARMDOM_GUEST_USER),
 		.hyp_domain = ARMDOM_HYP,
-		.ram_types = PV_MMU_MT_MASK(PV_MMU_MT_WB) | PV_MMU_MT_MASK(PV_MMU_MT_WT) |
-			     PV_MMU_MT_MASK(PV_MMU_MT_NC),
+		.ram_types = PV_MMU_MT_MASK(HV_RAM_TYPE),
 	};
 	int32_t rc = pv_mmu_init(&hv.mmu, &mc);
 	if (rc != PV_OK)
@@ -86,9 +82,12 @@ static bool frame_is_table(uint32_t i)
 }
 
 /* Fill the initial tables in the domain's own frames (not yet visible to
- * anything), then pin them: lib/mmu validates every entry. */
-static int32_t build_tables(struct hv_dom *d, uint32_t base)
+ * anything), then pin them: lib/mmu validates every entry. Only the frames
+ * the image occupies, and the user region (user code is copied there), are
+ * executable; everything else is execute-never where the format has XN. */
+static int32_t build_tables(struct hv_dom *d, uint32_t base, uint32_t img_frames)
 {
+	const uint32_t fmt = HV_MMU_FORMAT;
 	uint32_t *l1 = (uint32_t *)(d->mem + REFHV_FRAME_L1 * PV_FRAME_SIZE);
 	uint32_t *l2 = (uint32_t *)(d->mem + REFHV_FRAME_L2 * PV_FRAME_SIZE);
 	uint32_t l1_ma = base + REFHV_FRAME_L1 * PV_FRAME_SIZE;
@@ -100,16 +99,18 @@ static int32_t build_tables(struct hv_dom *d, uint32_t base)
 	for (uint32_t i = 0; i < REFHV_FREE_SLOT; i++) {
 		if (frame_is_table(i))
 			continue; /* page tables are never mapped into the guest */
-		uint32_t ap = i == REFHV_FRAME_START_INFO ? PTE_AP_RO : PTE_AP_RW;
-		kern[i] = (base + i * PV_FRAME_SIZE) | ap | PTE_CB | PTE_SMALL;
+		uint32_t flags = i == REFHV_FRAME_START_INFO ? 0u : PV_MMU_DESC_W;
+		if (i >= REFHV_FRAME_IMAGE && i < REFHV_FRAME_IMAGE + img_frames)
+			flags |= PV_MMU_DESC_X;
+		kern[i] = pv_mmu_desc_small(fmt, base + i * PV_FRAME_SIZE, flags);
 	}
 	for (uint32_t j = 0; j < REFHV_USER_FRAMES; j++)
-		user[j] = (base + (REFHV_FREE_SLOT + j) * PV_FRAME_SIZE) | PTE_AP_RW | PTE_CB |
-			  PTE_SMALL;
-	l1[REFHV_KERN_VA >> 20] = (l2_ma + REFHV_L2_KERN * 1024u) | (ARMDOM_GUEST_KERN << 5) |
-				  PDE_COARSE;
-	l1[REFHV_USER_VA >> 20] = (l2_ma + REFHV_L2_USER * 1024u) | (ARMDOM_GUEST_USER << 5) |
-				  PDE_COARSE;
+		user[j] = pv_mmu_desc_small(fmt, base + (REFHV_FREE_SLOT + j) * PV_FRAME_SIZE,
+					    PV_MMU_DESC_W | PV_MMU_DESC_X);
+	l1[REFHV_KERN_VA >> 20] = pv_mmu_desc_table(fmt, l2_ma + REFHV_L2_KERN * 1024u,
+						    ARMDOM_GUEST_KERN);
+	l1[REFHV_USER_VA >> 20] = pv_mmu_desc_table(fmt, l2_ma + REFHV_L2_USER * 1024u,
+						    ARMDOM_GUEST_USER);
 
 	int32_t rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2, pv_maddr(l2_ma));
 	if (rc == PV_OK)
@@ -132,6 +133,13 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	}
 	d->cfg = c;
 	d->id = pv_domid(c->id);
+#if PORT_NR_ASIDS
+	/* ASID 0 is the port's, for the switch itself. */
+	PV_ASSERT(c->id + 1u < PORT_NR_ASIDS);
+	d->asid = c->id + 1u;
+#else
+	d->asid = 0;
+#endif
 	d->mem = port_ma_to_va(pv_maddr(c->mem_base));
 	int32_t rc = pv_mmu_frame_assign(&hv.mmu, pv_mfn(c->mem_base >> PV_FRAME_SHIFT),
 					 REFHV_GUEST_FRAMES, d->id);
@@ -139,7 +147,8 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 		return rc;
 	zero(d->mem, REFHV_GUEST_FRAMES * PV_FRAME_SIZE);
 	copy(d->mem + REFHV_FRAME_IMAGE * PV_FRAME_SIZE, img->start, img_size);
-	rc = build_tables(d, c->mem_base);
+	port_sync_icache(d->mem + REFHV_FRAME_IMAGE * PV_FRAME_SIZE, img_size);
+	rc = build_tables(d, c->mem_base, (img_size + PV_FRAME_SIZE - 1u) / PV_FRAME_SIZE);
 	if (rc != PV_OK)
 		return rc;
 
@@ -171,7 +180,8 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	si->abi_version = REFHV_ABI_VERSION;
 	si->domid = c->id;
 	si->flags = c->controller ? REFHV_SI_CONTROLLER : 0u;
-	__asm__ volatile("mrc p15, 0, %0, c0, c0, 0" : "=r"(si->cpu_id));
+	si->cpu_id = port_cpu_id();
+	si->mmu_format = HV_MMU_FORMAT;
 	si->mem_ma = c->mem_base;
 	si->nr_frames = REFHV_GUEST_FRAMES;
 	si->l1_ma = pv_maddr_val(d->l1);

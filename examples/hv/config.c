@@ -6,7 +6,8 @@
  *   domain 1  rich      the untrusted OS stand-in; controlling domain
  *   domain 2  attacker  tries every breach; on a crash: stop, tell rich
  *
- * Memory: the hypervisor keeps the first 16 MiB; each domain gets 1 MiB.
+ * Memory: the hypervisor keeps the first 16 MiB of RAM; each domain gets
+ * 1 MiB after it (addresses relative to the board's RAM, board.h).
  * Channels: rich <-> secure (rich's ring page granted to secure), and
  * rich <-> attacker (a control channel: the attacker may talk to rich, never
  * to secure). The builder connects each channel to the controlling domain
@@ -17,6 +18,7 @@
 #include "config.h"
 
 #include "refhv_abi.h"
+#include "refhv_layout.h"
 
 #define HC(n) (UINT64_C(1) << (n))
 
@@ -38,15 +40,15 @@
 #endif
 
 static const struct hv_dom_cfg doms[] = {
-	{ .name = "secure", .id = 0, .mem_base = 0x01000000u, .mem_size = 1u << 20,
+	{ .name = "secure", .id = 0, .mem_base = REFHV_DOM_MEM(0), .mem_size = 1u << 20,
 	  .image = HV_IMAGE_SECURE, .sched_weight = 512, .sched_cap = 0,
 	  .hypercalls = HC_BASE, .on_fault = HV_FAULT_STOP },
-	{ .name = "rich", .id = 1, .mem_base = 0x01100000u, .mem_size = 1u << 20,
+	{ .name = "rich", .id = 1, .mem_base = REFHV_DOM_MEM(1), .mem_size = 1u << 20,
 	  .image = HV_IMAGE_RICH, .sched_weight = 256, .sched_cap = 0,
 	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
 			HC(REFHV_HC_SWITCH_FG),
 	  .on_fault = HV_FAULT_STOP, .controller = true },
-	{ .name = "attacker", .id = 2, .mem_base = 0x01200000u, .mem_size = 1u << 20,
+	{ .name = "attacker", .id = 2, .mem_base = REFHV_DOM_MEM(2), .mem_size = 1u << 20,
 	  .image = HV_IMAGE_ATTACKER, .sched_weight = 256, .sched_cap = 0,
 	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE),
 	  .on_fault = ATTACKER_ON_FAULT },
@@ -57,14 +59,15 @@ static const struct hv_chan_cfg chans[] = {
 	{ .a = 2, .b = 1, .ring = false }, /* attacker -> rich control channel */
 };
 
-/* The event timer's line is the hypervisor's own. */
-static const uint32_t reserved_irqs[] = { 4u, 5u, 12u };
+/* The lines of the hypervisor's own devices: time base, event timer, console. */
+static const uint32_t reserved_irqs[] = { BOARD_IRQ_TIMER01, BOARD_IRQ_TIMER23, BOARD_IRQ_UART0 };
 
 const struct hv_config hv_config = {
-	.ram_base = 0x00000000u,
-	.ram_size = 128u << 20,
-	.hyp_base = 0x00000000u,
-	.hyp_size = 16u << 20,
+	.ram_base = BOARD_RAM_PA,
+	.ram_size = BOARD_RAM_SIZE,
+	.hyp_base = BOARD_RAM_PA,
+	.hyp_size = REFHV_HYP_SIZE,
+	.irq_lines = BOARD_IRQ_LINES,
 	.reserved_irqs = reserved_irqs,
 	.nr_reserved_irqs = sizeof reserved_irqs / sizeof reserved_irqs[0],
 	.slice_ns = 1000000u,

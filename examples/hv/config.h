@@ -16,7 +16,7 @@
 #define HV_MAX_DOMS 4u
 #define HV_MAX_CHANS 4u
 #define HV_MAX_IRQS 8u
-#define HV_IRQ_LINES 32u
+#define HV_IRQ_LINES_MAX 128u  /* interrupt lines the hypervisor can route */
 
 /* What happens when a domain takes an exception it cannot handle itself. */
 enum hv_fault_action {
@@ -65,6 +65,7 @@ struct hv_irq_cfg {
 struct hv_config {
 	uint32_t ram_base, ram_size;   /* the board's RAM */
 	uint32_t hyp_base, hyp_size;   /* RAM the hypervisor keeps */
+	uint32_t irq_lines;            /* the interrupt controller's lines */
 	const uint32_t *reserved_irqs; /* lines the hypervisor itself uses */
 	uint32_t nr_reserved_irqs;
 	uint64_t slice_ns;             /* scheduler time slice */

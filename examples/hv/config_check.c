@@ -77,6 +77,12 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 		put(m, "config: too many channels or IRQ routes");
 		return PV_E2BIG;
 	}
+	if (c->irq_lines == 0 || c->irq_lines > HV_IRQ_LINES_MAX) {
+		put(m, "config: the interrupt controller needs 1 to ");
+		put_u(m, HV_IRQ_LINES_MAX);
+		put(m, " lines");
+		return PV_ERANGE;
+	}
 	if (c->slice_ns < 1000u || c->slice_ns > 1000000000u) {
 		put(m, "config: time slice out of range (1 us .. 1 s)");
 		return PV_ERANGE;
@@ -204,7 +210,7 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 
 	for (uint32_t i = 0; i < c->nr_irqs; i++) {
 		const struct hv_irq_cfg *r = &c->irqs[i];
-		if (r->line >= HV_IRQ_LINES) {
+		if (r->line >= c->irq_lines) {
 			put(m, "irq route ");
 			put_u(m, i);
 			put(m, ": no line ");

@@ -93,7 +93,7 @@ static int32_t hc_mmu_switch_base(struct pv_hc_call *c)
 	if (rc != PV_OK)
 		return rc;
 	d->l1 = pv_maddr(c->args[0]);
-	port_switch_space(d->l1, port_guest_dacr(d->vmode == REFHV_VMODE_KERNEL));
+	port_switch_space(d->l1, d->asid, port_guest_dacr(d->vmode == REFHV_VMODE_KERNEL));
 	return PV_OK;
 }
 

@@ -20,8 +20,8 @@
 #include <pvlib/port.h>
 #include <pvlib/sched.h>
 
-#include "arm926.h"
 #include "config.h"
+#include "hvport.h"
 #include "refhv_abi.h"
 
 #define HV_EVT_PORTS 64u
@@ -42,6 +42,7 @@ struct hv_dom {
 	bool in_exception;            /* between an exception entry and iret */
 	uint32_t event_entry, exc_entry, kernel_sp;
 	pv_maddr_t l1;                /* the active L1 */
+	uint32_t asid;                /* its translations' tag (0: the port has none) */
 	uint8_t *mem;                 /* its memory through the linear map */
 	struct refhv_start_info *si;
 	struct pv_evtchn_shared *shared;

@@ -47,7 +47,8 @@ static const struct pv_evtchn_ops evt_ops = {
 	.pirq_unmask = evt_pirq_unmask,
 };
 
-static struct pv_evtchn_pirq evt_pirqs[HV_IRQ_LINES];
+static struct pv_evtchn_pirq evt_pirqs[HV_IRQ_LINES_MAX];
+_Static_assert(BOARD_IRQ_LINES <= HV_IRQ_LINES_MAX, "routable lines");
 
 int32_t hv_sched_setup(void)
 {
@@ -60,7 +61,7 @@ int32_t hv_sched_setup(void)
 		.domains = evt_doms,
 		.nr_domains = hv_config.nr_doms,
 		.pirqs = evt_pirqs,
-		.nr_pirqs = HV_IRQ_LINES,
+		.nr_pirqs = hv_config.irq_lines,
 		.allow = evt_pairs,
 		.nr_allow = hv_config.nr_chans,
 	};
@@ -162,7 +163,8 @@ void hv_schedule(void)
 				hv.cur = n;
 				hv.switches++;
 				port_cur_frame = &n->frame;
-				port_switch_space(n->l1, port_guest_dacr(n->vmode == REFHV_VMODE_KERNEL));
+				port_switch_space(n->l1, n->asid,
+						  port_guest_dacr(n->vmode == REFHV_VMODE_KERNEL));
 			}
 			return;
 		}
@@ -235,7 +237,7 @@ void hv_restart(struct hv_dom *d)
 	(void)pv_sched_remove(&hv.sched, pv_domid_val(d->id), now);
 	/* Never run on a table that is being torn down: the hypervisor's own
 	 * L1 maps everything the hypervisor needs and nothing of a guest. */
-	port_switch_space(port_hyp_l1_ma(), port_guest_dacr(false));
+	port_switch_space(port_hyp_l1_ma(), 0, port_guest_dacr(false));
 	hv.cur = 0;
 	int32_t rc = pv_evtchn_domain_remove(&hv.evt, d->id);
 	if (rc == PV_OK)

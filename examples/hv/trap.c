@@ -96,31 +96,41 @@ static void guest_exception(struct hv_dom *d, uint32_t kind, const struct port_f
 		fault_action(d, kind, f);
 }
 
+static void timer_irq(void)
+{
+	port_timer_ack();
+	pv_time_ns now = port_time_ns();
+	for (uint32_t i = 0; i < hv.nr_doms; i++) {
+		struct hv_dom *d = &hv.dom[i];
+		if (d->state == HV_DOM_RUNNING && d->timer_deadline <= now) {
+			d->timer_deadline = PV_TIME_NEVER;
+			(void)pv_evtchn_raise_virq(&hv.evt, d->id, REFHV_VIRQ_TIMER, 0);
+		}
+	}
+	if (now >= hv.slice_end)
+		hv_need_resched = true;
+	hv_program_timer();
+}
+
+/*
+ * Take every pending interrupt. The event timer is the hypervisor's; any
+ * other line is a routed one: lib/evtchn marks its port pending and masks
+ * the line until the owner's EOI (a level line can neither storm nor be
+ * lost); a line nobody has bound is disabled. Each is acknowledged and
+ * ended, so the loop is bounded by the number of lines.
+ */
 static void irq(void)
 {
-	uint32_t pending = port_irq_pending();
-	if (pending & (1u << PORT_IRQ_TIMER)) {
-		port_timer_ack();
-		pv_time_ns now = port_time_ns();
-		for (uint32_t i = 0; i < hv.nr_doms; i++) {
-			struct hv_dom *d = &hv.dom[i];
-			if (d->state == HV_DOM_RUNNING && d->timer_deadline <= now) {
-				d->timer_deadline = PV_TIME_NEVER;
-				(void)pv_evtchn_raise_virq(&hv.evt, d->id, REFHV_VIRQ_TIMER, 0);
-			}
-		}
-		if (now >= hv.slice_end)
+	uint32_t line;
+	for (uint32_t n = 0; n < BOARD_IRQ_LINES && port_irq_ack(&line); n++) {
+		if (line == PORT_IRQ_TIMER) {
+			timer_irq();
+		} else {
+			if (pv_evtchn_raise_pirq(&hv.evt, line) != PV_OK)
+				port_irq_disable(line); /* nobody wants it: keep it quiet */
 			hv_need_resched = true;
-		hv_program_timer();
-		pending &= ~(1u << PORT_IRQ_TIMER);
-	}
-	for (uint32_t line = 0; pending && line < 32u; line++) {
-		if (!(pending & (1u << line)))
-			continue;
-		pending &= ~(1u << line);
-		if (pv_evtchn_raise_pirq(&hv.evt, line) != PV_OK)
-			port_irq_disable(line); /* nobody wants it: keep it quiet */
-		hv_need_resched = true;
+		}
+		port_irq_eoi(line);
 	}
 }
 

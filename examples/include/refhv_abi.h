@@ -132,7 +132,7 @@ struct refhv_start_info {
 	uint32_t ring_ma;      /* machine address of the ring page */
 	uint32_t ring_port;    /* our end of the channel */
 	uint32_t ctrl_port;    /* channel to the controlling domain, 0 if none */
-	uint32_t reserved;     /* 0 */
+	uint32_t mmu_format;   /* PV_MMU_ABI_FMT_V5 or _V7: how to write descriptors */
 	uint64_t time_base_ns; /* hypervisor time when the domain was built */
 	char name[16];
 };

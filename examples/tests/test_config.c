@@ -13,7 +13,17 @@
 
 #include <pvlib/status.h>
 
+#include <stdio.h>
+
 #include "config.h"
+
+/* The message naming a memory address, as the checker prints it. */
+static const char *at_msg(const char *fmt, uint32_t addr)
+{
+	static char buf[120];
+	snprintf(buf, sizeof buf, fmt, addr);
+	return buf;
+}
 
 static struct hv_dom_cfg doms[HV_MAX_DOMS];
 static struct hv_chan_cfg chans[HV_MAX_CHANS];
@@ -62,15 +72,19 @@ static void overlapping_memory(void **state)
 static void memory_overlapping_the_hypervisor(void **state)
 {
 	(void)state;
-	doms[0].mem_base = 0x00100000u;
-	refused(PV_EEXIST, "domain 0 (secure): memory at 0x00100000 overlaps the hypervisor");
+	doms[0].mem_base = cfg.hyp_base + 0x00100000u;
+	refused(PV_EEXIST, at_msg("domain 0 (secure): memory at 0x%08x overlaps the hypervisor",
+				  cfg.hyp_base + 0x00100000u));
 }
 
 static void memory_outside_ram(void **state)
 {
 	(void)state;
-	doms[1].mem_base = 0x08000000u; /* just past 128 MiB */
-	refused(PV_ERANGE, "domain 1 (rich): memory at 0x08000000 is outside RAM");
+	doms[1].mem_base = cfg.ram_base + cfg.ram_size; /* just past the end */
+	refused(PV_ERANGE, at_msg("domain 1 (rich): memory at 0x%08x is outside RAM",
+				  cfg.ram_base + cfg.ram_size));
+	doms[1].mem_base = cfg.ram_base - 0x00100000u; /* just below */
+	refused(PV_ERANGE, "domain 1 (rich)");
 	doms[1].mem_base = 0xFFF00000u; /* would wrap */
 	refused(PV_ERANGE, "domain 1 (rich)");
 }
@@ -124,17 +138,20 @@ static void irq_to_unknown_domain(void **state)
 static void irq_of_the_hypervisor(void **state)
 {
 	(void)state;
-	irqs[0] = (struct hv_irq_cfg){ .line = 5, .dom = 1 };
+	irqs[0] = (struct hv_irq_cfg){ .line = cfg.reserved_irqs[1], .dom = 1 };
 	cfg.nr_irqs = 1;
-	refused(PV_EBUSY, "irq route 0: line 5 is the hypervisor's");
+	refused(PV_EBUSY, at_msg("irq route 0: line %u is the hypervisor's", cfg.reserved_irqs[1]));
 }
 
 static void irq_line_out_of_range(void **state)
 {
 	(void)state;
-	irqs[0] = (struct hv_irq_cfg){ .line = 32, .dom = 1 };
+	irqs[0] = (struct hv_irq_cfg){ .line = cfg.irq_lines, .dom = 1 };
 	cfg.nr_irqs = 1;
-	refused(PV_ERANGE, "irq route 0: no line 32");
+	refused(PV_ERANGE, at_msg("irq route 0: no line %u", cfg.irq_lines));
+	cfg.nr_irqs = 0;
+	cfg.irq_lines = HV_IRQ_LINES_MAX + 1u;
+	refused(PV_ERANGE, "config: the interrupt controller needs");
 }
 
 static void unknown_domain_id(void **state)
@@ -220,7 +237,7 @@ static void accepted_configs_are_sound(void **state)
 		for (uint32_t k = 0, n = 1u + rnd(3); k < n; k++) {
 			switch (rnd(6)) {
 			case 0:
-				doms[rnd(cfg.nr_doms)].mem_base = rnd(140u) << 20;
+				doms[rnd(cfg.nr_doms)].mem_base = cfg.ram_base + (rnd(140u) << 20);
 				break;
 			case 1:
 				chans[rnd(cfg.nr_chans)].b = (uint16_t)rnd(5);
@@ -228,7 +245,7 @@ static void accepted_configs_are_sound(void **state)
 			case 2:
 				cfg.nr_irqs = 1u + rnd(3);
 				for (uint32_t i = 0; i < cfg.nr_irqs; i++)
-					irqs[i] = (struct hv_irq_cfg){ rnd(36), (uint16_t)rnd(4) };
+					irqs[i] = (struct hv_irq_cfg){ rnd(cfg.irq_lines + 4u), (uint16_t)rnd(4) };
 				break;
 			case 3:
 				doms[rnd(cfg.nr_doms)].controller = rnd(2) != 0;
@@ -252,7 +269,9 @@ static void accepted_configs_are_sound(void **state)
 		uint32_t controllers = 0;
 		for (uint32_t i = 0; i < cfg.nr_doms; i++) {
 			const struct hv_dom_cfg *d = &doms[i];
-			assert_true((uint64_t)d->mem_base + d->mem_size <= (uint64_t)cfg.ram_size);
+			assert_true(d->mem_base >= cfg.ram_base);
+			assert_true((uint64_t)(d->mem_base - cfg.ram_base) + d->mem_size <=
+				    (uint64_t)cfg.ram_size);
 			assert_true(d->mem_base >= cfg.hyp_base + cfg.hyp_size);
 			for (uint32_t j = 0; j < i; j++)
 				assert_true(d->mem_base + d->mem_size <= doms[j].mem_base ||
@@ -265,7 +284,7 @@ static void accepted_configs_are_sound(void **state)
 			assert_true(chans[i].a != chans[i].b);
 		}
 		for (uint32_t i = 0; i < cfg.nr_irqs; i++) {
-			assert_true(irqs[i].line < HV_IRQ_LINES && irqs[i].dom < cfg.nr_doms);
+			assert_true(irqs[i].line < cfg.irq_lines && irqs[i].dom < cfg.nr_doms);
 			for (uint32_t j = 0; j < i; j++)
 				assert_true(irqs[i].line != irqs[j].line);
 			for (uint32_t k = 0; k < cfg.nr_reserved_irqs; k++)

@@ -51,6 +51,30 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
  */
 void pv_port_cache_flush_all(void);
 
+/* Cache maintenance a guest may ask for, on a range of its own memory. */
+enum pv_cache_op {
+	PV_CACHE_CLEAN = 1,       /* write dirty data back (before a device reads) */
+	PV_CACHE_CLEAN_INVAL = 2, /* ... and discard the lines (after a device wrote) */
+	PV_CACHE_SYNC_ICACHE = 3, /* make instructions written there visible to
+				     instruction fetch (clean data, invalidate
+				     instruction cache and branch predictor) */
+};
+
+struct pv_cache_req {
+	enum pv_cache_op op;
+	pv_gvaddr_t va;  /* in the address space current on this CPU */
+	uint32_t len;    /* bytes, > 0; the range does not wrap */
+};
+
+/*
+ * Perform req on the current address space's virtual range. The caller has
+ * checked that every page of the range is mapped for the current domain (a
+ * by-address operation on an unmapped address may fault in the
+ * hypervisor). A port may widen a request (a whole-cache operation instead
+ * of a range), never narrow it.
+ */
+void pv_port_cache_maint(const struct pv_cache_req *req);
+
 /*
  * The hypervisor author's own mistake (never a guest's): an internal
  * invariant is broken. Does not return.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Boot an image in QEMU with a time bound and check its transcript.
-#   run-qemu.sh SECONDS EXPECT-FILE QEMU [QEMU ARGS...]
+#   run-qemu.sh SECONDS EXPECT-FILE[,EXPECT-FILE...] QEMU [QEMU ARGS...]
 # EXPECT-FILE: one fixed string per line that must appear somewhere in the
 # transcript; a line starting with '!' names a string that must NOT appear;
 # '#' lines are comments. QEMU must also exit with status 0 (the
@@ -36,6 +36,8 @@ while IFS= read -r line; do
 			fail=1
 		fi ;;
 	esac
-done <"$expect"
+done <<END
+$(IFS=,; for f in $expect; do cat "$f" || echo "run-qemu: no expect file $f"; echo; done)
+END
 [ $fail -eq 0 ] && echo "run-qemu: PASS"
 exit $fail

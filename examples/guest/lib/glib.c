@@ -155,9 +155,20 @@ const char *status_name(int32_t st)
 static uint32_t swap32(volatile uint32_t *p, uint32_t v)
 {
 	uint32_t old;
+#if __ARM_ARCH >= 7
+	/* LDREX/STREX: the hypervisor clears the exclusive monitor on every
+	 * return to a guest, so a trap between the two makes the STREX fail
+	 * and the loop retry (ARMv7 deprecates SWP). */
+	uint32_t fail;
+	do {
+		__asm__ volatile("ldrex %0, [%2]\n\tstrex %1, %3, [%2]"
+				 : "=&r"(old), "=&r"(fail) : "r"(p), "r"(v) : "memory");
+	} while (fail);
+#else
 	/* SWP is atomic against the hypervisor, which can only run between
 	 * two guest instructions (ARM ARM A4.1.108). */
 	__asm__ volatile("swp %0, %1, [%2]" : "=&r"(old) : "r"(v), "r"(p) : "memory");
+#endif
 	return old;
 }
 
@@ -217,7 +228,7 @@ int32_t map_slot(uint32_t slot, uint32_t ma, bool writable)
 {
 	struct pv_mmu_update_req req = {
 		.ptr = kern_pte_ma(slot_va(slot)),
-		.val = ma | (writable ? 0xFF0u : 0xAA0u) | 0xCu | 0x2u,
+		.val = pv_mmu_desc_small(g_si->mmu_format, ma, writable ? PV_MMU_DESC_W : 0u),
 	};
 	return HC3(REFHV_HC_MMU_UPDATE, (uint32_t)&req, 1, 0);
 }

@@ -1,13 +1,30 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * ARM926 boot: entered at the physical address of _start with the MMU off,
- * in SVC mode (QEMU's reset state). Builds the boot translation table,
- * turns the MMU and caches on with high vectors, moves to the linked
- * (virtual) addresses, sets up one stack per exception mode and calls
- * hv_main(). References: ARM ARM (DDI 0100I) B3 "Virtual Memory System
- * Architecture" (section and coarse descriptors, B3.3), B2 (CP15 c1, c2, c3).
+ * Boot, shared by every port: entered at the physical address of _start
+ * with the MMU off, in SVC mode (QEMU's reset state for both machines).
+ * Builds the boot translation table, lets the port turn the MMU and caches
+ * on with high vectors (arch_mmu_on, from the port's boot_arch.h), moves to
+ * the linked (virtual) addresses, sets up one stack per exception mode,
+ * clears .bss and calls hv_main().
+ *
+ * The table (short descriptors; the port's boot_arch.h gives the bits for
+ * its architecture, ARM ARM DDI 0100I B3.3 / DDI 0406C B3.5):
+ *   - an identity section for the megabyte holding this code, used by the
+ *     few instructions between MMU on and the jump to the linked address
+ *     (port_board_init() removes it);
+ *   - the linear map of all RAM at HV_VIRT_BASE (privileged only, ARM
+ *     domain 0, global);
+ *   - each peripheral megabyte of BOARD_IO_MBS at PA + HV_IO_OFFSET;
+ *   - a coarse table for the last megabyte with one small page: the vectors
+ *     at HV_VECTORS_VA.
+ * Nothing here touches memory through a linked (virtual) address before the
+ * MMU is on: r10 holds the virtual - physical offset.
  */
 #include "board.h"
+#include "boot_arch.h"
+
+#define HV_VIRT_BASE 0xC0000000
+#define HV_IO_OFFSET 0xE0000000
 
 #define MODE_FIQ 0x11
 #define MODE_IRQ 0x12
@@ -16,18 +33,12 @@
 #define MODE_UND 0x1B
 #define PSR_IF 0xC0
 
-/* Section: type 10, bit 4 set, AP=01 (privileged RW, user none). */
-#define SECT_RAM 0x41E  /* C=1 B=1 write-back */
-#define SECT_DEV 0x412  /* C=0 B=0 strongly ordered */
-#define COARSE 0x11     /* domain 0 */
-#define SMALL_RAM 0x55E /* AP=01 in all four subpages, C=1 B=1 */
-
 	.section .text.boot, "ax"
 	.arm
 	.global _start
 _start:
 	msr	cpsr_c, #(MODE_SVC | PSR_IF)
-	ldr	r10, =HV_VIRT_BASE		@ virtual - physical
+	ldr	r10, =(HV_VIRT_BASE - BOARD_RAM_PA)
 
 	/* Clear the L1 table (4096 entries). */
 	ldr	r4, =port_boot_l1
@@ -38,24 +49,29 @@ _start:
 	str	r0, [r4, r1, lsl #2]
 	bne	1b
 
-	/* Identity map of the first megabyte: the next few instructions
-	 * run there after the MMU comes on. Removed by port_boot_finish(). */
-	ldr	r0, =SECT_RAM
-	str	r0, [r4]
+	/* Identity section for the megabyte we run in. */
+	adr	r0, _start
+	mov	r1, r0, lsr #20
+	ldr	r2, =PT_SECT_RAM
+	orr	r0, r2, r1, lsl #20
+	str	r0, [r4, r1, lsl #2]
 
 	/* Linear map of all RAM at HV_VIRT_BASE. */
-	add	r2, r4, #(HV_VIRT_BASE >> 18)	@ &l1[HV_VIRT_BASE >> 20]
+	add	r3, r4, #(HV_VIRT_BASE >> 18)	@ &l1[HV_VIRT_BASE >> 20]
+	ldr	r0, =(BOARD_RAM_PA | PT_SECT_RAM)
 	mov	r1, #0
-2:	orr	r3, r0, r1, lsl #20
-	str	r3, [r2, r1, lsl #2]
+2:	str	r0, [r3, r1, lsl #2]
+	add	r0, r0, #0x100000
 	add	r1, r1, #1
 	cmp	r1, #(BOARD_RAM_SIZE >> 20)
 	bne	2b
 
-	/* The peripheral megabyte. */
-	ldr	r0, =(HV_IO_PA | SECT_DEV)
-	ldr	r2, =(HV_IO_VIRT >> 18)
+	/* The peripheral megabytes. */
+	.irp	mb, BOARD_IO_MBS
+	ldr	r0, =((\mb << 20) | PT_SECT_DEV)
+	ldr	r2, =(((\mb << 20) + HV_IO_OFFSET) >> 18)
 	str	r0, [r4, r2]
+	.endr
 
 	/* Vectors: a coarse table for the last megabyte, one small page. */
 	ldr	r5, =port_vec_l2
@@ -67,29 +83,16 @@ _start:
 	bne	3b
 	ldr	r0, =port_vectors
 	sub	r0, r0, r10
-	ldr	r1, =SMALL_RAM
+	ldr	r1, =PT_SMALL_VEC
 	orr	r0, r0, r1
 	str	r0, [r5, #(0xF0 << 2)]
-	orr	r0, r5, #COARSE
+	ldr	r1, =PT_COARSE
+	orr	r0, r5, r1
 	ldr	r2, =(0xFFF << 2)
 	str	r0, [r4, r2]
 
-	/* TTBR0, DACR (domain 0 client, the rest no access), clean slate. */
-	mcr	p15, 0, r4, c2, c0, 0
-	mov	r0, #1
-	mcr	p15, 0, r0, c3, c0, 0
-	mov	r0, #0
-	mcr	p15, 0, r0, c7, c7, 0		@ invalidate I and D caches
-	mcr	p15, 0, r0, c8, c7, 0		@ invalidate TLBs
-
-	/* SCTLR: M, C, I, V (high vectors); S and R stay 0. */
-	mrc	p15, 0, r0, c1, c0, 0
-	bic	r0, r0, #0x300
-	orr	r0, r0, #0x5
-	orr	r0, r0, #0x3000
-	mcr	p15, 0, r0, c1, c0, 0
-	nop
-	nop
+	/* TTBR0 = r4, DACR (domain 0 client), caches, TLB, SCTLR. */
+	arch_mmu_on
 	ldr	pc, =high
 high:
 	/* One small stack per exception mode; SVC runs the hypervisor. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Exception vectors, trap entry and exit (ARM ARM DDI 0100I, A2.6
- * "Exceptions").
+ * Exception vectors, trap entry and exit, shared by every port (ARM state,
+ * the same on ARMv5 and ARMv7: ARM ARM DDI 0100I A2.6, DDI 0406C B1.8).
  *
  * Guests run in USR mode. Every exception taken from a guest stores the
  * guest's complete user-visible state into *port_cur_frame (the layout of
@@ -94,9 +94,15 @@ hyp_trap:
 	bl	port_hyp_fault
 1:	b	1b
 
-/* Resume the guest whose frame port_cur_frame points at. */
+/* Resume the guest whose frame port_cur_frame points at. On ARMv6K and
+ * later the exclusive monitor is cleared first: a guest's ldrex/strex pair
+ * that a trap (and perhaps another domain) came between must fail its
+ * strex (ARM ARM DDI 0406C A3.4.4, "context switch"). */
 	.global port_enter_guest
 port_enter_guest:
+#if __ARM_ARCH >= 7
+	clrex
+#endif
 	ldr	sp, =port_cur_frame
 	ldr	sp, [sp]
 	ldr	lr, [sp, #64]

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * ARMv5 (ARM926EJ-S) pieces of the shared boot code (ports/common/boot.S):
+ * descriptor bits of the boot table and turning the MMU on. References: ARM
+ * ARM DDI 0100I B3.3 (section and coarse descriptors), B2.4 and B3 (CP15 c1
+ * control, c2 TTBR, c3 DACR, c7 caches, c8 TLB).
+ */
+#ifndef PVPORT_ARM926_BOOT_ARCH_H
+#define PVPORT_ARM926_BOOT_ARCH_H
+
+/* Section: type 10, bit 4 set, domain 0, AP=01 (privileged RW, user none). */
+#define PT_SECT_RAM 0x41E  /* C=1 B=1 write-back */
+#define PT_SECT_DEV 0x412  /* C=0 B=0 strongly ordered */
+#define PT_COARSE 0x11     /* domain 0, bit 4 set */
+#define PT_SMALL_VEC 0x55E /* AP=01 in all four subpages, C=1 B=1 */
+
+#ifdef __ASSEMBLER__
+/* r4: physical address of the boot L1. Clobbers r0. */
+.macro arch_mmu_on
+	mcr	p15, 0, r4, c2, c0, 0		@ TTBR
+	mov	r0, #1
+	mcr	p15, 0, r0, c3, c0, 0		@ DACR: domain 0 client
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c7, 0		@ invalidate I and D caches
+	mcr	p15, 0, r0, c8, c7, 0		@ invalidate TLBs
+	/* SCTLR: M, C, I, V (high vectors); S and R stay 0. */
+	mrc	p15, 0, r0, c1, c0, 0
+	bic	r0, r0, #0x300
+	orr	r0, r0, #0x5
+	orr	r0, r0, #0x3000
+	mcr	p15, 0, r0, c1, c0, 0
+	nop
+	nop
+.endm
+#endif
+
+#endif

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The port as a hypervisor sees it: the same for every port. Each port
+ * supplies its board description (board.h, data only) and the handful of
+ * CPU- and interrupt-controller-specific functions marked "arch" below
+ * (ports/<port>/port.c); everything else is shared code in ports/common.
+ *
+ * The contract with the hypervisor (see docs/porting.md):
+ *  - the hypervisor supplies hv_main() (called once, in SVC mode, MMU on,
+ *    IRQs masked) and hv_trap() (called for every exception a guest takes);
+ *  - before the first port_enter_guest() and whenever it switches domains it
+ *    sets port_cur_frame to the running domain's trap frame and calls
+ *    port_switch_space() with that domain's L1 table, ASID and DACR;
+ *  - hv_trap() returns to the port, which resumes *port_cur_frame. The frame's
+ *    cpsr must be a USR-mode PSR (the hypervisor sanitises anything it takes
+ *    from a guest; port_psr_user() helps).
+ *
+ * Virtual layout, the same on every port:
+ *   0x00000000 .. 0xBFFFFFFF   guest space (each domain's own tables)
+ *   0xC0000000 .. +RAM size    linear map of all RAM (ARM domain 0, AP=01:
+ *                              privileged only); the hypervisor image runs
+ *                              here, linked at 0xC0010000
+ *   0xF0000000 .. 0xFFEFFFFF   the board's peripheral megabytes (BOARD_IO_MBS)
+ *                              at physical + HV_IO_OFFSET, device memory
+ *   0xFFFF0000                 exception vectors (SCTLR.V = 1)
+ */
+#ifndef PVPORT_HVPORT_H
+#define PVPORT_HVPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <pvlib/trap.h>
+#include <pvlib/types.h>
+
+#include "board.h"
+
+#define HV_VIRT_BASE 0xC0000000u      /* start of the hypervisor range */
+#define HV_IO_OFFSET 0xE0000000u      /* peripheral VA = PA + offset */
+#define HV_VECTORS_VA 0xFFFF0000u
+#define HV_IO(pa) ((pa) + HV_IO_OFFSET)
+
+/* ARM domains (DACR fields) the ports and the reference hypervisor use. */
+#define ARMDOM_HYP 0u        /* hypervisor mappings: always client */
+#define ARMDOM_GUEST_KERN 1u /* guest kernel: client in virtual kernel mode only */
+#define ARMDOM_GUEST_USER 2u /* guest user: client in both virtual modes */
+
+/* ASIDs the port can tag translations with (0: none, every switch flushes
+ * the TLB). ASID 0 is reserved for the switch itself. */
+#if BOARD_MMU_V7
+#define PORT_NR_ASIDS 256u
+#else
+#define PORT_NR_ASIDS 0u
+#endif
+
+enum port_trap {
+	PORT_TRAP_SVC = 0,
+	PORT_TRAP_UND = 1,
+	PORT_TRAP_PABT = 2,
+	PORT_TRAP_DABT = 3,
+	PORT_TRAP_IRQ = 4,
+	PORT_TRAP_FIQ = 5,
+};
+
+/* What the MMU said about an abort (FSR and FAR registers). */
+struct port_fault {
+	uint32_t fsr; /* data aborts: DFSR; prefetch aborts: IFSR on ARMv7,
+			 0 on ARMv5 (which has none) */
+	uint32_t far; /* data aborts: DFAR; prefetch aborts: IFAR on ARMv7,
+			 the faulting pc on ARMv5 */
+};
+
+/* Fault status: FS[3:0], plus FS[4] from bit 10 on ARMv7 (DDI 0406C B4.1.52;
+ * ARMv5: DDI 0100I B4.6, table B4-1). The values below are the same in both. */
+#define PORT_FSR_STATUS(fsr) (((fsr) & 0xFu) | (((fsr) >> 6) & 0x10u))
+#define PORT_FSR_DOMAIN(fsr) (((fsr) >> 4) & 0xFu)
+#define PORT_FSR_TRANSLATION_SECTION 0x5u
+#define PORT_FSR_TRANSLATION_PAGE 0x7u
+#define PORT_FSR_DOMAIN_SECTION 0x9u
+#define PORT_FSR_DOMAIN_PAGE 0xBu
+#define PORT_FSR_PERMISSION_SECTION 0xDu
+#define PORT_FSR_PERMISSION_PAGE 0xFu
+
+/* Supplied by the hypervisor. */
+void hv_main(void);
+void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fault *fault);
+
+/* The running guest's frame; read by the trap entry and exit code. */
+extern struct pv_trap_frame *port_cur_frame;
+
+/* Resume *port_cur_frame in USR mode. */
+_Noreturn void port_enter_guest(void);
+
+/* Board bring-up: console, interrupt controller (all lines off), time base.
+ * Drops the boot identity mapping. */
+void port_board_init(void);
+
+/* The hypervisor's boot L1 table (its entries at and above HV_VIRT_BASE are
+ * the ones every domain's L1 table must carry) and its machine address. */
+uint32_t *port_hyp_l1(void);
+pv_maddr_t port_hyp_l1_ma(void);
+
+/* Hypervisor virtual address of machine address ma (linear map) and back. */
+static inline void *port_ma_to_va(pv_maddr_t ma)
+{
+	return (void *)(uintptr_t)(pv_maddr_val(ma) - BOARD_RAM_PA + HV_VIRT_BASE);
+}
+static inline pv_maddr_t port_va_to_ma(const void *va)
+{
+	return pv_maddr((uint32_t)(uintptr_t)va - HV_VIRT_BASE + BOARD_RAM_PA);
+}
+
+/* DACR value for a guest: hypervisor domain client, guest-kernel domain
+ * client only in virtual kernel mode, guest-user domain client. */
+uint32_t port_guest_dacr(bool virt_kernel);
+void port_set_dacr(uint32_t dacr);                          /* arch */
+
+/*
+ * Switch to another domain's address space (arch). ARMv5 (VIVT caches, no
+ * ASIDs): clean and invalidate the caches, load TTBR and DACR, invalidate
+ * the TLB. ARMv7 with ASIDs: load TTBR and the domain's ASID (no TLB or
+ * cache flush: translations are tagged, caches are physically tagged) and
+ * DACR. asid is ignored on a port with PORT_NR_ASIDS == 0.
+ */
+void port_switch_space(pv_maddr_t l1, uint32_t asid, uint32_t dacr);
+
+/* Drop every TLB entry (arch); the benchmark compares a switch with it. */
+void port_tlb_flush_all(void);
+
+/*
+ * Make instructions the hypervisor wrote at [va, va+len) of its linear map
+ * (a guest image) visible to every later instruction fetch (arch).
+ */
+void port_sync_icache(const void *va, uint32_t len);
+
+/* The physical CPU's MIDR (arch). */
+uint32_t port_cpu_id(void);
+
+/* A USR-mode PSR keeping only the guest's condition flags. */
+static inline uint32_t port_psr_user(uint32_t psr)
+{
+	return (psr & 0xF8000000u) | PV_PSR_MODE_USR;
+}
+
+/* Console. */
+void port_console_write(const char *s, uint32_t n);
+void port_console_puts(const char *s);
+
+/* Time since boot, from the free-running SP804 timer 1. Must be called at
+ * least once per counter wrap (about 71 minutes at 1 MHz). */
+pv_time_ns port_time_ns(void);
+/* Arm the event timer (SP804 timer 2) to interrupt after delta ns; stop it. */
+void port_timer_set(pv_time_ns delta);
+void port_timer_stop(void);
+/* Acknowledge the event timer; true if it had fired. */
+bool port_timer_ack(void);
+#define PORT_IRQ_TIMER BOARD_IRQ_TIMER23
+
+/*
+ * Interrupt controller (arch). Lines are numbered as the controller numbers
+ * them (VIC line, GIC interrupt ID), below BOARD_IRQ_LINES.
+ * port_irq_ack() takes the next pending enabled interrupt and names it
+ * (false: none); every acknowledged line gets one port_irq_eoi() once it is
+ * dealt with (for a routed line: once it is masked until the guest's EOI).
+ */
+void port_irq_enable(uint32_t line);
+void port_irq_disable(uint32_t line);
+bool port_irq_ack(uint32_t *line);
+void port_irq_eoi(uint32_t line);
+
+/* Sleep until an interrupt is asserted (arch; taken or not: IRQs stay masked
+ * in the hypervisor, which acknowledges them with port_irq_ack()). */
+void port_wait_for_interrupt(void);
+
+/* Stop QEMU with a verdict for CI. */
+_Noreturn void port_exit(int status);
+
+#endif

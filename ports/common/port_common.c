@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The port code every board shares: trap dispatch into the hypervisor, the
+ * panic path, the pvlib assertion hook, console, time base and event timer
+ * on the shared drivers, DACR values and the verdict. A port's own port.c
+ * holds only what differs between CPUs and interrupt controllers.
+ *
+ * Concurrency: uniprocessor; everything here runs in SVC mode with IRQ and
+ * FIQ masked (the hypervisor is never preempted). clock_state is the only
+ * mutable state besides port_cur_frame.
+ */
+#include "arch.h"
+
+#include <pvlib/port.h>
+
+#include "pl011.h"
+#include "semihost.h"
+#include "sp804.h"
+
+_Static_assert(HV_IO(0x1FF00000u) == 0xFFF00000u, "peripherals stay below the vector megabyte");
+
+struct pv_trap_frame *port_cur_frame;
+extern char _start[]; /* boot.S: its megabyte has the identity section */
+
+static const struct pl011 console = { HV_IO(BOARD_UART0_PA) };
+static const struct sp804 clock_timer = { HV_IO(BOARD_TIMER01_PA) + 0x20u };
+static const struct sp804 event_timer = { HV_IO(BOARD_TIMER23_PA) };
+
+static struct {
+	uint32_t last;  /* last counter value read */
+	uint64_t ticks; /* ticks elapsed up to last */
+} clock_state;
+
+uint32_t port_guest_dacr(bool virt_kernel)
+{
+	uint32_t dacr = 1u << (2u * ARMDOM_HYP);
+	dacr |= 1u << (2u * ARMDOM_GUEST_USER);
+	if (virt_kernel)
+		dacr |= 1u << (2u * ARMDOM_GUEST_KERN);
+	return dacr;
+}
+
+static void put_hex(uint32_t v)
+{
+	char buf[10] = { '0', 'x' };
+	for (unsigned i = 0; i < 8u; i++) {
+		uint32_t nib = (v >> (28u - 4u * i)) & 0xFu;
+		buf[2u + i] = (char)(nib < 10u ? '0' + (int)nib : 'a' + (int)nib - 10);
+	}
+	port_console_write(buf, 10);
+}
+
+static void put_dec(uint32_t v)
+{
+	char buf[10];
+	unsigned n = 0;
+	do {
+		buf[9u - n++] = (char)('0' + (int)(v % 10u));
+		v /= 10u;
+	} while (v && n < 10u);
+	port_console_write(&buf[10u - n], n);
+}
+
+_Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
+{
+	port_console_puts("hv: ASSERTION FAILED: ");
+	port_console_puts(expr);
+	port_console_puts(" at ");
+	port_console_puts(file);
+	port_console_puts(":");
+	put_dec((uint32_t)line);
+	port_console_puts("\n");
+	port_exit(1);
+}
+
+/* --- traps (called from entry.S) -------------------------------------- */
+
+void port_trap(uint32_t kind);
+void port_trap(uint32_t kind)
+{
+	struct port_fault f = { 0, 0 };
+	if (kind == PORT_TRAP_DABT || kind == PORT_TRAP_PABT)
+		arch_read_fault((enum port_trap)kind, &f);
+	hv_trap((enum port_trap)kind, port_cur_frame, &f);
+}
+
+_Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr);
+_Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr)
+{
+	struct port_fault d = { 0, 0 };
+	arch_read_fault(PORT_TRAP_DABT, &d);
+	port_console_puts("hv: PANIC: exception ");
+	put_dec(kind);
+	port_console_puts(" in the hypervisor, pc ");
+	put_hex(pc);
+	port_console_puts(" spsr ");
+	put_hex(spsr);
+	port_console_puts(" dfsr ");
+	put_hex(d.fsr);
+	port_console_puts(" dfar ");
+	put_hex(d.far);
+	port_console_puts("\n");
+	port_exit(1);
+}
+
+/* --- board ------------------------------------------------------------ */
+
+uint32_t *port_hyp_l1(void)
+{
+	return port_boot_l1;
+}
+
+pv_maddr_t port_hyp_l1_ma(void)
+{
+	return port_va_to_ma(port_boot_l1);
+}
+
+void port_board_init(void)
+{
+	arch_intc_init();
+	sp804_stop(&event_timer);
+	sp804_start_freerun(&clock_timer);
+	clock_state.last = sp804_value(&clock_timer);
+	clock_state.ticks = 0;
+	/* Guests own the low 3 GiB from now on: drop the identity section. */
+	uint32_t slot = pv_maddr_val(port_va_to_ma(_start)) >> 20;
+	port_boot_l1[slot] = 0;
+	pv_port_pt_sync(port_va_to_ma(&port_boot_l1[slot]), 4);
+	port_tlb_flush_all();
+}
+
+void port_console_write(const char *s, uint32_t n)
+{
+	pl011_write(&console, s, n);
+}
+
+void port_console_puts(const char *s)
+{
+	uint32_t n = 0;
+	while (s[n])
+		n++;
+	pl011_write(&console, s, n);
+}
+
+pv_time_ns port_time_ns(void)
+{
+	uint32_t now = sp804_value(&clock_timer);
+	clock_state.ticks += (uint32_t)(clock_state.last - now); /* counts down */
+	clock_state.last = now;
+	return clock_state.ticks * (1000000000u / BOARD_TIMER_HZ);
+}
+
+void port_timer_set(pv_time_ns delta)
+{
+	uint64_t ticks = delta / (1000000000u / BOARD_TIMER_HZ);
+	if (ticks == 0)
+		ticks = 1;
+	if (ticks > 0xFFFFFFFFu)
+		ticks = 0xFFFFFFFFu;
+	sp804_oneshot(&event_timer, (uint32_t)ticks);
+}
+
+void port_timer_stop(void)
+{
+	sp804_stop(&event_timer);
+}
+
+bool port_timer_ack(void)
+{
+	return sp804_ack(&event_timer);
+}
+
+_Noreturn void port_exit(int status)
+{
+	semihost_exit(status);
+}

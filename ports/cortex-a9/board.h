@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * QEMU vexpress-a9 (Versatile Express, CoreTile A9x4, legacy motherboard
+ * memory map) with one Cortex-A9: the board description, as data. Included
+ * by C and by assembly (ports/common/boot.S), so macros only. Physical
+ * addresses from the QEMU notes and QEMU's hw/arm/vexpress.c; the virtual
+ * layout is shared by every port (ports/common/hvport.h).
+ */
+#ifndef PVPORT_CORTEX_A9_BOARD_H
+#define PVPORT_CORTEX_A9_BOARD_H
+
+#define BOARD_NAME "Cortex-A9 (vexpress-a9)"
+#define BOARD_MMU_V7 1                /* ARMv7 short descriptors, ASIDs */
+
+#define BOARD_RAM_PA 0x60000000u
+#define BOARD_RAM_SIZE (128u << 20)   /* QEMU's default -m 128 */
+
+/* Peripheral megabytes mapped for the hypervisor (physical MiB numbers):
+ * the motherboard's CS7 peripherals and the A9 private region (SCU, GIC,
+ * timers). */
+#define BOARD_IO_MBS 0x100, 0x1E0
+
+#define BOARD_UART0_PA 0x10009000u
+#define BOARD_TIMER01_PA 0x10011000u
+#define BOARD_TIMER23_PA 0x10012000u
+#define BOARD_GIC_CPU_PA 0x1E000100u
+#define BOARD_GIC_DIST_PA 0x1E001000u
+
+/* GIC interrupt IDs: shared peripheral interrupt n is ID 32 + n (QEMU wires
+ * motherboard interrupt n to SPI n: SP804 0/1 -> 2, 2/3 -> 3, UART0 -> 5).
+ * The distributor implements 96 IDs (GICD_TYPER.ITLinesNumber = 2). */
+#define BOARD_IRQ_LINES 96u
+#define BOARD_IRQ_TIMER01 34u
+#define BOARD_IRQ_TIMER23 35u
+#define BOARD_IRQ_UART0 37u
+
+/* SP804 input clock as QEMU models it (the real board's SP810 selects 32 kHz
+ * or 1 MHz; a port for hardware sets it to 1 MHz). */
+#define BOARD_TIMER_HZ 1000000u
+
+#endif
