@@ -43,15 +43,14 @@ static inline uint8_t v5_ap4_writable(uint32_t d)
 
 static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 {
-	e->global = 0; /* ARMv5 has no ASIDs: nothing is global or not */
-	e->domain = (uint8_t)((d >> 5) & 0xFu);
-	e->group = 1;
+	/* Every field defined on every path; ARMv5 has no nG (nothing is global). */
+	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = (uint8_t)((d >> 5) & 0xFu),
+				  .group = 1 };
 	switch (d & 3u) {
 	case 0:
-		e->kind = PV_MMU_ENT_FAULT;
 		return PV_OK;
-	case 1: /* coarse page table: base [31:10], bit 9 IMP */
-		if (d & (1u << 9))
+	case 1: /* coarse page table: base [31:10], bit 9 IMP, [3:2] SBZ */
+		if (d & 0x20Cu)
 			return PV_EINVAL;
 		e->kind = PV_MMU_ENT_COARSE;
 		e->base = d & 0xFFFFFC00u;
@@ -65,8 +64,8 @@ static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 		e->writable = (uint8_t)((d & 0xC00u) != 0);
 		e->mt = v5_cb(d);
 		return PV_OK;
-	default: /* fine page table: base [31:12], [11:9] SBZ */
-		if (d & 0xE00u)
+	default: /* fine page table: base [31:12], [11:9] and [3:2] SBZ */
+		if (d & 0xE0Cu)
 			return PV_EINVAL;
 		e->kind = PV_MMU_ENT_FINE;
 		e->base = d & 0xFFFFF000u;
@@ -76,12 +75,9 @@ static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 
 static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e)
 {
-	e->global = 0;
-	e->domain = PV_MMU_NO_DOMAIN;
+	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = PV_MMU_NO_DOMAIN, .group = 1 };
 	switch (d & 3u) {
 	case 0:
-		e->kind = PV_MMU_ENT_FAULT;
-		e->group = 1;
 		return PV_OK;
 	case 1: /* large page: base [31:16], [15:12] SBZ, 16 replicas */
 		if (d & 0xF000u)
@@ -107,12 +103,9 @@ static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e)
 
 static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e)
 {
-	e->global = 0;
-	e->domain = PV_MMU_NO_DOMAIN;
+	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = PV_MMU_NO_DOMAIN, .group = 1 };
 	switch (d & 3u) {
 	case 0:
-		e->kind = PV_MMU_ENT_FAULT;
-		e->group = 1;
 		return PV_OK;
 	case 1: /* large page in a fine table: 64 replicas */
 		if (d & 0xF000u)

@@ -64,12 +64,11 @@ static inline int32_t v7_ap(uint32_t ap2, uint32_t ap10, struct pv_mmu_ent *e)
 
 static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 {
-	e->group = 1;
-	e->global = 0;
-	e->domain = (uint8_t)((d >> 5) & 0xFu);
+	/* Every field defined on every path. */
+	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = (uint8_t)((d >> 5) & 0xFu),
+				  .group = 1 };
 	switch (d & 3u) {
 	case 0:
-		e->kind = PV_MMU_ENT_FAULT;
 		return PV_OK;
 	case 1: /* page table: [2] PXN, [3] NS, [4] SBZ, [9] IMP, base [31:10] */
 		if (d & 0x21Cu)
@@ -108,12 +107,9 @@ static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 static inline int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e)
 {
 	uint32_t tex;
-	e->domain = PV_MMU_NO_DOMAIN;
-	if ((d & 3u) == 0) {
-		e->kind = PV_MMU_ENT_FAULT;
-		e->group = 1;
+	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = PV_MMU_NO_DOMAIN, .group = 1 };
+	if ((d & 3u) == 0)
 		return PV_OK;
-	}
 	e->kind = PV_MMU_ENT_LEAF;
 	e->global = (uint8_t)!(d & (1u << 11)); /* nG [11], large and small */
 	if ((d & 3u) == 1) {

@@ -398,6 +398,22 @@ static void test_table_pointers(void **state)
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0)), PV_OK);
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0) | 0x200u), PV_EINVAL);
 		assert_int_equal(t_frame(t, L2B)->type_count, 1);
+		/* Bits [3:2] of coarse and fine pointers are should-be-zero (DDI 0100I B3.3). */
+		for (uint32_t sbz = 4; sbz <= 8; sbz += 4) {
+			T_EXPECT(t, t_update1(t, 1, L1A + 20, v5_coarse(L2A, 0) | sbz), PV_EINVAL);
+			T_EXPECT(t, t_update1(t, 1, L1A + 20, v5_fine(L2B, 0) | sbz), PV_EINVAL);
+		}
+		/* Bit 4 stays accepted either way (the ARM926 ignores it). */
+		T_EXPECT(t, t_update1(t, 1, L1A + 20, v5_coarse(L2A, 0) & ~0x10u), PV_OK);
+		T_EXPECT(t, t_update1(t, 1, L1A + 20, v5_fine(L2B, 0) & ~0x10u), PV_OK);
+		T_EXPECT(t, t_update1(t, 1, L1A + 20, 0), PV_OK);
+		/* A pin meets the same check. */
+		T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2B)), PV_EBUSY);
+		T_EXPECT(t, t_update1(t, 1, L1A + 16, 0), PV_OK);
+		t_fill(t, t_ma(1, 8), 0x40, 1, v5_coarse(L2A, 0) | 8u);
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(1, 8))), PV_EINVAL);
+		assert_int_equal(t_frame(t, t_ma(1, 8))->type, PV_MMU_FT_NONE);
+		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0)), PV_OK);
 	} else {
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v7_table(L2A, 0) | 4u), PV_EINVAL); /* PXN */
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v7_table(L2A, 0) | 8u), PV_EINVAL); /* NS */
