@@ -133,7 +133,7 @@ void port_tlb_flush_all(void);
  */
 void port_sync_icache(const void *va, uint32_t len);
 
-/* The physical CPU's MIDR (arch). */
+/* The physical CPU's MIDR. */
 uint32_t port_cpu_id(void);
 
 /* A USR-mode PSR keeping only the guest's condition flags. */

@@ -73,6 +73,14 @@ _Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
 	port_exit(1);
 }
 
+uint32_t port_cpu_id(void)
+{
+	uint32_t v;
+	/* MIDR: the same CP15 register on ARMv5 and ARMv7. */
+	__asm__ volatile("mrc p15, 0, %0, c0, c0, 0" : "=r"(v));
+	return v;
+}
+
 /* --- traps (called from entry.S) -------------------------------------- */
 
 void port_trap(uint32_t kind);

@@ -118,13 +118,6 @@ void port_sync_icache(const void *va, uint32_t len)
 	icache_inval_all();
 }
 
-uint32_t port_cpu_id(void)
-{
-	uint32_t v;
-	__asm__ volatile("mrc p15, 0, %0, c0, c0, 0" : "=r"(v));
-	return v;
-}
-
 void arch_read_fault(enum port_trap kind, struct port_fault *f)
 {
 	if (kind == PORT_TRAP_PABT) {
