@@ -45,7 +45,7 @@ static uint32_t ma_of(uint32_t idx)
 
 static uint32_t small_rw(enum pv_mmu_format f, uint32_t ma)
 {
-	return f == PV_MMU_FMT_V7 ? (ma | (3u << 4) | (1u << 3) | (1u << 2) | 2u) /* AP=011, WB */
+	return f == PV_MMU_FMT_V7 ? (ma | (1u << 11) | (3u << 4) | (1u << 3) | (1u << 2) | 2u) /* nG, AP=011, WB */
 				  : (ma | 0xFF0u | (1u << 3) | (1u << 2) | 2u);   /* AP=11 x4, WB */
 }
 

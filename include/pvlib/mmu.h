@@ -56,7 +56,7 @@ enum pv_mmu_format {
 /*
  * Memory types, normalized across formats. Masks are (1u << type).
  * ARMv5 C,B: 00 SO, 01 NC (uncached, buffered), 10 WT, 11 WB.
- * ARMv7 TEX,C,B with TEX remap off: see lib/mmu/fmt_v7.c. MIXED is Normal
+ * ARMv7 TEX,C,B with TEX remap off: see lib/mmu/fmt_v7.h. MIXED is Normal
  * memory whose inner and outer cache policies differ.
  */
 enum pv_mmu_memtype {
@@ -140,12 +140,13 @@ struct pv_mmu_config {
 	uint8_t hyp_domain;      /* the hypervisor's ARM domain; not in the mask */
 	uint32_t ram_types;      /* allowed memory types for RAM (Normal only) */
 	/*
-	 * ARMv7 only: refuse global leaf mappings (nG = 0) with PV_EPERM. Set it
-	 * when the port tags guest translations with ASIDs and does not flush
-	 * the TLB on a domain switch: a global TLB entry would survive the
-	 * switch and let the next domain use the previous one's mapping.
+	 * ARMv7: accept global (nG = 0) guest leaf mappings; only safe when the
+	 * port flushes the whole TLB on every domain switch. Default (false):
+	 * global guest leaves are refused with PV_EPERM, since a global TLB
+	 * entry matches whatever the current ASID is and would let the next
+	 * domain use the previous one's mapping. Ignored on ARMv5 (no nG).
 	 */
-	bool require_ng;
+	bool allow_global;
 };
 
 /* The instance. Opaque in spirit: use the functions. */
@@ -161,7 +162,7 @@ struct pv_mmu {
 	uint16_t guest_domains;
 	uint8_t hyp_domain;
 	uint32_t ram_types;
-	bool require_ng;
+	bool allow_global;
 	struct pv_mmu_io_region *io;
 	uint32_t io_max;
 	uint32_t hyp_slot_lo, hyp_slot_hi; /* reserved L1 slots [lo, hi) */

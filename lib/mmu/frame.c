@@ -34,8 +34,6 @@ int32_t pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 		return PV_EINVAL;
 	if (c->ram_types == 0 || (c->ram_types & ~(uint32_t)PV_MMU_MT_NORMAL_ALL))
 		return PV_EINVAL;
-	if (c->require_ng && c->format != PV_MMU_FMT_V7)
-		return PV_EINVAL; /* ARMv5 descriptors have no nG bit */
 
 	*m = (struct pv_mmu){
 		.format = c->format,
@@ -49,7 +47,7 @@ int32_t pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 		.guest_domains = c->guest_domains,
 		.hyp_domain = c->hyp_domain,
 		.ram_types = c->ram_types,
-		.require_ng = c->require_ng,
+		.allow_global = c->allow_global,
 		.io = c->io,
 		.io_max = c->io_max,
 		.hyp_slot_lo = hva >> 20,

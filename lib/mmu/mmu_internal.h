@@ -109,7 +109,7 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 		return PV_EPERM;
 	uint32_t idx = pv_mmu_frame_index(m, e->base);
 	if (e->kind == PV_MMU_ENT_LEAF) {
-		if (e->global && m->require_ng)
+		if (e->global && !m->allow_global)
 			return PV_EPERM; /* would outlive an ASID switch */
 		if (idx == UINT32_MAX)
 			return pv_mmu_check_io(m, dom, e);

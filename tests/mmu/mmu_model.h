@@ -10,7 +10,8 @@
  * from the ARM ARM, with none of the library's code) and confirms isolation:
  * every reachable frame is the domain's own, granted to it with enough
  * access, or inside its I/O region; no page-table frame is writable
- * anywhere; every table pointer leads to a pinned table of the same domain.
+ * anywhere; every table pointer leads to a pinned table of the same domain;
+ * on ARMv7 no leaf is global (nG = 0), which would outlive an ASID switch.
  * It also runs pv_mmu_audit(), and checks that refused operations left the
  * frame table, domains and regions exactly as they were.
  *
@@ -109,12 +110,13 @@ struct m_map {
 	int kind; /* 0 fault, 1 leaf, 2 coarse pointer, 3 fine pointer */
 	uint32_t base, size;
 	bool w;
+	bool global; /* ARMv7 leaf with nG = 0 */
 };
 
 /* What the MMU would do with descriptor d (ARM ARM v5 B3.3, v7 B3.5.1). */
 static inline struct m_map m_hw_decode(bool v7, int tbl, uint32_t d)
 {
-	struct m_map r = { 0, 0, 0, false };
+	struct m_map r = { 0, 0, 0, false, false };
 	uint32_t t = d & 3u;
 	if (t == 0)
 		return r;
@@ -138,12 +140,14 @@ static inline struct m_map m_hw_decode(bool v7, int tbl, uint32_t d)
 			r.size = 1u << 20;
 		}
 		r.w = v7 ? !((d >> 15) & 1u) && ((d >> 10) & 3u) : ((d >> 10) & 3u) != 0;
+		r.global = v7 && !(d & (1u << 17));
 		return r;
 	}
 	r.kind = 1;
 	if (v7) {
 		r.size = t == 1 ? 0x10000u : 0x1000u;
 		r.w = !((d >> 9) & 1u) && ((d >> 4) & 3u);
+		r.global = !(d & (1u << 11));
 	} else if (tbl == MP_FINE && t == 3) {
 		r.size = 0x400u;
 		r.w = ((d >> 4) & 3u) != 0;
@@ -199,6 +203,8 @@ static inline bool m_check_table(struct m_model *m, uint32_t idx, int tbl)
 		uint32_t at = m_ma(idx) + 4 * j;
 		if (e.kind == 1 && !m_check_leaf(m, d, &e, at))
 			return false;
+		if (e.kind == 1 && e.global)
+			return m_fail(m, "global guest mapping on ARMv7", at, s[j]);
 		if (e.kind >= 2) {
 			if (e.base < T_RAM_BASE || e.base >= T_RAM_BASE + (M_NF << 12))
 				return m_fail(m, "table pointer outside RAM", at, e.base);

@@ -135,16 +135,23 @@ static inline void t_free(struct t_machine *t)
 }
 
 /* --- ARMv7 short descriptors (DDI 0406C B3.5.1) --- */
-/* ap = AP[2]:AP[1:0] as a 3-bit number; tex/c/b as in table B3-10. */
+/*
+ * ap = AP[2]:AP[1:0] as a 3-bit number; tex/c/b as in table B3-10. Leaves
+ * are non-global (nG = 1: bit 17 of sections and supersections, bit 11 of
+ * large and small pages), as lib/mmu requires by default; a test that wants
+ * a global entry clears the bit (V7_NG_SECT, V7_NG_PAGE).
+ */
+#define V7_NG_SECT (1u << 17)
+#define V7_NG_PAGE (1u << 11)
 static inline uint32_t v7_section(uint32_t ma, uint32_t ap, uint32_t tex, uint32_t c, uint32_t b,
 				  uint32_t dom)
 {
-	return (ma & 0xFFF00000u) | ((ap >> 2) << 15) | (tex << 12) | ((ap & 3u) << 10) |
-	       (dom << 5) | (c << 3) | (b << 2) | 2u;
+	return (ma & 0xFFF00000u) | V7_NG_SECT | ((ap >> 2) << 15) | (tex << 12) |
+	       ((ap & 3u) << 10) | (dom << 5) | (c << 3) | (b << 2) | 2u;
 }
 static inline uint32_t v7_super(uint32_t ma, uint32_t ap, uint32_t tex, uint32_t c, uint32_t b)
 {
-	return (ma & 0xFF000000u) | (1u << 18) | ((ap >> 2) << 15) | (tex << 12) |
+	return (ma & 0xFF000000u) | (1u << 18) | V7_NG_SECT | ((ap >> 2) << 15) | (tex << 12) |
 	       ((ap & 3u) << 10) | (c << 3) | (b << 2) | 2u;
 }
 static inline uint32_t v7_table(uint32_t ma, uint32_t dom)
@@ -153,13 +160,13 @@ static inline uint32_t v7_table(uint32_t ma, uint32_t dom)
 }
 static inline uint32_t v7_small(uint32_t ma, uint32_t ap, uint32_t tex, uint32_t c, uint32_t b)
 {
-	return (ma & 0xFFFFF000u) | ((ap >> 2) << 9) | (tex << 6) | ((ap & 3u) << 4) | (c << 3) |
-	       (b << 2) | 2u;
+	return (ma & 0xFFFFF000u) | V7_NG_PAGE | ((ap >> 2) << 9) | (tex << 6) | ((ap & 3u) << 4) |
+	       (c << 3) | (b << 2) | 2u;
 }
 static inline uint32_t v7_large(uint32_t ma, uint32_t ap, uint32_t tex, uint32_t c, uint32_t b)
 {
-	return (ma & 0xFFFF0000u) | (tex << 12) | ((ap >> 2) << 9) | ((ap & 3u) << 4) | (c << 3) |
-	       (b << 2) | 1u;
+	return (ma & 0xFFFF0000u) | (tex << 12) | V7_NG_PAGE | ((ap >> 2) << 9) | ((ap & 3u) << 4) |
+	       (c << 3) | (b << 2) | 1u;
 }
 #define V7_RW 3u /* AP 011: read/write in every mode */
 #define V7_RO 7u /* AP 111: read-only in every mode */

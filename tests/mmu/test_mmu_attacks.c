@@ -224,7 +224,7 @@ static void test_attack_inconsistent_replicas(void **state)
 		struct t_machine *u = t_new_split(PV_MMU_FMT_V7, 48, 32);
 		uint32_t ss = v7_super(t_ma(16, 0), V7_RO, 0, 1, 1);
 		t_fill(u, L1A, 0x200, 16, ss);
-		t_fill(u, L1A, 0x208, 1, ss | (1u << 17)); /* one replica nG */
+		t_fill(u, L1A, 0x208, 1, ss & ~V7_NG_SECT); /* one replica global */
 		T_EXPECT(u, pin(u, 1, PV_MMU_TABLE_L1, L1A), PV_EINVAL);
 		t_fill(u, L1A, 0x208, 1, ss);
 		T_EXPECT(u, pin(u, 1, PV_MMU_TABLE_L1, L1A), PV_OK);

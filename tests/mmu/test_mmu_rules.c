@@ -483,11 +483,14 @@ static void test_v7_supersections(void **state)
 	/* Extended base address bits reach above 4 GiB. */
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x200, ss | (1u << 20)), PV_ERANGE);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x200, ss | (1u << 5)), PV_ERANGE);
-	/* XN, nG and S are the guest's to choose; NS and bit 9 are not. */
+	/* XN and S are the guest's to choose; nG = 0 (global), NS and bit 9 are not. */
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x300,
-			      v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 1) | (1u << 4) | (1u << 16) |
-				      (1u << 17)),
+			      v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 1) | (1u << 4) | (1u << 16)),
 		 PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x301,
+			      v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 1) & ~V7_NG_SECT),
+		 PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x200, ss & ~V7_NG_SECT), PV_EPERM);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x301, v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 1) |
 							     (1u << 19)),
 		 PV_EINVAL);
@@ -728,46 +731,60 @@ static void test_audit_detects(void **state)
 	t_free(t);
 }
 
-/* With ASIDs, a global guest mapping would outlive the switch to another domain. */
-static void test_v7_require_ng(void **state)
+/*
+ * With ASIDs, a global guest mapping would outlive the switch to another
+ * domain: refused by default on ARMv7, accepted only with allow_global.
+ */
+static void test_v7_global_mappings(void **state)
 {
 	(void)state;
 	struct t_machine *t = t_new(PV_MMU_FMT_V7);
 	pv_domid_t d1 = pv_domid(1);
-	struct pv_mmu_config c;
-	t_config(t, &c);
-	c.require_ng = true;
-	c.format = PV_MMU_FMT_V5;
-	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_EINVAL); /* v5 has no nG */
-	c.format = PV_MMU_FMT_V7;
-	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
-	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 256, d1), PV_OK);
-	const uint32_t ng_small = 1u << 11, ng_sect = 1u << 17;
+	const uint32_t glob_small = ~V7_NG_PAGE, glob_sect = ~V7_NG_SECT;
 	/* Pin refuses a table holding a global page, and leaves no trace. */
-	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false) | ng_small);
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false) & glob_small);
 	t_fill(t, L2A, 1, 1, t_small(t, DATA(1), false));
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EPERM);
 	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0);
-	t_fill(t, L2A, 1, 1, t_small(t, DATA(1), false) | ng_small);
+	assert_int_equal(t_frame(t, DATA(1))->ref_count, 0);
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false));
 	/* The pin fast path must not let a global page through behind a good one. */
-	t_fill(t, L2A, 2, 1, t_small(t, DATA(2), false));
+	t_fill(t, L2A, 2, 1, t_small(t, DATA(2), false) & glob_small);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EPERM);
+	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0);
 	t_fill(t, L2A, 2, 1, 0);
 	pin_empty_l2(t, L2A);
-	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, DATA(2), true)), PV_EPERM);
-	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, DATA(2), true) | ng_small), PV_OK);
-	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large(t, t_ma(1, 32), false)), PV_EPERM);
-	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large(t, t_ma(1, 32), false) | ng_small), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, DATA(2), true) & glob_small), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, DATA(2), true)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large(t, t_ma(1, 32), false) & glob_small), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large(t, t_ma(1, 32), false)), PV_OK);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
-	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false)), PV_EPERM);
-	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false) | ng_sect), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false) & glob_sect), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false)), PV_OK);
 	/* Table pointers carry no nG: unaffected. */
 	T_EXPECT(t, t_update1(t, 1, L1A + 8, t_table(t, L2A)), PV_OK);
-	/* Without the option, global mappings are the guest's choice. */
 	t_free(t);
+
+	/* allow_global: the port flushes the whole TLB on every switch. */
 	t = t_new(PV_MMU_FMT_V7);
-	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false));
+	struct pv_mmu_config c;
+	t_config(t, &c);
+	c.allow_global = true;
+	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 256, d1), PV_OK);
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false) & glob_small);
+	t_fill(t, L2A, 16, 16, t_large(t, t_ma(1, 32), true) & glob_small);
 	pin_empty_l2(t, L2A);
+	assert_int_equal(t_frame(t, DATA(0))->ref_count, 1);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false) & glob_sect), PV_OK);
+	t_free(t);
+
+	/* ARMv5 has no nG bit: the option changes nothing there. */
+	t = t_new(PV_MMU_FMT_V5);
+	t_config(t, &c);
+	c.allow_global = true;
+	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
 	t_free(t);
 }
 
@@ -867,20 +884,14 @@ static void test_abi_encoders(void **state)
 	enum pv_mmu_format fmt = T_FMT(state);
 	bool v7 = fmt == PV_MMU_FMT_V7;
 	struct t_machine *t = t_new(fmt);
-	if (v7) { /* with ASIDs too: the encoders never make a global entry */
-		struct pv_mmu_config c;
-		t_config(t, &c);
-		c.require_ng = true;
-		assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
-		T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 256, pv_domid(1)), PV_OK);
-	}
+	/* The default instance refuses global ARMv7 entries: the encoders never make one. */
 	uint32_t rw = pv_mmu_desc_small(fmt, DATA(0), PV_MMU_DESC_W);
 	uint32_t rx = pv_mmu_desc_small(fmt, DATA(1), PV_MMU_DESC_X);
 	uint32_t tbl = pv_mmu_desc_table(fmt, L2A + 1024, 1);
 	/* Independent encodings (mmu_t.h): write-back (v7: write-allocate). */
-	assert_int_equal(rw, v7 ? v7_small(DATA(0), V7_RW, 1, 1, 1) | (1u << 11) | 1u
+	assert_int_equal(rw, v7 ? v7_small(DATA(0), V7_RW, 1, 1, 1) | 1u
 				: v5_small(DATA(0), V5_RW, 1, 1));
-	assert_int_equal(rx, v7 ? v7_small(DATA(1), V7_RO, 1, 1, 1) | (1u << 11)
+	assert_int_equal(rx, v7 ? v7_small(DATA(1), V7_RO, 1, 1, 1)
 				: v5_small(DATA(1), 2, 1, 1));
 	assert_int_equal(tbl, v7 ? v7_table(L2A + 1024, 1) : v5_coarse(L2A + 1024, 1));
 	t_fill(t, L2A, 256, 1, rw);
@@ -930,7 +941,7 @@ int main(void)
 		BOTH(test_destroy),
 		BOTH(test_frame_access),
 		BOTH(test_audit_detects),
-		cmocka_unit_test(test_v7_require_ng),
+		cmocka_unit_test(test_v7_global_mappings),
 		BOTH(test_translate),
 		cmocka_unit_test(test_v5_translate_fine),
 		BOTH(test_abi_encoders),
