@@ -252,12 +252,22 @@ int32_t pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_
 	}
 	if (ftype == PV_MMU_FT_L1) {
 		f->flags |= PV_MMU_FRAME_L1_HEAD;
-		if (g.skip_hi > g.skip_lo) {
-			for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
-				s[j] = m->hyp_l1 ? m->hyp_l1[j - g.skip_lo] : 0u;
-			pv_port_pt_sync(pv_maddr(a + 4u * g.skip_lo), 4u * (g.skip_hi - g.skip_lo));
-		}
+		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
+			s[j] = m->hyp_l1 ? m->hyp_l1[j - g.skip_lo] : 0u;
 	}
+	/*
+	 * The walker must see exactly what was validated, the guest's entries
+	 * as well as the hypervisor slots just installed: clean the whole table
+	 * (an ARMv7 walker need not read through the data cache: DDI 0406C
+	 * B3.10, "TLB maintenance requirements"). The
+	 * range is named by the hypervisor's linear map. On ARMv5's virtually
+	 * tagged caches (DDI 0100I B5) that reaches only lines the hypervisor
+	 * wrote; it is enough because the frame has no writable guest mapping
+	 * left (checked above), and the removal of the last one did a full
+	 * cache clean and invalidate (pv_mmu_flush_after_release), so no guest
+	 * store to the table can still sit in the cache under a guest address.
+	 */
+	pv_port_pt_sync(ma, n * PV_FRAME_SIZE);
 	return PV_OK;
 }
 

@@ -636,10 +636,37 @@ static void test_maintenance(void **state)
 	fake_port_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A + 64 * 4, t_large(t, t_ma(1, 32), true)), PV_OK);
 	assert_true(fake_port_synced(pv_maddr(L2A + 64 * 4), 64));
-	/* Pinning an L1 syncs the hypervisor slots it installs. */
+	/*
+	 * Pinning syncs the whole table it validated (and, for an L1, the
+	 * hypervisor slots it installs): 4 KiB for an L2 or fine table, 16 KiB
+	 * for an L1, and nothing else.
+	 */
 	fake_port_reset();
+	pin_empty_l2(t, L2B);
+	log = fake_port_log();
+	assert_int_equal(log->pt_sync, 1);
+	assert_int_equal(pv_maddr_val(log->ev[0].ma), L2B);
+	assert_int_equal(log->ev[0].len, 4096);
+	assert_int_equal(log->tlb_all + log->tlb_asid + log->tlb_va + log->cache_flush_all, 0);
+	fake_port_reset();
+	t_fill(t, L1A, 3, 1, t_table(t, L2B));
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	assert_int_equal(log->pt_sync, 1);
+	assert_int_equal(pv_maddr_val(log->ev[0].ma), L1A);
+	assert_int_equal(log->ev[0].len, 16384);
 	assert_true(fake_port_synced(pv_maddr(L1A + 4 * T_HYP_SLOT), 4 * T_HYP_SLOTS));
+	if (v5) {
+		fake_port_reset();
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, pv_maddr(DATA(9))),
+			 PV_OK);
+		assert_true(fake_port_synced(pv_maddr(DATA(9)), 4096));
+		assert_int_equal(log->pt_sync, 1);
+	}
+	/* A refused pin does no maintenance. */
+	fake_port_reset();
+	t_fill(t, DATA(8), 0, 1, t_small(t, t_ma(2, 0), false));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(DATA(8))), PV_EXDEV);
+	assert_int_equal(log->count, 0);
 	/* A refused update does no maintenance. */
 	fake_port_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A + 44, t_small(t, t_ma(2, 0), true)), PV_EXDEV);
