@@ -17,12 +17,14 @@
  * Errors (negative enum pv_status), the same meaning everywhere:
  *   PV_EINVAL     malformed argument or descriptor (reserved encoding, SBZ bit
  *                 set, inconsistent large-page/supersection replicas)
- *   PV_ESRCH      no such domain (id >= the instance's domain count)
+ *   PV_ESRCH      no such domain (id >= the instance's domain count), or
+ *                 the domain is being destroyed (see pv_mmu_domain_destroy)
  *   PV_ERANGE     an address is outside RAM and outside the domain's I/O regions
  *   PV_EALIGN     a table base or slot is misaligned for what is asked
  *   PV_EPERM      the rules forbid it: hypervisor memory or slots, a free
  *                 frame, a forbidden ARM domain or memory type
- *   PV_EXDEV      the frame belongs to another domain (and is not granted)
+ *   PV_EXDEV      the frame belongs to another domain (and is not granted,
+ *                 or its owner is being destroyed)
  *   PV_EACCES     write access asked through a read-only grant or I/O region
  *   PV_ETYPE      the frame is in use with a conflicting type (a page table
  *                 mapped writable, an L2 used as an L1, a writable frame pinned)
@@ -104,6 +106,7 @@ struct pv_mmu_frame {
 struct pv_mmu_domain {
 	uint32_t active_l1; /* mfn of the active L1, or PV_MMU_NO_L1 */
 	uint32_t nr_frames; /* frames owned */
+	bool dying;         /* destroy started and was deferred (PV_EBUSY) */
 };
 #define PV_MMU_NO_L1 UINT32_MAX
 
@@ -274,14 +277,23 @@ int32_t pv_mmu_update(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_up
 int32_t pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
 
 /*
- * Tear dom down (the caller has stopped it for good). First every table of
- * dom is unpinned, which always succeeds and drops dom's own mappings,
- * including those of frames granted to it. Then, if another domain still
- * maps one of dom's frames through a grant, PV_EBUSY: the frames stay dom's
- * and the call is to be repeated once the peer has unmapped them (destroy is
- * deferred, never half-freed). Otherwise every grant from or to dom is
- * dropped, its I/O regions removed and its frames freed. Work is linear in
- * RAM frames plus dom's table entries; not guest-reachable.
+ * Tear dom down (the caller has stopped it for good). First dom is marked
+ * dying and every table of dom is unpinned, which always succeeds and drops
+ * dom's own mappings, including those of frames granted to it. Then, if
+ * another domain still maps one of dom's frames through a grant, PV_EBUSY:
+ * the frames stay dom's and the call is to be repeated once the peer has
+ * unmapped them (destroy is deferred, never half-freed). Otherwise every
+ * grant from or to dom is dropped, its I/O regions removed, its frames
+ * freed and the dying mark cleared (the id may be used again).
+ *
+ * While dom is dying no new mapping of its frames can be made: a grant peer
+ * asking to map one (update or pin) gets PV_EXDEV. Its existing mappings
+ * stay until the peer drops them, and pvlib cannot drop them for it: the
+ * caller must make the peer unmap (tell the peer guest to release the
+ * shared pages, or unpin or destroy the peer's tables itself), then call
+ * destroy again. dom itself can no longer pin, update, grant, be granted
+ * to, switch base, or be given frames or I/O regions (PV_ESRCH). Work is
+ * linear in RAM frames plus dom's table entries; not guest-reachable.
  */
 int32_t pv_mmu_domain_destroy(struct pv_mmu *mmu, pv_domid_t dom);
 

@@ -76,7 +76,7 @@ static int32_t audit_table(struct audit *a, uint32_t idx, unsigned tbl, uint32_t
 			if (s[j + k] != s[j])
 				return fail(a, idx, "inconsistent replicas");
 		}
-		if (pv_mmu_check(m, dom, &e, 0, 0) != PV_OK)
+		if (pv_mmu_check(m, dom, &e, 0, 0, true) != PV_OK)
 			return fail(a, idx, "pinned table entry breaks a rule");
 		count(a, dom, &e);
 		j += e.group;
@@ -103,8 +103,10 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 			return fail(&a, i, "pinned flag disagrees with type");
 		if (f->type > PV_MMU_FT_FINE)
 			return fail(&a, i, "unknown frame type");
-		if (pinned && f->owner > PV_DOMID_MAX_GUEST)
+		if (pinned && f->owner >= m->nr_domains)
 			return fail(&a, i, "table frame not owned by a guest");
+		if (pinned && m->domains[f->owner].dying)
+			return fail(&a, i, "dying domain still has a pinned table");
 		if ((f->flags & PV_MMU_FRAME_L1_HEAD) && f->type != PV_MMU_FT_L1)
 			return fail(&a, i, "L1 head flag on a non-L1 frame");
 		if (f->type == PV_MMU_FT_FINE && m->format != PV_MMU_FMT_V5)
@@ -183,6 +185,8 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 		uint32_t l1 = m->domains[d].active_l1;
 		if (l1 == PV_MMU_NO_L1)
 			continue;
+		if (m->domains[d].dying)
+			return fail(&a, d, "dying domain has an active L1");
 		uint32_t i = l1 - base_mfn;
 		if (i >= m->nr_frames || !(m->frames[i].flags & PV_MMU_FRAME_L1_HEAD) ||
 		    m->frames[i].owner != d)

@@ -82,7 +82,7 @@ static int32_t frame_range(const struct pv_mmu *m, pv_mfn_t mfn, uint32_t count,
 int32_t pv_mmu_frame_assign(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_domid_t dom)
 {
 	uint16_t d = pv_domid_val(dom);
-	if (!pv_mmu_dom_ok(m, dom) && d != PV_DOMID_HYP_VALUE)
+	if (!pv_mmu_dom_live(m, dom) && d != PV_DOMID_HYP_VALUE)
 		return PV_ESRCH;
 	uint32_t idx;
 	int32_t rc = frame_range(m, mfn, count, &idx);
@@ -145,7 +145,7 @@ int32_t pv_mmu_frame_access(const struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn
 int32_t pv_mmu_io_assign(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t base, uint32_t size,
 			 uint32_t types, uint32_t flags)
 {
-	if (!pv_mmu_dom_ok(m, dom))
+	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
 	uint32_t b = pv_maddr_val(base);
 	if ((b | size) & (PV_FRAME_SIZE - 1u))
@@ -212,11 +212,11 @@ int32_t pv_mmu_grant(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, pv_domid_
 		     bool writable)
 {
 	struct pv_mmu_frame *f;
+	if (!pv_mmu_dom_live(m, owner) || !pv_mmu_dom_live(m, peer))
+		return PV_ESRCH;
 	int32_t rc = owned_frame(m, owner, mfn, &f);
 	if (rc != PV_OK)
 		return rc;
-	if (!pv_mmu_dom_ok(m, peer))
-		return PV_ESRCH;
 	if (pv_domid_eq(owner, peer))
 		return PV_EINVAL;
 	if (f->type >= PV_MMU_FT_L1)
@@ -246,7 +246,7 @@ int32_t pv_mmu_grant_revoke(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn)
 
 int32_t pv_mmu_switch_base(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t ma)
 {
-	if (!pv_mmu_dom_ok(m, dom))
+	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
 	uint32_t a = pv_maddr_val(ma);
 	if (a & (4u * PV_FRAME_SIZE - 1u))
@@ -269,10 +269,13 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 		return PV_ESRCH;
 	uint16_t d = pv_domid_val(dom);
 	/*
-	 * Step 1, always: the dying domain's tables go (L1s first, they hold the
-	 * L2s' type counts). This drops its own mappings of frames other domains
-	 * granted it, so two domains that map each other's frames can both go.
+	 * Step 1, always: the domain is marked dying, so no grant peer can add
+	 * a mapping of its frames and it can build nothing new itself; its
+	 * tables go (L1s first, they hold the L2s' type counts). This drops its
+	 * own mappings of frames other domains granted it, so two domains that
+	 * map each other's frames can both go.
 	 */
+	m->domains[d].dying = true;
 	m->domains[d].active_l1 = PV_MMU_NO_L1;
 	bool released = false;
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
@@ -319,5 +322,6 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 		}
 	}
 	m->domains[d].nr_frames = 0;
+	m->domains[d].dying = false;
 	return PV_OK;
 }

@@ -74,6 +74,12 @@ static inline bool pv_mmu_dom_ok(const struct pv_mmu *m, pv_domid_t d)
 	return pv_domid_val(d) < m->nr_domains;
 }
 
+/* A domain that exists and is not being destroyed. */
+static inline bool pv_mmu_dom_live(const struct pv_mmu *m, pv_domid_t d)
+{
+	return pv_mmu_dom_ok(m, d) && !m->domains[pv_domid_val(d)].dying;
+}
+
 /* The I/O region of dom containing [base, base+len), or NULL. */
 struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, uint32_t base,
 					uint32_t len);
@@ -86,16 +92,23 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
  * dom. pv_mmu_check() decides whether it may stand and changes nothing;
  * pv_mmu_get() counts the references it holds; pv_mmu_put() is the exact
  * inverse. pin_lo/hi: frame indices being pinned, which no entry may map
- * writable (empty range when not pinning).
+ * writable (empty range when not pinning). existing: the entry already
+ * stands in a pinned table (audit) rather than being added, so the rule that
+ * only stops new mappings (of a dying owner's granted frames) is not applied.
  */
-static inline int32_t check_frame(const struct pv_mmu_frame *f, uint16_t dom, uint8_t writable,
-				  uint32_t idx, uint32_t pin_lo, uint32_t pin_hi)
+static inline int32_t check_frame(const struct pv_mmu *m, const struct pv_mmu_frame *f,
+				  uint16_t dom, uint8_t writable, uint32_t idx, uint32_t pin_lo,
+				  uint32_t pin_hi, bool existing)
 {
 	if (f->owner != dom) {
 		if (f->grant_peer != dom)
 			return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
 		if (writable && !(f->flags & PV_MMU_FRAME_GRANT_RW))
 			return PV_EACCES;
+		/* A granted frame's owner is a guest (pv_mmu_grant); if it is
+		 * being destroyed, no new mapping may delay that further. */
+		if (m->domains[f->owner].dying && !existing)
+			return PV_EXDEV;
 	}
 	if (writable && (f->type >= PV_MMU_FT_L1 || idx - pin_lo < pin_hi - pin_lo))
 		return PV_ETYPE;
@@ -103,7 +116,7 @@ static inline int32_t check_frame(const struct pv_mmu_frame *f, uint16_t dom, ui
 }
 
 static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
-		     uint32_t pin_lo, uint32_t pin_hi)
+				    uint32_t pin_lo, uint32_t pin_hi, bool existing)
 {
 	if (e->domain != PV_MMU_NO_DOMAIN && !((m->guest_domains >> e->domain) & 1u))
 		return PV_EPERM;
@@ -119,7 +132,8 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 			return PV_EPERM;
 		const struct pv_mmu_frame *f = &m->frames[idx];
 		for (uint32_t i = 0; i < e->frames; i++) {
-			int32_t rc = check_frame(&f[i], dom, e->writable, idx + i, pin_lo, pin_hi);
+			int32_t rc = check_frame(m, &f[i], dom, e->writable, idx + i, pin_lo, pin_hi,
+						 existing);
 			if (rc != PV_OK)
 				return rc;
 		}

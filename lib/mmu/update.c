@@ -65,7 +65,7 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	if (tbl == PV_MMU_TBL_L1 && slot < m->hyp_slot_hi && slot + len > m->hyp_slot_lo)
 		return PV_EPERM;
 	if (ne.kind != PV_MMU_ENT_FAULT) {
-		rc = pv_mmu_check(m, dom, &ne, 0, 0);
+		rc = pv_mmu_check(m, dom, &ne, 0, 0, false);
 		if (rc != PV_OK)
 			return rc;
 	}
@@ -101,7 +101,7 @@ int32_t pv_mmu_update(struct pv_mmu *m, pv_domid_t dom, const struct pv_mmu_upda
 		      uint32_t count, uint32_t *done)
 {
 	*done = 0;
-	if (!pv_mmu_dom_ok(m, dom))
+	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
 	if (count > PV_MMU_UPDATE_MAX)
 		return PV_E2BIG;

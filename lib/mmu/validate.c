@@ -162,7 +162,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				break;
 			}
 		}
-		rc = pv_mmu_check(m, dom, &e, pin_lo, pin_hi);
+		rc = pv_mmu_check(m, dom, &e, pin_lo, pin_hi, false);
 		if (rc != PV_OK)
 			break;
 		pv_mmu_get(m, dom, &e);
@@ -199,7 +199,7 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 
 int32_t pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_maddr_t ma)
 {
-	if (!pv_mmu_dom_ok(m, dom))
+	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
 	uint32_t a = pv_maddr_val(ma), n = 1, align = PV_FRAME_SIZE;
 	uint8_t ftype;

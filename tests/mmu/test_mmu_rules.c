@@ -722,6 +722,68 @@ static void test_destroy(void **state)
 	t_free(t);
 }
 
+/*
+ * A deferred destroy cannot be blocked forever: once destroy has returned
+ * PV_EBUSY, the grant peer can add no mapping of the dying domain's frames
+ * and the dying domain can build nothing new; the destroy completes as soon
+ * as the peer has dropped the mappings it already had.
+ */
+static void test_destroy_deferred(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pv_domid_t d1 = pv_domid(1), d2 = pv_domid(2);
+	uint32_t l2b = t_ma(2, 4), ring = DATA(1), ring2 = DATA(2);
+	uint32_t dev = PV_MMU_MT_MASK(PV_MMU_MT_SO);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(ring), d2, true), PV_OK);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(ring2), d2, false), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, ring, true)), PV_OK);
+	pin_empty_l2(t, L2A);
+	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
+	assert_true(t->doms[1].dying);
+	assert_int_equal(t_frame(t, L2A)->type, PV_MMU_FT_NONE); /* step 1 happened */
+	assert_int_equal(t_frame(t, ring)->grant_maps, 1);
+	/* The peer can add no mapping of the dying domain's frames. */
+	T_EXPECT(t, t_update1(t, 2, l2b + 4, t_small(t, ring, true)), PV_EXDEV);
+	T_EXPECT(t, t_update1(t, 2, l2b + 4, t_small(t, ring, false)), PV_EXDEV);
+	T_EXPECT(t, t_update1(t, 2, l2b + 4, t_small(t, ring2, false)), PV_EXDEV);
+	assert_int_equal(t_frame(t, ring)->grant_maps, 1);
+	assert_int_equal(t_frame(t, ring2)->ref_count, 0);
+	uint32_t l2c = t_ma(2, 5);
+	t_fill(t, l2c, 0, 1, t_small(t, t_ma(2, 9), false));
+	t_fill(t, l2c, 1, 1, t_small(t, ring2, false));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2c)), PV_EXDEV);
+	assert_int_equal(t_frame(t, t_ma(2, 9))->ref_count, 0); /* rolled back */
+	/* The peer's own frames are unaffected. */
+	T_EXPECT(t, t_update1(t, 2, l2b + 4, t_small(t, t_ma(2, 9), true)), PV_OK);
+	/* The dying domain can build nothing new. */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_ESRCH);
+	struct pv_mmu_update_req r = { L2A, t_small(t, DATA(0), true) };
+	uint32_t done = 7;
+	T_EXPECT(t, pv_mmu_update(&t->mmu, d1, &r, 1, &done), PV_ESRCH);
+	assert_int_equal(done, 0);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(DATA(3)), d2, false), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d2, t_mfn(t_ma(2, 10)), d1, false), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 0)), 1, d1), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, d1, pv_maddr(T_IO_BASE), 4096, dev, 0), PV_ESRCH);
+	assert_int_equal(t_frame(t, DATA(3))->grant_peer, PV_DOMID_NONE_VALUE);
+	assert_int_equal(t_frame(t, t_ma(3, 0))->owner, PV_DOMID_NONE_VALUE);
+	/* Still blocked while the peer maps the ring. */
+	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
+	/* The caller makes the peer unmap; then destroy completes. */
+	T_EXPECT(t, t_update1(t, 2, l2b, 0), PV_OK);
+	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_OK);
+	assert_false(t->doms[1].dying);
+	assert_int_equal(t->doms[1].nr_frames, 0);
+	assert_int_equal(t_frame(t, ring)->owner, PV_DOMID_NONE_VALUE);
+	/* The id can be used again. */
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 8, d1), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_OK);
+	t_free(t);
+}
+
 static void test_frame_access(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
@@ -966,6 +1028,7 @@ int main(void)
 		BOTH(test_update_batch),
 		BOTH(test_maintenance),
 		BOTH(test_destroy),
+		BOTH(test_destroy_deferred),
 		BOTH(test_frame_access),
 		BOTH(test_audit_detects),
 		cmocka_unit_test(test_v7_global_mappings),
