@@ -35,7 +35,12 @@
  *   PV_EEXIST     already pinned / already owned / already granted
  *   PV_ENOENT     no such grant or I/O region
  *   PV_ENOSPC     the I/O region table is full
- *   PV_E2BIG      a batch longer than PV_MMU_UPDATE_MAX
+ *   PV_E2BIG      a batch longer than PV_MMU_UPDATE_MAX, a maintenance range
+ *                 longer than PV_MMU_MAINT_LEN_MAX
+ *   PV_EFAULT     a guest virtual range that is not mapped or meets the
+ *                 hypervisor's range
+ *   PV_EOVERFLOW  a guest virtual range that wraps around 4 GiB
+ *   PV_ENOSYS     no such maintenance operation
  *   PV_ENOMEM     caller-supplied storage too small (init, audit)
  */
 #ifndef PVLIB_MMU_H
@@ -296,6 +301,39 @@ int32_t pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
  * linear in RAM frames plus dom's table entries; not guest-reachable.
  */
 int32_t pv_mmu_domain_destroy(struct pv_mmu *mmu, pv_domid_t dom);
+
+/*
+ * A TLB or cache maintenance request for dom, as the hypervisor's handler
+ * builds it: op, va and len come from the guest (pvlib/abi/mmu.h), asid is
+ * the ASID the hypervisor runs dom with.
+ */
+struct pv_mmu_maint_req {
+	uint32_t op;    /* PV_MMU_MAINT_* */
+	pv_gvaddr_t va; /* in dom's address space */
+	uint32_t len;   /* bytes; 0 for the TLB operations */
+	uint32_t asid;  /* ARMv7: 0..255 (CONTEXTIDR.ASID); ARMv5: 0 */
+};
+
+/*
+ * Validate req for dom and pass it to the port (pv_port_tlb_maint or
+ * pv_port_cache_maint), which works on the current address space: call it
+ * only for the domain whose active L1 is loaded. Everything is checked
+ * before the hook is called; a refused request calls nothing:
+ *   PV_ESRCH      no such domain
+ *   PV_ENOENT     dom has no active L1
+ *   PV_ENOSYS     op is not a PV_MMU_MAINT_* operation
+ *   PV_EINVAL     asid out of range; len not 0 for a TLB operation, or va
+ *                 not 0 for TLB_ALL; len 0 for a cache operation
+ *   PV_E2BIG      len > PV_MMU_MAINT_LEN_MAX
+ *   PV_EOVERFLOW  va + len wraps around 4 GiB
+ *   PV_EFAULT     the range (TLB_PAGE: the page) meets the hypervisor's
+ *                 range, or (cache operations) some page of it has no
+ *                 translation in dom's active tables (pv_mmu_translate)
+ * TLB_ALL drops dom's ASID on ARMv7 (every entry when allow_global is set,
+ * since global entries carry no ASID) and the whole TLB on ARMv5. Work is
+ * bounded by PV_MMU_MAINT_LEN_MAX: at most 65 table walks.
+ */
+int32_t pv_mmu_maint(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_maint_req *req);
 
 /* What pv_mmu_translate() found for one guest virtual address. */
 struct pv_mmu_xlate {

@@ -16,6 +16,7 @@ void fake_port_reset(void)
 	fake_log.dropped = 0;
 	fake_log.tlb_all = fake_log.tlb_asid = fake_log.tlb_va = 0;
 	fake_log.pt_sync = fake_log.cache_flush_all = 0;
+	fake_log.cache_clean = fake_log.cache_clean_inval = fake_log.cache_sync_icache = 0;
 }
 
 const struct fake_port_log *fake_port_log(void)
@@ -66,6 +67,22 @@ void pv_port_cache_flush_all(void)
 {
 	fake_log.cache_flush_all++;
 	fake_record(FAKE_PORT_CACHE_FLUSH_ALL);
+}
+
+void pv_port_cache_maint(const struct pv_cache_req *req)
+{
+	/* The caller promised a non-empty range that does not wrap. */
+	assert_non_null(req);
+	assert_true(req->len > 0);
+	assert_true((uint64_t)pv_gvaddr_val(req->va) + req->len <= UINT64_C(1) << 32);
+	switch (req->op) {
+	case PV_CACHE_CLEAN: fake_log.cache_clean++; break;
+	case PV_CACHE_CLEAN_INVAL: fake_log.cache_clean_inval++; break;
+	case PV_CACHE_SYNC_ICACHE: fake_log.cache_sync_icache++; break;
+	default:
+		fail_msg("pv_port_cache_maint: bad op %d", (int)req->op);
+	}
+	fake_record(FAKE_PORT_CACHE_MAINT)->cache = *req;
 }
 
 _Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)

@@ -13,6 +13,7 @@ enum fake_port_kind {
 	FAKE_PORT_TLB = 1,
 	FAKE_PORT_PT_SYNC = 2,
 	FAKE_PORT_CACHE_FLUSH_ALL = 3,
+	FAKE_PORT_CACHE_MAINT = 4,
 };
 
 struct fake_port_event {
@@ -20,6 +21,7 @@ struct fake_port_event {
 	struct pv_tlb_req tlb;   /* FAKE_PORT_TLB */
 	pv_maddr_t ma;           /* FAKE_PORT_PT_SYNC */
 	uint32_t len;            /* FAKE_PORT_PT_SYNC */
+	struct pv_cache_req cache; /* FAKE_PORT_CACHE_MAINT: op, va, len */
 };
 
 #define FAKE_PORT_LOG_MAX 4096u
@@ -28,6 +30,7 @@ struct fake_port_log {
 	unsigned count;          /* events recorded (capped at FAKE_PORT_LOG_MAX) */
 	unsigned dropped;        /* events past the cap */
 	unsigned tlb_all, tlb_asid, tlb_va, pt_sync, cache_flush_all;
+	unsigned cache_clean, cache_clean_inval, cache_sync_icache;
 	struct fake_port_event ev[FAKE_PORT_LOG_MAX];
 };
 

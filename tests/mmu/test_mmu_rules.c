@@ -820,6 +820,35 @@ static void test_audit_detects(void **state)
 	t_free(t);
 }
 
+/* One maintenance request; a refused one calls no hook, an accepted one exactly one. */
+static int32_t maint(struct t_machine *t, uint16_t dom, uint32_t op, uint32_t va, uint32_t len,
+		     uint32_t asid)
+{
+	struct pv_mmu_maint_req r = { op, pv_gvaddr(va), len, asid };
+	fake_port_reset();
+	int32_t rc = pv_mmu_maint(&t->mmu, pv_domid(dom), &r);
+	assert_int_equal(fake_port_log()->count, rc == PV_OK ? 1u : 0u);
+	return rc;
+}
+
+static void assert_cache_event(enum pv_cache_op op, uint32_t va, uint32_t len)
+{
+	const struct fake_port_event *e = &fake_port_log()->ev[0];
+	assert_int_equal(e->kind, FAKE_PORT_CACHE_MAINT);
+	assert_int_equal(e->cache.op, op);
+	assert_int_equal(pv_gvaddr_val(e->cache.va), va);
+	assert_int_equal(e->cache.len, len);
+}
+
+static void assert_tlb_event(enum pv_tlb_scope scope, uint32_t asid, uint32_t va)
+{
+	const struct fake_port_event *e = &fake_port_log()->ev[0];
+	assert_int_equal(e->kind, FAKE_PORT_TLB);
+	assert_int_equal(e->tlb.scope, scope);
+	assert_int_equal(e->tlb.asid, asid);
+	assert_int_equal(pv_gvaddr_val(e->tlb.va), va);
+}
+
 /*
  * With ASIDs, a global guest mapping would outlive the switch to another
  * domain: refused by default on ARMv7, accepted only with allow_global.
@@ -867,6 +896,10 @@ static void test_v7_global_mappings(void **state)
 	assert_int_equal(t_frame(t, DATA(0))->ref_count, 1);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false) & glob_sect), PV_OK);
+	/* Global entries carry no ASID: a domain-wide TLB request drops them all. */
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_ALL, 0, 0, 7), PV_OK);
+	assert_tlb_event(PV_TLB_ALL, 0, 0);
 	t_free(t);
 
 	/* ARMv5 has no nG bit: the option changes nothing there. */
@@ -967,6 +1000,84 @@ static void test_v5_translate_fine(void **state)
 	t_free(t);
 }
 
+/* Guest TLB and cache maintenance: every check before the port hook runs. */
+static void test_maint(void **state)
+{
+	enum pv_mmu_format fmt = T_FMT(state);
+	bool v5 = fmt == PV_MMU_FMT_V5;
+	struct t_machine *t = t_new(fmt);
+	uint32_t asid = v5 ? 0 : 5;
+	/* VA 0x00100000: pages 0..16 and 18 mapped, 17 and 19.. not. */
+	for (uint32_t k = 0; k <= 16; k++)
+		t_fill(t, L2A, k, 1, t_small(t, DATA(k), true));
+	t_fill(t, L2A, 18, 1, t_small(t, DATA(18), false));
+	pin_empty_l2(t, L2A);
+	t_fill(t, L1A, 1, 1, t_table(t, L2A));
+	t_fill(t, L1A, 3, 1, t_sect(t, t_ma(1, 0), false)); /* VA 0x00300000: a section */
+	if (v5) {
+		/* VA 0x00200000: a fine table, one tiny page, then a small page. */
+		t_fill(t, L2B, 0, 1, v5_tiny(DATA(20), V5_RW, 1, 1));
+		t_fill(t, L2B, 4, 4, v5_small(DATA(21), V5_RW, 1, 1));
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, pv_maddr(L2B)), PV_OK);
+		t_fill(t, L1A, 2, 1, v5_fine(L2B, 0));
+	}
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	const uint32_t C = PV_MMU_MAINT_CACHE_CLEAN;
+
+	T_EXPECT(t, maint(t, T_NDOMS, C, 0x00100000u, 4, asid), PV_ESRCH);
+	T_EXPECT(t, maint(t, 1, C, 0x00100000u, 4, asid), PV_ENOENT); /* no active L1 yet */
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, maint(t, 2, C, 0x00100000u, 4, asid), PV_ENOENT);
+	T_EXPECT(t, maint(t, 1, 0, 0x00100000u, 4, asid), PV_ENOSYS);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_SYNC_ICACHE + 1, 0x00100000u, 4, asid), PV_ENOSYS);
+	T_EXPECT(t, maint(t, 1, UINT32_MAX, 0x00100000u, 4, asid), PV_ENOSYS);
+	T_EXPECT(t, maint(t, 1, C, 0x00100000u, 4, v5 ? 1 : 256), PV_EINVAL); /* ASID range */
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_PAGE, 0x00100000u, 4, asid), PV_EINVAL);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_ALL, 0x00100000u, 0, asid), PV_EINVAL);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_ALL, 0, 4096, asid), PV_EINVAL);
+	T_EXPECT(t, maint(t, 1, C, 0x00100000u, 0, asid), PV_EINVAL);
+	T_EXPECT(t, maint(t, 1, C, 0x00100000u, PV_MMU_MAINT_LEN_MAX + 1, asid), PV_E2BIG);
+	T_EXPECT(t, maint(t, 1, C, 0xFFFFF000u, 0x2000, asid), PV_EOVERFLOW);
+	T_EXPECT(t, maint(t, 1, C, T_HYP_VA - 0x1000, 0x2000, asid), PV_EFAULT);
+	T_EXPECT(t, maint(t, 1, C, T_HYP_VA + 0x10, 4, asid), PV_EFAULT);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_PAGE, T_HYP_VA + 0x1000, 0, asid), PV_EFAULT);
+	/* One page in the range without a translation: the last, the middle. */
+	T_EXPECT(t, maint(t, 1, C, 0x00110800u, 0x1000, asid), PV_EFAULT);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_CACHE_CLEAN_INVAL, 0x00110000u, 0x3000, asid),
+		 PV_EFAULT);
+	T_EXPECT(t, maint(t, 1, C, 0x00000000u, 4, asid), PV_EFAULT); /* fault L1 entry */
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_SYNC_ICACHE, 0x00113000u, 1, asid), PV_EFAULT);
+
+	/* Accepted: exactly the request, passed on. */
+	T_EXPECT(t, maint(t, 1, C, 0x00100800u, PV_MMU_MAINT_LEN_MAX, asid), PV_OK);
+	assert_cache_event(PV_CACHE_CLEAN, 0x00100800u, PV_MMU_MAINT_LEN_MAX);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_CACHE_CLEAN_INVAL, 0x00112FF0u, 16, asid), PV_OK);
+	assert_cache_event(PV_CACHE_CLEAN_INVAL, 0x00112FF0u, 16);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_SYNC_ICACHE, 0x00380000u, 0x8000, asid), PV_OK);
+	assert_cache_event(PV_CACHE_SYNC_ICACHE, 0x00380000u, 0x8000);
+	assert_int_equal(fake_port_log()->cache_sync_icache, 1);
+	/* TLB operations need no translation: an unmapped page is fine. */
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_PAGE, 0x00113ABCu, 0, asid), PV_OK);
+	assert_tlb_event(PV_TLB_VA, asid, 0x00113000u);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_ALL, 0, 0, asid), PV_OK);
+	if (v5)
+		assert_tlb_event(PV_TLB_ALL, 0, 0);
+	else
+		assert_tlb_event(PV_TLB_ASID, asid, 0);
+	if (v5) {
+		/* Tiny pages are 1 KiB: the second KiB of that page is unmapped. */
+		T_EXPECT(t, maint(t, 1, C, 0x00200000u, 0x400, asid), PV_OK);
+		assert_cache_event(PV_CACHE_CLEAN, 0x00200000u, 0x400);
+		T_EXPECT(t, maint(t, 1, C, 0x00200000u, 0x401, asid), PV_EFAULT);
+		T_EXPECT(t, maint(t, 1, C, 0x002003FCu, 8, asid), PV_EFAULT);
+		T_EXPECT(t, maint(t, 1, C, 0x00201000u, 0x1000, asid), PV_OK);
+	}
+	/* A dying domain has no active L1 any more. */
+	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, pv_domid(1)), PV_OK);
+	T_EXPECT(t, maint(t, 1, C, 0x00100000u, 4, asid), PV_ENOENT);
+	t_free(t);
+}
+
 /* The guest-side encoders of pvlib/abi/mmu.h produce what the rules accept. */
 static void test_abi_encoders(void **state)
 {
@@ -1034,6 +1145,7 @@ int main(void)
 		cmocka_unit_test(test_v7_global_mappings),
 		BOTH(test_translate),
 		cmocka_unit_test(test_v5_translate_fine),
+		BOTH(test_maint),
 		BOTH(test_abi_encoders),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

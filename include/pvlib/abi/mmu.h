@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Guest-visible ABI of the mmu_update hypercall.
+ * Guest-visible ABI of the mmu_update and maintenance hypercalls.
  *
  * A guest changes a pinned page table by handing the hypervisor an array of
  * requests. Each request names the machine address of one 32-bit descriptor
  * slot and the new descriptor value. The low two bits of the address (always
  * zero for an aligned slot) select the command; only PV_MMU_CMD_NORMAL exists.
+ * A guest asks for TLB and cache maintenance on its own address space with
+ * an operation number, a virtual address and a length (PV_MMU_MAINT_*).
  *
  * This header is self-contained so that a guest can include it alone.
  */
@@ -15,8 +17,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Bumped whenever the layout or meaning of anything below changes. */
-#define PV_MMU_ABI_VERSION 1u
+/*
+ * Bumped whenever the layout or meaning of anything below changes.
+ * 2: maintenance operations; ARMv7 guest leaves must be non-global (nG = 1),
+ *    as the encoders below have always made them.
+ */
+#define PV_MMU_ABI_VERSION 2u
 
 /* Command encoded in the low bits of pv_mmu_update_req.ptr. */
 #define PV_MMU_CMD_MASK 3u
@@ -35,6 +41,29 @@ _Static_assert(offsetof(struct pv_mmu_update_req, ptr) == 0, "ptr at offset 0");
 _Static_assert(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
 
 /*
+ * TLB and cache maintenance a guest may ask for, on its own current address
+ * space (the hypervisor's handler passes op, va and len to lib/mmu's
+ * pv_mmu_maint(); the ASID is the hypervisor's, never the guest's):
+ *   TLB_PAGE          forget the translation of the page holding va; len 0
+ *   TLB_ALL           forget every translation of the domain; va and len 0
+ *   CACHE_CLEAN       write back dirty data lines of [va, va+len) (before a
+ *                     device reads the memory)
+ *   CACHE_CLEAN_INVAL write back and discard them (after a device wrote it)
+ *   SYNC_ICACHE       make instructions written to [va, va+len) visible to
+ *                     instruction fetch
+ * The cache operations take 1 .. PV_MMU_MAINT_LEN_MAX bytes that do not wrap,
+ * lie outside the hypervisor's range and are mapped, every page of them, in
+ * the domain's active tables. There is no invalidate without clean: it could
+ * discard data the domain may not change.
+ */
+#define PV_MMU_MAINT_TLB_PAGE 1u
+#define PV_MMU_MAINT_TLB_ALL 2u
+#define PV_MMU_MAINT_CACHE_CLEAN 3u
+#define PV_MMU_MAINT_CACHE_CLEAN_INVAL 4u
+#define PV_MMU_MAINT_SYNC_ICACHE 5u
+#define PV_MMU_MAINT_LEN_MAX (64u * 1024u) /* longer: PV_E2BIG */
+
+/*
  * The two short-descriptor formats a hypervisor may validate (the values of
  * enum pv_mmu_format), and encoders for the entries a guest kernel (or a
  * domain builder) most often writes: ordinary RAM pages and pointers to
@@ -46,9 +75,13 @@ _Static_assert(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
 #define PV_MMU_DESC_W 0x1u /* unprivileged read/write (else read-only) */
 #define PV_MMU_DESC_X 0x2u /* executable; without it ARMv7 sets XN (ARMv5
 			      has no execute-never: every readable page runs) */
+#define PV_MMU_DESC_DEVICE 0x4u /* device registers, not RAM: ARMv7 Device
+				   (TEX 000 C 0 B 1), ARMv5 uncached unbuffered
+				   (C 0 B 0); never executable */
 
 /*
- * A small (4 KiB) page of Normal write-back memory at machine address ma.
+ * A small (4 KiB) page of Normal write-back memory at machine address ma
+ * (or, with PV_MMU_DESC_DEVICE, of device registers).
  * ARMv7: non-global (nG = 1, so the entry is tagged with the ASID), TEX 001
  * C 1 B 1 (write-back, write-allocate), AP[2:0] 011 (read/write) or 111
  * (read-only in every mode), XN unless PV_MMU_DESC_X. ARMv5: C 1 B 1, the
@@ -58,11 +91,15 @@ _Static_assert(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
  */
 static inline uint32_t pv_mmu_desc_small(uint32_t fmt, uint32_t ma, uint32_t flags)
 {
-	uint32_t d = (ma & 0xFFFFF000u) | 0xCu | 0x2u;
-	if (fmt == PV_MMU_ABI_FMT_V7)
-		return d | (1u << 11) | ((flags & PV_MMU_DESC_W) ? 0x030u : 0x230u) | 0x040u |
-		       ((flags & PV_MMU_DESC_X) ? 0u : 1u);
-	return d | ((flags & PV_MMU_DESC_W) ? 0xFF0u : 0xAA0u);
+	uint32_t d = (ma & 0xFFFFF000u) | 0x2u;
+	if (fmt == PV_MMU_ABI_FMT_V7) {
+		d |= (1u << 11) | ((flags & PV_MMU_DESC_W) ? 0x030u : 0x230u);
+		if (flags & PV_MMU_DESC_DEVICE)
+			return d | 0x4u | 1u; /* Device, XN */
+		return d | 0x040u | 0xCu | ((flags & PV_MMU_DESC_X) ? 0u : 1u);
+	}
+	d |= (flags & PV_MMU_DESC_W) ? 0xFF0u : 0xAA0u;
+	return (flags & PV_MMU_DESC_DEVICE) ? d : d | 0xCu;
 }
 
 /* A first-level pointer to the 1 KiB coarse table at ma, in ARM domain armdom. */
