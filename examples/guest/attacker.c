@@ -87,6 +87,15 @@ void guest_main(void)
 	       map_slot(SCRATCH_SLOT, RICH_MEM + REFHV_FRAME_RING * 4096u, true), PV_EXDEV);
 	expect("map a frame of the hypervisor", map_slot(SCRATCH_SLOT, HYP_IMAGE, false), PV_EPERM);
 	expect("map the UART", map_slot(SCRATCH_SLOT, UART_PA, true), PV_ERANGE);
+	expect("map the UART as a device", map_device(SCRATCH_SLOT, UART_PA), PV_ERANGE);
+	expect("map the secure domain's device", map_device(SCRATCH_SLOT, BOARD_TIMER23_PA),
+	       PV_EXDEV);
+	expect("bind the secure domain's interrupt",
+	       HC2(REFHV_HC_EVTCHN, REFHV_EVT_BIND_PIRQ, BOARD_IRQ_TIMER23), PV_EPERM);
+	expect("end the secure domain's interrupt",
+	       HC2(REFHV_HC_EVTCHN, REFHV_EVT_PIRQ_EOI, BOARD_IRQ_TIMER23), PV_EPERM);
+	expect("bind the hypervisor's timer interrupt",
+	       HC2(REFHV_HC_EVTCHN, REFHV_EVT_BIND_PIRQ, BOARD_IRQ_TIMER01), PV_EPERM);
 	expect("map my own L1 table writable", map_slot(SCRATCH_SLOT, g_si->l1_ma, true), PV_ETYPE);
 	expect("write an L1 slot of the hypervisor range",
 	       update(g_si->l1_ma + (0xC00u << 2), 0x00000C12u), PV_EPERM);

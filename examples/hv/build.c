@@ -26,12 +26,16 @@ _Static_assert(sizeof(struct pv_evtchn_shared) <= REFHV_VCPU_OFFSET,
 #define NR_FRAMES (BOARD_RAM_SIZE >> PV_FRAME_SHIFT)
 static struct pv_mmu_frame mmu_frames[NR_FRAMES];
 static struct pv_mmu_domain mmu_doms[HV_MAX_DOMS];
+static struct pv_mmu_io_region mmu_io[HV_MAX_DEVS];
 
 /* The port's page-table format, and the one memory type guests map RAM
  * with (one type: no two mappings of a frame with different cacheability):
  * what pv_mmu_desc_small() produces, write-back (ARMv7: write-allocate). */
 #define HV_MMU_FORMAT (BOARD_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5)
 #define HV_RAM_TYPE (BOARD_MMU_V7 ? PV_MMU_MT_WBWA : PV_MMU_MT_WB)
+/* ... and the one type for device registers (ARMv5 has no Device type:
+ * uncached unbuffered, i.e. strongly ordered). */
+#define HV_DEV_TYPE (BOARD_MMU_V7 ? PV_MMU_MT_DEVICE : PV_MMU_MT_SO)
 
 int32_t hv_mmu_init(void)
 {
@@ -44,8 +48,8 @@ int32_t hv_mmu_init(void)
 		.nr_frames = NR_FRAMES,
 		.domains = mmu_doms,
 		.nr_domains = (uint16_t)hv_config.nr_doms,
-		.io = 0,
-		.io_max = 0,
+		.io = mmu_io,
+		.io_max = HV_MAX_DEVS,
 		.hyp_va_base = pv_gvaddr(HV_VIRT_BASE),
 		.hyp_va_size = 0u - HV_VIRT_BASE,
 		.hyp_l1 = port_hyp_l1() + (HV_VIRT_BASE >> 20),
@@ -145,6 +149,16 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 					 REFHV_GUEST_FRAMES, d->id);
 	if (rc != PV_OK)
 		return rc;
+	/* Its devices' registers, as device memory only (no cacheable alias). */
+	for (uint32_t i = 0; i < hv_config.nr_devs; i++) {
+		const struct hv_dev_cfg *v = &hv_config.devs[i];
+		if (v->dom != c->id)
+			continue;
+		rc = pv_mmu_io_assign(&hv.mmu, d->id, pv_maddr(v->base), v->size,
+				      PV_MMU_MT_MASK(HV_DEV_TYPE), PV_MMU_IO_WRITE);
+		if (rc != PV_OK)
+			return rc;
+	}
 	zero(d->mem, REFHV_GUEST_FRAMES * PV_FRAME_SIZE);
 	copy(d->mem + REFHV_FRAME_IMAGE * PV_FRAME_SIZE, img->start, img_size);
 	port_sync_icache(d->mem + REFHV_FRAME_IMAGE * PV_FRAME_SIZE, img_size);
@@ -171,6 +185,18 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	rc = pv_evtchn_domain_add(&hv.evt, &ec);
 	if (rc != PV_OK)
 		return rc;
+	/* Its interrupt lines (removing a domain un-routes them, so a restart
+	 * routes them again here). */
+	for (uint32_t i = 0; i < hv_config.nr_irqs && rc == PV_OK; i++) {
+		if (hv_config.irqs[i].dom == c->id)
+			rc = pv_evtchn_pirq_route(&hv.evt, hv_config.irqs[i].line, d->id);
+	}
+	for (uint32_t i = 0; i < hv_config.nr_devs && rc == PV_OK; i++) {
+		if (hv_config.devs[i].dom == c->id && hv_config.devs[i].irq != HV_NO_IRQ)
+			rc = pv_evtchn_pirq_route(&hv.evt, hv_config.devs[i].irq, d->id);
+	}
+	if (rc != PV_OK)
+		return rc;
 	rc = pv_hc_perm_set(&hv.hc, d->id, (struct pv_hc_perm){ c->hypercalls });
 	if (rc != PV_OK)
 		return rc;
@@ -188,6 +214,14 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	si->l2_ma = c->mem_base + REFHV_FRAME_L2 * PV_FRAME_SIZE;
 	si->shared_va = REFHV_KERN_VA + REFHV_FRAME_SHARED * PV_FRAME_SIZE;
 	si->ring_peer = PV_DOMID_NONE_VALUE;
+	si->dev_ma = si->dev_irq = REFHV_NO_DEVICE;
+	for (uint32_t i = hv_config.nr_devs; i-- > 0;) {
+		const struct hv_dev_cfg *v = &hv_config.devs[i];
+		if (v->dom != c->id)
+			continue;
+		si->dev_ma = v->base;
+		si->dev_irq = v->irq == HV_NO_IRQ ? REFHV_NO_DEVICE : v->irq;
+	}
 	si->time_base_ns = port_time_ns();
 	for (uint32_t i = 0; i + 1u < sizeof si->name && c->name[i]; i++)
 		si->name[i] = c->name[i];

@@ -12,8 +12,10 @@
  * rich <-> attacker (a control channel: the attacker may talk to rich, never
  * to secure). The builder connects each channel to the controlling domain
  * and writes the other end into start_info.ctrl_port.
- * Scheduler: credit (lib/sched), 1 ms slices. No device is routed to a
- * guest: the UART, VIC and timers stay the hypervisor's.
+ * Scheduler: credit (lib/sched), 1 ms slices. Devices: the board's second
+ * SP804 timer block is the secure domain's (its registers and its
+ * interrupt line); the UART, the interrupt controller and the first timer
+ * block stay the hypervisor's.
  */
 #include "config.h"
 
@@ -59,8 +61,19 @@ static const struct hv_chan_cfg chans[] = {
 	{ .a = 2, .b = 1, .ring = false }, /* attacker -> rich control channel */
 };
 
-/* The lines of the hypervisor's own devices: time base, event timer, console. */
-static const uint32_t reserved_irqs[] = { BOARD_IRQ_TIMER01, BOARD_IRQ_TIMER23, BOARD_IRQ_UART0 };
+static const struct hv_dev_cfg devs[] = {
+	{ .name = "timer23", .base = BOARD_TIMER23_PA, .size = 0x1000u,
+	  .irq = BOARD_IRQ_TIMER23, .dom = 0 },
+};
+
+/* The hypervisor's own devices, and their lines: console, time base and
+ * event timer, interrupt controller. */
+static const struct hv_io_cfg hyp_io[] = {
+	{ BOARD_UART0_PA, 0x1000u },
+	{ BOARD_TIMER01_PA, 0x1000u },
+	{ BOARD_INTC_PA, BOARD_INTC_SIZE },
+};
+static const uint32_t reserved_irqs[] = { BOARD_IRQ_TIMER01, BOARD_IRQ_UART0 };
 
 const struct hv_config hv_config = {
 	.ram_base = BOARD_RAM_PA,
@@ -77,6 +90,10 @@ const struct hv_config hv_config = {
 	.nr_chans = sizeof chans / sizeof chans[0],
 	.irqs = 0,
 	.nr_irqs = 0,
+	.devs = devs,
+	.nr_devs = sizeof devs / sizeof devs[0],
+	.hyp_io = hyp_io,
+	.nr_hyp_io = sizeof hyp_io / sizeof hyp_io[0],
 };
 
 const uint64_t hv_controller_only_hypercalls = HC(REFHV_HC_SWITCH_FG);

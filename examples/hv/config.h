@@ -16,6 +16,8 @@
 #define HV_MAX_DOMS 4u
 #define HV_MAX_CHANS 4u
 #define HV_MAX_IRQS 8u
+#define HV_MAX_DEVS 4u
+#define HV_NO_IRQ UINT32_MAX
 #define HV_IRQ_LINES_MAX 128u  /* interrupt lines the hypervisor can route */
 
 /* What happens when a domain takes an exception it cannot handle itself. */
@@ -62,6 +64,22 @@ struct hv_irq_cfg {
 	uint16_t dom;
 };
 
+/* A device given to a domain: its register pages (machine addresses
+ * outside RAM, mapped by the domain as device memory through lib/mmu's I/O
+ * regions) and, unless HV_NO_IRQ, its interrupt line, routed to the same
+ * domain. The builder names the domain's first device in its start info. */
+struct hv_dev_cfg {
+	const char *name;
+	uint32_t base, size;  /* 4 KiB aligned, 4 KiB multiple */
+	uint32_t irq;         /* line, or HV_NO_IRQ */
+	uint16_t dom;
+};
+
+/* A machine range the hypervisor's own drivers use: never a guest's. */
+struct hv_io_cfg {
+	uint32_t base, size;
+};
+
 struct hv_config {
 	uint32_t ram_base, ram_size;   /* the board's RAM */
 	uint32_t hyp_base, hyp_size;   /* RAM the hypervisor keeps */
@@ -75,6 +93,10 @@ struct hv_config {
 	uint32_t nr_chans;
 	const struct hv_irq_cfg *irqs;
 	uint32_t nr_irqs;
+	const struct hv_dev_cfg *devs;
+	uint32_t nr_devs;
+	const struct hv_io_cfg *hyp_io;  /* the hypervisor's own devices */
+	uint32_t nr_hyp_io;
 };
 
 extern const struct hv_config hv_config;
@@ -86,10 +108,12 @@ extern const uint32_t hv_hypercall_count;
 
 /*
  * Check cfg. Returns 0 if good; otherwise a negative pv_status (PV_EINVAL,
- * PV_ERANGE for memory outside RAM, PV_EEXIST for an overlap or a duplicate,
- * PV_ESRCH for an unknown domain, PV_EBUSY for an IRQ routed twice or
- * reserved, PV_EPERM for a controller-only hypercall given to another
- * domain) and a message in msg (always NUL-terminated) naming the entry.
+ * PV_ERANGE for memory outside RAM or a device inside it, PV_EALIGN for a
+ * misaligned device, PV_EEXIST for an overlap or a duplicate, PV_ESRCH for
+ * an unknown domain, PV_EBUSY for an IRQ routed twice or reserved, or a
+ * device on the hypervisor's own, PV_EPERM for a controller-only hypercall
+ * given to another domain) and a message in msg (always NUL-terminated)
+ * naming the entry.
  */
 int32_t hv_config_check(const struct hv_config *cfg, char *msg, size_t msglen);
 

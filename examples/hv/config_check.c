@@ -50,9 +50,42 @@ static void put_dom(struct msgbuf *m, const struct hv_config *c, uint32_t i)
 	}
 }
 
+/* [a, a+alen) and [b, b+blen) share a byte (64-bit: no wrap at 4 GiB). */
 static bool overlaps(uint32_t a, uint32_t alen, uint32_t b, uint32_t blen)
 {
-	return a < b + blen && b < a + alen;
+	return (uint64_t)a < (uint64_t)b + blen && (uint64_t)b < (uint64_t)a + alen;
+}
+
+static void put_dev(struct msgbuf *m, const struct hv_config *c, uint32_t i)
+{
+	put(m, "device ");
+	put_u(m, i);
+	if (c->devs[i].name) {
+		put(m, " (");
+		put(m, c->devs[i].name);
+		put(m, ")");
+	}
+}
+
+/* Is line routed already, by route r < nr_routes or by device d < nr_devs? */
+static bool line_taken(const struct hv_config *c, uint32_t line, uint32_t nr_routes,
+		       uint32_t nr_devs)
+{
+	for (uint32_t j = 0; j < nr_routes; j++)
+		if (c->irqs[j].line == line)
+			return true;
+	for (uint32_t j = 0; j < nr_devs; j++)
+		if (c->devs[j].irq == line)
+			return true;
+	return false;
+}
+
+static bool line_reserved(const struct hv_config *c, uint32_t line)
+{
+	for (uint32_t k = 0; k < c->nr_reserved_irqs; k++)
+		if (c->reserved_irqs[k] == line)
+			return true;
+	return false;
 }
 
 int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
@@ -73,8 +106,10 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 		return PV_EINVAL;
 	}
 	if (c->nr_chans > HV_MAX_CHANS || (c->nr_chans && !c->chans) ||
-	    c->nr_irqs > HV_MAX_IRQS || (c->nr_irqs && !c->irqs)) {
-		put(m, "config: too many channels or IRQ routes");
+	    c->nr_irqs > HV_MAX_IRQS || (c->nr_irqs && !c->irqs) ||
+	    c->nr_devs > HV_MAX_DEVS || (c->nr_devs && !c->devs) ||
+	    (c->nr_hyp_io && !c->hyp_io)) {
+		put(m, "config: too many channels, IRQ routes or devices");
 		return PV_E2BIG;
 	}
 	if (c->irq_lines == 0 || c->irq_lines > HV_IRQ_LINES_MAX) {
@@ -226,15 +261,13 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 			put_u(m, r->dom);
 			return PV_ESRCH;
 		}
-		for (uint32_t k = 0; k < c->nr_reserved_irqs; k++) {
-			if (c->reserved_irqs[k] == r->line) {
-				put(m, "irq route ");
-				put_u(m, i);
-				put(m, ": line ");
-				put_u(m, r->line);
-				put(m, " is the hypervisor's");
-				return PV_EBUSY;
-			}
+		if (line_reserved(c, r->line)) {
+			put(m, "irq route ");
+			put_u(m, i);
+			put(m, ": line ");
+			put_u(m, r->line);
+			put(m, " is the hypervisor's");
+			return PV_EBUSY;
 		}
 		for (uint32_t j = 0; j < i; j++) {
 			if (c->irqs[j].line == r->line) {
@@ -247,6 +280,71 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 				put(m, ")");
 				return PV_EBUSY;
 			}
+		}
+	}
+
+	for (uint32_t i = 0; i < c->nr_devs; i++) {
+		const struct hv_dev_cfg *v = &c->devs[i];
+		if (v->dom >= c->nr_doms) {
+			put_dev(m, c, i);
+			put(m, ": no domain ");
+			put_u(m, v->dom);
+			return PV_ESRCH;
+		}
+		if ((v->base | v->size) & 0xFFFu || v->size == 0) {
+			put_dev(m, c, i);
+			put(m, ": registers must be whole 4 KiB pages, not ");
+			put_x(m, v->size);
+			put(m, " at ");
+			put_x(m, v->base);
+			return PV_EALIGN;
+		}
+		if ((uint64_t)v->base + v->size > UINT64_C(0x100000000) ||
+		    overlaps(v->base, v->size, c->ram_base, c->ram_size)) {
+			put_dev(m, c, i);
+			put(m, ": registers at ");
+			put_x(m, v->base);
+			put(m, " are not outside RAM");
+			return PV_ERANGE;
+		}
+		for (uint32_t k = 0; k < c->nr_hyp_io; k++) {
+			if (overlaps(v->base, v->size, c->hyp_io[k].base, c->hyp_io[k].size)) {
+				put_dev(m, c, i);
+				put(m, ": registers at ");
+				put_x(m, v->base);
+				put(m, " are the hypervisor's");
+				return PV_EBUSY;
+			}
+		}
+		for (uint32_t j = 0; j < i; j++) {
+			if (overlaps(v->base, v->size, c->devs[j].base, c->devs[j].size)) {
+				put_dev(m, c, i);
+				put(m, ": registers overlap ");
+				put_dev(m, c, j);
+				return PV_EEXIST;
+			}
+		}
+		if (v->irq == HV_NO_IRQ)
+			continue;
+		if (v->irq >= c->irq_lines) {
+			put_dev(m, c, i);
+			put(m, ": no line ");
+			put_u(m, v->irq);
+			return PV_ERANGE;
+		}
+		if (line_reserved(c, v->irq)) {
+			put_dev(m, c, i);
+			put(m, ": line ");
+			put_u(m, v->irq);
+			put(m, " is the hypervisor's");
+			return PV_EBUSY;
+		}
+		if (line_taken(c, v->irq, c->nr_irqs, i)) {
+			put_dev(m, c, i);
+			put(m, ": line ");
+			put_u(m, v->irq);
+			put(m, " is already routed");
+			return PV_EBUSY;
 		}
 	}
 	return 0;

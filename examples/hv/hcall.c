@@ -122,6 +122,11 @@ static int32_t hc_evtchn(struct pv_hc_call *c)
 	case REFHV_EVT_BIND_VIRQ:
 		rc = pv_evtchn_bind_virq(&hv.evt, c->dom, c->args[1], 0, &port);
 		break;
+	case REFHV_EVT_BIND_PIRQ: /* only a line routed to this domain */
+		rc = pv_evtchn_bind_pirq(&hv.evt, c->dom, c->args[1], &port);
+		break;
+	case REFHV_EVT_PIRQ_EOI:
+		return pv_evtchn_pirq_eoi(&hv.evt, c->dom, c->args[1]);
 	default:
 		return PV_ENOSYS;
 	}

@@ -29,8 +29,9 @@ void hv_main(void)
 		hv_printf("hv: configuration refused: %s (%s)\n", msg, pv_status_name(rc));
 		port_exit(1);
 	}
-	hv_printf("hv: configuration: %u domains, %u channels, %u routed IRQs: accepted\n",
-		  hv_config.nr_doms, hv_config.nr_chans, hv_config.nr_irqs);
+	hv_printf("hv: configuration: %u domains, %u channels, %u device(s), %u other routed "
+		  "IRQ(s): accepted\n",
+		  hv_config.nr_doms, hv_config.nr_chans, hv_config.nr_devs, hv_config.nr_irqs);
 	check(hv_mmu_init(), "mmu init");
 	check(hv_hc_setup(), "hypercall table");
 	check(hv_sched_setup(), "event channels and scheduler");

@@ -68,12 +68,6 @@ int32_t hv_sched_setup(void)
 	int32_t rc = pv_evtchn_init(&hv.evt, &ec);
 	if (rc != PV_OK)
 		return rc;
-	for (uint32_t i = 0; i < hv_config.nr_irqs; i++) {
-		rc = pv_evtchn_pirq_route(&hv.evt, hv_config.irqs[i].line,
-					  pv_domid(hv_config.irqs[i].dom));
-		if (rc != PV_OK)
-			return rc;
-	}
 
 	struct pv_sched_config sc;
 	pv_sched_config_default(PV_SCHED_CREDIT, &sc);
@@ -184,7 +178,7 @@ void hv_schedule(void)
 }
 
 #define NR_FRAMES (BOARD_RAM_SIZE >> PV_FRAME_SHIFT)
-static uint32_t audit_scratch[PV_MMU_AUDIT_SCRATCH_WORDS(NR_FRAMES, 0)];
+static uint32_t audit_scratch[PV_MMU_AUDIT_SCRATCH_WORDS(NR_FRAMES, HV_MAX_DEVS)];
 
 _Noreturn void hv_finish(void)
 {

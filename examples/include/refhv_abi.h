@@ -20,7 +20,7 @@
 
 #include <pvlib/trap.h>
 
-#define REFHV_ABI_VERSION 1u
+#define REFHV_ABI_VERSION 2u
 
 enum refhv_hc {
 	REFHV_HC_CONSOLE_WRITE = 0, /* (va, len) -> bytes written */
@@ -52,6 +52,8 @@ enum refhv_evt {
 	REFHV_EVT_CLOSE = 3,            /* a = port */
 	REFHV_EVT_UNMASK = 4,           /* a = port */
 	REFHV_EVT_BIND_VIRQ = 5,        /* a = virq -> port */
+	REFHV_EVT_BIND_PIRQ = 6,        /* a = a line routed to us -> port */
+	REFHV_EVT_PIRQ_EOI = 7,         /* a = line: done with it, unmask it */
 };
 
 /* Virtual interrupts the reference hypervisor raises. */
@@ -133,10 +135,16 @@ struct refhv_start_info {
 	uint32_t ring_port;    /* our end of the channel */
 	uint32_t ctrl_port;    /* channel to the controlling domain, 0 if none */
 	uint32_t mmu_format;   /* PV_MMU_ABI_FMT_V5 or _V7: how to write descriptors */
+	/* The domain's first device (REFHV_NO_DEVICE if none): its registers,
+	 * to map as device memory, and its interrupt line, to bind. */
+	uint32_t dev_ma;       /* machine address of its register page */
+	uint32_t dev_irq;      /* its line (REFHV_EVT_BIND_PIRQ), or REFHV_NO_DEVICE */
 	uint64_t time_base_ns; /* hypervisor time when the domain was built */
 	char name[16];
 };
-_Static_assert(sizeof(struct refhv_start_info) == 80, "start info size");
-_Static_assert(offsetof(struct refhv_start_info, time_base_ns) == 56, "start info time");
+#define REFHV_NO_DEVICE 0xFFFFFFFFu
+_Static_assert(sizeof(struct refhv_start_info) == 88, "start info size");
+_Static_assert(offsetof(struct refhv_start_info, dev_ma) == 56, "start info device");
+_Static_assert(offsetof(struct refhv_start_info, time_base_ns) == 64, "start info time");
 
 #endif

@@ -28,6 +28,7 @@ static const char *at_msg(const char *fmt, uint32_t addr)
 static struct hv_dom_cfg doms[HV_MAX_DOMS];
 static struct hv_chan_cfg chans[HV_MAX_CHANS];
 static struct hv_irq_cfg irqs[HV_MAX_IRQS];
+static struct hv_dev_cfg devs[HV_MAX_DEVS];
 static struct hv_config cfg;
 static char msg[160];
 
@@ -40,9 +41,12 @@ static int setup(void **state)
 	memcpy(chans, hv_config.chans, hv_config.nr_chans * sizeof chans[0]);
 	if (hv_config.nr_irqs)
 		memcpy(irqs, hv_config.irqs, hv_config.nr_irqs * sizeof irqs[0]);
+	if (hv_config.nr_devs)
+		memcpy(devs, hv_config.devs, hv_config.nr_devs * sizeof devs[0]);
 	cfg.doms = doms;
 	cfg.chans = chans;
 	cfg.irqs = irqs;
+	cfg.devs = devs;
 	memset(msg, 0, sizeof msg);
 	return 0;
 }
@@ -154,6 +158,56 @@ static void irq_line_out_of_range(void **state)
 	refused(PV_ERANGE, "config: the interrupt controller needs");
 }
 
+/* The shipped configuration gives domain 0 one device with a line. */
+static void device_errors(void **state)
+{
+	(void)state;
+	assert_true(cfg.nr_devs >= 1u && devs[0].irq != HV_NO_IRQ);
+	const struct hv_dev_cfg good = devs[0];
+	devs[0].dom = 7;
+	refused(PV_ESRCH, "device 0 (timer23): no domain 7");
+	devs[0] = good;
+	devs[0].base += 0x10u;
+	refused(PV_EALIGN, "device 0 (timer23): registers must be whole 4 KiB pages");
+	devs[0] = good;
+	devs[0].size = 0;
+	refused(PV_EALIGN, "device 0 (timer23)");
+	devs[0] = good;
+	devs[0].base = cfg.ram_base + cfg.ram_size - 0x1000u; /* the last page of RAM */
+	refused(PV_ERANGE, at_msg("device 0 (timer23): registers at 0x%08x are not outside RAM",
+				  cfg.ram_base + cfg.ram_size - 0x1000u));
+	devs[0] = good;
+	devs[0].base = 0xFFFFF000u;
+	devs[0].size = 0x2000u; /* runs past 4 GiB */
+	refused(PV_ERANGE, "device 0 (timer23)");
+	devs[0] = good;
+	devs[0].base = cfg.hyp_io[0].base; /* the hypervisor's console */
+	refused(PV_EBUSY, "device 0 (timer23): registers at");
+	devs[0] = good;
+	devs[1] = good;
+	devs[1].name = "again";
+	devs[1].irq = HV_NO_IRQ;
+	cfg.nr_devs = 2;
+	refused(PV_EEXIST, "device 1 (again): registers overlap device 0 (timer23)");
+	devs[1].base = good.base + 0x100000u;
+	devs[1].irq = good.irq;
+	refused(PV_EBUSY, at_msg("device 1 (again): line %u is already routed", good.irq));
+	devs[1].irq = cfg.irq_lines;
+	refused(PV_ERANGE, "device 1 (again): no line");
+	devs[1].irq = cfg.reserved_irqs[0];
+	refused(PV_EBUSY, "is the hypervisor's");
+	devs[1].irq = HV_NO_IRQ; /* registers only: fine */
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+	cfg.nr_devs = 1;
+	/* A plain route of the device's line collides with it. */
+	irqs[0] = (struct hv_irq_cfg){ .line = good.irq, .dom = 1 };
+	cfg.nr_irqs = 1;
+	refused(PV_EBUSY, "device 0 (timer23): line");
+	cfg.nr_irqs = 0;
+	cfg.nr_devs = HV_MAX_DEVS + 1u;
+	refused(PV_E2BIG, "too many");
+}
+
 static void unknown_domain_id(void **state)
 {
 	(void)state;
@@ -235,7 +289,7 @@ static void accepted_configs_are_sound(void **state)
 	for (uint32_t iter = 0; iter < 20000u; iter++) {
 		setup(NULL);
 		for (uint32_t k = 0, n = 1u + rnd(3); k < n; k++) {
-			switch (rnd(6)) {
+			switch (rnd(8)) {
 			case 0:
 				doms[rnd(cfg.nr_doms)].mem_base = cfg.ram_base + (rnd(140u) << 20);
 				break;
@@ -252,6 +306,17 @@ static void accepted_configs_are_sound(void **state)
 				break;
 			case 4:
 				doms[rnd(cfg.nr_doms)].mem_size = (1u + rnd(2)) << 20;
+				break;
+			case 5: /* a second device anywhere near RAM or the hypervisor's */
+				cfg.nr_devs = 2;
+				devs[1] = (struct hv_dev_cfg){ "dev1",
+					rnd(2) ? cfg.ram_base + cfg.ram_size - (rnd(4) << 12)
+					       : cfg.hyp_io[rnd(cfg.nr_hyp_io)].base + (rnd(3) << 12),
+					0x1000u << rnd(2), rnd(3) ? rnd(cfg.irq_lines + 2u) : HV_NO_IRQ,
+					(uint16_t)rnd(4) };
+				break;
+			case 6:
+				devs[0].irq = rnd(cfg.irq_lines + 2u);
 				break;
 			default:
 				chans[rnd(cfg.nr_chans)].a = (uint16_t)rnd(4);
@@ -283,6 +348,24 @@ static void accepted_configs_are_sound(void **state)
 			assert_true(chans[i].a < cfg.nr_doms && chans[i].b < cfg.nr_doms);
 			assert_true(chans[i].a != chans[i].b);
 		}
+		for (uint32_t i = 0; i < cfg.nr_devs; i++) {
+			const struct hv_dev_cfg *v = &devs[i];
+			assert_true(v->dom < cfg.nr_doms && v->size != 0);
+			assert_true((uint64_t)v->base + v->size <= cfg.ram_base ||
+				    v->base >= (uint64_t)cfg.ram_base + cfg.ram_size);
+			for (uint32_t k = 0; k < cfg.nr_hyp_io; k++)
+				assert_true((uint64_t)v->base + v->size <= cfg.hyp_io[k].base ||
+					    v->base >= (uint64_t)cfg.hyp_io[k].base + cfg.hyp_io[k].size);
+			if (v->irq == HV_NO_IRQ)
+				continue;
+			assert_true(v->irq < cfg.irq_lines);
+			for (uint32_t k = 0; k < cfg.nr_reserved_irqs; k++)
+				assert_true(v->irq != cfg.reserved_irqs[k]);
+			for (uint32_t j = 0; j < cfg.nr_irqs; j++)
+				assert_true(v->irq != irqs[j].line);
+			for (uint32_t j = 0; j < i; j++)
+				assert_true(v->irq != devs[j].irq);
+		}
 		for (uint32_t i = 0; i < cfg.nr_irqs; i++) {
 			assert_true(irqs[i].line < cfg.irq_lines && irqs[i].dom < cfg.nr_doms);
 			for (uint32_t j = 0; j < i; j++)
@@ -311,6 +394,7 @@ int main(void)
 		cmocka_unit_test_setup(irq_to_unknown_domain, setup),
 		cmocka_unit_test_setup(irq_of_the_hypervisor, setup),
 		cmocka_unit_test_setup(irq_line_out_of_range, setup),
+		cmocka_unit_test_setup(device_errors, setup),
 		cmocka_unit_test_setup(unknown_domain_id, setup),
 		cmocka_unit_test_setup(foreground_switch_for_a_non_controller, setup),
 		cmocka_unit_test_setup(nonexistent_hypercall, setup),

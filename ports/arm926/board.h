@@ -24,6 +24,8 @@
 #define BOARD_IO_MBS 0x101
 
 #define BOARD_VIC_PA 0x10140000u
+#define BOARD_INTC_PA BOARD_VIC_PA    /* the interrupt controller's pages */
+#define BOARD_INTC_SIZE 0x1000u
 #define BOARD_TIMER01_PA 0x101E2000u
 #define BOARD_TIMER23_PA 0x101E3000u
 #define BOARD_UART0_PA 0x101F1000u

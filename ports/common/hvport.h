@@ -146,15 +146,18 @@ static inline uint32_t port_psr_user(uint32_t psr)
 void port_console_write(const char *s, uint32_t n);
 void port_console_puts(const char *s);
 
-/* Time since boot, from the free-running SP804 timer 1. Must be called at
- * least once per counter wrap (about 71 minutes at 1 MHz). */
+/* Time since boot, from the free-running SP804 timer 1 (the second timer
+ * of the block at BOARD_TIMER01_PA). Must be called at least once per
+ * counter wrap (about 71 minutes at 1 MHz). */
 pv_time_ns port_time_ns(void);
-/* Arm the event timer (SP804 timer 2) to interrupt after delta ns; stop it. */
+/* Arm the event timer (SP804 timer 0, the first of that block) to interrupt
+ * after delta ns; stop it. The block at BOARD_TIMER23_PA is left alone: a
+ * hypervisor may give it to a guest. */
 void port_timer_set(pv_time_ns delta);
 void port_timer_stop(void);
 /* Acknowledge the event timer; true if it had fired. */
 bool port_timer_ack(void);
-#define PORT_IRQ_TIMER BOARD_IRQ_TIMER23
+#define PORT_IRQ_TIMER BOARD_IRQ_TIMER01
 
 /*
  * Interrupt controller (arch). Lines are numbered as the controller numbers

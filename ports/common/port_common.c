@@ -23,8 +23,10 @@ struct pv_trap_frame *port_cur_frame;
 extern char _start[]; /* boot.S: its megabyte has the identity section */
 
 static const struct pl011 console = { HV_IO(BOARD_UART0_PA) };
+/* Both of the hypervisor's timers are in the first SP804 block, so the
+ * second block (its own 4 KiB page and line) can be given to a guest. */
 static const struct sp804 clock_timer = { HV_IO(BOARD_TIMER01_PA) + 0x20u };
-static const struct sp804 event_timer = { HV_IO(BOARD_TIMER23_PA) };
+static const struct sp804 event_timer = { HV_IO(BOARD_TIMER01_PA) };
 
 static struct {
 	uint32_t last;  /* last counter value read */

@@ -25,6 +25,8 @@
 #define BOARD_TIMER23_PA 0x10012000u
 #define BOARD_GIC_CPU_PA 0x1E000100u
 #define BOARD_GIC_DIST_PA 0x1E001000u
+#define BOARD_INTC_PA 0x1E000000u     /* the A9 private region: SCU, GIC, */
+#define BOARD_INTC_SIZE 0x2000u       /* private timers (its first 8 KiB) */
 
 /* GIC interrupt IDs: shared peripheral interrupt n is ID 32 + n (QEMU wires
  * motherboard interrupt n to SPI n: SP804 0/1 -> 2, 2/3 -> 3, UART0 -> 5).

@@ -233,6 +233,15 @@ int32_t map_slot(uint32_t slot, uint32_t ma, bool writable)
 	return HC3(REFHV_HC_MMU_UPDATE, (uint32_t)&req, 1, 0);
 }
 
+int32_t map_device(uint32_t slot, uint32_t ma)
+{
+	struct pv_mmu_update_req req = {
+		.ptr = kern_pte_ma(slot_va(slot)),
+		.val = pv_mmu_desc_small(g_si->mmu_format, ma, PV_MMU_DESC_W | PV_MMU_DESC_DEVICE),
+	};
+	return HC3(REFHV_HC_MMU_UPDATE, (uint32_t)&req, 1, 0);
+}
+
 uint64_t now_ns(void)
 {
 	static uint64_t t;

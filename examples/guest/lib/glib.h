@@ -55,6 +55,8 @@ static inline uint32_t slot_va(uint32_t slot)
 {
 	return REFHV_KERN_VA + slot * 4096u;
 }
+/* Map device registers at machine address ma at slot, as device memory. */
+int32_t map_device(uint32_t slot, uint32_t ma);
 /* Machine address of the kernel L2 slot for virtual address va. */
 uint32_t kern_pte_ma(uint32_t va);
 
