@@ -30,6 +30,8 @@
  *   PV_ESRCH    a domain id that is not a guest, or (ARINC 653) a table that
  *               names a domain with no unit
  *   PV_ENOSPC   (EDF) admission refused: total utilisation would exceed 1
+ *               (counting bandwidth given up but still held: see
+ *               pv_sched_remove, pv_sched_set_params)
  *   PV_E2BIG    more than PV_SCHED_ARINC_MAX_WINDOWS windows
  *   PV_ENOSYS   operation does not exist for this policy
  *   PV_EPERM    operation refused by the policy (foreground under ARINC 653)
@@ -145,9 +147,12 @@ struct pv_sched_unit {
 	pv_time_ns cap_win;     /* CREDIT: start of that cap window */
 	pv_time_ns deadline;    /* EDF: absolute deadline (= next release) */
 	pv_time_ns remaining;   /* EDF: budget left in this period */
-	uint32_t hpos;          /* EDF: position in its heap */
-	uint32_t hslot[2];      /* EDF: unit at position <index> of heap 0/1 */
+	uint32_t hpos;          /* EDF: position in its READY/RELEASE heap */
+	uint32_t hslot[3];      /* EDF: unit at position <index> of heap 0/1/2 */
 	pv_time_ns unpark;      /* CREDIT: end of the cap window it is parked for */
+	uint64_t bw_held;       /* EDF: bandwidth given up but still reserved */
+	pv_time_ns bw_until;    /* EDF: when bw_held is given back */
+	uint32_t bw_pos;        /* EDF: position in the held-bandwidth heap */
 };
 
 /* The decision of pv_sched_pick_next(). */
@@ -177,8 +182,9 @@ struct pv_sched {
 	uint16_t under;         /* which run list is UNDER (the other is OVER) */
 	pv_time_ns park_until;  /* when the parked units may run again */
 	/* EDF */
-	uint64_t util;          /* sum of ceil(budget * 2^32 / period) */
-	uint32_t heap_n[2];
+	uint64_t util;          /* sum of ceil(budget * 2^32 / period), plus
+	                           the bandwidth still held (bw_held) */
+	uint32_t heap_n[3];
 	/* ARINC 653 */
 	uint32_t nwin, npart;
 	pv_time_ns major, epoch, win_start;
@@ -211,7 +217,9 @@ enum pv_status pv_sched_add(struct pv_sched *s, uint32_t unit, pv_domid_t dom,
                             const struct pv_sched_params *params, pv_time_ns now);
 
 /* Remove unit (-> FREE). If it was the current unit the CPU is idle until
- * the next pick. PV_ERANGE, PV_ENOENT. */
+ * the next pick. EDF: the unit's share stays counted by the admission test
+ * until its current deadline (the slot keeps it if it is added again).
+ * PV_ERANGE, PV_ENOENT. */
 enum pv_status pv_sched_remove(struct pv_sched *s, uint32_t unit, pv_time_ns now);
 
 /* An event for unit: BLOCKED -> RUNNABLE (CREDIT: boosted if it has credit).
@@ -235,8 +243,11 @@ enum pv_status pv_sched_pick_next(struct pv_sched *s, pv_time_ns now,
  * tick, if the hypervisor keeps one). PV_ERANGE now in the past. */
 enum pv_status pv_sched_tick(struct pv_sched *s, pv_time_ns now);
 
-/* Change unit's parameters (checked exactly as pv_sched_add checks them,
- * EDF admission counting the new values instead of the old ones).
+/* Change unit's parameters (checked exactly as pv_sched_add checks them).
+ * EDF: the current period keeps its deadline and at most its budget left;
+ * the admission test counts max(old, new) until that deadline and the new
+ * values after it, so a decrease is never refused and its bandwidth comes
+ * back only at the deadline, while an increase must fit at once.
  * PV_ERANGE, PV_ENOENT, PV_EINVAL, PV_ENOSPC. */
 enum pv_status pv_sched_set_params(struct pv_sched *s, uint32_t unit,
                                    const struct pv_sched_params *params, pv_time_ns now);

@@ -54,9 +54,9 @@ static void ar_init(struct pv_sched *s)
 
 static enum pv_status ar_check_params(const struct pv_sched *s, uint32_t u,
                                       const struct pv_sched_params *p,
-                                      const struct pv_sched_params *old)
+                                      const struct pv_sched_params *old, pv_time_ns now)
 {
-	(void)s, (void)u, (void)p, (void)old;
+	(void)s, (void)u, (void)p, (void)old, (void)now;
 	return PV_OK; /* the table, not the unit, carries the parameters */
 }
 

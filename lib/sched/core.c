@@ -92,6 +92,7 @@ enum pv_status pv_sched_init(struct pv_sched *s, const struct pv_sched_config *c
 			.link = { PV_SCHED_IDLE, PV_SCHED_IDLE },
 			.part = PV_SCHED_IDLE,
 			.hpos = PV_SCHED_IDLE,
+			.bw_pos = PV_SCHED_IDLE,
 		};
 	}
 	for (uint16_t li = 0; li < PV_SCHED_NLISTS; li++)
@@ -136,7 +137,7 @@ enum pv_status pv_sched_add(struct pv_sched *s, uint32_t unit, pv_domid_t dom,
 	if (!pv_domid_is_guest(dom))
 		return PV_ESRCH;
 	const struct pv_sched_ops *ops = sched_ops(s);
-	enum pv_status st = ops->check_params(s, unit, params, 0);
+	enum pv_status st = ops->check_params(s, unit, params, 0, now);
 	if (st != PV_OK)
 		return st;
 
@@ -250,7 +251,7 @@ enum pv_status pv_sched_set_params(struct pv_sched *s, uint32_t unit,
 		return st;
 	const struct pv_sched_ops *ops = sched_ops(s);
 	struct pv_sched_params old = s->units[unit].params;
-	st = ops->check_params(s, unit, params, &old);
+	st = ops->check_params(s, unit, params, &old, now);
 	if (st != PV_OK)
 		return st;
 	pv_sched_account(s, now);

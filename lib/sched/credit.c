@@ -150,9 +150,9 @@ static void cr_init(struct pv_sched *s)
 
 static enum pv_status cr_check_params(const struct pv_sched *s, uint32_t u,
                                       const struct pv_sched_params *p,
-                                      const struct pv_sched_params *old)
+                                      const struct pv_sched_params *old, pv_time_ns now)
 {
-	(void)s, (void)u, (void)old;
+	(void)s, (void)u, (void)old, (void)now;
 	if (p->weight < PV_SCHED_WEIGHT_MIN || p->weight > PV_SCHED_WEIGHT_MAX)
 		return PV_EINVAL;
 	if (p->cap > PV_SCHED_CAP_MAX)

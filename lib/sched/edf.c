@@ -9,10 +9,11 @@
  *
  *   READY   (deadline, unit)  -- run the top
  *   RELEASE (deadline, unit)  -- budget back at deadline, new deadline +P
+ *   HELD    (bw_until, unit)  -- bandwidth given back to admission at bw_until
  *
- * Both heaps live inside the unit array: unit i stores which unit sits at
- * position i of each heap (hslot[]), and every unit its own position (hpos),
- * so no storage beyond the units is needed.
+ * The heaps live inside the unit array: unit i stores which unit sits at
+ * position i of each heap (hslot[]), and every unit its own positions (hpos,
+ * bw_pos), so no storage beyond the units is needed.
  *
  * Admission: sum of ceil(B * 2^32 / P) over the units must not exceed 2^32.
  * Rounding every term up means a set with utilisation above 1 is never
@@ -21,6 +22,20 @@
  * U <= 1, EDF meets every deadline of units that stay runnable (Liu and
  * Layland 1973); pick_next bounds run_ns by the unit's budget, its deadline
  * and the next release, so the port's one-shot timer enforces the budget.
+ *
+ * Bandwidth is given back late, never early. A unit that is removed, or whose
+ * parameters are lowered, keeps its current deadline and may still use the
+ * budget left in the current period, so the share it gives up stays counted
+ * by the admission test (bw_held, in the HELD heap) until that deadline:
+ * a unit admitted meanwhile cannot push anyone past a deadline. A unit holds
+ * at most one such reservation (a second decrease before the first is given
+ * back adds to it and keeps the later time), so HELD has at most n entries;
+ * a slot that is removed and added again keeps what it still holds. The
+ * total counted (util) only grows through an admission test, so it never
+ * exceeds 2^32. Reservations whose time has come are dropped at every pick
+ * and every add/remove/parameter change (O(log n) each); the admission test
+ * itself changes nothing, so it subtracts the ones that are due but not yet
+ * dropped (a walk of the due part of HELD, at most n entries).
  *
  * A unit that wakes keeps its deadline and budget only if that does not let
  * it exceed its bandwidth B/P before the deadline (the constant bandwidth
@@ -32,7 +47,7 @@
  */
 #include "sched_internal.h"
 
-enum { EDF_READY = 0, EDF_RELEASE = 1, EDF_SLACK_LIST = 0 };
+enum { EDF_READY = 0, EDF_RELEASE = 1, EDF_HELD = 2, EDF_SLACK_LIST = 0 };
 
 #define EDF_SCALE_SHIFT 32u
 #define EDF_SCALE ((uint64_t)1 << EDF_SCALE_SHIFT)
@@ -43,10 +58,16 @@ static uint64_t edf_term(const struct pv_sched_params *p)
 	return ((p->budget << EDF_SCALE_SHIFT) + p->period - 1u) / p->period;
 }
 
-static bool edf_less(const struct pv_sched *s, uint32_t a, uint32_t b)
+/* The key unit u is ordered by in heap h. */
+static pv_time_ns edf_key(const struct pv_sched *s, uint8_t h, uint32_t u)
 {
-	pv_time_ns da = s->units[a].deadline, db = s->units[b].deadline;
-	return da != db ? da < db : a < b;
+	return h == EDF_HELD ? s->units[u].bw_until : s->units[u].deadline;
+}
+
+static bool edf_less(const struct pv_sched *s, uint8_t h, uint32_t a, uint32_t b)
+{
+	pv_time_ns ka = edf_key(s, h, a), kb = edf_key(s, h, b);
+	return ka != kb ? ka < kb : a < b;
 }
 
 static uint32_t edf_at(const struct pv_sched *s, uint8_t h, uint32_t i)
@@ -57,7 +78,10 @@ static uint32_t edf_at(const struct pv_sched *s, uint8_t h, uint32_t i)
 static void edf_set(struct pv_sched *s, uint8_t h, uint32_t i, uint32_t u)
 {
 	s->units[i].hslot[h] = u;
-	s->units[u].hpos = i;
+	if (h == EDF_HELD)
+		s->units[u].bw_pos = i;
+	else
+		s->units[u].hpos = i;
 }
 
 static void edf_sift_up(struct pv_sched *s, uint8_t h, uint32_t i)
@@ -66,7 +90,7 @@ static void edf_sift_up(struct pv_sched *s, uint8_t h, uint32_t i)
 	while (i > 0) {
 		uint32_t parent = (i - 1u) / 2u;
 		uint32_t pu = edf_at(s, h, parent);
-		if (!edf_less(s, u, pu))
+		if (!edf_less(s, h, u, pu))
 			break;
 		edf_set(s, h, i, pu);
 		i = parent;
@@ -82,10 +106,10 @@ static void edf_sift_down(struct pv_sched *s, uint8_t h, uint32_t i)
 		uint32_t c = 2u * i + 1u;
 		if (c >= n)
 			break;
-		if (c + 1u < n && edf_less(s, edf_at(s, h, c + 1u), edf_at(s, h, c)))
+		if (c + 1u < n && edf_less(s, h, edf_at(s, h, c + 1u), edf_at(s, h, c)))
 			c++;
 		uint32_t cu = edf_at(s, h, c);
-		if (!edf_less(s, cu, u))
+		if (!edf_less(s, h, cu, u))
 			break;
 		edf_set(s, h, i, cu);
 		i = c;
@@ -93,34 +117,152 @@ static void edf_sift_down(struct pv_sched *s, uint8_t h, uint32_t i)
 	edf_set(s, h, i, u);
 }
 
+static void edf_heap_push(struct pv_sched *s, uint8_t h, uint32_t u)
+{
+	uint32_t i = s->heap_n[h]++;
+	edf_set(s, h, i, u);
+	edf_sift_up(s, h, i);
+}
+
+/* Take the unit at position i out of heap h. */
+static void edf_heap_del(struct pv_sched *s, uint8_t h, uint32_t i)
+{
+	uint32_t last = edf_at(s, h, --s->heap_n[h]);
+	if (i == s->heap_n[h])
+		return;
+	edf_set(s, h, i, last);
+	edf_sift_up(s, h, i);
+	edf_sift_down(s, h, h == EDF_HELD ? s->units[last].bw_pos : s->units[last].hpos);
+}
+
 static void edf_push(struct pv_sched *s, uint8_t h, uint32_t u)
 {
 	PV_ASSERT(s->units[u].heap == SCHED_NOHEAP);
-	uint32_t i = s->heap_n[h]++;
 	s->units[u].heap = h;
-	edf_set(s, h, i, u);
-	edf_sift_up(s, h, i);
+	edf_heap_push(s, h, u);
 }
 
 static void edf_remove(struct pv_sched *s, uint32_t u)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	uint8_t h = x->heap;
-	PV_ASSERT(h != SCHED_NOHEAP);
+	PV_ASSERT(h == EDF_READY || h == EDF_RELEASE);
 	uint32_t i = x->hpos;
-	uint32_t last = edf_at(s, h, --s->heap_n[h]);
 	x->heap = SCHED_NOHEAP;
 	x->hpos = PV_SCHED_IDLE;
-	if (last == u)
-		return;
-	edf_set(s, h, i, last);
-	edf_sift_up(s, h, i);
-	edf_sift_down(s, h, s->units[last].hpos);
+	edf_heap_del(s, h, i);
 }
 
 static uint32_t edf_top(const struct pv_sched *s, uint8_t h)
 {
 	return s->heap_n[h] ? edf_at(s, h, 0) : PV_SCHED_IDLE;
+}
+
+/* ---- held bandwidth ---- */
+
+static bool edf_due(const struct pv_sched *s, uint32_t i, pv_time_ns now)
+{
+	return i < s->heap_n[EDF_HELD] && s->units[edf_at(s, EDF_HELD, i)].bw_until <= now;
+}
+
+/*
+ * Sum of the held bandwidth due by now, without dropping it. The due entries
+ * form a subtree at the top of the heap (a parent is never due later than its
+ * children); walk it depth first without a stack: O(number due) <= n.
+ */
+static uint64_t edf_due_sum(const struct pv_sched *s, pv_time_ns now)
+{
+	uint64_t sum = 0;
+	if (!edf_due(s, 0, now))
+		return 0;
+	uint32_t i = 0;
+	for (;;) {
+		sum += s->units[edf_at(s, EDF_HELD, i)].bw_held;
+		uint32_t l = 2u * i + 1u;
+		if (edf_due(s, l, now)) {
+			i = l;
+			continue;
+		}
+		if (edf_due(s, l + 1u, now)) {
+			i = l + 1u;
+			continue;
+		}
+		/* Climb to the nearest ancestor whose right child is due and
+		 * not yet visited (we come up from its left child). */
+		for (;;) {
+			if (i == 0)
+				return sum;
+			uint32_t parent = (i - 1u) / 2u;
+			bool from_left = i == 2u * parent + 1u;
+			i = parent;
+			if (from_left && edf_due(s, i * 2u + 2u, now)) {
+				i = i * 2u + 2u;
+				break;
+			}
+		}
+	}
+}
+
+/* Bandwidth u still holds at now (held and not yet due). */
+static uint64_t edf_held_at(const struct pv_sched_unit *x, pv_time_ns now)
+{
+	return x->bw_pos != PV_SCHED_IDLE && x->bw_until > now ? x->bw_held : 0;
+}
+
+/* Give back to admission every held bandwidth that is due by now. */
+static void edf_expire(struct pv_sched *s, pv_time_ns now)
+{
+	while (edf_due(s, 0, now)) {
+		uint32_t u = edf_at(s, EDF_HELD, 0);
+		struct pv_sched_unit *x = &s->units[u];
+		s->util -= x->bw_held;
+		x->bw_held = 0;
+		x->bw_until = 0;
+		x->bw_pos = PV_SCHED_IDLE;
+		edf_heap_del(s, EDF_HELD, 0);
+	}
+}
+
+/* u takes amount (<= what it holds) back into its admitted share. */
+static void edf_unhold(struct pv_sched *s, uint32_t u, uint64_t amount)
+{
+	struct pv_sched_unit *x = &s->units[u];
+	if (amount == 0)
+		return;
+	s->util -= amount;
+	x->bw_held -= amount;
+	if (x->bw_held == 0) {
+		uint32_t i = x->bw_pos;
+		x->bw_until = 0;
+		x->bw_pos = PV_SCHED_IDLE;
+		edf_heap_del(s, EDF_HELD, i);
+	}
+}
+
+/*
+ * u gives up amount of its admitted bandwidth now: keep it counted until the
+ * end of u's current period (or of an earlier reservation of u that ends
+ * later). Called after edf_expire(now), with amount already taken out of
+ * s->util; nothing is held if that time has passed.
+ */
+static void edf_hold(struct pv_sched *s, uint32_t u, uint64_t amount, pv_time_ns now)
+{
+	struct pv_sched_unit *x = &s->units[u];
+	bool held = x->bw_pos != PV_SCHED_IDLE;
+	pv_time_ns until = x->deadline;
+	if (held && x->bw_until > until)
+		until = x->bw_until;
+	if (amount == 0 || until <= now)
+		return;
+	s->util += amount;
+	x->bw_held += amount;
+	if (!held) {
+		x->bw_until = until;
+		edf_heap_push(s, EDF_HELD, u);
+	} else if (until != x->bw_until) {
+		x->bw_until = until; /* later: only moves down */
+		edf_sift_down(s, EDF_HELD, x->bw_pos);
+	}
 }
 
 /* Put u, runnable, in the heap its budget says. */
@@ -163,20 +305,32 @@ static enum pv_status edf_check_config(const struct pv_sched_config *cfg)
 static void edf_init(struct pv_sched *s)
 {
 	s->util = 0;
-	s->heap_n[0] = s->heap_n[1] = 0;
+	s->heap_n[EDF_READY] = s->heap_n[EDF_RELEASE] = s->heap_n[EDF_HELD] = 0;
 }
 
 static enum pv_status edf_check_params(const struct pv_sched *s, uint32_t u,
                                        const struct pv_sched_params *p,
-                                       const struct pv_sched_params *old)
+                                       const struct pv_sched_params *old, pv_time_ns now)
 {
-	(void)u;
 	if (p->period == 0 || p->period > PV_SCHED_EDF_PERIOD_MAX)
 		return PV_EINVAL;
 	if (p->budget == 0 || p->budget > p->period)
 		return PV_EINVAL;
-	uint64_t util = s->util - (old ? edf_term(old) : 0);
-	if (edf_term(p) > EDF_SCALE - util)
+	/*
+	 * Only growth needs room: a decrease stays counted until the unit's
+	 * deadline (edf_hold), so it never changes the total now, and an
+	 * increase first takes back what the unit itself still holds (it
+	 * counts max(old, new) until then). s->util <= 2^32 always holds,
+	 * since nothing else makes it grow.
+	 */
+	uint64_t t_new = edf_term(p), t_old = old ? edf_term(old) : 0;
+	if (t_new <= t_old)
+		return PV_OK;
+	uint64_t grow = t_new - t_old;
+	if (old)
+		grow -= sched_min(grow, edf_held_at(&s->units[u], now)); /* its own, still held */
+	uint64_t util = s->util - edf_due_sum(s, now);
+	if (grow > EDF_SCALE - util)
 		return PV_ENOSPC;
 	return PV_OK;
 }
@@ -184,6 +338,7 @@ static enum pv_status edf_check_params(const struct pv_sched *s, uint32_t u,
 static void edf_add(struct pv_sched *s, uint32_t u, pv_time_ns now)
 {
 	struct pv_sched_unit *x = &s->units[u];
+	edf_expire(s, now);
 	s->util += edf_term(&x->params);
 	x->remaining = x->params.budget;
 	x->deadline = now + x->params.period;
@@ -192,8 +347,13 @@ static void edf_add(struct pv_sched *s, uint32_t u, pv_time_ns now)
 
 static void edf_remove_unit(struct pv_sched *s, uint32_t u, pv_time_ns now)
 {
-	(void)now;
-	s->util -= edf_term(&s->units[u].params);
+	/* Its share stays counted until its deadline: it may have run less
+	 * than a full share of this period and the others were admitted
+	 * counting on the rest. */
+	uint64_t t = edf_term(&s->units[u].params);
+	edf_expire(s, now);
+	s->util -= t;
+	edf_hold(s, u, t, now);
 	edf_unqueue(s, u);
 }
 
@@ -247,6 +407,7 @@ static void edf_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_n
 static void edf_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision *out)
 {
 	uint32_t u;
+	edf_expire(s, now);
 	while ((u = edf_top(s, EDF_RELEASE)) != PV_SCHED_IDLE && s->units[u].deadline <= now) {
 		edf_unqueue(s, u);
 		edf_replenish(&s->units[u], now);
@@ -279,9 +440,16 @@ static void edf_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decisio
 static void edf_params_changed(struct pv_sched *s, uint32_t u,
                                const struct pv_sched_params *old, pv_time_ns now)
 {
-	(void)now;
 	struct pv_sched_unit *x = &s->units[u];
-	s->util = s->util - edf_term(old) + edf_term(&x->params);
+	uint64_t t_old = edf_term(old), t_new = edf_term(&x->params);
+	edf_expire(s, now);
+	s->util = s->util - t_old + t_new;
+	/* Until the end of this period max(old, new) counts: a decrease is
+	 * held until then, an increase first uses up what is held. */
+	if (t_new < t_old)
+		edf_hold(s, u, t_old - t_new, now);
+	else
+		edf_unhold(s, u, sched_min(t_new - t_old, edf_held_at(x, now)));
 	/* The current period keeps its deadline; the budget left in it never
 	 * grows. The new values apply from the next period. */
 	if (x->remaining > x->params.budget) {

@@ -72,17 +72,17 @@ static void q_init(struct pv_sched *s)
 
 static enum pv_status rr_check_params(const struct pv_sched *s, uint32_t u,
                                       const struct pv_sched_params *p,
-                                      const struct pv_sched_params *old)
+                                      const struct pv_sched_params *old, pv_time_ns now)
 {
-	(void)s, (void)u, (void)p, (void)old;
+	(void)s, (void)u, (void)p, (void)old, (void)now;
 	return PV_OK; /* round-robin has no per-unit parameters */
 }
 
 static enum pv_status prio_check_params(const struct pv_sched *s, uint32_t u,
                                         const struct pv_sched_params *p,
-                                        const struct pv_sched_params *old)
+                                        const struct pv_sched_params *old, pv_time_ns now)
 {
-	(void)s, (void)u, (void)old;
+	(void)s, (void)u, (void)old, (void)now;
 	if (p->priority >= PV_SCHED_PRIO_LEVELS)
 		return PV_EINVAL;
 	return PV_OK;

@@ -25,10 +25,10 @@ struct pv_sched_ops {
 	enum pv_status (*check_config)(const struct pv_sched_config *cfg);
 	/* Set up the policy's part of a zeroed instance. */
 	void (*init)(struct pv_sched *s);
-	/* Check params for unit u (old == NULL: u is being added). */
+	/* Check params for unit u (old == NULL: u is being added) at now. */
 	enum pv_status (*check_params)(const struct pv_sched *s, uint32_t u,
 	                               const struct pv_sched_params *p,
-	                               const struct pv_sched_params *old);
+	                               const struct pv_sched_params *old, pv_time_ns now);
 	/* u is now RUNNABLE with its params stored: queue it. */
 	void (*add)(struct pv_sched *s, uint32_t u, pv_time_ns now);
 	/* u (RUNNABLE or BLOCKED) is going away: unqueue it. */

@@ -52,7 +52,8 @@ static inline uint64_t sc_range(uint64_t *st, uint64_t lo, uint64_t hi)
  * the first violation, or NULL. Walks every run list from its head and
  * checks the links, that each unit is reached at most once, that runnable
  * units are queued (on a list or an EDF heap) and blocked/free ones are not,
- * and the EDF heap order.
+ * the EDF heap order, and that the EDF admitted total is exactly the units'
+ * terms plus the bandwidth they still hold.
  */
 static inline const char *sc_invariants(const struct pv_sched *s)
 {
@@ -116,6 +117,43 @@ static inline const char *sc_invariants(const struct pv_sched *s)
 	}
 	if (added != s->nadded)
 		return "added count wrong";
+	if (s->cfg.policy == PV_SCHED_EDF) {
+		/* util is the admitted terms plus the bandwidth still held, and
+		 * the held-bandwidth heap is a heap over exactly the units that
+		 * hold some. */
+		uint64_t util = 0;
+		uint32_t held = 0;
+		for (uint32_t i = 0; i < n; i++) {
+			const struct pv_sched_unit *x = &s->units[i];
+			if (x->state != PV_SCHED_FREE)
+				util += ((x->params.budget << 32) + x->params.period - 1u) /
+				        x->params.period;
+			if (x->bw_pos == UINT32_MAX) {
+				if (x->bw_held != 0)
+					return "held bandwidth outside the heap";
+				continue;
+			}
+			held++;
+			if (x->bw_held == 0)
+				return "empty reservation in the heap";
+			if (x->bw_pos >= s->heap_n[2] || s->units[x->bw_pos].hslot[2] != i)
+				return "held heap position wrong";
+			if (x->bw_pos > 0) {
+				uint32_t p = s->units[(x->bw_pos - 1) / 2].hslot[2];
+				const struct pv_sched_unit *px = &s->units[p];
+				if (px->bw_until > x->bw_until ||
+				    (px->bw_until == x->bw_until && p > i))
+					return "held heap order violated";
+			}
+			util += x->bw_held;
+		}
+		if (held != s->heap_n[2])
+			return "held heap size wrong";
+		if (util != s->util)
+			return "EDF util disagrees with the units";
+		if (util > (1ull << 32))
+			return "EDF util above 1";
+	}
 	if (s->cfg.policy == PV_SCHED_EDF && s->heap_n[0] + s->heap_n[1] > n)
 		return "heap sizes too big";
 	if (s->cfg.policy == PV_SCHED_PRIO || s->cfg.policy == PV_SCHED_RR) {

@@ -578,6 +578,121 @@ static void test_edf_admission_and_order(void **st)
 	assert_true(d.run_ns == 8 * MS);
 }
 
+/*
+ * Follow the EDF decisions from t to end (the timer always on time) and fail
+ * on a deadline miss: a runnable unit with budget left when time reaches its
+ * deadline. got[u] adds up what each unit ran.
+ */
+static pv_time_ns edf_follow(pv_time_ns t, pv_time_ns end, pv_time_ns got[16])
+{
+	while (t < end) {
+		struct pv_sched_decision d = pick(t);
+		pv_time_ns step = d.run_ns == PV_TIME_NEVER ? end - t : d.run_ns;
+		if (step > end - t)
+			step = end - t;
+		if (d.unit != PV_SCHED_IDLE)
+			got[d.unit] += step;
+		t += step;
+		assert_int_equal(pv_sched_tick(&S, t), PV_OK);
+		for (uint32_t u = 0; u < 16; u++) {
+			const struct pv_sched_unit *x = &U[u];
+			if (x->state == PV_SCHED_RUNNABLE && x->heap == 0 && x->deadline <= t &&
+			    x->remaining > 0)
+				fail_msg("unit %u missed its deadline %llu with %llu ns left", u,
+				         (unsigned long long)x->deadline,
+				         (unsigned long long)x->remaining);
+		}
+	}
+	return t;
+}
+
+/*
+ * A and B take 5 ms every 10 ms. A runs 0-5 ms and is removed: its share is
+ * still owed until its deadline at 10 ms (B has not run yet), so C (2 ms
+ * every 5 ms) is refused at 5 ms and admitted at 10 ms. Admitting C at 5 ms
+ * would leave B 5 ms and C 2 ms of work before 10 ms: C would get nothing.
+ */
+static void test_edf_removed_unit_keeps_bandwidth_until_deadline(void **st)
+{
+	(void)st;
+	setup(PV_SCHED_EDF, 0);
+	struct pv_sched_params half = { .budget = 5 * MS, .period = 10 * MS };
+	struct pv_sched_params c = { .budget = 2 * MS, .period = 5 * MS };
+	add(0, 1, half, 0);
+	add(1, 2, half, 0);
+	struct pv_sched_decision d = pick(0);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == 5 * MS);
+	assert_int_equal(pv_sched_remove(&S, 0, 5 * MS), PV_OK);
+	inv();
+	REFUSED(pv_sched_add(&S, 2, pv_domid(3), &c, 5 * MS), PV_ENOSPC);
+	/* Adding the freed slot again does not reset what it still holds. */
+	struct pv_sched_params tiny = { .budget = 1 * MS, .period = 10 * MS };
+	REFUSED(pv_sched_add(&S, 0, pv_domid(1), &tiny, 5 * MS), PV_ENOSPC);
+	REFUSED(pv_sched_add(&S, 2, pv_domid(3), &c, 10 * MS - 1), PV_ENOSPC);
+	pv_time_ns got[16] = { 0 };
+	pv_time_ns t = edf_follow(5 * MS, 10 * MS, got);
+	assert_true(got[1] == 5 * MS);
+	/* A's deadline has come: C fits now, and both meet every deadline. */
+	add(2, 3, c, t);
+	memset(got, 0, sizeof got);
+	t = edf_follow(t, t + 1000 * MS, got);
+	assert_true(got[1] == 100 * 5 * MS);
+	assert_true(got[2] == 200 * 2 * MS);
+}
+
+/*
+ * A and B take 5 ms every 10 ms; at 1 ms A is lowered to 5 ms every 100 ms.
+ * A keeps its deadline (10 ms) and up to 4 ms of budget in this period, so
+ * until then it still counts as 0.5: C (4 ms every 9 ms) is refused at 1 ms
+ * (4 + 5 + 4 ms before 10 ms would not fit) and admitted at 10 ms.
+ */
+static void test_edf_lowered_unit_keeps_bandwidth_until_deadline(void **st)
+{
+	(void)st;
+	setup(PV_SCHED_EDF, 0);
+	struct pv_sched_params half = { .budget = 5 * MS, .period = 10 * MS };
+	struct pv_sched_params slow = { .budget = 5 * MS, .period = 100 * MS };
+	struct pv_sched_params c = { .budget = 4 * MS, .period = 9 * MS };
+	add(0, 1, half, 0);
+	add(1, 2, half, 0);
+	assert_int_equal(pick(0).unit, 0);
+	assert_int_equal(pv_sched_set_params(&S, 0, &slow, 1 * MS), PV_OK);
+	inv();
+	REFUSED(pv_sched_add(&S, 2, pv_domid(3), &c, 1 * MS), PV_ENOSPC);
+	/* Raising counts at once: above its old share there is no room... */
+	struct pv_sched_params more = { .budget = 6 * MS, .period = 10 * MS };
+	REFUSED(pv_sched_set_params(&S, 0, &more, 1 * MS), PV_ENOSPC);
+	/* ...but it may take back its own share, still held. */
+	assert_int_equal(pv_sched_set_params(&S, 0, &half, 1 * MS), PV_OK);
+	assert_int_equal(S.heap_n[2], 0);
+	inv();
+	/* Lowered twice, raised a little: what is held is what it dropped. */
+	struct pv_sched_params slower = { .budget = 1 * MS, .period = 100 * MS };
+	assert_int_equal(pv_sched_set_params(&S, 0, &slower, 2 * MS), PV_OK);
+	REFUSED(pv_sched_add(&S, 2, pv_domid(3), &c, 2 * MS), PV_ENOSPC);
+	assert_int_equal(pv_sched_set_params(&S, 0, &slow, 2 * MS), PV_OK);
+	REFUSED(pv_sched_add(&S, 2, pv_domid(3), &c, 2 * MS), PV_ENOSPC);
+	inv();
+	pv_time_ns got[16] = { 0 };
+	pv_time_ns t = edf_follow(2 * MS, 10 * MS, got);
+	assert_true(got[0] == 1 * MS); /* its budget left was cut to 1 ms, never grows back */
+	assert_true(got[1] == 5 * MS);
+	assert_true(U[0].bw_until == 10 * MS);
+	add(2, 3, c, t);
+	memset(got, 0, sizeof got);
+	t = edf_follow(t, t + 900 * MS, got);
+	assert_true(got[0] == 9 * 5 * MS);
+	assert_true(got[1] == 90 * 5 * MS);
+	assert_true(got[2] == 100 * 4 * MS);
+	/* With nothing held any more, the total is exact again: 0.05 + 0.5 +
+	 * 4/9 leaves room for 1 ms every 200 ms, and not for 1 ms every 100. */
+	struct pv_sched_params small = { .budget = 1 * MS, .period = 100 * MS };
+	REFUSED(pv_sched_add(&S, 3, pv_domid(4), &small, t), PV_ENOSPC);
+	small.period = 200 * MS;
+	add(3, 4, small, t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -590,6 +705,8 @@ int main(void)
 		cmocka_unit_test(test_arinc_table_validation),
 		cmocka_unit_test(test_arinc_windows_and_idle),
 		cmocka_unit_test(test_edf_admission_and_order),
+		cmocka_unit_test(test_edf_removed_unit_keeps_bandwidth_until_deadline),
+		cmocka_unit_test(test_edf_lowered_unit_keeps_bandwidth_until_deadline),
 	};
 	return cmocka_run_group_tests(tests, 0, 0);
 }

@@ -6,8 +6,9 @@
  *             exceeded in any cap window, with units blocking and waking
  *   priority  a runnable unit of a higher level always runs
  *   ARINC 653 every window starts and ends exactly on time, 1000 frames
- *   EDF       no deadline miss for any admitted set; admission refuses every
- *             set with utilisation above 1 (checked exactly in integers)
+ *   EDF       no deadline miss for any admitted set, also while units come,
+ *             go and change parameters; admission refuses every set with
+ *             utilisation above 1 (checked exactly in integers)
  * The simulated hypervisor obeys each decision's run_ns, but random
  * interrupts (events) often cut a run short, and units block, wake and yield
  * at random. The structural invariants are checked after every call.
@@ -418,6 +419,143 @@ static void test_edf_admission_refuses_every_overload(void **st)
 	}
 }
 
+/*
+ * EDF under churn: units are added, removed, re-parameterised, blocked,
+ * woken and yield at random while the set stays close to full. Whatever the
+ * admission test accepted must meet every deadline: no runnable unit may
+ * reach its deadline with budget left. (Before bandwidth given up by a
+ * removal or a decrease was held until the unit's deadline, a unit admitted
+ * into that room could miss.) At the end every unit goes; once their
+ * deadlines have passed, a whole CPU's worth is admitted again.
+ */
+static void test_edf_churn_never_misses_a_deadline(void **st)
+{
+	(void)st;
+	unsigned ops[8] = { 0 }, refused = 0;
+	for (uint64_t seed = 1; seed <= 8; seed++) {
+		uint64_t rng = seed * 0x2545F4914F6CDD1Dull;
+		struct pv_sched_config c;
+		pv_sched_config_default(PV_SCHED_EDF, &c);
+		c.slice_ns = 500 * US;
+		assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_OK);
+		pv_time_ns t = 0, end = 3000 * MS;
+		while (t < end) {
+			struct pv_sched_decision d = pick(t);
+			t += follow(&rng, d, sched_min_t(end - t, 4 * MS), 3);
+			assert_int_equal(pv_sched_tick(&S, t), PV_OK);
+			for (uint32_t u = 0; u < NU; u++) {
+				const struct pv_sched_unit *x = &U[u];
+				if (x->state == PV_SCHED_RUNNABLE && x->heap == 0 && x->deadline <= t &&
+				    x->remaining > 0)
+					fail_msg("seed %llu t %llu: unit %u missed deadline %llu, %llu ns left",
+					         (unsigned long long)seed, (unsigned long long)t, u,
+					         (unsigned long long)x->deadline,
+					         (unsigned long long)x->remaining);
+			}
+			/*
+			 * The adversary: a unit that has just spent its budget,
+			 * early in its period, is removed or lowered, and the room
+			 * is offered at once to a newcomer with a short period.
+			 * If admission gave that room away before the deadline of
+			 * the unit that left, someone would miss.
+			 */
+			uint32_t v = d.unit;
+			if (v != PV_SCHED_IDLE && U[v].state == PV_SCHED_RUNNABLE &&
+			    U[v].remaining == 0 && sc_rand(&rng) % 2) {
+				struct pv_sched_params low = U[v].params;
+				low.budget = low.budget / 16u + 1u;
+				if (sc_rand(&rng) % 2) {
+					assert_int_equal(pv_sched_remove(&S, v, t), PV_OK);
+					ops[1]++;
+				} else {
+					assert_int_equal(pv_sched_set_params(&S, v, &low, t), PV_OK);
+					ops[2]++;
+				}
+				inv();
+			}
+			/* Fill: give a free slot all the room admission has left
+			 * (S.util counts the admitted terms and the bandwidth still
+			 * held, less what is held only until now or earlier): that
+			 * much must be accepted, and not a nanosecond more. */
+			v = (uint32_t)(sc_rand(&rng) % NU);
+			if (U[v].state == PV_SCHED_FREE) {
+				uint64_t room = (1ull << 32) - S.util;
+				for (uint32_t u = 0; u < NU; u++)
+					if (U[u].bw_held && U[u].bw_until <= t)
+						room += U[u].bw_held;
+				pv_time_ns per = EDF_L / edf_div[sc_range(&rng, 0, 12) * sc_range(&rng, 0, 12) / 12];
+				struct pv_sched_params p = { .period = per, .budget = room * per >> 32 };
+				if (p.budget > per)
+					p.budget = per;
+				if (p.budget > 0) {
+					if (sc_rand(&rng) % 4 == 0) {
+						p.budget++;
+						enum pv_status r = pv_sched_add(&S, v, pv_domid((uint16_t)(v % 4 + 1)), &p, t);
+						assert_int_equal(r, p.budget > per ? PV_EINVAL : PV_ENOSPC);
+						refused++;
+						p.budget--;
+					}
+					assert_int_equal(pv_sched_add(&S, v, pv_domid((uint16_t)(v % 4 + 1)), &p, t), PV_OK);
+					ops[0]++;
+					inv();
+				}
+			}
+			/* And everything else a unit may do, now and then. */
+			v = (uint32_t)(sc_rand(&rng) % NU);
+			if (U[v].state == PV_SCHED_FREE)
+				continue;
+			pv_time_ns per = EDF_L / edf_div[sc_rand(&rng) % 13];
+			struct pv_sched_params p = { .period = per, .budget = sc_range(&rng, 1, per / 2) };
+			enum pv_status r = PV_OK;
+			unsigned op = (unsigned)(sc_rand(&rng) % 32);
+			switch (op) {
+			case 0: r = pv_sched_remove(&S, v, t); break;
+			case 1: case 2: r = pv_sched_set_params(&S, v, &p, t); break;
+			case 3: r = pv_sched_block(&S, v, t); break;
+			case 4: case 5: case 6: r = pv_sched_wake(&S, v, t); break;
+			case 7:
+				if (U[v].state != PV_SCHED_RUNNABLE)
+					continue;
+				r = pv_sched_yield(&S, v, t);
+				break;
+			case 8:
+				r = pv_sched_set_foreground(&S, sc_rand(&rng) % 2 ? pv_domid_none()
+				                                                  : pv_domid((uint16_t)(v % 4 + 1)), t);
+				break;
+			default: continue;
+			}
+			if (r == PV_ENOSPC) {
+				refused++;
+				continue;
+			}
+			assert_int_equal(r, PV_OK);
+			ops[op == 0 ? 1 : op <= 2 ? 2 : op == 3 ? 3 : op <= 6 ? 4 : op == 7 ? 5 : 6]++;
+			inv();
+		}
+		/* Everyone leaves; what they held comes back by the latest of
+		 * their deadlines, and not before. */
+		pv_time_ns latest = t;
+		for (uint32_t u = 0; u < NU; u++) {
+			if (U[u].state != PV_SCHED_FREE && U[u].deadline > latest)
+				latest = U[u].deadline;
+			if (U[u].bw_held && U[u].bw_until > latest)
+				latest = U[u].bw_until;
+			if (U[u].state != PV_SCHED_FREE)
+				assert_int_equal(pv_sched_remove(&S, u, t), PV_OK);
+		}
+		inv();
+		struct pv_sched_params all = { .budget = 10 * MS, .period = 10 * MS };
+		if (S.heap_n[2] != 0 && latest > t)
+			assert_int_equal(pv_sched_add(&S, 0, pv_domid(1), &all, latest - 1), PV_ENOSPC);
+		assert_int_equal(pv_sched_add(&S, 0, pv_domid(1), &all, latest), PV_OK);
+		inv();
+	}
+	/* The churn did happen, and admission did have to refuse. */
+	for (unsigned i = 0; i < 7; i++)
+		assert_true(ops[i] > 300);
+	assert_true(refused > 1000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -427,6 +565,7 @@ int main(void)
 		cmocka_unit_test(test_arinc_windows_exact_over_1000_frames),
 		cmocka_unit_test(test_edf_admitted_sets_meet_every_deadline),
 		cmocka_unit_test(test_edf_admission_refuses_every_overload),
+		cmocka_unit_test(test_edf_churn_never_misses_a_deadline),
 	};
 	return cmocka_run_group_tests(tests, 0, 0);
 }
