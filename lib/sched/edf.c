@@ -5,7 +5,10 @@
  * Units with budget left wait in the READY heap ordered by deadline; units
  * that spent it wait in the RELEASE heap ordered by the time they get it back
  * (the same deadline). pick_next moves the released units over, then takes
- * the READY top: O(log n) per unit released, O(1) for the choice itself.
+ * the READY top: O(log n) per unit released, O(1) for the choice itself. Every
+ * unit is released at most once per period, so that is O(log n) amortised per
+ * release; a single pick at which k units are due (k <= n, e.g. units with
+ * equal periods started together) costs O(k log n).
  *
  *   READY   (deadline, unit)  -- run the top
  *   RELEASE (deadline, unit)  -- budget back at deadline, new deadline +P
