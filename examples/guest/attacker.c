@@ -97,6 +97,16 @@ void guest_main(void)
 	expect("bind the hypervisor's timer interrupt",
 	       HC2(REFHV_HC_EVTCHN, REFHV_EVT_BIND_PIRQ, BOARD_IRQ_TIMER01), PV_EPERM);
 	expect("map my own L1 table writable", map_slot(SCRATCH_SLOT, g_si->l1_ma, true), PV_ETYPE);
+	if (v7) {
+		/* A global entry would survive the switch to the next domain's ASID. */
+		uint32_t own = g_si->mem_ma + SCRATCH_SLOT * 4096u;
+		expect("map one of my own pages global (nG = 0)",
+		       update(kern_pte_ma(slot_va(SCRATCH_SLOT)),
+			      pv_mmu_desc_small(g_si->mmu_format, own, PV_MMU_DESC_W) & ~(1u << 11)),
+		       PV_EPERM);
+	} else {
+		gputs("map one of my own pages global: not attempted (ARMv5 has no ASIDs)\n");
+	}
 	expect("write an L1 slot of the hypervisor range",
 	       update(g_si->l1_ma + (0xC00u << 2), 0x00000C12u), PV_EPERM);
 	expect("update a table of the secure domain",
@@ -115,6 +125,12 @@ void guest_main(void)
 	expect("console write from hypervisor memory",
 	       HC2(REFHV_HC_CONSOLE_WRITE, 0xC0010000u, 16), PV_EFAULT);
 	expect("semihosting exit from USR mode", hcall(0x7777, 0x18, 0x20026, 0, 0, 0), PV_ENOSYS);
+	expect("clean the caches over hypervisor memory",
+	       HC3(REFHV_HC_MMU_MAINT, PV_MMU_MAINT_CACHE_CLEAN_INVAL, 0xC0010000u, 4096), PV_EFAULT);
+	expect("clean the caches over an unmapped range",
+	       HC3(REFHV_HC_MMU_MAINT, PV_MMU_MAINT_CACHE_CLEAN, 0x00400000u, 4096), PV_EFAULT);
+	expect("one maintenance call over 1 MiB",
+	       HC3(REFHV_HC_MMU_MAINT, PV_MMU_MAINT_SYNC_ICACHE, 0x00100000u, 1u << 20), PV_E2BIG);
 
 	/* Faults: the attacker is told the status and address. */
 	volatile uint32_t *l1 = (volatile uint32_t *)slot_va(REFHV_FRAME_L1);

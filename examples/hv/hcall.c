@@ -97,6 +97,14 @@ static int32_t hc_mmu_switch_base(struct pv_hc_call *c)
 	return PV_OK;
 }
 
+static int32_t hc_mmu_maint(struct pv_hc_call *c)
+{
+	/* On the caller's own address space, which is the one loaded. */
+	const struct pv_mmu_maint_req r = { c->args[0], pv_gvaddr(c->args[1]), c->args[2],
+					    hv_dom_of(c->dom)->asid };
+	return pv_mmu_maint(&hv.mmu, c->dom, &r);
+}
+
 static int32_t hc_evtchn(struct pv_hc_call *c)
 {
 	uint32_t port = 0;
@@ -254,6 +262,7 @@ static const struct pv_hc_entry hc_table[REFHV_HC_COUNT] = {
 	E(REFHV_HC_SHUTDOWN, 1, PV_HC_F_NO_MULTICALL, hc_shutdown),
 	E(REFHV_HC_MULTICALL, 2, PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL, pv_hc_multicall),
 	E(REFHV_HC_NULL, 0, 0, hc_null),
+	E(REFHV_HC_MMU_MAINT, 3, 0, hc_mmu_maint),
 };
 
 int32_t hv_hc_setup(void)

@@ -41,7 +41,9 @@ enum refhv_hc {
 	REFHV_HC_SHUTDOWN = 15,     /* (code) the domain stops */
 	REFHV_HC_MULTICALL = 16,    /* (entries va, count) */
 	REFHV_HC_NULL = 17,         /* () does nothing: the benchmark's round trip */
-	REFHV_HC_COUNT = 18
+	REFHV_HC_MMU_MAINT = 18,    /* (PV_MMU_MAINT_* op, va, len): TLB or cache
+				       maintenance on our own address space */
+	REFHV_HC_COUNT = 19
 };
 
 /* REFHV_HC_EVTCHN operations. */

@@ -146,6 +146,7 @@ const char *status_name(int32_t st)
 	case PV_EALIGN: return "PV_EALIGN";
 	case PV_ENOTPINNED: return "PV_ENOTPINNED";
 	case PV_ETYPE: return "PV_ETYPE";
+	case PV_EOVERFLOW: return "PV_EOVERFLOW";
 	default: return st >= 0 ? "(success)" : "PV_E?";
 	}
 }
@@ -255,7 +256,14 @@ extern char _user_load[], _user_start[], _user_end[];
 
 void copy_user_image(void)
 {
-	memcpy(_user_start, _user_load, (size_t)(_user_end - _user_start));
+	uint32_t len = (uint32_t)(_user_end - _user_start);
+	if (len == 0)
+		return;
+	memcpy(_user_start, _user_load, len);
+	/* Code written as data: have the hypervisor make it visible to
+	 * instruction fetch (a USR-mode kernel cannot maintain caches). */
+	int32_t rc = HC3(REFHV_HC_MMU_MAINT, PV_MMU_MAINT_SYNC_ICACHE, (uint32_t)_user_start, len);
+	EXPECT(rc == PV_OK, "syncing the user image: %s\n", status_name(rc));
 }
 
 static uint32_t user_ctx[10];
