@@ -5,7 +5,11 @@
  * Independent of the incremental bookkeeping in validate.c/update.c except
  * for the decoders and the rule check (which it re-applies to every entry of
  * every pinned table, so a rule broken by a bookkeeping bug shows up too).
- * Cost: linear in RAM frames plus pinned table entries. Changes nothing.
+ * It also checks the records themselves: the hypervisor slots of every
+ * pinned L1 against the template, every I/O region record, and each
+ * domain's count of owned frames. Cost: linear in RAM frames plus pinned
+ * table entries (plus io_max squared for region overlaps, and one more pass
+ * over the frames per scratch-full of domains). Changes nothing.
  *
  * Concurrency: uniprocessor; the caller holds the instance (see mmu.h).
  */
@@ -84,6 +88,77 @@ static int32_t audit_table(struct audit *a, uint32_t idx, unsigned tbl, uint32_t
 	return PV_OK;
 }
 
+/* The slots an L1 keeps for the hypervisor hold exactly the template. */
+static int32_t audit_hyp_slots(struct audit *a, uint32_t idx)
+{
+	const struct pv_mmu *m = a->m;
+	const uint32_t *s = pv_mmu_slot_ptr(m, idx);
+	for (uint32_t j = m->hyp_slot_lo; j < m->hyp_slot_hi; j++) {
+		if (s[j] != (m->hyp_l1 ? m->hyp_l1[j - m->hyp_slot_lo] : 0u))
+			return fail(a, idx, "hypervisor slot differs from the template");
+	}
+	return PV_OK;
+}
+
+/* Every I/O region record is well formed and the used ones are disjoint. */
+static int32_t audit_io_records(struct audit *a)
+{
+	const struct pv_mmu *m = a->m;
+	uint32_t ram_last = m->ram_base + (m->ram_size - 1u);
+	for (uint32_t i = 0; i < m->io_max; i++) {
+		const struct pv_mmu_io_region *r = &m->io[i];
+		if (r->size == 0) {
+			if (r->owner != PV_DOMID_NONE_VALUE || r->base || r->types || r->maps ||
+			    r->flags)
+				return fail(a, i, "unused I/O region record not clear");
+			continue;
+		}
+		if ((r->base | r->size) & (PV_FRAME_SIZE - 1u))
+			return fail(a, i, "I/O region misaligned");
+		if (r->size - 1u > UINT32_MAX - r->base)
+			return fail(a, i, "I/O region wraps around 4 GiB");
+		uint32_t last = r->base + (r->size - 1u);
+		if (r->base <= ram_last && m->ram_base <= last)
+			return fail(a, i, "I/O region overlaps RAM");
+		if (r->owner >= m->nr_domains)
+			return fail(a, i, "I/O region owner is no domain");
+		if (r->types == 0 || r->types > 0x7Fu || (r->flags & ~PV_MMU_IO_WRITE))
+			return fail(a, i, "I/O region types or flags invalid");
+		for (uint32_t k = 0; k < i; k++) {
+			const struct pv_mmu_io_region *o = &m->io[k];
+			if (o->size != 0 && r->base <= o->base + (o->size - 1u) && o->base <= last)
+				return fail(a, i, "I/O regions overlap");
+		}
+	}
+	return PV_OK;
+}
+
+/*
+ * Each domain's nr_frames against the frame table, counted in the scratch
+ * words (free again once the frame counts are compared), as many domains at
+ * a time as they hold.
+ */
+static int32_t audit_domain_frames(struct audit *a, size_t words)
+{
+	const struct pv_mmu *m = a->m;
+	uint32_t chunk = words < m->nr_domains ? (uint32_t)words : m->nr_domains;
+	for (uint32_t lo = 0; lo < m->nr_domains; lo += chunk) {
+		uint32_t n = m->nr_domains - lo < chunk ? m->nr_domains - lo : chunk;
+		for (uint32_t d = 0; d < n; d++)
+			a->sc[d] = 0;
+		for (uint32_t i = 0; i < m->nr_frames; i++) {
+			uint32_t o = (uint32_t)m->frames[i].owner - lo;
+			if (o < n)
+				a->sc[o]++;
+		}
+		for (uint32_t d = 0; d < n; d++) {
+			if (m->domains[lo + d].nr_frames != a->sc[d])
+				return fail(a, lo + d, "owned frame count mismatch");
+		}
+	}
+	return PV_OK;
+}
+
 int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 		     struct pv_mmu_audit_report *rep)
 {
@@ -94,6 +169,9 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 	for (size_t i = 0; i < need; i++)
 		scratch[i] = 0;
 	uint32_t base_mfn = m->ram_base >> PV_FRAME_SHIFT;
+	int32_t rc = audit_io_records(&a);
+	if (rc != PV_OK)
+		return rc;
 
 	/* Pass 1: structure of pinned frames, and recount from the tables. */
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
@@ -123,13 +201,16 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 				if (f[k].type != PV_MMU_FT_L1 || f[k].owner != f->owner)
 					return fail(&a, i, "L1 frames disagree");
 			}
-			int32_t rc = audit_table(&a, i, PV_MMU_TBL_L1, PV_MMU_L1_SLOTS,
-						 m->hyp_slot_lo, m->hyp_slot_hi);
+			rc = audit_hyp_slots(&a, i);
+			if (rc != PV_OK)
+				return rc;
+			rc = audit_table(&a, i, PV_MMU_TBL_L1, PV_MMU_L1_SLOTS, m->hyp_slot_lo,
+					 m->hyp_slot_hi);
 			if (rc != PV_OK)
 				return rc;
 		} else if (f->type == PV_MMU_FT_L2 || f->type == PV_MMU_FT_FINE) {
 			unsigned tbl = f->type == PV_MMU_FT_L2 ? PV_MMU_TBL_COARSE : PV_MMU_TBL_FINE;
-			int32_t rc = audit_table(&a, i, tbl, PV_MMU_L2_FRAME_SLOTS, 0, 0);
+			rc = audit_table(&a, i, tbl, PV_MMU_L2_FRAME_SLOTS, 0, 0);
 			if (rc != PV_OK)
 				return rc;
 		}
@@ -192,5 +273,5 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 		    m->frames[i].owner != d)
 			return fail(&a, d, "active L1 is not a pinned L1 of the domain");
 	}
-	return PV_OK;
+	return audit_domain_frames(&a, words);
 }

@@ -801,6 +801,15 @@ static void test_frame_access(void **state)
 	t_free(t);
 }
 
+/* The audit must refuse with exactly this report. */
+static void audit_expect(struct t_machine *t, uint32_t where, const char *what)
+{
+	struct pv_mmu_audit_report rep = { 0, "" };
+	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
+	assert_string_equal(rep.what, what);
+	assert_int_equal(rep.mfn, where);
+}
+
 /* Audit notices a count that disagrees with the tables. */
 static void test_audit_detects(void **state)
 {
@@ -817,6 +826,64 @@ static void test_audit_detects(void **state)
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
 	t_ptr(t, L2A)[5] = 0;
 	assert_int_equal(pv_mmu_audit(&t->mmu, t->scratch, t->scratch_words - 1, &rep), PV_ENOMEM);
+	T_AUDIT(t);
+
+	/* A domain's count of owned frames. */
+	t->doms[1].nr_frames++;
+	audit_expect(t, 1, "owned frame count mismatch");
+	t->doms[1].nr_frames -= 2;
+	audit_expect(t, 1, "owned frame count mismatch");
+	t->doms[1].nr_frames++;
+	T_AUDIT(t);
+
+	/* The hypervisor slots of a pinned L1 hold the template. */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	uint32_t *hs = &t_ptr(t, L1A)[T_HYP_SLOT + 3];
+	*hs ^= 1u << 20;
+	audit_expect(t, (L1A - T_RAM_BASE) >> 12, "hypervisor slot differs from the template");
+	*hs ^= 1u << 20;
+	T_AUDIT(t);
+	t->hyp_l1[T_HYP_SLOTS - 1] ^= 1u << 20; /* the template itself changed behind its back */
+	audit_expect(t, (L1A - T_RAM_BASE) >> 12, "hypervisor slot differs from the template");
+	t->hyp_l1[T_HYP_SLOTS - 1] ^= 1u << 20;
+	T_AUDIT(t);
+
+	/* I/O region records. */
+	uint32_t dev = PV_MMU_MT_MASK(PV_MMU_MT_SO);
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE), 1u << 20, dev, 0),
+		 PV_OK);
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(2), pv_maddr(T_IO_BASE + (2u << 20)), 4096,
+				     dev, 0), PV_OK);
+	struct pv_mmu_io_region *r0 = &t->io[0], *r1 = &t->io[1], keep0 = *r0, keep1 = *r1;
+	r0->base += 0x100;
+	audit_expect(t, 0, "I/O region misaligned");
+	*r0 = keep0;
+	r0->size = 0x1800;
+	audit_expect(t, 0, "I/O region misaligned");
+	*r0 = keep0;
+	r0->base = 0xFFFFF000u;
+	r0->size = 0x2000;
+	audit_expect(t, 0, "I/O region wraps around 4 GiB");
+	*r0 = keep0;
+	r0->base = T_RAM_BASE + (t->ram_mb << 20) - 4096; /* its first frame is RAM */
+	audit_expect(t, 0, "I/O region overlaps RAM");
+	*r0 = keep0;
+	r0->owner = T_NDOMS;
+	audit_expect(t, 0, "I/O region owner is no domain");
+	*r0 = keep0;
+	r0->types = 0;
+	audit_expect(t, 0, "I/O region types or flags invalid");
+	*r0 = keep0;
+	r0->flags = 0x80;
+	audit_expect(t, 0, "I/O region types or flags invalid");
+	*r0 = keep0;
+	r1->base = T_IO_BASE + (1u << 20) - 4096; /* the last frame of region 0 */
+	audit_expect(t, 1, "I/O regions overlap");
+	*r1 = keep1;
+	r1->size = 0; /* a record left half cleared: owner without a range */
+	audit_expect(t, 1, "unused I/O region record not clear");
+	*r1 = keep1;
+	T_AUDIT(t);
 	t_free(t);
 }
 
