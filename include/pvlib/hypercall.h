@@ -43,6 +43,14 @@
 /* Hypercall numbers are 0 .. PV_HC_NR_LIMIT-1 (one 64-bit permission word). */
 #define PV_HC_NR_LIMIT 64u
 
+/*
+ * The largest multicall_max pv_hc_init() accepts: 1024 entries, a 32 KiB
+ * array (the same bound as PV_MMU_UPDATE_MAX). It keeps every size computed
+ * from a guest's entry count far from 32-bit overflow and a batch's total
+ * work (entries times the slowest handler) bounded by the configuration.
+ */
+#define PV_HC_MULTICALL_MAX 1024u
+
 /* Entry flags. */
 #define PV_HC_F_PREEMPTIBLE (1u << 0)  /* handler may return PV_ERESTART */
 #define PV_HC_F_NO_MULTICALL (1u << 1) /* refused inside a multicall batch */
@@ -65,6 +73,14 @@ struct pv_hc_call {
  * PV_HC_F_PREEMPTIBLE, PV_ERESTART after updating call->args so that the
  * re-issued call carries on where this one stopped. A handler must never
  * return PV_ERESTART without having made progress.
+ *
+ * Continuation arguments are guest-controlled. On a re-issue they come back
+ * from r0..r4, which the guest can change before it executes the SVC again;
+ * inside a multicall they are written back into the entry, which is guest
+ * memory. The hypervisor keeps no copy. A preemptible handler must therefore
+ * validate the arguments of every round exactly as it does those of the
+ * first (a "progress" value may be any number, a pointer any address), and
+ * must never trust that they are the ones it wrote.
  */
 typedef int32_t pv_hc_handler(struct pv_hc_call *call);
 
@@ -111,7 +127,8 @@ struct pv_hc_config {
 	uint32_t guest_va_limit;         /* guest ranges must end at or below this
 					    (the hypervisor's reserved range
 					    starts here); 0 means 4 GiB */
-	uint32_t multicall_max;          /* most entries one multicall may name */
+	uint32_t multicall_max;          /* most entries one multicall may name;
+					    <= PV_HC_MULTICALL_MAX */
 	uint32_t multicall_slice;        /* entries per round before the
 					    multicall is re-issued; >= 1 */
 };
@@ -128,7 +145,8 @@ struct pv_hc {
  * permission set starts empty (a domain may make no hypercall until
  * pv_hc_perm_set() allows it) and every counter at 0. Errors:
  *   PV_EINVAL  a NULL pointer, a zero or too long table, max_domains out of
- *              range, multicall_slice 0, or the entry at index *bad_index is
+ *              range, multicall_slice 0, multicall_max over
+ *              PV_HC_MULTICALL_MAX, or the entry at index *bad_index is
  *              malformed: no name, arity > PV_HC_MAX_ARGS, unknown flags, or
  *              nr not equal to its index;
  *   PV_EEXIST  two entries claim the same number (*bad_index: the second).
@@ -167,26 +185,35 @@ int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 /*
  * The multicall handler, for the author to place in the table with arity 2
  * and flags PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL. args[0] is the guest
- * address of the entries, args[1] their number. Errors for the whole batch:
- *   PV_E2BIG   more than multicall_max entries;
- *   PV_EALIGN  the array is not 4-byte aligned;
- *   PV_EFAULT/PV_EOVERFLOW  the array is not readable and writable as a
- *              whole (checked before any entry runs).
- * Each entry gets its own result: the handler's, PV_ENOSYS, PV_EPERM, or
- * PV_EINVAL for a nonzero reserved word or a hypercall that may not be
- * batched. Every multicall_slice entries, or when an entry's own handler asks
- * to continue, the multicall returns PV_ERESTART with its arguments moved
- * past the finished entries. Returns PV_OK once every entry has its result.
- * If the array stops being accessible between rounds (the guest changed its
- * mappings), the batch ends with that error; entries already done keep
- * their results.
+ * address of the entries, args[1] their number. Errors for the whole batch,
+ * before any entry of it runs:
+ *   PV_E2BIG      more than multicall_max entries;
+ *   PV_EALIGN     the array is not 4-byte aligned;
+ *   PV_EOVERFLOW  the array wraps around 4 GiB;
+ *   PV_EFAULT     the array reaches guest_va_limit.
+ * Each round (at most multicall_slice entries) first checks that its own
+ * entries are readable and writable (the access function's error, e.g.
+ * PV_EFAULT or PV_EACCES, before any entry of the round runs); later
+ * entries are checked by their own round. Each entry gets its own result:
+ * the handler's, PV_ENOSYS, PV_EPERM, or PV_EINVAL for a nonzero reserved
+ * word or a hypercall that may not be batched. Every multicall_slice
+ * entries, or when an entry's own handler asks to continue, the multicall
+ * returns PV_ERESTART with its arguments moved past the finished entries.
+ * Returns PV_OK once every entry has its result. If a round's entries are
+ * not accessible (the guest changed its mappings between rounds, or never
+ * mapped the tail of the array), the batch ends with that error; entries
+ * already done keep their results. The re-issued arguments are the guest's
+ * (see pv_hc_handler) and are checked again every round.
  */
 int32_t pv_hc_multicall(struct pv_hc_call *call);
 
 /*
  * Copy len bytes between hypervisor memory and guest address va of dom.
+ * align constrains the guest address only: len is any byte count (a 6-byte
+ * record at a 4-byte aligned address is fine) and exactly len bytes move.
  * The whole range is checked before a single byte moves:
- *   PV_EALIGN     va is not a multiple of align (a power of two);
+ *   PV_EINVAL     align is not a power of two;
+ *   PV_EALIGN     va is not a multiple of align;
  *   PV_E2BIG      len > PV_HC_COPY_MAX;
  *   PV_EOVERFLOW  va + len wraps around 4 GiB;
  *   PV_EFAULT     the range reaches guest_va_limit, or no access function

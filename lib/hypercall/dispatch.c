@@ -24,7 +24,7 @@ int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *b
 		return PV_EINVAL;
 	if (cfg->max_domains == 0 || cfg->max_domains > (uint32_t)PV_DOMID_MAX_GUEST + 1u)
 		return PV_EINVAL;
-	if (cfg->multicall_slice == 0)
+	if (cfg->multicall_slice == 0 || cfg->multicall_max > PV_HC_MULTICALL_MAX)
 		return PV_EINVAL;
 
 	uint64_t seen = 0;

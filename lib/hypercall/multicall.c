@@ -1,8 +1,15 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Multicall: several hypercalls in one trap, each with its own result, the
- * batch bounded (multicall_max) and preemptible (multicall_slice entries per
- * round, or sooner when an entry's own handler asks to continue).
+ * batch bounded (multicall_max <= PV_HC_MULTICALL_MAX) and preemptible
+ * (multicall_slice entries per round, or sooner when an entry's own handler
+ * asks to continue).
+ *
+ * The arguments of a round (r0 = array, r1 = entries left) come from the
+ * guest every time, including on a re-issue: the guest may have changed
+ * them, or its mappings, in between. Every round therefore checks them again
+ * and asks the access function only about the entries it will touch, so a
+ * batch costs O(entries) checks in all, not O(entries^2 / slice).
  */
 #include <pvlib/hypercall.h>
 
@@ -25,20 +32,26 @@ int32_t pv_hc_multicall(struct pv_hc_call *call)
 		return PV_E2BIG;
 	if (count == 0)
 		return PV_OK;
-	/* count <= multicall_max, so count * 32 cannot overflow 64 bits. */
-	uint64_t bytes = (uint64_t)count * ENTRY_SIZE;
-	if (bytes > UINT32_MAX)
+	/*
+	 * The whole array: aligned, not wrapping, below the guest limit. This
+	 * is arithmetic only. count <= PV_HC_MULTICALL_MAX (checked at init),
+	 * so bytes fits in 32 bits.
+	 */
+	uint32_t bytes = count * ENTRY_SIZE;
+	if (base & (_Alignof(struct pv_multicall_entry) - 1u))
+		return PV_EALIGN;
+	if (base > UINT32_MAX - (bytes - 1u))
 		return PV_EOVERFLOW;
-	/* The whole remaining array must be readable and writable up front. */
-	int32_t rc = pv_hc_guest_check(hc, call->dom, pv_gvaddr(base), (uint32_t)bytes,
+	if (hc->cfg.guest_va_limit != 0 && base + (bytes - 1u) >= hc->cfg.guest_va_limit)
+		return PV_EFAULT;
+	/* The entries of this round must be readable and writable up front. */
+	uint32_t round = count < hc->cfg.multicall_slice ? count : hc->cfg.multicall_slice;
+	int32_t rc = pv_hc_guest_check(hc, call->dom, pv_gvaddr(base), round * ENTRY_SIZE,
 				       _Alignof(struct pv_multicall_entry), true);
 	if (rc != PV_OK)
 		return rc;
 
-	for (uint32_t i = 0; i < count; i++) {
-		if (i == hc->cfg.multicall_slice)
-			return restart_at(call, base, count, i);
-
+	for (uint32_t i = 0; i < round; i++) {
 		pv_gvaddr_t at = pv_gvaddr(base + i * ENTRY_SIZE);
 		struct pv_multicall_entry ent;
 		rc = pv_hc_copy_from_guest(hc, call->dom, &ent, at, ENTRY_SIZE, 4);
@@ -65,5 +78,5 @@ int32_t pv_hc_multicall(struct pv_hc_call *call)
 		if (rc != PV_OK)
 			return rc;
 	}
-	return PV_OK;
+	return round < count ? restart_at(call, base, count, round) : PV_OK;
 }

@@ -44,6 +44,7 @@ struct guest {
 	uint8_t mem[GPAGES][4096];
 	unsigned order[GPAGES];
 	unsigned access_calls;
+	uint64_t access_bytes; /* sum of len over every access call */
 	struct seen seen;
 };
 
@@ -53,6 +54,7 @@ static int32_t guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t
 	struct guest *g = user;
 	uint32_t a = pv_gvaddr_val(va);
 	g->access_calls++;
+	g->access_bytes += len;
 	assert_true(len > 0 && len <= 4096);
 	/* Never crosses a page: the helper must split. */
 	assert_int_equal(a / 4096u, (a + len - 1u) / 4096u);
@@ -234,6 +236,16 @@ static void test_init_refuses_bad_config(void **state)
 	c = base_cfg(f);
 	c.perms = NULL;
 	assert_int_equal(pv_hc_init(&hc, &c, &bad), PV_EINVAL);
+	/* multicall_max is capped, so entry counts never overflow a size. */
+	c = base_cfg(f);
+	c.multicall_max = PV_HC_MULTICALL_MAX + 1;
+	bad = 0;
+	assert_int_equal(pv_hc_init(&hc, &c, &bad), PV_EINVAL);
+	assert_int_equal(bad, UINT32_MAX);
+	c.multicall_max = UINT32_MAX;
+	assert_int_equal(pv_hc_init(&hc, &c, &bad), PV_EINVAL);
+	c.multicall_max = PV_HC_MULTICALL_MAX;
+	assert_int_equal(pv_hc_init(&hc, &c, &bad), PV_OK);
 }
 
 static void check_bad_table(struct fixture *f, const struct pv_hc_entry *t, uint32_t len,
@@ -610,6 +622,97 @@ static void test_multicall_bad_array_refused_before_any_entry(void **state)
 	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &tf), PV_OK);
 }
 
+/* Each round checks only the entries it runs; a bad tail ends the batch there. */
+static void test_multicall_checks_each_round(void **state)
+{
+	struct fixture *f = *state;
+	struct guest *g = &f->guest;
+	/* Entries 0..3 at the end of writable page 1, 4..7 in read-only page 2. */
+	uint32_t va = GVA_BASE + 2 * 4096 - 4 * 32;
+	for (uint32_t i = 0; i < 4; i++)
+		put_entry(g, va + 32 * i, (struct pv_multicall_entry){ HC_ECHO, { i, 1 }, 99, 0 });
+	int32_t rc;
+	unsigned rounds = run_multicall(f, pv_domid(1), va, 8, &rc);
+	assert_int_equal(rc, PV_EACCES);
+	assert_int_equal(rounds, 2);
+	for (uint32_t i = 0; i < 4; i++)
+		assert_int_equal(get_entry(g, va + 32 * i).result, (int32_t)(i + 1));
+	assert_int_equal(f->guest.seen.calls, 4);
+	assert_int_equal(get_entry(g, va + 4 * 32).result, 0); /* untouched */
+}
+
+/* Checking costs O(entries) over the whole batch, not O(entries^2 / slice). */
+static void test_multicall_checks_are_linear(void **state)
+{
+	struct fixture *f = *state;
+	struct guest *g = &f->guest;
+	struct pv_hc_config c = base_cfg(f);
+	c.multicall_max = 256; /* pages 0 and 1: 8 KiB of entries */
+	assert_int_equal(pv_hc_init(&f->hc, &c, NULL), PV_OK);
+	assert_int_equal(pv_hc_perm_set(&f->hc, pv_domid(1),
+					(struct pv_hc_perm){ (UINT64_C(1) << HC_ECHO) |
+							     (UINT64_C(1) << HC_MULTI) }), PV_OK);
+	for (uint32_t i = 0; i < 256; i++)
+		put_entry(g, GVA_BASE + 32 * i, (struct pv_multicall_entry){ HC_ECHO, { i }, 0, 0 });
+	g->access_bytes = 0;
+	int32_t rc;
+	unsigned rounds = run_multicall(f, pv_domid(1), GVA_BASE, 256, &rc);
+	assert_int_equal(rc, PV_OK);
+	assert_int_equal(rounds, 64);
+	for (uint32_t i = 0; i < 256; i++)
+		assert_int_equal(get_entry(g, GVA_BASE + 32 * i).result, (int32_t)i);
+	/*
+	 * Per entry: 32 bytes checked by its round, 32 read, 4 written. Checking
+	 * the remaining array every round would ask about 32 * 256 * 65 / 2 bytes.
+	 */
+	assert_int_equal(g->access_bytes, 256u * (32u + 32u + 4u));
+}
+
+/* The array's end is checked by arithmetic before any round or access. */
+static void test_multicall_whole_array_arithmetic(void **state)
+{
+	struct fixture *f = *state;
+	unsigned calls = f->guest.access_calls;
+	/* 16 entries from 0xFFFFFF00 wrap; the first round's 4 would not. */
+	struct pv_trap_frame tf = frame(HC_MULTI, 0xFFFFFF00u, 16, 0, 0, 0);
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &tf), PV_EOVERFLOW);
+	/* 16 entries ending past guest_va_limit; the first round's would not. */
+	tf = frame(HC_MULTI, 0x80000000u - 8 * 32, 16, 0, 0, 0);
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &tf), PV_EFAULT);
+	tf = frame(HC_MULTI, 0x80000000u - 16 * 32, 16, 0, 0, 0); /* ends exactly at it */
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &tf), PV_EFAULT); /* unmapped */
+	assert_int_equal(f->guest.access_calls, calls + 1); /* only the last asked */
+	assert_int_equal(f->guest.seen.calls, 0);
+}
+
+/* A re-issued multicall carries the guest's r0/r1, checked again every round. */
+static void test_multicall_reissue_is_revalidated(void **state)
+{
+	struct fixture *f = *state;
+	struct guest *g = &f->guest;
+	uint32_t va = GVA_BASE;
+	for (uint32_t i = 0; i < 8; i++)
+		put_entry(g, va + 32 * i, (struct pv_multicall_entry){ HC_ECHO, { i }, 0, 0 });
+	struct pv_trap_frame tf = frame(HC_MULTI, va, 8, 0, 0, 0);
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &tf), PV_ERESTART);
+	assert_int_equal(tf.r[0], va + 4 * 32);
+	assert_int_equal(tf.r[1], 4);
+	unsigned ran = f->guest.seen.calls;
+	struct pv_trap_frame again = tf;
+	again.r[1] = 17; /* over multicall_max */
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &again), PV_E2BIG);
+	again = tf;
+	again.r[0] = va + 4 * 32 + 2; /* misaligned */
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &again), PV_EALIGN);
+	again = tf;
+	again.r[0] = GVA_BASE + 3 * 4096; /* the unmapped page */
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &again), PV_EFAULT);
+	assert_int_equal(f->guest.seen.calls, ran);
+	/* The untampered re-issue finishes the batch. */
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &tf), PV_OK);
+	assert_int_equal(get_entry(g, va + 7 * 32).result, 7);
+}
+
 /* ---- guest memory ------------------------------------------------------ */
 
 static void test_copy_across_pages(void **state)
@@ -679,6 +782,37 @@ static void test_copy_refusals_touch_nothing(void **state)
 	assert_int_equal(g->access_calls, calls);
 }
 
+/*
+ * align constrains the guest address only: len is any byte count, and
+ * exactly len bytes move (a 6-byte record at a 4-byte aligned address).
+ */
+static void test_copy_len_not_multiple_of_align(void **state)
+{
+	struct fixture *f = *state;
+	struct guest *g = &f->guest;
+	uint8_t src[8] = { 1, 2, 3, 4, 5, 6, 7, 8 }, dst[8];
+	uint32_t va = GVA_BASE + 0x40;
+	memset(g->mem, 0xEE, sizeof g->mem);
+	assert_int_equal(pv_hc_copy_to_guest(&f->hc, pv_domid(1), pv_gvaddr(va), src, 6, 4), PV_OK);
+	assert_memory_equal(gptr(g, va), src, 6);
+	assert_int_equal(gptr(g, va)[6], 0xEE);
+	assert_int_equal(gptr(g, va)[7], 0xEE);
+	memset(dst, 0, sizeof dst);
+	assert_int_equal(pv_hc_copy_from_guest(&f->hc, pv_domid(1), dst, pv_gvaddr(va), 3, 4), PV_OK);
+	assert_memory_equal(dst, src, 3);
+	assert_int_equal(dst[3], 0);
+	/* Across a page boundary: 4 + 1 bytes with alignment 4. */
+	uint32_t edge = GVA_BASE + 4096 - 4;
+	assert_int_equal(pv_hc_copy_to_guest(&f->hc, pv_domid(1), pv_gvaddr(edge), src, 5, 4), PV_OK);
+	assert_int_equal(gptr(g, GVA_BASE + 4096)[0], 5);
+	assert_int_equal(gptr(g, GVA_BASE + 4096)[1], 0xEE);
+	assert_int_equal(pv_hc_guest_check(&f->hc, pv_domid(1), pv_gvaddr(va), 5, 8, true), PV_OK);
+	/* The address still has to be aligned, whatever the length. */
+	assert_int_equal(pv_hc_copy_to_guest(&f->hc, pv_domid(1), pv_gvaddr(va + 2), src, 4, 4),
+			 PV_EALIGN);
+	assert_int_equal(gptr(g, va + 2)[0], 3);
+}
+
 static void test_copy_without_access_function(void **state)
 {
 	struct fixture *f = *state;
@@ -724,8 +858,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_multicall_is_bounded_and_preempted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multicall_entry_continuation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multicall_bad_array_refused_before_any_entry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_multicall_checks_each_round, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_multicall_checks_are_linear, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_multicall_whole_array_arithmetic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_multicall_reissue_is_revalidated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_across_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_refusals_touch_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_copy_len_not_multiple_of_align, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_without_access_function, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_handler_copy_from_guest, setup, teardown),
 	};
