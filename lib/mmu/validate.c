@@ -33,11 +33,15 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 	uint32_t len = e->frames << PV_FRAME_SHIFT;
 	const struct pv_mmu_io_region *r = pv_mmu_io_find(m, dom, e->base, len);
 	if (r == NULL) {
-		/* Say whether it is someone else's region or nothing at all. */
+		/*
+		 * Say whether it starts in someone else's region (PV_EXDEV), or
+		 * in one of dom's own but runs past its end, or in no region at
+		 * all (PV_ERANGE).
+		 */
 		for (uint32_t i = 0; i < m->io_max; i++) {
 			const struct pv_mmu_io_region *o = &m->io[i];
 			if (o->size != 0 && e->base - o->base < o->size)
-				return PV_EXDEV;
+				return o->owner == dom ? PV_ERANGE : PV_EXDEV;
 		}
 		return PV_ERANGE;
 	}
@@ -145,13 +149,19 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		if (rc != PV_OK)
 			break;
 		if (e.group > 1) {
-			/* Replicas: aligned, identical, clear of hypervisor slots. */
-			if (j & (e.group - 1u)) {
-				rc = PV_EINVAL;
+			/*
+			 * Replicas: clear of hypervisor slots, aligned, identical. The
+			 * group's natural span is checked first, so the tail of a
+			 * supersection whose first slots are the hypervisor's (a range
+			 * not aligned to 16 MiB) is PV_EPERM too, not misalignment.
+			 */
+			uint32_t g0 = j & ~(e.group - 1u);
+			if (g0 < g->skip_hi && g0 + e.group > g->skip_lo) {
+				rc = PV_EPERM;
 				break;
 			}
-			if (j < g->skip_hi && j + e.group > g->skip_lo) {
-				rc = PV_EPERM;
+			if (j != g0) {
+				rc = PV_EINVAL;
 				break;
 			}
 			uint32_t diff = 0;

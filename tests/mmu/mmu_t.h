@@ -229,6 +229,11 @@ static inline uint32_t t_small_so(const struct t_machine *t, uint32_t ma, bool w
 	return t->fmt == PV_MMU_FMT_V7 ? v7_small(ma, w ? V7_RW : V7_RO, 0, 0, 0)
 				       : v5_small(ma, w ? V5_RW : V5_RO, 0, 0);
 }
+static inline uint32_t t_large_so(const struct t_machine *t, uint32_t ma, bool w)
+{
+	return t->fmt == PV_MMU_FMT_V7 ? v7_large(ma, w ? V7_RW : V7_RO, 0, 0, 0)
+				       : v5_large(ma, w ? V5_RW : V5_RO, 0, 0);
+}
 static inline uint32_t t_sect_so(const struct t_machine *t, uint32_t ma, bool w)
 {
 	return t->fmt == PV_MMU_FMT_V7 ? v7_section(ma, w ? V7_RW : V7_RO, 0, 0, 0, 0)

@@ -40,6 +40,33 @@ static void test_attack_l1_writable_via_section(void **state)
 	t_free(t);
 }
 
+/* Attack: map the L1 writable through a large page covering it (pin and update). */
+static void test_attack_l1_writable_via_large_page(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	uint32_t l2b = t_ma(1, 17);
+	/* Before the L1 is pinned: a writable large page over it keeps it unpinnable. */
+	t_fill(t, L2A, 32, 16, t_large(t, L1A, true));
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, L2A), PV_OK);
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_ETYPE);
+	assert_int_equal(t_frame(t, L1A + 3 * 4096)->type, PV_MMU_FT_RW);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 32, 0), PV_OK);
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_OK);
+	/* Once pinned: an update or a pin of a table holding one is refused. */
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 32, t_large(t, L1A, true)), PV_ETYPE);
+	for (uint32_t k = 32; k < 48; k++)
+		assert_int_equal(t_ptr(t, L2A)[k], 0);
+	t_fill(t, l2b, 0, 1, t_small(t, DATA(0), true));
+	t_fill(t, l2b, 16, 16, t_large(t, L1A, true));
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, l2b), PV_ETYPE);
+	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0); /* rolled back */
+	assert_int_equal(t_frame(t, L1A)->ref_count, 0);
+	/* Read-only, by its owner, is allowed. */
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 32, t_large(t, L1A, false)), PV_OK);
+	assert_int_equal(t_frame(t, L1A + 2 * 4096)->ref_count, 1);
+	t_free(t);
+}
+
 /* Attack: map an L2 writable through a large page covering it. */
 static void test_attack_l2_writable_via_large_page(void **state)
 {
@@ -294,6 +321,46 @@ static void test_attack_hypervisor_slot(void **state)
 	t_free(t);
 }
 
+/*
+ * Attack (ARMv7): a supersection over hypervisor slots when the reserved
+ * range is not 16 MiB aligned, so a supersection group and the hypervisor's
+ * slots share an aligned 16-slot span: from either side, pin and update.
+ */
+static void test_attack_supersection_over_unaligned_hyp_range(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V7, 48, 32);
+	struct pv_mmu_config c;
+	t_config(t, &c);
+	c.hyp_va_base = pv_gvaddr(0xF0800000u); /* slots 0xF08 .. 0xF17 */
+	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
+	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 31 * 256, pv_domid(1)), PV_OK);
+	uint32_t ss = v7_super(t_ma(16, 0), V7_RW, 1, 1, 1);
+	/* Pin: a group whose last 8 slots are the hypervisor's ... */
+	t_fill(t, L1A, 0xF00, 16, ss);
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_EPERM);
+	assert_int_equal(t_frame(t, t_ma(16, 0))->ref_count, 0);
+	/* ... or whose first 8 are (the walk meets its tail after the skip). */
+	t_fill(t, L1A, 0xF00, 16, 0);
+	t_fill(t, L1A, 0xF10, 16, ss);
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_EPERM);
+	t_fill(t, L1A, 0xF10, 16, 0);
+	/* A group clear of them is fine. */
+	t_fill(t, L1A, 0xF20, 16, ss);
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_OK);
+	assert_int_equal(t_frame(t, t_ma(31, 255))->ref_count, 1);
+	/* Update: the same spans, from their first slot. */
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0xF00, ss), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0xF10, ss), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0xF18, ss), PV_EALIGN);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0xF07, t_sect(t, t_ma(1, 0), false)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0xF00, ss), PV_EPERM); /* over a section too */
+	for (uint32_t k = 0; k < 16; k++)
+		assert_int_equal(t_ptr(t, L1A)[0xF08 + k], t->hyp_l1[k]);
+	assert_int_equal(t_frame(t, t_ma(16, 0))->ref_count, 1);
+	t_free(t);
+}
+
 #define BOTH(fn) cmocka_unit_test_prestate(fn, (void *)&fmt_v5), \
 		 cmocka_unit_test_prestate(fn, (void *)&fmt_v7)
 
@@ -301,6 +368,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		BOTH(test_attack_l1_writable_via_section),
+		BOTH(test_attack_l1_writable_via_large_page),
 		BOTH(test_attack_l2_writable_via_large_page),
 		BOTH(test_attack_l2_maps_itself_writable),
 		BOTH(test_attack_type_confusion),
@@ -314,6 +382,7 @@ int main(void)
 		BOTH(test_attack_granted_frame_as_table),
 		BOTH(test_attack_device_alias_of_ram),
 		BOTH(test_attack_hypervisor_slot),
+		cmocka_unit_test(test_attack_supersection_over_unaligned_hyp_range),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

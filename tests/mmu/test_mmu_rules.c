@@ -164,6 +164,29 @@ static void test_io_regions(void **state)
 	/* Domain 2 cannot reach domain 1's device. */
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(2), PV_MMU_TABLE_L2, pv_maddr(t_ma(2, 4))), PV_OK);
 	T_EXPECT(t, t_update1(t, 2, t_ma(2, 4), t_small_so(t, T_IO_BASE, false)), PV_EXDEV);
+	/* A device large page or section must end inside its region. */
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE + (4u << 20)), 0x8000,
+				     dev, PV_MMU_IO_WRITE), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large_so(t, T_IO_BASE + (4u << 20), false)),
+		 PV_ERANGE);
+	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large_so(t, T_IO_BASE + (2u << 20), false)),
+		 PV_ERANGE);
+	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large_so(t, T_IO_BASE + 0x10000, true)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 128, t_small_so(t, T_IO_BASE + (4u << 20) + 0x7000, true)),
+		 PV_OK);
+	T_EXPECT(t, t_update1(t, 2, t_ma(2, 4) + 64, t_large_so(t, T_IO_BASE + (4u << 20), false)),
+		 PV_EXDEV);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x20, t_sect_so(t, T_IO_BASE, true)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x21, t_sect_so(t, T_IO_BASE + (4u << 20), false)),
+		 PV_ERANGE);
+	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x21, t_sect_so(t, T_IO_BASE + (2u << 20), false)),
+		 PV_ERANGE);
+	assert_int_equal(t->io[2].maps, 1);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 64, 0), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 128, 0), PV_OK);
+	assert_int_equal(t->io[0].maps, 1);
 	T_EXPECT(t, pv_mmu_io_revoke(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE)), PV_EBUSY);
 	T_EXPECT(t, t_update1(t, 1, L2A, 0), PV_OK);
 	T_EXPECT(t, pv_mmu_io_revoke(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE)), PV_OK);
