@@ -13,6 +13,34 @@
 #ifndef PVLIB_TRAP_H
 #define PVLIB_TRAP_H
 
+/*
+ * The offsets and PSR bits are plain numbers, usable from a port's assembly
+ * (a .S file run through the C preprocessor defines __ASSEMBLER__); the C
+ * declarations and their compile-time checks are for C only.
+ */
+#define PV_TRAP_FRAME_R0 0
+#define PV_TRAP_FRAME_R12 48
+#define PV_TRAP_FRAME_SP 52
+#define PV_TRAP_FRAME_LR 56
+#define PV_TRAP_FRAME_PC 60
+#define PV_TRAP_FRAME_CPSR 64
+#define PV_TRAP_FRAME_SIZE 68
+
+/* An unsigned constant in C, the bare number in assembly (no suffix there). */
+#ifdef __ASSEMBLER__
+#define PV_TRAP_U(x) x
+#else
+#define PV_TRAP_U(x) x##u
+#endif
+
+/* CPSR bits the hypervisor looks at (ARM ARM: "Program status registers"). */
+#define PV_PSR_MODE_MASK PV_TRAP_U(0x1F)
+#define PV_PSR_MODE_USR PV_TRAP_U(0x10)
+#define PV_PSR_T (PV_TRAP_U(1) << 5) /* Thumb state */
+#define PV_PSR_F (PV_TRAP_U(1) << 6)
+#define PV_PSR_I (PV_TRAP_U(1) << 7)
+
+#ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,14 +52,6 @@ struct pv_trap_frame {
 	uint32_t cpsr;  /* saved PSR of the guest */
 };
 
-#define PV_TRAP_FRAME_R0 0
-#define PV_TRAP_FRAME_R12 48
-#define PV_TRAP_FRAME_SP 52
-#define PV_TRAP_FRAME_LR 56
-#define PV_TRAP_FRAME_PC 60
-#define PV_TRAP_FRAME_CPSR 64
-#define PV_TRAP_FRAME_SIZE 68
-
 _Static_assert(offsetof(struct pv_trap_frame, r) == PV_TRAP_FRAME_R0, "trap frame r0");
 _Static_assert(offsetof(struct pv_trap_frame, r[12]) == PV_TRAP_FRAME_R12, "trap frame r12");
 _Static_assert(offsetof(struct pv_trap_frame, sp) == PV_TRAP_FRAME_SP, "trap frame sp");
@@ -39,12 +59,6 @@ _Static_assert(offsetof(struct pv_trap_frame, lr) == PV_TRAP_FRAME_LR, "trap fra
 _Static_assert(offsetof(struct pv_trap_frame, pc) == PV_TRAP_FRAME_PC, "trap frame pc");
 _Static_assert(offsetof(struct pv_trap_frame, cpsr) == PV_TRAP_FRAME_CPSR, "trap frame cpsr");
 _Static_assert(sizeof(struct pv_trap_frame) == PV_TRAP_FRAME_SIZE, "trap frame size");
-
-/* CPSR bits the hypervisor looks at (ARM ARM: "Program status registers"). */
-#define PV_PSR_MODE_MASK 0x1Fu
-#define PV_PSR_MODE_USR 0x10u
-#define PV_PSR_T (1u << 5)  /* Thumb state */
-#define PV_PSR_F (1u << 6)
-#define PV_PSR_I (1u << 7)
+#endif /* !__ASSEMBLER__ */
 
 #endif /* PVLIB_TRAP_H */
