@@ -10,6 +10,8 @@
  * holds, per 4 KiB machine frame, its owner, type, counts and grant, and
  * pv_mmu_audit() recomputes every count from the tables.
  *
+ * Descriptor formats are decoded in lib/mmu/fmt_v5.h and lib/mmu/fmt_v7.h.
+ *
  * Concurrency: every function works on the caller's struct pv_mmu and must be
  * called with that instance held exclusively (uniprocessor: with interrupts
  * that may enter pvlib masked). See docs/mmu.md for what an SMP port adds.
@@ -146,7 +148,12 @@ struct pv_mmu_config {
 	/* ARM domains (0..15) a guest descriptor may name; bit n = domain n. */
 	uint16_t guest_domains;
 	uint8_t hyp_domain;      /* the hypervisor's ARM domain; not in the mask */
-	uint32_t ram_types;      /* allowed memory types for RAM (Normal only) */
+	/*
+	 * Allowed memory types for RAM (Normal only). Prefer exactly one: with
+	 * several, a grant owner and its peer may map one frame with different
+	 * cacheability, which loses coherency (docs/mmu.md, rule 9).
+	 */
+	uint32_t ram_types;
 	/*
 	 * ARMv7: accept global (nG = 0) guest leaf mappings; only safe when the
 	 * port flushes the whole TLB on every domain switch. Default (false):
