@@ -1199,6 +1199,22 @@ static void test_abi_encoders(void **state)
 	assert_true(x.user_read);
 	assert_false(x.user_write);
 	assert_int_equal(x.domain, 1);
+	/* Device registers: ARMv7 Device (TEX 000 C 0 B 1) and XN, ARMv5 C 0 B 0. */
+	uint32_t dev = pv_mmu_desc_small(fmt, T_IO_BASE + 0x3000, PV_MMU_DESC_W | PV_MMU_DESC_DEVICE);
+	uint32_t devx = pv_mmu_desc_small(fmt, T_IO_BASE + 0x3000,
+					  PV_MMU_DESC_DEVICE | PV_MMU_DESC_X);
+	assert_int_equal(dev, v7 ? v7_small(T_IO_BASE + 0x3000, V7_RW, 0, 0, 1) | 1u
+				 : v5_small(T_IO_BASE + 0x3000, V5_RW, 0, 0));
+	assert_int_equal(devx, v7 ? v7_small(T_IO_BASE + 0x3000, V7_RO, 0, 0, 1) | 1u /* never X */
+				  : v5_small(T_IO_BASE + 0x3000, 2, 0, 0));
+	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE), 0x10000,
+				     PV_MMU_MT_MASK(v7 ? PV_MMU_MT_DEVICE : PV_MMU_MT_SO),
+				     PV_MMU_IO_WRITE), PV_OK);
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 258, dev), PV_OK);
+	assert_int_equal(t->io[0].maps, 1);
+	/* The same encoding of RAM is a device alias: refused. */
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 259,
+			      pv_mmu_desc_small(fmt, DATA(5), PV_MMU_DESC_DEVICE)), PV_EPERM);
 	t_free(t);
 }
 
