@@ -86,7 +86,8 @@ static uint32_t consume(uint16_t d)
 static uint32_t bind_n(uint16_t d, uint32_t n)
 {
 	uint32_t p = 0;
-	pv_evtchn_reset(&ctx, pv_domid(d));
+	while (pv_evtchn_reset(&ctx, pv_domid(d)) == PV_ERESTART)
+		;
 	for (uint32_t i = 0; i < n; i++) {
 		if (pv_evtchn_bind_ipi(&ctx, pv_domid(d), 0, &p) != PV_OK)
 			abort();

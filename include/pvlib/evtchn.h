@@ -12,6 +12,9 @@
  *   PIRQ        receives a physical interrupt line routed to this domain
  *   IPI         receives notifications the domain sends to itself
  *
+ * Every bind takes the lowest FREE port of the domain, at a cost that does
+ * not depend on the table size or on how the guest has filled it.
+ *
  * Pending and mask state lives in memory shared with the guest
  * (include/pvlib/abi/evtchn.h): the 2-level bitmaps or the FIFO event words.
  * Everything there is re-read and treated as hostile; the hypervisor-private
@@ -91,6 +94,18 @@ struct pv_evtchn_port {
 	uint32_t u;          /* INTERDOMAIN: peer port; VIRQ: virq; PIRQ: pirq */
 };
 
+/*
+ * Free-port summary: ports in groups of PV_EVTCHN_FREE_GROUP; bit g of
+ * free_grp says group g has a FREE port, bit w of free_word says word w of
+ * free_grp is not zero. Sized for the largest table (FIFO).
+ */
+#define PV_EVTCHN_FREE_GROUP 32u
+#define PV_EVTCHN_FREE_GRP_WORDS (PV_EVTCHN_FIFO_MAX_PORTS / PV_EVTCHN_FREE_GROUP / 32u)
+#define PV_EVTCHN_FREE_TOP_WORDS (PV_EVTCHN_FREE_GRP_WORDS / 32u)
+
+/* Port slots pv_evtchn_reset examines per call. */
+#define PV_EVTCHN_RESET_SLICE 128u
+
 /* Private. One per domain slot, caller storage (see pv_evtchn_config). */
 struct pv_evtchn_domain {
 	bool active;
@@ -99,8 +114,10 @@ struct pv_evtchn_domain {
 	uint32_t nr_ports;
 	uint32_t nr_vcpus;
 	uint32_t nr_bound;   /* ports not FREE */
-	uint32_t free_hint;  /* every port in [1, free_hint) is in use */
+	uint32_t reset_next; /* where an unfinished pv_evtchn_reset goes on */
 	uint32_t virq_allow; /* bit v: may bind virq v */
+	uint32_t free_word[PV_EVTCHN_FREE_TOP_WORDS];
+	uint32_t free_grp[PV_EVTCHN_FREE_GRP_WORDS];
 	struct pv_evtchn_port *ports;
 	struct pv_evtchn_shared *shared;
 	uint32_t *fifo_words;
@@ -180,25 +197,32 @@ enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_
 enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_domain_config *dc);
 
 /*
- * Destroy a domain's event channels: every port closed as by
- * pv_evtchn_reset, then the slot freed. PV_ESRCH if not registered.
+ * Hypervisor: destroy a domain's event channels: every port closed as by
+ * pv_evtchn_reset (all of them in this one call: O(nr_ports), a bound the
+ * hypervisor chose when it added the domain), then the slot freed.
+ * PV_ESRCH if not registered.
  */
 enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
 
 /*
- * Allocate a port that remote may bind to. PV_EPERM: the pair {dom, remote}
- * is not in the policy. PV_ESRCH: remote is not a guest id. PV_ENOSPC: no
- * free port. On success *port is the new port.
+ * Allocate a port that remote may bind to. Checked in this order: PV_ESRCH
+ * dom is not registered, or remote is not a guest id (it never can be a
+ * domain); PV_EPERM the pair {dom, remote} is not in the policy; PV_ENOSPC
+ * no free port. remote need not be registered yet. On success *port is the
+ * new port, the lowest FREE one.
  */
 enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
 				       pv_domid_t remote, uint32_t *port);
 
 /*
- * Connect a new port of dom to remote's UNBOUND remote_port. PV_EPERM: the
- * pair is not in the policy, or remote_port waits for another domain.
- * PV_ESRCH: remote not registered. PV_EINVAL: remote_port is not UNBOUND
- * (errors about remote_port as in the common list). PV_ENOSPC: dom has no
- * free port. Both ends notify the vcpu the port had (0 for the new one).
+ * Connect a new port of dom to remote's UNBOUND remote_port. Checked in this
+ * order: PV_ESRCH dom is not registered, or remote is not a guest id (as in
+ * pv_evtchn_alloc_unbound); PV_EPERM the pair is not in the policy (so a
+ * domain not allowed to talk to remote learns nothing about it); PV_ESRCH
+ * remote is not registered; then remote_port as in the common list
+ * (PV_ERANGE, PV_ENOENT), PV_EINVAL it is not UNBOUND, PV_EPERM it waits
+ * for another domain; PV_ENOSPC dom has no free port. Both ends notify the
+ * vcpu the port had (0 for the new one).
  */
 enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
 					  pv_domid_t remote, uint32_t remote_port, uint32_t *port);
@@ -268,7 +292,16 @@ enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
 enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
 				      uint32_t priority);
 
-/* Close every port of dom (bounded by its nr_ports). PV_ESRCH. */
+/*
+ * Close every port of dom, as pv_evtchn_close would, in bounded steps: one
+ * call examines at most PV_EVTCHN_RESET_SLICE port slots. Returns PV_OK when
+ * dom has no port left that is not FREE, or PV_ERESTART when some remain:
+ * call it again (a hypercall handler flagged PV_HC_F_PREEMPTIBLE returns
+ * PV_ERESTART as it is, so the guest re-issues the call). An unfinished
+ * reset goes on where it stopped, so ceil((nr_ports - 1) /
+ * PV_EVTCHN_RESET_SLICE) calls finish it unless ports are bound meanwhile;
+ * ports bound meanwhile are closed too. PV_ESRCH.
+ */
 enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
 
 /*

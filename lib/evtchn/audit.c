@@ -66,6 +66,32 @@ static enum pv_status audit_port(const struct pv_evtchn_ctx *ctx, const struct p
 	}
 }
 
+/* The free-port summary says exactly which groups have a FREE port. */
+static enum pv_status audit_free_summary(const struct pv_evtchn_domain *d,
+					 struct pv_evtchn_audit_fault *f)
+{
+	const uint32_t G = PV_EVTCHN_FREE_GROUP;
+	uint32_t ngroups = (d->nr_ports + G - 1u) / G;
+	for (uint32_t w = 0; w < PV_EVTCHN_FREE_GRP_WORDS; w++) {
+		for (uint32_t b = 0; b < 32u && w * 32u + b < ngroups; b++) {
+			uint32_t g = w * 32u + b;
+			bool has_free = false;
+			for (uint32_t i = g == 0 ? 1u : g * G; i < (g + 1u) * G && i < d->nr_ports; i++)
+				has_free = has_free || d->ports[i].state == PV_EVTCHN_FREE;
+			if (has_free != ((d->free_grp[w] >> b) & 1u))
+				return fault(f, d->id, g * G, "free-port summary wrong for a group");
+		}
+		uint32_t valid = ngroups <= w * 32u ? 0u : ngroups - w * 32u;
+		uint32_t beyond = valid >= 32u ? 0u : ~((1u << valid) - 1u);
+		if (d->free_grp[w] & beyond)
+			return fault(f, d->id, 0, "free-port summary names a group past the table");
+		bool nonzero = d->free_grp[w] != 0;
+		if (nonzero != ((d->free_word[w / 32u] >> (w % 32u)) & 1u))
+			return fault(f, d->id, 0, "free-port summary wrong for a word");
+	}
+	return PV_OK;
+}
+
 enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn_audit_fault *f)
 {
 	for (uint32_t id = 0; id < ctx->cfg.nr_domains; id++) {
@@ -75,12 +101,13 @@ enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn
 		if (!d->active)
 			continue;
 		uint32_t bound = 0;
-		if (d->free_hint < 1 || d->free_hint > d->nr_ports)
-			return fault(f, d->id, 0, "free hint out of range");
+		if (d->reset_next < 1 || d->reset_next >= d->nr_ports)
+			return fault(f, d->id, 0, "reset cursor out of range");
+		enum pv_status rc = audit_free_summary(d, f);
+		if (rc != PV_OK)
+			return rc;
 		for (uint32_t i = 0; i < d->nr_ports; i++) {
-			if (i >= 1 && i < d->free_hint && d->ports[i].state == PV_EVTCHN_FREE)
-				return fault(f, d->id, i, "free port below the free hint");
-			enum pv_status rc = audit_port(ctx, d, i, f);
+			rc = audit_port(ctx, d, i, f);
 			if (rc != PV_OK)
 				return rc;
 			if (d->ports[i].state != PV_EVTCHN_FREE)

@@ -66,19 +66,65 @@ static bool policy_allows(const struct pv_evtchn_ctx *ctx, uint16_t a, uint16_t 
 }
 
 /*
- * The lowest FREE port of d, or 0 if there is none. Starts at free_hint, so
- * binding n ports one after another costs O(n) in all, not O(n^2); bounded
- * by nr_ports in any case.
+ * Ports are handed out lowest first. The free-port summary (evtchn.h) finds
+ * the lowest group with a FREE port in two count-trailing-zeros steps after
+ * at most PV_EVTCHN_FREE_TOP_WORDS word tests; the group itself is then
+ * scanned, PV_EVTCHN_FREE_GROUP ports at most. So a bind costs the same
+ * whatever the table size and however the guest has filled it.
  */
+#define FREE_G PV_EVTCHN_FREE_GROUP
+
+static uint32_t grp_first(uint32_t g)
+{
+	return g == 0 ? 1u : g * FREE_G; /* port 0 is never used */
+}
+
+static uint32_t grp_end(const struct pv_evtchn_domain *d, uint32_t g)
+{
+	uint32_t end = (g + 1u) * FREE_G;
+	return end < d->nr_ports ? end : d->nr_ports;
+}
+
+/* The lowest FREE port of d, or 0 if there is none. */
 static uint32_t port_find_free(const struct pv_evtchn_domain *d)
 {
 	if (d->nr_bound >= d->nr_ports - 1u)
 		return 0;
-	for (uint32_t i = d->free_hint; i < d->nr_ports; i++) {
-		if (d->ports[i].state == PV_EVTCHN_FREE)
-			return i;
+	for (uint32_t t = 0; t < PV_EVTCHN_FREE_TOP_WORDS; t++) {
+		if (!d->free_word[t])
+			continue;
+		uint32_t w = t * 32u + (uint32_t)__builtin_ctz(d->free_word[t]);
+		uint32_t g = w * 32u + (uint32_t)__builtin_ctz(d->free_grp[w]);
+		for (uint32_t i = grp_first(g); i < grp_end(d, g); i++) {
+			if (d->ports[i].state == PV_EVTCHN_FREE)
+				return i;
+		}
+		return 0; /* the summary is wrong: pv_evtchn_audit says so */
 	}
 	return 0;
+}
+
+static void grp_mark(struct pv_evtchn_domain *d, uint32_t g, bool has_free)
+{
+	uint32_t w = g / 32u, bit = 1u << (g % 32u);
+	if (has_free)
+		d->free_grp[w] |= bit;
+	else
+		d->free_grp[w] &= ~bit;
+	uint32_t tbit = 1u << (w % 32u);
+	if (d->free_grp[w])
+		d->free_word[w / 32u] |= tbit;
+	else
+		d->free_word[w / 32u] &= ~tbit;
+}
+
+/* Recompute group g's summary bit from its ports. */
+static void grp_update(struct pv_evtchn_domain *d, uint32_t g)
+{
+	bool has_free = false;
+	for (uint32_t i = grp_first(g); i < grp_end(d, g) && !has_free; i++)
+		has_free = d->ports[i].state == PV_EVTCHN_FREE;
+	grp_mark(d, g, has_free);
 }
 
 /* ---- commit helpers (cannot fail) -------------------------------------- */
@@ -93,8 +139,7 @@ static void port_take(struct pv_evtchn_domain *d, uint32_t port, enum pv_evtchn_
 	p->remote_dom = remote_dom;
 	p->u = u;
 	d->nr_bound++;
-	if (port == d->free_hint)
-		d->free_hint = port + 1u;
+	grp_update(d, port / FREE_G);
 }
 
 static void port_release(struct pv_evtchn_domain *d, uint32_t port)
@@ -108,8 +153,7 @@ static void port_release(struct pv_evtchn_domain *d, uint32_t port)
 	p->u = 0;
 	/* last_vcpu/last_prio survive: a FIFO queue tail may still name it. */
 	d->nr_bound--;
-	if (port < d->free_hint)
-		d->free_hint = port;
+	grp_mark(d, port / FREE_G, true);
 }
 
 static void port_close(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
@@ -194,7 +238,7 @@ enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_e
 		.id = (uint16_t)id,
 		.nr_ports = dc->nr_ports,
 		.nr_vcpus = dc->nr_vcpus,
-		.free_hint = 1,
+		.reset_next = 1,
 		.virq_allow = dc->virq_allow,
 		.ports = dc->ports,
 		.shared = dc->shared,
@@ -212,8 +256,27 @@ enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_e
 			.remote_dom = PV_DOMID_NONE_VALUE,
 		};
 	}
+	for (uint32_t g = 0; g * FREE_G < dc->nr_ports; g++)
+		grp_mark(d, g, true); /* every group has a free port (group 0: 1..) */
 	pv_evtchn_deliver_init(d);
 	return PV_OK;
+}
+
+/* One bounded step of a reset: see pv_evtchn_reset. */
+static enum pv_status reset_step(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d)
+{
+	uint32_t i = d->reset_next;
+	for (uint32_t n = 0; n < PV_EVTCHN_RESET_SLICE && d->nr_bound != 0; n++) {
+		if (d->ports[i].state != PV_EVTCHN_FREE)
+			port_close(ctx, d, i);
+		i = i + 1u == d->nr_ports ? 1u : i + 1u;
+	}
+	if (d->nr_bound == 0) {
+		d->reset_next = 1;
+		return PV_OK;
+	}
+	d->reset_next = i;
+	return PV_ERESTART;
 }
 
 enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom)
@@ -221,19 +284,17 @@ enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom)
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
 	if (!d)
 		return PV_ESRCH;
-	for (uint32_t i = 1; i < d->nr_ports; i++) {
-		if (d->ports[i].state != PV_EVTCHN_FREE)
-			port_close(ctx, d, i);
-	}
-	return PV_OK;
+	return reset_step(ctx, d);
 }
 
 enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom)
 {
-	enum pv_status rc = pv_evtchn_reset(ctx, dom);
-	if (rc != PV_OK)
-		return rc;
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
+	if (!d)
+		return PV_ESRCH;
+	/* One pass closes everything: at most nr_ports / SLICE + 1 steps. */
+	while (reset_step(ctx, d) != PV_OK)
+		;
 	/* Lines routed to a dead domain go back to nobody. */
 	for (uint32_t i = 0; i < ctx->cfg.nr_pirqs; i++) {
 		if (ctx->cfg.pirqs[i].owner == d->id)
@@ -268,6 +329,10 @@ enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t 
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
 	if (!d)
+		return PV_ESRCH;
+	/* As alloc_unbound: an id that can never be a guest is no domain;
+	 * whether a guest id is registered is told only to allowed pairs. */
+	if (!pv_domid_is_guest(remote))
 		return PV_ESRCH;
 	if (!policy_allows(ctx, d->id, pv_domid_val(remote)))
 		return PV_EPERM;

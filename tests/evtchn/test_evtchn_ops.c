@@ -28,24 +28,33 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* A refused request leaves no trace in the private state. */
+/*
+ * A refused request leaves no trace: not in the private state, not in the
+ * memory shared with the guests (pages, FIFO words and control blocks), and
+ * no callback ran.
+ */
 struct snap {
 	struct pv_evtchn_domain doms[FX_DOMS];
 	struct pv_evtchn_port ports[FX_DOMS][FX_PORTS];
 	struct pv_evtchn_pirq pirqs[FX_PIRQS];
+	struct pv_evtchn_shared shared[FX_DOMS];
+	uint32_t words[FX_DOMS][FX_PORTS];
+	struct pv_evtchn_fifo_control ctrl[FX_DOMS][PV_EVTCHN_MAX_VCPUS];
+	unsigned upcalls[FX_DOMS][PV_EVTCHN_MAX_VCPUS], wakes[FX_DOMS][PV_EVTCHN_MAX_VCPUS];
+	unsigned masks[FX_PIRQS], unmasks[FX_PIRQS];
 };
 static struct snap S;
+#define SNAP_FIELDS(X) X(doms) X(ports) X(pirqs) X(shared) X(words) X(ctrl) X(upcalls) \
+	X(wakes) X(masks) X(unmasks)
 static void snap(void)
 {
-	memcpy(S.doms, F->doms, sizeof S.doms);
-	memcpy(S.ports, F->ports, sizeof S.ports);
-	memcpy(S.pirqs, F->pirqs, sizeof S.pirqs);
+#define SNAP_COPY(f) memcpy(&S.f, &F->f, sizeof S.f);
+	SNAP_FIELDS(SNAP_COPY)
 }
 static void unchanged(void)
 {
-	assert_memory_equal(S.doms, F->doms, sizeof S.doms);
-	assert_memory_equal(S.ports, F->ports, sizeof S.ports);
-	assert_memory_equal(S.pirqs, F->pirqs, sizeof S.pirqs);
+#define SNAP_CMP(f) assert_memory_equal(&S.f, &F->f, sizeof S.f);
+	SNAP_FIELDS(SNAP_CMP)
 }
 #define REFUSED(expr, code)                          \
 	do {                                         \
@@ -570,6 +579,228 @@ static void test_status_refusals(void **state)
 	assert_int_equal(pv_evtchn_status(&F->ctx, pv_domid(3), 1, &s), PV_ESRCH);
 }
 
+/* ---- port allocation ---- */
+
+/* Binds hand out the lowest FREE port, whatever order ports were closed in. */
+static void test_ports_lowest_free_first(void **state)
+{
+	(void)state;
+	fx_add(F, 3, PV_EVTCHN_ABI_FIFO, FX_PORTS);
+	uint32_t p;
+	for (uint32_t i = 1; i < FX_PORTS; i++) {
+		assert_int_equal(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p), PV_OK);
+		assert_int_equal(p, i);
+	}
+	REFUSED(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p), PV_ENOSPC);
+	static const uint32_t closed[] = { 999, 37, 64, 5, 1023, 63, 32, 31, 1 };
+	for (unsigned i = 0; i < sizeof closed / sizeof closed[0]; i++)
+		assert_int_equal(pv_evtchn_close(&F->ctx, pv_domid(3), closed[i]), PV_OK);
+	fx_audit(F);
+	static const uint32_t want[] = { 1, 5, 31, 32, 37, 63, 64, 999, 1023 };
+	for (unsigned i = 0; i < sizeof want / sizeof want[0]; i++) {
+		assert_int_equal(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 1, &p), PV_OK);
+		assert_int_equal(p, want[i]);
+	}
+	REFUSED(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p), PV_ENOSPC);
+	fx_audit(F);
+}
+
+/* The same in a FIFO table of the largest size, where the summary of free
+ * groups spans several words: a bind near the top costs what one at the
+ * bottom does, and the lowest free port is still found. */
+static void test_ports_lowest_free_first_in_a_full_size_table(void **state)
+{
+	(void)state;
+	const uint32_t n = PV_EVTCHN_FIFO_MAX_PORTS;
+	struct pv_evtchn_port *ports = calloc(n, sizeof *ports);
+	uint32_t *words = calloc(n, sizeof *words);
+	assert_non_null(ports);
+	assert_non_null(words);
+	struct pv_evtchn_domain_config dc = fx_dc(F, 3, PV_EVTCHN_ABI_FIFO, n);
+	dc.ports = ports;
+	dc.fifo_words = words;
+	assert_int_equal(pv_evtchn_domain_add(&F->ctx, &dc), PV_OK);
+	uint32_t p;
+	for (uint32_t i = 1; i < n; i++) {
+		assert_int_equal(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p), PV_OK);
+		if (p != i)
+			fail_msg("bind %u got port %u", i, p);
+	}
+	assert_int_equal(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p), PV_ENOSPC);
+	fx_audit(F);
+	/* Free one port in each of the top words of the summary, highest
+	 * first: they come back lowest first. */
+	static const uint32_t closed[] = { 131071, 98304, 70000, 65536, 40000, 1025 };
+	for (unsigned i = 0; i < 6; i++)
+		assert_int_equal(pv_evtchn_close(&F->ctx, pv_domid(3), closed[i]), PV_OK);
+	fx_audit(F);
+	for (unsigned i = 0; i < 6; i++) {
+		assert_int_equal(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p), PV_OK);
+		assert_int_equal(p, closed[5 - i]);
+	}
+	/* A full reset, in bounded steps, frees them all. */
+	unsigned calls = 0;
+	enum pv_status rc;
+	do {
+		uint32_t before = F->doms[3].nr_bound;
+		rc = pv_evtchn_reset(&F->ctx, pv_domid(3));
+		assert_true(before - F->doms[3].nr_bound <= PV_EVTCHN_RESET_SLICE);
+		calls++;
+	} while (rc == PV_ERESTART);
+	assert_int_equal(rc, PV_OK);
+	assert_int_equal(calls, (n - 1 + PV_EVTCHN_RESET_SLICE - 1) / PV_EVTCHN_RESET_SLICE);
+	assert_int_equal(F->doms[3].nr_bound, 0);
+	fx_audit(F);
+	assert_int_equal(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p), PV_OK);
+	assert_int_equal(p, 1);
+	assert_int_equal(pv_evtchn_domain_remove(&F->ctx, pv_domid(3)), PV_OK);
+	free(ports);
+	free(words);
+}
+
+/* A reset is guest-facing: each call does a bounded amount of work and says
+ * whether to call again; an unfinished reset goes on where it stopped and
+ * closes what was bound in between, too. */
+static void test_reset_in_bounded_steps(void **state)
+{
+	(void)state;
+	fx_add(F, 3, PV_EVTCHN_ABI_2L, FX_PORTS);
+	assert_int_equal(pv_evtchn_reset(&F->ctx, pv_domid(3)), PV_OK); /* nothing bound */
+	uint32_t a, b, p, v;
+	connect(3, 3, &a, &b); /* ports 1, 2: a loopback pair */
+	assert_int_equal(pv_evtchn_bind_virq(&F->ctx, pv_domid(3), PV_EVTCHN_VIRQ_TIMER, 1, &v), PV_OK);
+	assert_int_equal(pv_evtchn_pirq_route(&F->ctx, 4, pv_domid(3)), PV_OK);
+	while (pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p) == PV_OK)
+		;
+	uint32_t pp;
+	assert_int_equal(pv_evtchn_close(&F->ctx, pv_domid(3), 700), PV_OK);
+	assert_int_equal(pv_evtchn_bind_pirq(&F->ctx, pv_domid(3), 4, &pp), PV_OK);
+	assert_int_equal(pp, 700);
+	assert_int_equal(pv_evtchn_raise_pirq(&F->ctx, 4), PV_OK);
+	assert_int_equal(F->doms[3].nr_bound, FX_PORTS - 1);
+	/* First step: ports 1..128 closed, the rest untouched. */
+	assert_int_equal(pv_evtchn_reset(&F->ctx, pv_domid(3)), PV_ERESTART);
+	fx_audit(F);
+	assert_int_equal(F->doms[3].nr_bound, FX_PORTS - 1 - PV_EVTCHN_RESET_SLICE);
+	for (uint32_t i = 1; i < FX_PORTS; i++)
+		assert_int_equal(st(3, i).state == PV_EVTCHN_FREE, i <= PV_EVTCHN_RESET_SLICE);
+	assert_int_equal(pv_evtchn_raise_virq(&F->ctx, pv_domid(3), PV_EVTCHN_VIRQ_TIMER, 1), PV_ENOENT);
+	/* The guest binds again meanwhile: the lowest free port, below where
+	 * the reset stopped. */
+	assert_int_equal(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p), PV_OK);
+	assert_int_equal(p, 1);
+	unsigned calls = 1;
+	enum pv_status rc;
+	do {
+		rc = pv_evtchn_reset(&F->ctx, pv_domid(3));
+		calls++;
+		fx_audit(F);
+		assert_true(calls < 20);
+	} while (rc == PV_ERESTART);
+	assert_int_equal(rc, PV_OK);
+	/* Slots 129..1023 and round to port 1 again: 896 slots, 7 more calls. */
+	assert_int_equal(calls, 8);
+	assert_int_equal(F->doms[3].nr_bound, 0);
+	assert_int_equal(F->doms[3].reset_next, 1);
+	assert_true(F->line_masked[4]);
+	assert_int_equal(F->pirqs[4].bound, 0);
+	assert_int_equal(F->pirqs[4].owner, 3); /* still routed */
+	for (uint32_t w = 0; w < PV_EVTCHN_2L_WORDS; w++)
+		assert_int_equal(F->shared[3].pending[w], 0);
+	fx_audit(F);
+	REFUSED(pv_evtchn_reset(&F->ctx, pv_domid(0xFFFF)), PV_ESRCH);
+	REFUSED(pv_evtchn_reset(&F->ctx, pv_domid(FX_DOMS)), PV_ESRCH);
+	/* Removing a full domain does it all in one call. */
+	while (pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &p) == PV_OK)
+		;
+	assert_int_equal(pv_evtchn_domain_remove(&F->ctx, pv_domid(3)), PV_OK);
+	fx_audit(F);
+}
+
+/* Every bind refuses with PV_ENOSPC when the table is full, leaving no trace. */
+static void test_binds_refused_when_the_table_is_full(void **state)
+{
+	(void)state;
+	uint32_t p;
+	/* dom 2 has ports 1..3 */
+	assert_int_equal(pv_evtchn_pirq_route(&F->ctx, 1, pv_domid(2)), PV_OK);
+	F->doms[2].virq_allow = 1u << PV_EVTCHN_VIRQ_TIMER;
+	for (unsigned i = 0; i < 3; i++)
+		assert_int_equal(pv_evtchn_bind_ipi(&F->ctx, pv_domid(2), 0, &p), PV_OK);
+	REFUSED(pv_evtchn_bind_ipi(&F->ctx, pv_domid(2), 1, &p), PV_ENOSPC);
+	REFUSED(pv_evtchn_bind_virq(&F->ctx, pv_domid(2), PV_EVTCHN_VIRQ_TIMER, 0, &p), PV_ENOSPC);
+	REFUSED(pv_evtchn_bind_pirq(&F->ctx, pv_domid(2), 1, &p), PV_ENOSPC);
+	REFUSED(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(2), pv_domid(1), &p), PV_ENOSPC);
+	assert_true(F->line_masked[1]); /* a refused bind_pirq did not unmask it */
+	/* the checks before the table is consulted still come first */
+	REFUSED(pv_evtchn_bind_virq(&F->ctx, pv_domid(2), PV_EVTCHN_VIRQ_CONSOLE, 0, &p), PV_EPERM);
+	REFUSED(pv_evtchn_bind_pirq(&F->ctx, pv_domid(2), 2, &p), PV_EPERM);
+	REFUSED(pv_evtchn_bind_ipi(&F->ctx, pv_domid(2), FX_VCPUS, &p), PV_ERANGE);
+	/* one port freed: each bind works again */
+	assert_int_equal(pv_evtchn_close(&F->ctx, pv_domid(2), 2), PV_OK);
+	assert_int_equal(pv_evtchn_bind_pirq(&F->ctx, pv_domid(2), 1, &p), PV_OK);
+	assert_int_equal(p, 2);
+	assert_false(F->line_masked[1]);
+	fx_audit(F);
+}
+
+/* The exact error of each refusal about the domain or the port. */
+static void test_exact_errors(void **state)
+{
+	(void)state;
+	uint32_t p, a, b;
+	const pv_domid_t none = pv_domid(3), hyp = pv_domid_hyp(), gone = pv_domid(0xFFFF);
+	assert_int_equal(pv_evtchn_pirq_route(&F->ctx, 0, pv_domid(0)), PV_OK);
+	connect(0, 1, &a, &b);
+	/* the caller is not a registered domain */
+	REFUSED(pv_evtchn_bind_interdomain(&F->ctx, none, pv_domid(1), 1, &p), PV_ESRCH);
+	REFUSED(pv_evtchn_bind_interdomain(&F->ctx, gone, pv_domid(1), 1, &p), PV_ESRCH);
+	REFUSED(pv_evtchn_bind_virq(&F->ctx, none, PV_EVTCHN_VIRQ_TIMER, 0, &p), PV_ESRCH);
+	REFUSED(pv_evtchn_bind_virq(&F->ctx, hyp, PV_EVTCHN_VIRQ_TIMER, 0, &p), PV_ESRCH);
+	REFUSED(pv_evtchn_bind_pirq(&F->ctx, none, 0, &p), PV_ESRCH);
+	REFUSED(pv_evtchn_bind_pirq(&F->ctx, gone, 0, &p), PV_ESRCH);
+	REFUSED(pv_evtchn_bind_ipi(&F->ctx, none, 0, &p), PV_ESRCH);
+	REFUSED(pv_evtchn_pirq_eoi(&F->ctx, none, 0), PV_ESRCH);
+	REFUSED(pv_evtchn_pirq_eoi(&F->ctx, hyp, 0), PV_ESRCH);
+	REFUSED(pv_evtchn_bind_vcpu(&F->ctx, none, 1, 0), PV_ESRCH);
+	REFUSED(pv_evtchn_set_priority(&F->ctx, none, 1, 0), PV_ESRCH);
+	REFUSED(pv_evtchn_mask(&F->ctx, gone, 1), PV_ESRCH);
+	REFUSED(pv_evtchn_unmask(&F->ctx, none, 1), PV_ESRCH);
+	REFUSED(pv_evtchn_close(&F->ctx, none, 1), PV_ESRCH);
+	/* a remote id that can never be a guest: PV_ESRCH from both halves of a
+	 * connection, before the policy (which cannot name it anyway) */
+	REFUSED(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(0), hyp, &p), PV_ESRCH);
+	REFUSED(pv_evtchn_bind_interdomain(&F->ctx, pv_domid(0), hyp, 1, &p), PV_ESRCH);
+	REFUSED(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(0), pv_domid_none(), &p), PV_ESRCH);
+	REFUSED(pv_evtchn_bind_interdomain(&F->ctx, pv_domid(0), pv_domid_none(), 1, &p), PV_ESRCH);
+	/* a guest id that is not registered: the policy speaks first */
+	REFUSED(pv_evtchn_bind_interdomain(&F->ctx, pv_domid(0), none, 1, &p), PV_EPERM);
+	REFUSED(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(0), none, &p), PV_EPERM);
+	/* the port errors of bind_vcpu and set_priority, FIFO and 2-level */
+	for (uint16_t d = 0; d < 2; d++) {
+		uint32_t mine = d == 0 ? a : b;
+		REFUSED(pv_evtchn_bind_vcpu(&F->ctx, pv_domid(d), 0, 1), PV_ERANGE);
+		REFUSED(pv_evtchn_bind_vcpu(&F->ctx, pv_domid(d), 64, 1), PV_ERANGE);
+		REFUSED(pv_evtchn_bind_vcpu(&F->ctx, pv_domid(d), 0xFFFFFFFFu, 1), PV_ERANGE);
+		REFUSED(pv_evtchn_bind_vcpu(&F->ctx, pv_domid(d), 40, 1), PV_ENOENT);
+		REFUSED(pv_evtchn_bind_vcpu(&F->ctx, pv_domid(d), mine, FX_VCPUS), PV_ERANGE);
+		REFUSED(pv_evtchn_bind_vcpu(&F->ctx, pv_domid(d), mine, 0xFFFFFFFFu), PV_ERANGE);
+	}
+	REFUSED(pv_evtchn_set_priority(&F->ctx, pv_domid(1), 0, 0), PV_ERANGE);
+	REFUSED(pv_evtchn_set_priority(&F->ctx, pv_domid(1), 64, 0), PV_ERANGE);
+	REFUSED(pv_evtchn_set_priority(&F->ctx, pv_domid(1), 40, 0), PV_ENOENT);
+	REFUSED(pv_evtchn_set_priority(&F->ctx, pv_domid(1), b, 0xFFFFFFFFu), PV_ERANGE);
+	REFUSED(pv_evtchn_set_priority(&F->ctx, pv_domid(0), a, 0), PV_ENOSYS);
+	REFUSED(pv_evtchn_set_priority(&F->ctx, pv_domid(0), 40, 0), PV_ENOENT); /* the port first */
+	/* pirq_eoi: line out of range, not bound, bound by another */
+	REFUSED(pv_evtchn_pirq_eoi(&F->ctx, pv_domid(0), FX_PIRQS), PV_ERANGE);
+	REFUSED(pv_evtchn_pirq_eoi(&F->ctx, pv_domid(0), 0), PV_EPERM);
+	assert_int_equal(pv_evtchn_bind_pirq(&F->ctx, pv_domid(0), 0, &p), PV_OK);
+	REFUSED(pv_evtchn_pirq_eoi(&F->ctx, pv_domid(1), 0), PV_EPERM);
+	assert_int_equal(pv_evtchn_pirq_eoi(&F->ctx, pv_domid(0), 0), PV_OK);
+	fx_audit(F);
+}
+
 static void test_audit_catches_corruption(void **state)
 {
 	(void)state;
@@ -616,6 +847,11 @@ int main(void)
 		T(test_set_priority),
 		T(test_upcall_mask_wakes_without_upcall),
 		T(test_status_refusals),
+		T(test_ports_lowest_free_first),
+		T(test_ports_lowest_free_first_in_a_full_size_table),
+		T(test_reset_in_bounded_steps),
+		T(test_binds_refused_when_the_table_is_full),
+		T(test_exact_errors),
 		T(test_audit_catches_corruption),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

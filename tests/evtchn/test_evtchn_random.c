@@ -23,7 +23,7 @@ static uint8_t next_byte(void)
 	return (uint8_t)(rng >> 56);
 }
 
-static unsigned succeeded[22];
+static unsigned succeeded[22], restarts;
 
 
 static void run(uint32_t seed, int scribble)
@@ -48,6 +48,7 @@ static void run(uint32_t seed, int scribble)
 		ok++;
 	}
 	assert_int_equal(ok, steps);
+	restarts += v->restarts;
 	/* no event was lost: everything still pending in the model comes out */
 	const char *err = drv_drain_all(v);
 	if (err)
@@ -71,6 +72,8 @@ static void test_random_well_behaved_guests(void **state)
 		if (op != 16)
 			assert_true(succeeded[op] > 0);
 	}
+	/* and a reset that had to be continued */
+	assert_true(restarts > 0);
 }
 
 static void test_random_with_scribbling_guests(void **state)
