@@ -206,6 +206,35 @@ static void test_fifo_requeue_after_priority_change(void **state)
 	assert_int_equal(F->got[2], b);
 }
 
+/*
+ * bind_vcpu or set_priority on a port that is pending and still linked: that
+ * event comes out of the queue it is on (old vcpu, old priority); the move
+ * applies from the next event.
+ */
+static void test_fifo_move_while_linked_delivers_on_the_old_queue(void **state)
+{
+	(void)state;
+	uint32_t x, y, o = ipi(1, 0);
+	assert_int_equal(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(3), pv_domid(1), &x), PV_OK);
+	assert_int_equal(pv_evtchn_bind_interdomain(&F->ctx, pv_domid(1), pv_domid(3), x, &y), PV_OK);
+	send(3, x);
+	send(1, o);
+	assert_int_equal(pv_evtchn_bind_vcpu(&F->ctx, pv_domid(1), y, 1), PV_OK);
+	assert_int_equal(pv_evtchn_set_priority(&F->ctx, pv_domid(1), y, 0), PV_OK);
+	send(3, x); /* still pending: nothing happens */
+	assert_int_equal(F->ctrl[1][1].ready, 0);
+	F->ngot = 0;
+	assert_int_equal(fx_consume(F, 1, 1, 10), 0);
+	assert_int_equal(fx_consume(F, 1, 0, 10), 2);
+	assert_int_equal(F->got[0], y); /* in send order on queue 7, not first as priority 0 */
+	assert_int_equal(F->got[1], o);
+	send(3, x);
+	assert_int_equal(F->ctrl[1][1].ready, 1u << 0);
+	assert_int_equal(fx_consume(F, 1, 0, 10), 0);
+	assert_int_equal(fx_consume(F, 1, 1, 10), 1);
+	assert_int_equal(F->got[2], y);
+}
+
 /* Closing a linked FIFO port: the guest skips it, the queue goes on. */
 static void test_fifo_close_while_linked(void **state)
 {
@@ -215,13 +244,47 @@ static void test_fifo_close_while_linked(void **state)
 	send(1, b);
 	send(1, c);
 	assert_int_equal(pv_evtchn_close(&F->ctx, pv_domid(1), b), PV_OK);
+	assert_true(F->words[1][b] & PV_EVTCHN_FIFO_LINKED); /* still on the queue */
+	assert_false(fx_pending(F, 1, b));
 	F->ngot = 0;
 	assert_int_equal(fx_consume(F, 1, 0, 10), 2);
 	assert_int_equal(F->got[0], a);
 	assert_int_equal(F->got[1], c);
-	/* b reallocated while still linked: delivered once, through its old place */
-	uint32_t b2 = ipi(1, 0);
+	assert_int_equal(fx_consume(F, 1, 0, 10), 0);
+}
+
+/*
+ * A port reused while its number is still linked on a queue (closed and
+ * bound again before the guest popped it), even for another vcpu: the event
+ * is delivered once, through its old place on the old queue.
+ */
+static void test_fifo_reuse_while_linked(void **state)
+{
+	(void)state;
+	uint32_t a = ipi(1, 0), b = ipi(1, 0), c = ipi(1, 0);
+	send(1, a);
+	send(1, b);
+	send(1, c);
+	assert_int_equal(pv_evtchn_close(&F->ctx, pv_domid(1), b), PV_OK);
+	uint32_t b2 = ipi(1, 1); /* the lowest free port again, now for vcpu 1 */
 	assert_int_equal(b2, b);
+	assert_true(F->words[1][b2] & PV_EVTCHN_FIFO_LINKED);
+	unsigned up1 = F->upcalls[1][1];
+	send(1, b2);
+	assert_int_equal(F->upcalls[1][1], up1); /* not linked again, nowhere else */
+	assert_int_equal(F->ctrl[1][1].ready, 0);
+	F->ngot = 0;
+	assert_int_equal(fx_consume(F, 1, 1, 10), 0);
+	assert_int_equal(fx_consume(F, 1, 0, 10), 3);
+	uint32_t want[3] = { a, b2, c };
+	assert_memory_equal(F->got, want, sizeof want);
+	assert_false(fx_pending(F, 1, b2));
+	/* popped: the next event goes to its own vcpu's queue */
+	send(1, b2);
+	assert_int_equal(F->upcalls[1][1], up1 + 1);
+	assert_int_equal(fx_consume(F, 1, 0, 10), 0);
+	assert_int_equal(fx_consume(F, 1, 1, 10), 1);
+	assert_int_equal(F->got[3], b2);
 }
 
 /* 2-level: a masked port is left pending for the guest; the selector survives. */
@@ -239,6 +302,70 @@ static void test_2l_masked_in_guest(void **state)
 	assert_int_equal(pv_evtchn_unmask(&F->ctx, pv_domid(0), a), PV_OK);
 	assert_int_equal(fx_consume(F, 0, 0, 10), 1);
 	assert_int_equal(F->got[1], a);
+}
+
+/*
+ * A guest that clears a mask bit itself, in shared memory, gets nothing
+ * re-delivered: an event that arrived while the port was masked was never
+ * put on a selector or a queue. pv_evtchn_unmask does that.
+ */
+static void clear_mask_in_memory(uint16_t dom)
+{
+	uint32_t p = ipi(dom, 0);
+	assert_int_equal(pv_evtchn_mask(&F->ctx, pv_domid(dom), p), PV_OK);
+	send(dom, p);
+	assert_true(fx_pending(F, dom, p));
+	if (F->shared[dom].abi == PV_EVTCHN_ABI_FIFO)
+		F->words[dom][p] &= ~PV_EVTCHN_FIFO_MASKED;
+	else
+		F->shared[dom].mask[p / 32] &= ~(1u << (p % 32));
+	F->ngot = 0;
+	assert_int_equal(fx_consume(F, dom, 0, 10), 0);
+	assert_true(fx_pending(F, dom, p)); /* still pending, nobody told */
+	assert_int_equal(F->upcalls[dom][0], 0);
+	assert_int_equal(pv_evtchn_unmask(&F->ctx, pv_domid(dom), p), PV_OK);
+	assert_int_equal(F->upcalls[dom][0], 1);
+	assert_int_equal(fx_consume(F, dom, 0, 10), 1);
+	assert_int_equal(F->got[0], p);
+}
+static void test_2l_clearing_mask_in_memory_does_not_redeliver(void **state)
+{
+	(void)state;
+	clear_mask_in_memory(0);
+}
+static void test_fifo_clearing_mask_in_memory_does_not_redeliver(void **state)
+{
+	(void)state;
+	clear_mask_in_memory(1);
+}
+
+/*
+ * Events that arrive while upcall_mask is set raise upcall_pending but no
+ * upcall; clearing upcall_mask is a plain store the hypervisor does not see,
+ * so no upcall follows it either, nor any later event while upcall_pending
+ * stays set. The guest must look at upcall_pending itself after clearing
+ * upcall_mask.
+ */
+static void test_upcall_after_clearing_upcall_mask_is_the_guests_job(void **state)
+{
+	(void)state;
+	for (uint16_t dom = 0; dom < 2; dom++) {
+		uint32_t p = ipi(dom, 0), q = ipi(dom, 0);
+		F->shared[dom].vcpu[0].upcall_mask = 1;
+		send(dom, p);
+		assert_int_equal(F->upcalls[dom][0], 0);
+		assert_int_equal(F->wakes[dom][0], 1);
+		F->shared[dom].vcpu[0].upcall_mask = 0; /* the guest re-enables */
+		send(dom, q);
+		assert_int_equal(F->upcalls[dom][0], 0); /* still none */
+		assert_true(F->shared[dom].vcpu[0].upcall_pending);
+		F->ngot = 0;
+		assert_int_equal(fx_consume(F, dom, 0, 10), 2); /* the guest looked */
+		/* with upcall_pending clear again, the next event upcalls */
+		send(dom, p);
+		assert_int_equal(F->upcalls[dom][0], 1);
+		assert_int_equal(fx_consume(F, dom, 0, 10), 1);
+	}
 }
 
 /* ---- hostile guests ---- */
@@ -370,8 +497,13 @@ int main(void)
 		T(test_fifo_order_and_priority),
 		T(test_fifo_send_during_consume),
 		T(test_fifo_requeue_after_priority_change),
+		T(test_fifo_move_while_linked_delivers_on_the_old_queue),
 		T(test_fifo_close_while_linked),
+		T(test_fifo_reuse_while_linked),
 		T(test_2l_masked_in_guest),
+		T(test_2l_clearing_mask_in_memory_does_not_redeliver),
+		T(test_fifo_clearing_mask_in_memory_does_not_redeliver),
+		T(test_upcall_after_clearing_upcall_mask_is_the_guests_job),
 		T(test_fifo_corrupt_queue_hurts_only_its_owner),
 		T(test_2l_scribble_hurts_only_its_owner),
 		T(test_flood_isolation),

@@ -32,6 +32,19 @@
  * Ownership of each field (who may write it) is stated next to it. The
  * hypervisor treats every field as hostile input: it never uses a value read
  * from this memory as an index, and never walks a FIFO queue.
+ *
+ * The hypervisor looks at this memory only during hypercalls and raises; a
+ * guest's own stores are not noticed. So a guest must:
+ *  - unmask through the unmask hypercall: clearing a mask bit (2-level mask
+ *    word, PV_EVTCHN_FIFO_MASKED) directly does not deliver an event that
+ *    became pending while the port was masked;
+ *  - after clearing upcall_mask, check upcall_pending itself: events that
+ *    arrived meanwhile set it without an upcall, and no upcall comes while
+ *    it stays set;
+ *  - expect an event that is pending and LINKED when its port moves
+ *    (bind_vcpu, set_priority, or the port closed and bound again before it
+ *    was popped) on the queue it is on: the old vcpu's, old priority. The
+ *    move applies from the next event.
  */
 #ifndef PVLIB_ABI_EVTCHN_H
 #define PVLIB_ABI_EVTCHN_H
