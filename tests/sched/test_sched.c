@@ -27,6 +27,11 @@ static void inv(void)
 		fail_msg("invariant: %s", why);
 }
 
+static pv_time_ns sched_min_local(pv_time_ns a, pv_time_ns b)
+{
+	return a < b ? a : b;
+}
+
 static void setup(enum pv_sched_policy p, struct pv_sched_config *cfg)
 {
 	struct pv_sched_config c;
@@ -515,6 +520,224 @@ static void test_arinc_windows_and_idle(void **st)
 	assert_true(d.run_ns == 5 * MS);
 }
 
+/* The foreground boost saturates at the top level: a boosted unit shares
+ * level 31 round-robin with the units already there, it does not get a
+ * level of its own above them. */
+static void test_prio_foreground_boost_saturates_at_31(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_PRIO, &c);
+	c.fg_prio_boost = 5;
+	setup(PV_SCHED_PRIO, &c);
+	pv_time_ns t = 0, sl = c.slice_ns;
+	struct pv_sched_params p29 = P0, p31 = P0, p30 = P0;
+	p29.priority = 29;
+	p30.priority = 30;
+	p31.priority = PV_SCHED_PRIO_LEVELS - 1;
+	add(0, 1, p29, t);
+	add(1, 2, p31, t);
+	add(2, 3, p30, t);
+	assert_int_equal(pick(t).unit, 1);
+	assert_true(pick(t).run_ns == PV_TIME_NEVER); /* alone at 31 */
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid(1), t), PV_OK);
+	assert_int_equal(U[0].list, PV_SCHED_PRIO_LEVELS - 1); /* 29 + 5, saturated */
+	inv();
+	for (int i = 0; i < 6; i++) {
+		struct pv_sched_decision d = pick(t);
+		assert_int_equal(d.unit, i % 2 ? 0u : 1u); /* 1 was there first */
+		assert_true(d.run_ns == sl);
+		t += sl;
+	}
+	assert_true(pv_sched_unit_ran(&S, 2) == 0); /* level 30 never ran */
+	/* Raising the boosted unit's own priority to 31 changes nothing. */
+	assert_int_equal(pv_sched_set_params(&S, 0, &p31, t), PV_OK);
+	assert_int_equal(U[0].list, PV_SCHED_PRIO_LEVELS - 1);
+	assert_int_equal(pv_sched_set_params(&S, 0, &p29, t), PV_OK);
+	/* Foreground off: back to 29, below the level-30 unit. */
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid_none(), t), PV_OK);
+	assert_int_equal(U[0].list, 29);
+	assert_int_equal(pick(t).unit, 1);
+	assert_int_equal(pv_sched_block(&S, 1, t), PV_OK);
+	assert_int_equal(pick(t).unit, 2);
+}
+
+/* Credit is clamped to one round's worth when the round's worth shrinks in
+ * the middle of a round: the foreground domain loses its multiplier, or a
+ * weight is lowered. Debt is clamped the same way. */
+static void test_credit_clamped_when_the_quantum_shrinks(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.slice_ns = 1 * MS;
+	c.boost_ns = 500 * US;
+	c.credit_ns_per_weight = 1000; /* weight 100: 100 us per round */
+	c.fg_weight_mult = 4;
+	setup(PV_SCHED_CREDIT, &c);
+	struct pv_sched_params w100 = { .weight = 100 }, w10 = { .weight = 10 };
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid(1), 0), PV_OK);
+	add(0, 1, w100, 0);
+	add(1, 2, w100, 0);
+	add(2, 3, w100, 0);
+	assert_true(U[0].credit == 400 * (int64_t)US); /* four times, in the foreground */
+	/* Foreground off mid-round: clamped to the plain quantum. */
+	assert_int_equal(pv_sched_set_foreground(&S, pv_domid_none(), 0), PV_OK);
+	assert_true(U[0].credit == 100 * (int64_t)US);
+	inv();
+	struct pv_sched_decision d = pick(0);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == 100 * US);
+	/* Unit 0 is cut short at 50 us, then its timer fires 150 us late:
+	 * it is charged one quantum at most and goes into debt. */
+	d = pick(50 * US);
+	assert_int_equal(d.unit, 0);
+	assert_true(d.run_ns == 50 * US);
+	d = pick(200 * US);
+	assert_true(U[0].credit == -50 * (int64_t)US);
+	assert_int_equal(d.unit, 1);
+	/* Lowering weights mid-round: unit 0's debt and unit 2's unspent
+	 * credit are both clamped to the new round's worth. */
+	assert_int_equal(pv_sched_set_params(&S, 0, &w10, 200 * US), PV_OK);
+	assert_true(U[0].credit == 1 - 10 * (int64_t)US);
+	assert_int_equal(pv_sched_set_params(&S, 2, &w10, 200 * US), PV_OK);
+	assert_true(U[2].credit == 10 * (int64_t)US);
+	inv();
+	d = pick(300 * US); /* unit 1 spent its 100 us: unit 2, 10 us */
+	assert_int_equal(d.unit, 2);
+	assert_true(d.run_ns == 10 * US);
+	/* A refused change clamps nothing. */
+	struct pv_sched_params bad = { .weight = 0 };
+	REFUSED(pv_sched_set_params(&S, 1, &bad, 300 * US), PV_EINVAL);
+}
+
+/*
+ * I/O-bound units (run 100 us, block, woken 1 ms later by an event) next to
+ * CPU-bound ones: each wake is boosted and served at once (behind at most
+ * the other I/O unit's burst), the I/O units get all the CPU they ask for,
+ * and the CPU-bound units share the rest by their weights within 1%, with
+ * the CPU never idle.
+ */
+static void test_credit_io_bound_units_served_at_once_cpu_bound_share_the_rest(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.slice_ns = 1 * MS;
+	c.boost_ns = 500 * US;
+	c.credit_ns_per_weight = 1000;
+	setup(PV_SCHED_CREDIT, &c);
+	add(0, 1, (struct pv_sched_params){ .weight = 100 }, 0);
+	add(1, 2, (struct pv_sched_params){ .weight = 300 }, 0);
+	add(2, 3, (struct pv_sched_params){ .weight = 200 }, 0);
+	add(3, 4, (struct pv_sched_params){ .weight = 200 }, 0);
+	const pv_time_ns burst = 100 * US, sleep = 1 * MS, end = 10000 * MS;
+	pv_time_ns left[4] = { 0, 0, burst, burst }, wake_at[4] = { 0 };
+	pv_time_ns woke[4] = { PV_TIME_NEVER, PV_TIME_NEVER, PV_TIME_NEVER, PV_TIME_NEVER };
+	pv_time_ns worst = 0, t = 0, idle = 0;
+	unsigned bursts[4] = { 0 };
+	while (t < end) {
+		struct pv_sched_decision d = pick(t);
+		pv_time_ns step = d.run_ns == PV_TIME_NEVER ? end - t : d.run_ns;
+		for (uint32_t u = 2; u < 4; u++) {
+			if (U[u].state == PV_SCHED_BLOCKED && wake_at[u] - t < step)
+				step = wake_at[u] - t; /* the event comes first */
+			if (d.unit == u && woke[u] != PV_TIME_NEVER) {
+				if (t - woke[u] > worst)
+					worst = t - woke[u];
+				woke[u] = PV_TIME_NEVER;
+			}
+		}
+		if (d.unit == 2 || d.unit == 3)
+			step = sched_min_local(step, left[d.unit]);
+		if (d.unit == PV_SCHED_IDLE)
+			idle += step;
+		t += step;
+		if (d.unit == 2 || d.unit == 3) {
+			left[d.unit] -= step;
+			if (left[d.unit] == 0) {
+				assert_int_equal(pv_sched_block(&S, d.unit, t), PV_OK);
+				bursts[d.unit]++;
+				wake_at[d.unit] = t + sleep;
+			}
+		}
+		for (uint32_t u = 2; u < 4; u++) {
+			if (U[u].state == PV_SCHED_BLOCKED && wake_at[u] == t) {
+				assert_int_equal(pv_sched_wake(&S, u, t), PV_OK);
+				assert_int_equal(U[u].boosted, 1);
+				left[u] = burst;
+				woke[u] = t;
+			}
+		}
+	}
+	pick(t);
+	assert_true(idle == 0);
+	assert_true(worst <= burst); /* behind the other I/O unit at most */
+	for (uint32_t u = 2; u < 4; u++) {
+		/* every burst ran as soon as it was woken: one per 1.1 ms or so */
+		assert_true(bursts[u] >= end / (sleep + 2 * burst));
+		assert_true(pv_sched_unit_ran(&S, u) >= bursts[u] * burst);
+	}
+	double a = (double)pv_sched_unit_ran(&S, 0), b = (double)pv_sched_unit_ran(&S, 1);
+	assert_true(b / (a + b) > 0.75 * 0.99 && b / (a + b) < 0.75 * 1.01);
+}
+
+/* ARINC 653: a new table replaces the old one while units are queued on
+ * the old partitions; refusals (bad table, time going back, no instance)
+ * leave the queues as they were. */
+static void test_arinc_set_table_while_units_are_queued(void **st)
+{
+	(void)st;
+	setup(PV_SCHED_ARINC653, 0);
+	add(0, 1, P0, 0);
+	add(1, 2, P0, 0);
+	add(2, 2, P0, 0);
+	add(3, 3, P0, 0); /* not in the first table: never runs */
+	assert_int_equal(pv_sched_arinc_set_table(&S, TAB, 4, 10 * MS, 0, 0), PV_OK);
+	assert_int_equal(pick(0).unit, 0);
+	struct pv_sched_decision d = pick(5 * MS);
+	assert_int_equal(pv_domid_val(d.dom), 2);
+	assert_int_equal(pv_sched_block(&S, 2, 6 * MS), PV_OK);
+	assert_true(U[3].list == 0xFFFFu);
+	/* Refused: time going back, no instance, a bad table with NULL bad. */
+	static const struct pv_sched_window tab2[] = {
+		{ { 3 }, 0, 4 * MS },
+		{ { 2 }, 4 * MS, 6 * MS },
+	};
+	uint32_t bad = 99;
+	REFUSED(pv_sched_arinc_set_table(&S, tab2, 2, 10 * MS, 6 * MS - 1, &bad), PV_ERANGE);
+	assert_int_equal(bad, 2);
+	assert_int_equal(pv_sched_arinc_set_table(0, tab2, 2, 10 * MS, 6 * MS, &bad), PV_EINVAL);
+	assert_int_equal(bad, 2);
+	REFUSED(pv_sched_arinc_set_table(&S, tab2, 2, 11 * MS, 6 * MS, 0), PV_EINVAL);
+	/* Accepted at 7 ms: a frame starts now; dom 1 has no window any more. */
+	pv_time_ns t = 7 * MS;
+	assert_int_equal(pv_sched_arinc_set_table(&S, tab2, 2, 10 * MS, t, &bad), PV_OK);
+	inv();
+	assert_true(U[0].list == 0xFFFFu && U[0].state == PV_SCHED_RUNNABLE);
+	assert_true(U[2].list == 0xFFFFu); /* still blocked */
+	d = pick(t);
+	assert_int_equal(d.unit, 3);
+	assert_true(d.run_ns == 4 * MS);
+	d = pick(t + 4 * MS);
+	assert_int_equal(d.unit, 1);
+	assert_true(d.run_ns == 6 * MS); /* alone in its window */
+	assert_int_equal(pv_sched_wake(&S, 2, t + 5 * MS), PV_OK);
+	d = pick(t + 5 * MS);
+	assert_int_equal(pv_domid_val(d.dom), 2);
+	assert_true(d.run_ns == 5 * MS); /* two units: min(slice, window left) */
+	/* Over the next frames dom 1 never runs, dom 3 runs exactly 4 ms each. */
+	pv_time_ns ran0 = pv_sched_unit_ran(&S, 0), ran3 = pv_sched_unit_ran(&S, 3);
+	t += 10 * MS;
+	for (int i = 0; i < 50; i++) {
+		d = pick(t);
+		t += d.run_ns;
+	}
+	assert_true(pv_sched_unit_ran(&S, 0) == ran0);
+	assert_true((pv_sched_unit_ran(&S, 3) - ran3) % (4 * MS) == 0);
+	assert_true(pv_sched_unit_ran(&S, 3) > ran3);
+}
+
 static void test_edf_admission_and_order(void **st)
 {
 	(void)st;
@@ -704,6 +927,10 @@ int main(void)
 		cmocka_unit_test(test_credit_no_boost_without_credit),
 		cmocka_unit_test(test_arinc_table_validation),
 		cmocka_unit_test(test_arinc_windows_and_idle),
+		cmocka_unit_test(test_prio_foreground_boost_saturates_at_31),
+		cmocka_unit_test(test_credit_clamped_when_the_quantum_shrinks),
+		cmocka_unit_test(test_credit_io_bound_units_served_at_once_cpu_bound_share_the_rest),
+		cmocka_unit_test(test_arinc_set_table_while_units_are_queued),
 		cmocka_unit_test(test_edf_admission_and_order),
 		cmocka_unit_test(test_edf_removed_unit_keeps_bandwidth_until_deadline),
 		cmocka_unit_test(test_edf_lowered_unit_keeps_bandwidth_until_deadline),
