@@ -19,6 +19,14 @@
  * An exception taken from a privileged mode is a hypervisor bug: it goes to
  * port_hyp_fault(), which reports and stops the machine.
  */
+#include <pvlib/trap.h>
+
+/* stmia/ldmia {r0-r14}^ move r0..r12, sp_usr, lr_usr as 15 words from the
+ * frame's start: the layout must say the same. */
+#if PV_TRAP_FRAME_R0 != 0 || PV_TRAP_FRAME_SP != 52 || PV_TRAP_FRAME_LR != 56
+#error "struct pv_trap_frame no longer starts with r0-r12, sp, lr"
+#endif
+
 #define MODE_SVC 0x13
 #define PSR_IF 0xC0
 
@@ -66,9 +74,9 @@ port_vectors:
 	ldr	sp, [sp]
 	stmia	sp, {r0-r14}^		@ r0-r12, sp_usr, lr_usr
 	nop				@ no banked access right after stm ^
-	str	lr, [sp, #60]		@ pc
+	str	lr, [sp, #PV_TRAP_FRAME_PC]
 	mrs	lr, spsr
-	str	lr, [sp, #64]		@ cpsr
+	str	lr, [sp, #PV_TRAP_FRAME_CPSR]
 	mov	r0, #\kind
 	msr	cpsr_c, #(MODE_SVC | PSR_IF)
 	ldr	sp, =port_svc_stack_top
@@ -105,9 +113,9 @@ port_enter_guest:
 #endif
 	ldr	sp, =port_cur_frame
 	ldr	sp, [sp]
-	ldr	lr, [sp, #64]
+	ldr	lr, [sp, #PV_TRAP_FRAME_CPSR]
 	msr	spsr_cxsf, lr
-	ldr	lr, [sp, #60]
+	ldr	lr, [sp, #PV_TRAP_FRAME_PC]
 	ldmia	sp, {r0-r14}^
 	nop
 	movs	pc, lr
