@@ -43,9 +43,8 @@ static inline uint8_t v5_ap4_writable(uint32_t d)
 
 static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 {
-	/* Every field defined on every path; ARMv5 has no nG (nothing is global). */
-	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = (uint8_t)((d >> 5) & 0xFu),
-				  .group = 1 };
+	/* ARMv5 has no nG: nothing is global. */
+	pv_mmu_ent_init(e, (uint8_t)((d >> 5) & 0xFu));
 	switch (d & 3u) {
 	case 0:
 		return PV_OK;
@@ -75,7 +74,7 @@ static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 
 static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e)
 {
-	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = PV_MMU_NO_DOMAIN, .group = 1 };
+	pv_mmu_ent_init(e, PV_MMU_NO_DOMAIN);
 	switch (d & 3u) {
 	case 0:
 		return PV_OK;
@@ -103,7 +102,7 @@ static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e)
 
 static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e)
 {
-	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = PV_MMU_NO_DOMAIN, .group = 1 };
+	pv_mmu_ent_init(e, PV_MMU_NO_DOMAIN);
 	switch (d & 3u) {
 	case 0:
 		return PV_OK;

@@ -64,9 +64,7 @@ static inline int32_t v7_ap(uint32_t ap2, uint32_t ap10, struct pv_mmu_ent *e)
 
 static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 {
-	/* Every field defined on every path. */
-	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = (uint8_t)((d >> 5) & 0xFu),
-				  .group = 1 };
+	pv_mmu_ent_init(e, (uint8_t)((d >> 5) & 0xFu));
 	switch (d & 3u) {
 	case 0:
 		return PV_OK;
@@ -107,7 +105,7 @@ static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 static inline int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e)
 {
 	uint32_t tex;
-	*e = (struct pv_mmu_ent){ .kind = PV_MMU_ENT_FAULT, .domain = PV_MMU_NO_DOMAIN, .group = 1 };
+	pv_mmu_ent_init(e, PV_MMU_NO_DOMAIN);
 	if ((d & 3u) == 0)
 		return PV_OK;
 	e->kind = PV_MMU_ENT_LEAF;

@@ -40,6 +40,24 @@ struct pv_mmu_ent {
 };
 
 /*
+ * Every decoder starts here, so that every field is defined on every path
+ * (a fault entry until the descriptor says otherwise). Field by field, not
+ * as one block: the stores a path overwrites right away are then dead and
+ * the compiler drops them.
+ */
+static inline void pv_mmu_ent_init(struct pv_mmu_ent *e, uint8_t domain)
+{
+	e->kind = PV_MMU_ENT_FAULT;
+	e->writable = 0;
+	e->mt = 0;
+	e->domain = domain;
+	e->global = 0;
+	e->group = 1;
+	e->base = 0;
+	e->frames = 0;
+}
+
+/*
  * Format decoders (fmt_v5.h, fmt_v7.h): PV_OK, or PV_EINVAL / PV_ERANGE for
  * an encoding the rules refuse whatever it points at. Header-only so that
  * the table walks inline them (the hot path has no per-entry calls).

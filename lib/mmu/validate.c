@@ -101,6 +101,88 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 }
 
 /*
+ * The pin fast path. A small page in a coarse table is settled by its
+ * attribute bits [11:0] (type, C, B, AP, TEX, and on ARMv7 XN, APX, S, nG)
+ * and its frame number [31:12] alone (DDI 0100I B3.3, DDI 0406C B3.5.1).
+ * Once one entry with attributes a has been decoded in full, passed the
+ * rules and was allowed as RAM, every later entry with the same a is the
+ * same mapping but for its frame, so only the frame is left to check: it
+ * must be dom's own RAM (a granted, foreign, I/O or out-of-RAM target goes
+ * the full way and gets the full way's answer), and if a is writable, not a
+ * page table nor one of the frames being pinned. The last two attribute
+ * patterns decoded are remembered (a table often alternates, say, text and
+ * data pages), in locals so that a miss costs two compares.
+ */
+struct memo {
+	uint32_t a0, a1; /* newest, older; UINT32_MAX: empty (never d & 0xFFF) */
+	bool w0, w1;     /* the pattern maps writable */
+};
+
+/*
+ * Count references for the run of entries from j on that carry attributes
+ * a and map dom's own frames (read-only, or writable, mappings); return
+ * where the run stops. The instance's fields are read once: the frame
+ * records written here may not alias them in fact, but the compiler must
+ * assume they do.
+ */
+static inline uint32_t run_ro(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			      uint32_t end, uint32_t a)
+{
+	struct pv_mmu_frame *const fr = m->frames;
+	const uint32_t base = m->ram_base, nf = m->nr_frames;
+	for (; j < end; j++) {
+		uint32_t d = s[j];
+		/* base is 4 KiB aligned: the low bits cannot borrow. */
+		uint32_t idx = (d - base) >> PV_FRAME_SHIFT;
+		if ((d & 0xFFFu) != a || idx >= nf || fr[idx].owner != dom)
+			break;
+		fr[idx].ref_count++;
+	}
+	return j;
+}
+
+static inline uint32_t run_w(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			     uint32_t end, uint32_t a, uint32_t pin_lo, uint32_t pin_hi)
+{
+	struct pv_mmu_frame *const fr = m->frames;
+	const uint32_t base = m->ram_base, nf = m->nr_frames;
+	for (; j < end; j++) {
+		uint32_t d = s[j];
+		uint32_t idx = (d - base) >> PV_FRAME_SHIFT;
+		if ((d & 0xFFFu) != a || idx >= nf)
+			break;
+		struct pv_mmu_frame *f = &fr[idx];
+		if (f->owner != dom || f->type >= PV_MMU_FT_L1 || idx - pin_lo < pin_hi - pin_lo)
+			break;
+		f->ref_count++;
+		f->type_count++;
+		f->type = PV_MMU_FT_RW;
+	}
+	return j;
+}
+
+/*
+ * Runs of remembered patterns from j on (entry j carries one), one after
+ * the other; return the first entry the fast path cannot settle.
+ */
+static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+				 uint32_t end, struct memo mm, uint32_t pin_lo, uint32_t pin_hi)
+{
+	for (;;) {
+		uint32_t x = s[j] & 0xFFFu;
+		bool one = x == mm.a1;
+		if (!one && x != mm.a0)
+			return j;
+		bool w = one ? mm.w1 : mm.w0;
+		uint32_t k = w ? run_w(m, dom, s, j, end, x, pin_lo, pin_hi)
+			       : run_ro(m, dom, s, j, end, x);
+		if (k == j || k == end) /* a frame to look at, or the end */
+			return k;
+		j = k;
+	}
+}
+
+/*
  * Check and get every entry of a table; on refusal put back what was got.
  * pin_lo/hi: the frames being pinned, which no entry may map writable.
  */
@@ -110,16 +192,10 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	struct pv_mmu_ent e;
 	int32_t rc = PV_OK;
 	uint32_t j = 0;
-	/*
-	 * Fast path for runs of small pages in coarse tables with the same
-	 * attribute bits [11:0] as an earlier entry that was decoded in full
-	 * and allowed for RAM: only the target frame is left to check. Any
-	 * entry the fast path cannot settle goes the full way below.
-	 */
+	const uint32_t end = g->nslots;
 	bool coarse = g->tbl == PV_MMU_TBL_COARSE;
-	uint32_t memo_attr = UINT32_MAX; /* never equal to d & 0xFFF */
-	bool memo_w = false;
-	while (j < g->nslots) {
+	struct memo mm = { UINT32_MAX, UINT32_MAX, false, false };
+	while (j < end) {
 		if (j == g->skip_lo && g->skip_hi > g->skip_lo) {
 			j = g->skip_hi;
 			continue;
@@ -129,20 +205,13 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			j++;
 			continue;
 		}
-		if ((d & 0xFFFu) == memo_attr) {
-			uint32_t idx = pv_mmu_frame_index(m, d & 0xFFFFF000u);
-			if (idx != UINT32_MAX) {
-				struct pv_mmu_frame *f = &m->frames[idx];
-				if (f->owner == dom &&
-				    (!memo_w || (f->type < PV_MMU_FT_L1 && idx - pin_lo >= pin_hi - pin_lo))) {
-					f->ref_count++;
-					if (memo_w) {
-						f->type_count++;
-						f->type = PV_MMU_FT_RW;
-					}
-					j++;
-					continue;
-				}
+		bool known = (d & 0xFFFu) == mm.a0 || (d & 0xFFFu) == mm.a1;
+		if (known) {
+			/* Only coarse tables fill the memo: no hypervisor slots here. */
+			uint32_t k = fast_runs(m, dom, s, j, end, mm, pin_lo, pin_hi);
+			if (k != j) {
+				j = k;
+				continue;
 			}
 		}
 		rc = pv_mmu_decode(m, g->tbl, d, &e);
@@ -179,8 +248,10 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		if (coarse && e.group == 1 && e.kind == PV_MMU_ENT_LEAF &&
 		    ((m->ram_types >> e.mt) & 1u)) {
 			/* A small page allowed as RAM: its attributes are good. */
-			memo_attr = d & 0xFFFu;
-			memo_w = e.writable != 0;
+			mm.a1 = mm.a0;
+			mm.w1 = mm.w0;
+			mm.a0 = d & 0xFFFu;
+			mm.w0 = e.writable != 0;
 		}
 		j += e.group;
 	}

@@ -112,6 +112,66 @@ static void test_pin_l2_counts(void **state)
 }
 
 /* A leaf must reach only the domain's own memory (or granted / its I/O). */
+/*
+ * The pin walk settles runs of small pages with remembered attributes by
+ * their frame alone. Whatever the fast path cannot settle must get the
+ * answer of the full rules, and a refusal in the middle of a run must roll
+ * back exactly. Two attribute patterns alternate here, a third interrupts.
+ */
+static void test_pin_fast_path_agrees(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pv_domid_t d1 = pv_domid(1), d2 = pv_domid(2);
+	bool v7 = T_FMT(state) == PV_MMU_FMT_V7;
+	uint32_t other = v7 ? v7_small(0, V7_RW, 1, 1, 1) : v5_small(0, V5_RW, 0, 1); /* WBWA / NC */
+	uint32_t granted = t_ma(2, 9), l2c = t_ma(1, 6);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d2, t_mfn(granted), d1, true), PV_OK);
+	pin_empty_l2(t, L2B);
+	for (uint32_t k = 0; k < 64; k++)
+		t_fill(t, L2A, k, 1, t_small(t, DATA(k), (k & 1u) != 0));
+	t_fill(t, L2A, 64, 1, (other & 0xFFFu) | DATA(64));
+	for (uint32_t k = 65; k < 128; k++)
+		t_fill(t, L2A, k, 1, t_small(t, DATA(k), (k & 1u) != 0));
+	/* Every way a frame inside a run can be refused, one at a time. */
+	const struct { uint32_t slot, val; int32_t rc; } cases[] = {
+		{ 21, t_small(t, L2B, true), PV_ETYPE },        /* a page table, writable */
+		{ 23, t_small(t, L2A, true), PV_ETYPE },        /* the table being pinned */
+		{ 25, t_small(t, t_ma(2, 1), true), PV_EXDEV }, /* another domain's frame */
+		{ 27, t_small(t, t_ma(0, 1), true), PV_EPERM }, /* the hypervisor's */
+		{ 29, t_small(t, t_ma(3, 1), true), PV_EPERM }, /* a free frame */
+		{ 30, t_small(t, t_ma(4, 0), false), PV_ERANGE }, /* past the end of RAM */
+		{ 90, t_small(t, L2B, true), PV_ETYPE },        /* after the third pattern */
+	};
+	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		uint32_t keep = t_ptr(t, L2A)[cases[i].slot];
+		t_ptr(t, L2A)[cases[i].slot] = cases[i].val;
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), cases[i].rc);
+		for (uint32_t k = 0; k < 128; k++)
+			assert_int_equal(t_frame(t, DATA(k))->ref_count, 0);
+		assert_int_equal(t_frame(t, L2B)->ref_count, 0);
+		t_ptr(t, L2A)[cases[i].slot] = keep;
+	}
+	/* Accepted inside a run: a granted frame, an own table read-only. */
+	t_ptr(t, L2A)[41] = t_small(t, granted, true);
+	t_ptr(t, L2A)[42] = t_small(t, L2B, false);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_OK);
+	assert_int_equal(t_frame(t, granted)->grant_maps, 1);
+	assert_int_equal(t_frame(t, L2B)->ref_count, 1);
+	for (uint32_t k = 0; k < 128; k++) {
+		if (k == 41 || k == 42)
+			continue;
+		assert_int_equal(t_frame(t, DATA(k))->ref_count, 1);
+		assert_int_equal(t_frame(t, DATA(k))->type,
+				 (k & 1u) || k == 64 ? PV_MMU_FT_RW : PV_MMU_FT_NONE);
+	}
+	/* A second table with the same patterns: the walk starts afresh. */
+	for (uint32_t k = 0; k < 8; k++)
+		t_fill(t, l2c, k, 1, t_small(t, DATA(200 + k), (k & 1u) != 0));
+	t_fill(t, l2c, 5, 1, t_small(t, t_ma(2, 2), true));
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(l2c)), PV_EXDEV);
+	t_free(t);
+}
+
 static void test_leaf_targets(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
@@ -1227,6 +1287,7 @@ int main(void)
 		BOTH(test_init_config),
 		BOTH(test_assign_free),
 		BOTH(test_pin_l2_counts),
+		BOTH(test_pin_fast_path_agrees),
 		BOTH(test_leaf_targets),
 		BOTH(test_io_regions),
 		BOTH(test_table_frames_read_only),
