@@ -4,7 +4,14 @@
  *
  *  pin: validate (pin) a guest's full L1 plus all its coarse L2 tables, the
  *       guest mapping all its RAM with small pages; baseline: one plain
- *       sequential read (sum) of the same table entries.
+ *       sequential read (sum) of the same table entries. Three layouts:
+ *       small pages with the same attributes throughout (the walk's fast
+ *       path), small pages whose attribute bits alternate between two
+ *       patterns from one entry to the next (fast path, runs of one entry),
+ *       small pages rotating through eight patterns (more than the walk
+ *       remembers: every entry decoded and checked in full), and an L1 of
+ *       1 MiB sections only (256 frame records checked and counted per
+ *       entry, reported per 4 KiB frame mapped).
  *  update: pv_mmu_update batches of 1, 16 and 1024 small-page entries, each
  *       replacing a valid mapping; baseline: plain stores of the same values.
  *
@@ -27,8 +34,16 @@ static volatile uint32_t store_dst[1024];
 #define RAM_BASE 0x40000000u
 #define RUNS 7
 
+enum layout {
+	LAYOUT_SMALL = 0,    /* small pages, one attribute pattern */
+	LAYOUT_MIXED = 1,    /* small pages, the attribute bits alternate */
+	LAYOUT_SECTIONS = 2, /* 1 MiB sections in the L1, no L2 */
+	LAYOUT_MANY = 3,     /* small pages, 8 attribute patterns in rotation */
+};
+
 struct machine {
 	enum pv_mmu_format fmt;
+	enum layout layout;
 	uint32_t guest_mb;
 	uint32_t ram_size;
 	uint32_t *ram;
@@ -49,19 +64,52 @@ static uint32_t small_rw(enum pv_mmu_format f, uint32_t ma)
 				  : (ma | 0xFF0u | (1u << 3) | (1u << 2) | 2u);   /* AP=11 x4, WB */
 }
 
+/* The same page with other attribute bits but the same accounting. */
+static uint32_t small_rw_alt(enum pv_mmu_format f, uint32_t ma)
+{
+	return f == PV_MMU_FMT_V7 ? small_rw(f, ma) | 1u  /* XN */
+				  : (small_rw(f, ma) & ~0xFF0u) | 0xAA0u; /* AP=10 x4 */
+}
+
+/*
+ * Pattern k (0..7) of a small page at ma: ARMv7 XN, S and read-only vary;
+ * ARMv5 the four AP fields vary between 10 and 11 (all count as writable).
+ */
+static uint32_t small_pattern(enum pv_mmu_format f, uint32_t ma, uint32_t k)
+{
+	if (f == PV_MMU_FMT_V7) {
+		uint32_t d = small_rw(f, ma) | (k & 1u) | ((k & 2u) ? 1u << 10 : 0u);
+		return (k & 4u) ? d | (1u << 9) : d; /* APX: AP 111, read-only */
+	}
+	static const uint32_t ap[8] = { 0xFF0u, 0xAA0u, 0xFA0u, 0xAF0u, 0xEE0u, 0xBB0u, 0xEB0u, 0xBE0u };
+	return (small_rw(f, ma) & ~0xFF0u) | ap[k];
+}
+
+static uint32_t section_rw(enum pv_mmu_format f, uint32_t ma)
+{
+	return f == PV_MMU_FMT_V7 ? (ma | (1u << 17) | (3u << 10) | (1u << 3) | (1u << 2) | 2u)
+				  : (ma | (3u << 10) | (1u << 4) | (1u << 3) | (1u << 2) | 2u);
+}
+
 static uint32_t coarse_ptr(enum pv_mmu_format f, uint32_t ma)
 {
 	return f == PV_MMU_FMT_V7 ? (ma | 1u) : (ma | (1u << 4) | 1u);
 }
 
-/* Guest RAM of guest_mb MiB mapped at VA 0 with small pages through coarse tables. */
-static void machine_init(struct machine *m, enum pv_mmu_format fmt, uint32_t guest_mb)
+/*
+ * Guest RAM of guest_mb MiB mapped at VA 0, with small pages through coarse
+ * tables or with sections. The tables sit in the first MiB of RAM, the data
+ * from the second on (1 MiB aligned, as sections need).
+ */
+static void machine_init(struct machine *m, enum pv_mmu_format fmt, uint32_t guest_mb,
+			 enum layout layout)
 {
 	memset(m, 0, sizeof *m);
 	m->fmt = fmt;
+	m->layout = layout;
 	m->guest_mb = guest_mb;
-	m->nl2 = guest_mb / 4;                       /* four 1 KiB coarse tables per frame */
-	uint32_t frames = 4 + m->nl2 + (guest_mb << 8) + 4;
+	m->nl2 = layout == LAYOUT_SECTIONS ? 0 : guest_mb / 4; /* four coarse tables a frame */
+	uint32_t frames = 256 + (guest_mb << 8) + 8192 + 4; /* + spare pages for update */
 	m->ram_size = frames << 12;
 	m->ram = aligned_alloc(1u << 14, m->ram_size);
 	m->frames = calloc(frames, sizeof *m->frames);
@@ -80,14 +128,24 @@ static void machine_init(struct machine *m, enum pv_mmu_format fmt, uint32_t gue
 		abort();
 	m->l1 = 0;
 	m->l2_first = 4;
-	m->data_first = 4 + m->nl2;
+	m->data_first = 256;
 	uint32_t *l1 = m->ram + m->l1 * 1024u;
 	for (uint32_t mb = 0; mb < guest_mb; mb++) {
+		if (layout == LAYOUT_SECTIONS) {
+			l1[mb] = section_rw(fmt, ma_of(m->data_first + mb * 256));
+			continue;
+		}
 		uint32_t l2ma = ma_of(m->l2_first + mb / 4) + 1024u * (mb % 4);
 		l1[mb] = coarse_ptr(fmt, l2ma);
 		uint32_t *l2 = m->ram + ((l2ma - RAM_BASE) >> 2);
-		for (uint32_t p = 0; p < 256; p++)
-			l2[p] = small_rw(fmt, ma_of(m->data_first + mb * 256 + p));
+		for (uint32_t p = 0; p < 256; p++) {
+			uint32_t ma = ma_of(m->data_first + mb * 256 + p);
+			if (layout == LAYOUT_MANY)
+				l2[p] = small_pattern(fmt, ma, p & 7u);
+			else
+				l2[p] = layout == LAYOUT_MIXED && (p & 1u) ? small_rw_alt(fmt, ma)
+									    : small_rw(fmt, ma);
+		}
 	}
 }
 
@@ -130,8 +188,13 @@ static uint32_t read_and_count(const struct machine *m, uint32_t *count)
 {
 	const uint32_t *l1 = m->ram + m->l1 * 1024u;
 	uint32_t s = 0;
-	for (uint32_t j = 0; j < 4096; j++)
-		s += l1[j];
+	for (uint32_t j = 0; j < 4096; j++) {
+		uint32_t e = l1[j];
+		s += e;
+		if ((e & 3u) == 2u) /* a section: every frame it covers */
+			for (uint32_t k = 0; k < 256; k++)
+				count[((e & 0xFFF00000u) - RAM_BASE) / 4096u + k]++;
+	}
 	const uint32_t *l2 = m->ram + m->l2_first * 1024u;
 	for (uint32_t j = 0; j < m->nl2 * 1024u; j++) {
 		uint32_t e = l2[j];
@@ -141,10 +204,10 @@ static uint32_t read_and_count(const struct machine *m, uint32_t *count)
 	return s;
 }
 
-static void bench_pin(enum pv_mmu_format fmt, uint32_t guest_mb)
+static void bench_pin(enum pv_mmu_format fmt, uint32_t guest_mb, enum layout layout)
 {
 	struct machine m;
-	machine_init(&m, fmt, guest_mb);
+	machine_init(&m, fmt, guest_mb, layout);
 	uint32_t entries = 4096 + m.nl2 * 1024;
 	double best_pin = 1e30, best_read = 1e30, best_count = 1e30;
 	uint32_t *count = calloc(m.ram_size >> 12, sizeof *count);
@@ -170,11 +233,22 @@ static void bench_pin(enum pv_mmu_format fmt, uint32_t guest_mb)
 	}
 	sink = count[m.data_first];
 	free(count);
-	printf("%-4s pin L1+%3u L2 frames, %3u MiB guest  %8u entries  %6.2f ns/entry"
-	       "  plain read %5.2f ns/entry  ratio %5.2fx  (read+count %4.2f ns, ratio %4.2fx)\n",
-	       fmt == PV_MMU_FMT_V7 ? "v7" : "v5", m.nl2, guest_mb, entries, best_pin / entries,
-	       best_read / entries, best_pin / best_read, best_count / entries,
-	       best_pin / best_count);
+	const char *f = fmt == PV_MMU_FMT_V7 ? "v7" : "v5";
+	if (layout == LAYOUT_SECTIONS) {
+		uint32_t pages = guest_mb << 8;
+		printf("%-4s pin L1 of %3u sections, %3u MiB guest  %6.1f us  %6.2f ns/4KiB page"
+		       "  read+count %4.2f ns/page, ratio %5.2fx\n",
+		       f, guest_mb, guest_mb, best_pin / 1e3, best_pin / pages,
+		       best_count / pages, best_pin / best_count);
+	} else {
+		printf("%-4s pin L1+%3u L2 frames, %3u MiB guest%s %8u entries  %6.2f ns/entry"
+		       "  plain read %5.2f ns/entry  ratio %5.2fx  (read+count %4.2f ns, ratio %4.2fx)\n",
+		       f, m.nl2, guest_mb,
+		       layout == LAYOUT_MIXED ? ", 2 attr" : layout == LAYOUT_MANY ? ", 8 attr" : "       ",
+		       entries,
+		       best_pin / entries, best_read / entries, best_pin / best_read,
+		       best_count / entries, best_pin / best_count);
+	}
 	free(m.ram);
 	free(m.frames);
 }
@@ -182,14 +256,14 @@ static void bench_pin(enum pv_mmu_format fmt, uint32_t guest_mb)
 static void bench_update(enum pv_mmu_format fmt, uint32_t batch)
 {
 	struct machine m;
-	machine_init(&m, fmt, 64);
+	machine_init(&m, fmt, 64, LAYOUT_SMALL);
 	pin_all(&m);
 	static struct pv_mmu_update_req a[1024], b[1024];
 	uint32_t l2ma = ma_of(m.l2_first);
 	for (uint32_t i = 0; i < batch; i++) {
 		a[i].ptr = b[i].ptr = l2ma + 4 * i;
-		a[i].val = small_rw(fmt, ma_of(m.data_first + 4096 + i));
-		b[i].val = small_rw(fmt, ma_of(m.data_first + 8192 + i));
+		a[i].val = small_rw(fmt, ma_of(m.data_first + 16384 + i));
+		b[i].val = small_rw(fmt, ma_of(m.data_first + 16384 + 4096 + i));
 	}
 	uint32_t iters = 2000000 / batch, done;
 	double best = 1e30, best_store = 1e30;
@@ -226,8 +300,12 @@ int main(void)
 	printf("lib/mmu benchmark (best of %d runs; ns per table entry)\n", RUNS);
 	for (int f = 0; f < 2; f++) {
 		enum pv_mmu_format fmt = f ? PV_MMU_FMT_V5 : PV_MMU_FMT_V7;
-		bench_pin(fmt, 64);
-		bench_pin(fmt, 256);
+		bench_pin(fmt, 64, LAYOUT_SMALL);
+		bench_pin(fmt, 256, LAYOUT_SMALL);
+		bench_pin(fmt, 64, LAYOUT_MIXED);
+		bench_pin(fmt, 64, LAYOUT_MANY);
+		bench_pin(fmt, 64, LAYOUT_SECTIONS);
+		bench_pin(fmt, 256, LAYOUT_SECTIONS);
 		bench_update(fmt, 1);
 		bench_update(fmt, 16);
 		bench_update(fmt, 1024);
