@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * libFuzzer target over the guest-facing entry points of lib/mmu (update,
- * pin, unpin, switch base, grants) and the domain builder's (assign, free,
+ * pin, unpin, switch base, grants, TLB and cache maintenance) and the domain builder's (assign, free,
  * I/O regions, destroy). The input drives the operation generator of
  * mmu_model.h; after every operation the audit, the "refused leaves no
  * trace" check and the independent isolation checker run, and any violation

@@ -24,6 +24,7 @@
 #include <stdio.h>
 
 #include "mmu_t.h"
+#include "port_fake.h"
 
 #define M_NF 1024u /* 4 MiB machine */
 #define M_IO_WIN 0x10000000u
@@ -469,11 +470,41 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 			if (rc == PV_OK)
 				m->gpeer[f] = PV_DOMID_NONE_VALUE;
 		}
-	} else if (op < 95) { /* switch base */
+	} else if (op < 95 && m_below(s, 2)) { /* switch base */
 		uint32_t f = (m_below(s, 2) ? m_pick_table(m, s, d, true) : m_pick_frame(s, d)) & ~3u;
 		rc = pv_mmu_switch_base(mmu, dom, pv_maddr(m_ma(f)));
 		if (rc == PV_OK)
 			m->active[d] = m_ma(f) >> 12;
+	} else if (op < 95) { /* guest TLB / cache maintenance: checks only, then a hook */
+		struct pv_mmu_maint_req r = {
+			.op = m_below(s, 8) ? 1u + m_below(s, 5) : m_u32(s),
+			.va = pv_gvaddr(m_below(s, 4) ? m_below(s, 1024) << 20 | m_below(s, 0x100000)
+						      : m_u32(s)),
+			.len = m_below(s, 4) ? m_below(s, 0x4000) : m_u32(s),
+			.asid = m_below(s, 8) ? 0u : m_u32(s) & 0x1FFu,
+		};
+		if (r.op <= PV_MMU_MAINT_TLB_ALL && m_below(s, 4)) {
+			r.len = 0;
+			if (r.op == PV_MMU_MAINT_TLB_ALL)
+				r.va = pv_gvaddr(0);
+		}
+		unsigned before = fake_port_log()->count;
+		rc = pv_mmu_maint(mmu, dom, &r);
+		unsigned calls = fake_port_log()->count - before;
+		if (calls != (rc == PV_OK ? 1u : 0u))
+			return m_fail(m, "maintenance hook calls disagree with the result", calls,
+				      (uint32_t)rc);
+		if (rc == PV_OK && r.op >= PV_MMU_MAINT_CACHE_CLEAN) {
+			/* Every page of an accepted range translates (per KiB on v5). */
+			uint32_t va = pv_gvaddr_val(r.va), last = va + (r.len - 1u);
+			struct pv_mmu_xlate x;
+			if (pv_mmu_translate(mmu, dom, r.va, &x) != PV_OK ||
+			    pv_mmu_translate(mmu, dom, pv_gvaddr(last), &x) != PV_OK)
+				return m_fail(m, "maintenance accepted on an unmapped range", va,
+					      r.len);
+		}
+		if (!m_unchanged(m))
+			return m_fail(m, "maintenance changed the frame table", r.op, (uint32_t)rc);
 	} else if (op < 99) { /* I/O regions */
 		uint32_t base = M_IO_WIN + (m_below(s, 4) << 16);
 		if (m_below(s, 2)) {
