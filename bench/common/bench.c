@@ -30,6 +30,11 @@ void pv_port_cache_flush_all(void)
 {
 }
 
+void pv_port_cache_maint(const struct pv_cache_req *req)
+{
+	(void)req;
+}
+
 _Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
 {
 	fprintf(stderr, "pvlib assertion failed: %s at %s:%d\n", expr, file, line);

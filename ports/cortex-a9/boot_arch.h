@@ -8,8 +8,8 @@
  * reset).
  *
  * The hypervisor's mappings are global (nG = 0): they are the same in every
- * domain's L1, so they need no ASID. Guests' are never global (lib/mmu's
- * require_ng).
+ * domain's L1, so they need no ASID. Guests' are never global (lib/mmu
+ * refuses global guest leaves on ARMv7 unless allow_global is set).
  */
 #ifndef PVPORT_CORTEX_A9_BOOT_ARCH_H
 #define PVPORT_CORTEX_A9_BOOT_ARCH_H

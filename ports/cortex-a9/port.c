@@ -11,7 +11,7 @@
  * behave so for a 4 KiB-page OS (instruction, VIPT), and translations are
  * tagged with the ASID in CONTEXTIDR, so a domain switch writes TTBR0 and
  * the ASID and flushes neither the TLB nor a cache. Every guest mapping is
- * non-global (lib/mmu's require_ng); the hypervisor's mappings, the same in
+ * non-global (lib/mmu refuses global guest leaves on ARMv7); the hypervisor's mappings, the same in
  * every domain, are global.
  *
  * Concurrency: uniprocessor; runs in SVC mode with IRQ and FIQ masked.
