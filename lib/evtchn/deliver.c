@@ -67,18 +67,15 @@ static void l2_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d
 /* ---- FIFO ------------------------------------------------------------- */
 
 /*
- * Put port (whose word has just been made PENDING and not MASKED by us) on
- * the tail of its queue. Returns without linking if the guest still has it
- * LINKED (it is on a queue already and the guest will reach it).
+ * Put port on the tail of its queue. Its word, read as w, is PENDING and
+ * neither MASKED nor LINKED, and is written here once: PENDING and LINKED
+ * with link 0 (end of queue: the hypervisor owns the link field until the
+ * guest pops the port). Inline: it is the send path.
  */
-static void fifo_link(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port,
-		      uint32_t word)
+static inline void fifo_link(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port,
+			     uint32_t w)
 {
-	uint32_t *wp = &d->fifo_words[port];
-	if (word & PV_EVTCHN_FIFO_LINKED)
-		return;
-	/* We own the link field now: end of queue. */
-	sh_wr32(wp, (word | PV_EVTCHN_FIFO_LINKED) & ~PV_EVTCHN_FIFO_LINK_MASK);
+	sh_wr32(&d->fifo_words[port], (w | PV_EVTCHN_FIFO_LINKED) & ~PV_EVTCHN_FIFO_LINK_MASK);
 
 	struct pv_evtchn_port *p = &d->ports[port];
 	uint32_t vcpu = p->vcpu, prio = p->prio;
@@ -96,18 +93,15 @@ static void fifo_link(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uin
 
 	uint32_t *tailp = &d->fifo_tail[vcpu][prio];
 	uint32_t tail = *tailp;
-	bool linked = false;
+	*tailp = port;
 	if (tail != 0 && tail != port) {
 		uint32_t *tw = &d->fifo_words[tail];
 		uint32_t t = sh_rd32(tw);
 		if (t & PV_EVTCHN_FIFO_LINKED) {
 			sh_wr32(tw, (t & ~PV_EVTCHN_FIFO_LINK_MASK) | port);
-			linked = true;
+			return;
 		}
 	}
-	*tailp = port;
-	if (linked)
-		return;
 	/* The queue was empty: port is its new head, and the queue is ready. */
 	struct pv_evtchn_fifo_control *cb = d->fifo_ctrl[vcpu];
 	sh_wr32(&cb->head[prio], port);
@@ -125,10 +119,10 @@ static void fifo_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain 
 	if (w & PV_EVTCHN_FIFO_PENDING)
 		return; /* already pending: a send is idempotent */
 	w |= PV_EVTCHN_FIFO_PENDING;
-	sh_wr32(wp, w);
-	if (w & PV_EVTCHN_FIFO_MASKED)
-		return;
-	fifo_link(ctx, d, port, w);
+	if (w & (PV_EVTCHN_FIFO_MASKED | PV_EVTCHN_FIFO_LINKED))
+		sh_wr32(wp, w); /* masked, or already on a queue the guest will reach */
+	else
+		fifo_link(ctx, d, port, w);
 }
 
 /* ---- entry points ------------------------------------------------------- */
@@ -168,9 +162,10 @@ void pv_evtchn_deliver_unmask(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain
 	if (d->abi == PV_EVTCHN_ABI_FIFO) {
 		uint32_t *wp = &d->fifo_words[port];
 		uint32_t w = sh_rd32(wp) & ~PV_EVTCHN_FIFO_MASKED;
-		sh_wr32(wp, w);
-		if (w & PV_EVTCHN_FIFO_PENDING)
+		if ((w & (PV_EVTCHN_FIFO_PENDING | PV_EVTCHN_FIFO_LINKED)) == PV_EVTCHN_FIFO_PENDING)
 			fifo_link(ctx, d, port, w);
+		else
+			sh_wr32(wp, w);
 	} else {
 		uint32_t wi = port / PV_EVTCHN_2L_WORD_BITS;
 		uint32_t bit = 1u << (port % PV_EVTCHN_2L_WORD_BITS);
