@@ -81,7 +81,9 @@ struct pv_evtchn_guest_fifo {
  * FIFO. words/nr_words: the event array as the guest registered it. Pops
  * the most urgent ready queue first. Returns the number of ports handed to
  * handler; max_events also bounds the number of queue entries visited, so a
- * queue the guest corrupted into a cycle ends the call.
+ * queue the guest corrupted into a cycle ends the call. Not reentrant for one
+ * cursor: the handler must not consume on the same vcpu (st is written back
+ * when the call returns).
  */
 static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *vi,
 						    struct pv_evtchn_fifo_control *cb,
@@ -92,18 +94,18 @@ static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *
 {
 	uint32_t done = 0, visited = 0;
 	__atomic_store_n(&vi->upcall_pending, 0, __ATOMIC_RELAXED); /* ordered as in 2-level */
-	st->ready |= __atomic_exchange_n(&cb->ready, 0u, __ATOMIC_SEQ_CST);
-	while (st->ready && visited < max_events) {
-		uint32_t q = (uint32_t)__builtin_ctz(st->ready);
-		if (q >= PV_EVTCHN_FIFO_PRIORITIES) {
-			st->ready = 0;
-			break;
-		}
+	/* Work on a local copy of the ready set (bits past the last priority,
+	 * which only a corrupt cursor or control block holds, dropped). */
+	const uint32_t all = (1u << PV_EVTCHN_FIFO_PRIORITIES) - 1u;
+	uint32_t ready = (st->ready | __atomic_exchange_n(&cb->ready, 0u, __ATOMIC_SEQ_CST)) & all;
+	while (ready && visited < max_events) {
+		uint32_t q = (uint32_t)__builtin_ctz(ready);
+		uint32_t bit = 1u << q;
 		uint32_t port = st->head[q];
 		if (port == 0)
 			port = __atomic_load_n(&cb->head[q], __ATOMIC_ACQUIRE);
 		if (port == 0 || port >= nr_words) {
-			st->ready &= ~(1u << q);
+			ready &= ~bit;
 			st->head[q] = 0;
 			continue;
 		}
@@ -125,16 +127,17 @@ static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *
 			link = 0;
 		st->head[q] = link;
 		if (link == 0)
-			st->ready &= ~(1u << q);
+			ready &= ~bit;
 		if ((old & PV_EVTCHN_FIFO_PENDING) && !(old & PV_EVTCHN_FIFO_MASKED)) {
 			handler(arg, port);
 			done++;
 		}
 		/* Queues that became ready meanwhile: look before taking. */
-		if (!st->ready && __atomic_load_n(&cb->ready, __ATOMIC_RELAXED))
-			st->ready |= __atomic_exchange_n(&cb->ready, 0u, __ATOMIC_ACQ_REL);
+		if (!ready && __atomic_load_n(&cb->ready, __ATOMIC_RELAXED))
+			ready = __atomic_exchange_n(&cb->ready, 0u, __ATOMIC_ACQ_REL) & all;
 	}
-	if (st->ready)
+	st->ready = ready;
+	if (ready)
 		__atomic_store_n(&vi->upcall_pending, 1, __ATOMIC_SEQ_CST);
 	return done;
 }
