@@ -33,7 +33,11 @@ static void setup(enum pv_sched_policy pol, uint32_t n)
 		abort();
 	for (uint32_t u = 0; u < n; u++) {
 		struct pv_sched_params p = {
-			.priority = 3 + u % 4,          /* four busy levels */
+			/* two busy levels, each with n / 2 >= 2 units, so that at
+			 * every size a pick rotates within the top level (with 4
+			 * levels, 4 units would leave one alone at the top, and
+			 * its picks would be cheaper than any at 1024) */
+			.priority = 3 + u % 2,
 			.weight = 64 + (u * 37) % 512,
 			.cap = u % 8 == 0 ? 50 : 0,
 			.budget = 90000,                /* 90 us every n * 100 us: U = 0.9 */
