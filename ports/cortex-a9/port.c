@@ -11,8 +11,8 @@
  * behave so for a 4 KiB-page OS (instruction, VIPT), and translations are
  * tagged with the ASID in CONTEXTIDR, so a domain switch writes TTBR0 and
  * the ASID and flushes neither the TLB nor a cache. Every guest mapping is
- * non-global (lib/mmu refuses global guest leaves on ARMv7); the hypervisor's mappings, the same in
- * every domain, are global.
+ * non-global (lib/mmu refuses global guest leaves on ARMv7); the
+ * hypervisor's mappings, the same in every domain, are global.
  *
  * Concurrency: uniprocessor; runs in SVC mode with IRQ and FIQ masked.
  */
@@ -71,10 +71,11 @@ static void set_asid(uint32_t asid)
 void port_switch_space(pv_maddr_t l1, uint32_t asid, uint32_t dacr)
 {
 	/*
-	 * DDI 0406C B3.10.4: while TTBR0 and the ASID change, run with the
-	 * reserved ASID 0, which tags no guest translation, so no walk of the
-	 * new table can be tagged with the old domain's ASID or the reverse.
-	 * The hypervisor only touches its own (global) mappings meanwhile.
+	 * DDI 0406C B3.10.4 ("using a reserved ASID"): while TTBR0 and the
+	 * ASID change, run with ASID 0, which no domain ever runs with, so no
+	 * walk of the new table can be tagged with the old domain's ASID or
+	 * the reverse. Whatever gets tagged 0 meanwhile is never used: the
+	 * hypervisor touches only its own (global) mappings in the window.
 	 */
 	set_asid(0);
 	__asm__ volatile("mcr p15, 0, %0, c2, c0, 0"
