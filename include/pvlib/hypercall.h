@@ -115,6 +115,26 @@ struct pv_hc_perm {
 typedef int32_t pv_hc_access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va,
 				uint32_t len, bool write, uint8_t **host);
 
+/* When the copy helpers call the sync function, for one page-sized piece. */
+enum pv_hc_sync_op {
+	PV_HC_SYNC_BEFORE = 1,      /* the hypervisor is about to read or write it */
+	PV_HC_SYNC_AFTER_WRITE = 2, /* the hypervisor has written it */
+};
+
+/*
+ * Optional: keep the hypervisor's pointer to guest memory (host, what the
+ * access function returned) coherent with the guest's own mapping of the
+ * same bytes (guest address va, in dom's address space, which is the one
+ * loaded while dom's hypercall runs). A port whose caches are virtually
+ * tagged (ARMv5) needs it: the two are different virtual aliases of one
+ * frame. Called for every piece of a copy, after the whole range has been
+ * checked: PV_HC_SYNC_BEFORE on each piece before any byte moves, and
+ * PV_HC_SYNC_AFTER_WRITE on each piece once copy_to_guest has written it.
+ * It cannot fail.
+ */
+typedef void pv_hc_sync_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host,
+			   uint32_t len, enum pv_hc_sync_op op);
+
 struct pv_hc_config {
 	const struct pv_hc_entry *table; /* indexed by hypercall number */
 	uint32_t table_len;              /* 1 .. PV_HC_NR_LIMIT */
@@ -123,7 +143,9 @@ struct pv_hc_config {
 	uint32_t max_domains;            /* 1 .. PV_DOMID_MAX_GUEST+1 */
 	pv_hc_access_fn *access;         /* guest memory check; may be NULL if no
 					    handler copies guest memory */
-	void *user;                      /* passed to handlers and access */
+	pv_hc_sync_fn *sync;             /* cache coherence of the copies; NULL:
+					    none needed (physically tagged caches) */
+	void *user;                      /* passed to handlers, access and sync */
 	uint32_t guest_va_limit;         /* guest ranges must end at or below this
 					    (the hypervisor's reserved range
 					    starts here); 0 means 4 GiB */

@@ -3,7 +3,8 @@
  * copy_from_guest / copy_to_guest. The range is split at 4 KiB page
  * boundaries (a guest range need not be contiguous in machine memory) and
  * every page is checked with the caller's access function before any byte
- * moves, so a refused copy leaves both sides untouched.
+ * moves, so a refused copy leaves both sides untouched. The caller's sync
+ * function, if any, brackets the bytes moved (VIVT caches).
  */
 #include <pvlib/hypercall.h>
 
@@ -62,6 +63,19 @@ int32_t pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
 	return walk(hc, dom, pv_gvaddr_val(va), len, write, 0, 0);
 }
 
+/* Tell the sync function about every piece of a resolved range. */
+static void sync_pieces(const struct pv_hc *hc, pv_domid_t dom, uint32_t va, uint32_t len,
+			uint8_t *const host[], const uint32_t clen[], enum pv_hc_sync_op op)
+{
+	if (!hc->cfg.sync)
+		return;
+	for (uint32_t i = 0; len; i++) {
+		hc->cfg.sync(hc->cfg.user, dom, pv_gvaddr(va), host[i], clen[i], op);
+		va += clen[i];
+		len -= clen[i];
+	}
+}
+
 static int32_t resolve(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
 		       uint32_t align, bool write, uint8_t *host[MAX_CHUNKS],
 		       uint32_t clen[MAX_CHUNKS])
@@ -82,11 +96,12 @@ int32_t pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
 	int32_t rc = resolve(hc, dom, va, len, align, false, host, clen);
 	if (rc != PV_OK)
 		return rc;
+	sync_pieces(hc, dom, pv_gvaddr_val(va), len, host, clen, PV_HC_SYNC_BEFORE);
 	uint8_t *d = dst;
-	for (uint32_t i = 0; len; i++) {
+	for (uint32_t i = 0, left = len; left; i++) {
 		__builtin_memcpy(d, host[i], clen[i]);
 		d += clen[i];
-		len -= clen[i];
+		left -= clen[i];
 	}
 	return PV_OK;
 }
@@ -99,11 +114,13 @@ int32_t pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
 	int32_t rc = resolve(hc, dom, va, len, align, true, host, clen);
 	if (rc != PV_OK)
 		return rc;
+	sync_pieces(hc, dom, pv_gvaddr_val(va), len, host, clen, PV_HC_SYNC_BEFORE);
 	const uint8_t *s = src;
-	for (uint32_t i = 0; len; i++) {
+	for (uint32_t i = 0, left = len; left; i++) {
 		__builtin_memcpy(host[i], s, clen[i]);
 		s += clen[i];
-		len -= clen[i];
+		left -= clen[i];
 	}
+	sync_pieces(hc, dom, pv_gvaddr_val(va), len, host, clen, PV_HC_SYNC_AFTER_WRITE);
 	return PV_OK;
 }

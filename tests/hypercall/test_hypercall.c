@@ -736,6 +736,88 @@ static void test_copy_across_pages(void **state)
 					       pv_gvaddr(GVA_BASE + 2 * 4096), 16, 1), PV_OK);
 }
 
+/* The sync function sees every piece, before any byte moves and after a write. */
+struct sync_log {
+	struct guest *g;
+	unsigned n;
+	struct {
+		uint32_t va, len;
+		uint8_t *host;
+		enum pv_hc_sync_op op;
+		uint8_t first; /* the piece's first byte when it was called */
+	} ev[8];
+};
+
+static void record_sync(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host, uint32_t len,
+			enum pv_hc_sync_op op)
+{
+	struct sync_log *l = user;
+	assert_int_equal(pv_domid_val(dom), 1);
+	assert_true(l->n < 8u);
+	/* host is what the access function gave for va. */
+	assert_ptr_equal(host, gptr(l->g, pv_gvaddr_val(va)));
+	l->ev[l->n].va = pv_gvaddr_val(va);
+	l->ev[l->n].len = len;
+	l->ev[l->n].host = host;
+	l->ev[l->n].op = op;
+	l->ev[l->n].first = *host;
+	l->n++;
+}
+
+static int32_t sync_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
+			   uint8_t **host)
+{
+	struct sync_log *l = user;
+	return guest_access(l->g, dom, va, len, write, host);
+}
+
+static void test_copy_sync_brackets_every_piece(void **state)
+{
+	struct fixture *f = *state;
+	struct guest *g = &f->guest;
+	struct sync_log log = { .g = g };
+	struct pv_hc_config cfg = base_cfg(f);
+	cfg.access = sync_access;
+	cfg.sync = record_sync;
+	cfg.user = &log;
+	struct pv_hc hc;
+	assert_int_equal(pv_hc_init(&hc, &cfg, NULL), PV_OK);
+	uint8_t src[300], dst[300];
+	memset(src, 0x5A, sizeof src);
+	uint32_t va = GVA_BASE + 4096 - 100;
+	memset(gptr(g, va), 0, 100);
+	memset(gptr(g, GVA_BASE + 4096), 0, 200);
+	assert_int_equal(pv_hc_copy_to_guest(&hc, pv_domid(1), pv_gvaddr(va), src, sizeof src, 1), PV_OK);
+	/* Two pieces: both synced before (nothing written yet), then after. */
+	assert_int_equal(log.n, 4);
+	const uint32_t want_va[4] = { va, GVA_BASE + 4096, va, GVA_BASE + 4096 };
+	const uint32_t want_len[4] = { 100, 200, 100, 200 };
+	for (unsigned i = 0; i < 4; i++) {
+		assert_int_equal(log.ev[i].va, want_va[i]);
+		assert_int_equal(log.ev[i].len, want_len[i]);
+		assert_int_equal(log.ev[i].op, i < 2 ? PV_HC_SYNC_BEFORE : PV_HC_SYNC_AFTER_WRITE);
+		assert_int_equal(log.ev[i].first, i < 2 ? 0 : 0x5A);
+	}
+	/* A read: before only. */
+	log.n = 0;
+	assert_int_equal(pv_hc_copy_from_guest(&hc, pv_domid(1), dst, pv_gvaddr(va), sizeof dst, 1),
+			 PV_OK);
+	assert_int_equal(log.n, 2);
+	assert_int_equal(log.ev[0].op, PV_HC_SYNC_BEFORE);
+	assert_int_equal(log.ev[1].op, PV_HC_SYNC_BEFORE);
+	/* A refused copy (its first page read-only, its second absent) syncs nothing. */
+	log.n = 0;
+	assert_int_equal(pv_hc_copy_to_guest(&hc, pv_domid(1), pv_gvaddr(GVA_BASE + 3 * 4096 - 8), src,
+					     16, 1),
+			 PV_EACCES);
+	assert_int_equal(pv_hc_copy_from_guest(&hc, pv_domid(1), dst,
+					       pv_gvaddr(GVA_BASE + 3 * 4096 - 8), 16, 1),
+			 PV_EFAULT);
+	assert_int_equal(pv_hc_copy_from_guest(&hc, pv_domid(1), dst, pv_gvaddr(0x100), 4, 1),
+			 PV_EFAULT);
+	assert_int_equal(log.n, 0);
+}
+
 static void test_copy_refusals_touch_nothing(void **state)
 {
 	struct fixture *f = *state;
@@ -863,6 +945,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_multicall_whole_array_arithmetic, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multicall_reissue_is_revalidated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_across_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_copy_sync_brackets_every_piece, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_refusals_touch_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_len_not_multiple_of_align, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_without_access_function, setup, teardown),
