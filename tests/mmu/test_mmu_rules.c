@@ -1275,6 +1275,12 @@ static void test_abi_encoders(void **state)
 	/* The same encoding of RAM is a device alias: refused. */
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 259,
 			      pv_mmu_desc_small(fmt, DATA(5), PV_MMU_DESC_DEVICE)), PV_EPERM);
+	/* Uncached RAM: Normal non-cacheable, accepted when the instance allows it. */
+	uint32_t nc = pv_mmu_desc_small(fmt, DATA(6), PV_MMU_DESC_W | PV_MMU_DESC_UNCACHED);
+	assert_int_equal(nc, v7 ? v7_small(DATA(6), V7_RW, 1, 0, 0) | (1u << 11) | 1u
+				: v5_small(DATA(6), V5_RW, 0, 1));
+	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 260, nc), PV_OK); /* NC is in the test's ram_types */
+	assert_int_equal(t_frame(t, DATA(6))->type, PV_MMU_FT_RW);
 	t_free(t);
 }
 

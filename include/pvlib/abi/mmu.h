@@ -78,10 +78,16 @@ _Static_assert(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
 #define PV_MMU_DESC_DEVICE 0x4u /* device registers, not RAM: ARMv7 Device
 				   (TEX 000 C 0 B 1), ARMv5 uncached unbuffered
 				   (C 0 B 0); never executable */
+#define PV_MMU_DESC_UNCACHED 0x8u /* RAM as Normal non-cacheable: ARMv7 TEX 001
+				     C 0 B 0, ARMv5 uncached buffered (C 0 B 1);
+				     for pages shared with a hypervisor that
+				     reaches them through another virtual
+				     address on a VIVT cache (ARMv5) */
 
 /*
  * A small (4 KiB) page of Normal write-back memory at machine address ma
- * (or, with PV_MMU_DESC_DEVICE, of device registers).
+ * (with PV_MMU_DESC_UNCACHED, Normal non-cacheable; with PV_MMU_DESC_DEVICE,
+ * device registers, which takes precedence).
  * ARMv7: non-global (nG = 1, so the entry is tagged with the ASID), TEX 001
  * C 1 B 1 (write-back, write-allocate), AP[2:0] 011 (read/write) or 111
  * (read-only in every mode), XN unless PV_MMU_DESC_X. ARMv5: C 1 B 1, the
@@ -96,10 +102,13 @@ static inline uint32_t pv_mmu_desc_small(uint32_t fmt, uint32_t ma, uint32_t fla
 		d |= (1u << 11) | ((flags & PV_MMU_DESC_W) ? 0x030u : 0x230u);
 		if (flags & PV_MMU_DESC_DEVICE)
 			return d | 0x4u | 1u; /* Device, XN */
-		return d | 0x040u | 0xCu | ((flags & PV_MMU_DESC_X) ? 0u : 1u);
+		d |= 0x040u | ((flags & PV_MMU_DESC_X) ? 0u : 1u);
+		return (flags & PV_MMU_DESC_UNCACHED) ? d : d | 0xCu;
 	}
 	d |= (flags & PV_MMU_DESC_W) ? 0xFF0u : 0xAA0u;
-	return (flags & PV_MMU_DESC_DEVICE) ? d : d | 0xCu;
+	if (flags & PV_MMU_DESC_DEVICE)
+		return d;
+	return d | ((flags & PV_MMU_DESC_UNCACHED) ? 0x4u : 0xCu);
 }
 
 /* A first-level pointer to the 1 KiB coarse table at ma, in ARM domain armdom. */
