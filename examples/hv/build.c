@@ -33,6 +33,11 @@ static struct pv_mmu_io_region mmu_io[HV_MAX_DEVS];
  * what pv_mmu_desc_small() produces, write-back (ARMv7: write-allocate). */
 #define HV_MMU_FORMAT (BOARD_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5)
 #define HV_RAM_TYPE (BOARD_MMU_V7 ? PV_MMU_MT_WBWA : PV_MMU_MT_WB)
+/* On a VIVT cache, the frames shared with the hypervisor are uncached
+ * (ARMv5 C 0 B 1) on both sides. A guest may map other frames of its own
+ * uncached too: on ARMv5 that is one more incoherent alias of its own
+ * memory, which hurts no one else (every domain switch flushes the cache). */
+#define HV_RAM_TYPES (PV_MMU_MT_MASK(HV_RAM_TYPE) | (PORT_VIVT_CACHE ? PV_MMU_MT_MASK(PV_MMU_MT_NC) : 0u))
 /* ... and the one type for device registers (ARMv5 has no Device type:
  * uncached unbuffered, i.e. strongly ordered). */
 #define HV_DEV_TYPE (BOARD_MMU_V7 ? PV_MMU_MT_DEVICE : PV_MMU_MT_SO)
@@ -55,7 +60,7 @@ int32_t hv_mmu_init(void)
 		.hyp_l1 = port_hyp_l1() + (HV_VIRT_BASE >> 20),
 		.guest_domains = (1u << ARMDOM_GUEST_KERN) | (1u << ARMDOM_GUEST_USER),
 		.hyp_domain = ARMDOM_HYP,
-		.ram_types = PV_MMU_MT_MASK(HV_RAM_TYPE),
+		.ram_types = HV_RAM_TYPES,
 	};
 	int32_t rc = pv_mmu_init(&hv.mmu, &mc);
 	if (rc != PV_OK)
@@ -85,6 +90,13 @@ static bool frame_is_table(uint32_t i)
 	return i >= REFHV_FRAME_L1 && i <= REFHV_FRAME_L2;
 }
 
+/* Frames the hypervisor writes while the domain runs: on a VIVT cache both
+ * sides map them uncached (the hypervisor through port_uncached_map). */
+static bool shared_with_hv(uint32_t i)
+{
+	return i == REFHV_FRAME_START_INFO || i == REFHV_FRAME_SHARED;
+}
+
 /* Fill the initial tables in the domain's own frames (not yet visible to
  * anything), then pin them: lib/mmu validates every entry. Only the frames
  * the image occupies, and the user region (user code is copied there), are
@@ -106,6 +118,8 @@ static int32_t build_tables(struct hv_dom *d, uint32_t base, uint32_t img_frames
 		uint32_t flags = i == REFHV_FRAME_START_INFO ? 0u : PV_MMU_DESC_W;
 		if (i >= REFHV_FRAME_IMAGE && i < REFHV_FRAME_IMAGE + img_frames)
 			flags |= PV_MMU_DESC_X;
+		if (PORT_VIVT_CACHE && shared_with_hv(i))
+			flags |= PV_MMU_DESC_UNCACHED;
 		kern[i] = pv_mmu_desc_small(fmt, base + i * PV_FRAME_SIZE, flags);
 	}
 	for (uint32_t j = 0; j < REFHV_USER_FRAMES; j++)
@@ -166,10 +180,14 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	if (rc != PV_OK)
 		return rc;
 
-	d->si = (struct refhv_start_info *)(void *)(d->mem + REFHV_FRAME_START_INFO * PV_FRAME_SIZE);
-	d->shared = (struct pv_evtchn_shared *)(void *)(d->mem + REFHV_FRAME_SHARED * PV_FRAME_SIZE);
-	d->vcpu = (struct refhv_vcpu *)(void *)(d->mem + REFHV_FRAME_SHARED * PV_FRAME_SIZE +
-						 REFHV_VCPU_OFFSET);
+	/* Written from now on through aliases that stay coherent with the
+	 * guest's mappings of these frames (on ARMv5: uncached on both sides). */
+	d->si = port_uncached_map(2u * c->id,
+				  pv_maddr(c->mem_base + REFHV_FRAME_START_INFO * PV_FRAME_SIZE));
+	uint8_t *shared = port_uncached_map(2u * c->id + 1u,
+					    pv_maddr(c->mem_base + REFHV_FRAME_SHARED * PV_FRAME_SIZE));
+	d->shared = (struct pv_evtchn_shared *)(void *)shared;
+	d->vcpu = (struct refhv_vcpu *)(void *)(shared + REFHV_VCPU_OFFSET);
 	uint32_t virqs = 1u << REFHV_VIRQ_TIMER;
 	if (c->controller)
 		virqs |= 1u << REFHV_VIRQ_DOM_FAULT;

@@ -10,6 +10,16 @@
  */
 #include "hv.h"
 
+/* The pv_hc sync function, on a VIVT cache: the linear-map pointer the
+ * access check returned and the guest's own mapping are two aliases. */
+void hv_guest_sync(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host, uint32_t len,
+		   enum pv_hc_sync_op op)
+{
+	(void)user;
+	(void)dom; /* always the calling domain, whose address space is loaded */
+	port_alias_sync(va, host, len, op == PV_HC_SYNC_AFTER_WRITE);
+}
+
 int32_t hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t gva, uint32_t len, bool write,
 			uint8_t **host)
 {

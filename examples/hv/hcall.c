@@ -274,6 +274,7 @@ int32_t hv_hc_setup(void)
 		.perms = hc_perms,
 		.max_domains = HV_MAX_DOMS,
 		.access = hv_guest_access,
+		.sync = PORT_VIVT_CACHE ? hv_guest_sync : 0,
 		.user = &hv,
 		.guest_va_limit = HV_VIRT_BASE,
 		.multicall_max = 64,

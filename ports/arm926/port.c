@@ -15,6 +15,15 @@
 
 static const struct pl190 vic = { HV_IO(BOARD_VIC_PA) };
 
+/* The coarse table of the uncached alias window (zeroed with .bss). */
+static uint32_t uncached_l2[PORT_UNCACHED_SLOTS] __attribute__((aligned(1024)));
+_Static_assert(HV_VIRT_BASE + BOARD_RAM_SIZE <= HV_UNCACHED_VA, "linear map below the window");
+
+/* ARMv5 small page, AP=01 (privileged only) in all four subpages, C=0 B=1:
+ * uncached, buffered (ARM ARM DDI 0100I B3.3.4, B5). */
+#define PTE_UNCACHED 0x556u
+#define PDE_COARSE_HYP 0x11u /* domain 0, bit 4 set */
+
 static void tlb_invalidate_mva(uint32_t va)
 {
 	__asm__ volatile("mcr p15, 0, %0, c8, c7, 1" : : "r"(va) : "memory");
@@ -79,6 +88,44 @@ void port_wait_for_interrupt(void)
 {
 	/* ARM926 wait-for-interrupt; wakes on an asserted IRQ even if masked. */
 	__asm__ volatile("mcr p15, 0, %0, c7, c0, 4" : : "r"(0) : "memory");
+}
+
+void arch_board_init(void)
+{
+	uint32_t slot = HV_UNCACHED_VA >> 20;
+	port_boot_l1[slot] = pv_maddr_val(port_va_to_ma(uncached_l2)) | PDE_COARSE_HYP;
+	pv_port_pt_sync(port_va_to_ma(&port_boot_l1[slot]), 4);
+}
+
+void *port_uncached_map(uint32_t slot, pv_maddr_t ma)
+{
+	PV_ASSERT(slot < PORT_UNCACHED_SLOTS);
+	/* No line of the frame may stay in the cache through the linear map
+	 * (or an earlier alias): it could be written back over what the
+	 * uncached alias writes. */
+	cache_clean_inval_all();
+	uncached_l2[slot] = (pv_maddr_val(ma) & ~0xFFFu) | PTE_UNCACHED;
+	pv_port_pt_sync(port_va_to_ma(&uncached_l2[slot]), 4);
+	uint32_t va = HV_UNCACHED_VA + slot * PV_FRAME_SIZE;
+	tlb_invalidate_mva(va);
+	return (void *)(uintptr_t)va;
+}
+
+/* Clean and invalidate the D-cache lines of [va, va+len) in the current
+ * address space (VIVT: by virtual address, no translation involved). */
+static void dcache_clean_inval_range(uint32_t va, uint32_t len)
+{
+	uint32_t end = va + len;
+	for (va &= ~31u; va < end; va += 32u)
+		__asm__ volatile("mcr p15, 0, %0, c7, c14, 1" : : "r"(va) : "memory");
+}
+
+void port_alias_sync(pv_gvaddr_t va, const void *host, uint32_t len, bool written)
+{
+	if (!written)
+		dcache_clean_inval_range(pv_gvaddr_val(va), len); /* the guest's data to memory */
+	dcache_clean_inval_range((uint32_t)(uintptr_t)host, len);
+	drain_write_buffer();
 }
 
 /* --- pvlib port hooks (include/pvlib/port.h) -------------------------- */

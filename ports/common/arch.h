@@ -15,6 +15,10 @@ void arch_read_fault(enum port_trap kind, struct port_fault *f);
 /* Interrupt controller: every line disabled, delivery to this CPU as IRQ. */
 void arch_intc_init(void);
 
+/* Anything else the CPU needs in the boot L1 before the first guest table
+ * is pinned (ARMv5: the uncached alias window). */
+void arch_board_init(void);
+
 /* The hypervisor's boot L1 (ports/common/boot.S). */
 extern uint32_t port_boot_l1[4096];
 

@@ -20,6 +20,8 @@
  *   0xC0000000 .. +RAM size    linear map of all RAM (ARM domain 0, AP=01:
  *                              privileged only); the hypervisor image runs
  *                              here, linked at 0xC0010000
+ *   0xEFF00000 .. 0xEFFFFFFF   ARMv5 only: uncached aliases of frames the
+ *                              hypervisor shares with guests
  *   0xF0000000 .. 0xFFEFFFFF   the board's peripheral megabytes (BOARD_IO_MBS)
  *                              at physical + HV_IO_OFFSET, device memory
  *   0xFFFF0000                 exception vectors (SCTLR.V = 1)
@@ -36,6 +38,8 @@
 #include "board.h"
 
 #define HV_VIRT_BASE 0xC0000000u      /* start of the hypervisor range */
+#define HV_UNCACHED_VA 0xEFF00000u    /* ARMv5: uncached alias window */
+#define PORT_UNCACHED_SLOTS 256u      /* frames it holds */
 #define HV_IO_OFFSET 0xE0000000u      /* peripheral VA = PA + offset */
 #define HV_VECTORS_VA 0xFFFF0000u
 #define HV_IO(pa) ((pa) + HV_IO_OFFSET)
@@ -132,6 +136,34 @@ void port_tlb_flush_all(void);
  * (a guest image) visible to every later instruction fetch (arch).
  */
 void port_sync_icache(const void *va, uint32_t len);
+
+/*
+ * Virtually tagged caches (ARMv5)? Then the hypervisor's linear map and a
+ * guest's mapping of one frame are two virtual aliases the cache does not
+ * keep coherent: frames the hypervisor and a guest share are mapped
+ * uncached on both sides (port_uncached_map, PV_MMU_DESC_UNCACHED), and
+ * copies through the linear map are bracketed by port_alias_sync. With
+ * physically tagged caches (ARMv7) neither is needed.
+ */
+#define PORT_VIVT_CACHE (!BOARD_MMU_V7)
+
+/*
+ * A hypervisor pointer to frame ma through which its accesses stay
+ * coherent with a guest's uncached mapping of the frame (arch). ARMv5:
+ * cleans and invalidates the caches, then maps ma uncached at slot (below
+ * PORT_UNCACHED_SLOTS; a slot mapped again is replaced) of the window at
+ * HV_UNCACHED_VA. ARMv7: the linear-map address (slot unused).
+ */
+void *port_uncached_map(uint32_t slot, pv_maddr_t ma);
+
+/*
+ * Around a hypervisor access, through its linear-map pointer host, to len
+ * guest bytes that the current guest maps at va (arch). ARMv5, before the
+ * access (written false): clean and invalidate the guest-address lines,
+ * then the linear-map lines; after a write (written true): clean and
+ * invalidate the linear-map lines. ARMv7: nothing.
+ */
+void port_alias_sync(pv_gvaddr_t va, const void *host, uint32_t len, bool written);
 
 /* The physical CPU's MIDR. */
 uint32_t port_cpu_id(void);

@@ -127,6 +127,7 @@ pv_maddr_t port_hyp_l1_ma(void)
 
 void port_board_init(void)
 {
+	arch_board_init();
 	arch_intc_init();
 	sp804_stop(&event_timer);
 	sp804_start_freerun(&clock_timer);

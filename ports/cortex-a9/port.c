@@ -137,6 +137,25 @@ void port_wait_for_interrupt(void)
 	__asm__ volatile("wfi" : : : "memory");
 }
 
+void arch_board_init(void)
+{
+	/* Nothing: caches are physically tagged, so no uncached window. */
+}
+
+void *port_uncached_map(uint32_t slot, pv_maddr_t ma)
+{
+	(void)slot;
+	return port_ma_to_va(ma);
+}
+
+void port_alias_sync(pv_gvaddr_t va, const void *host, uint32_t len, bool written)
+{
+	(void)va;
+	(void)host;
+	(void)len;
+	(void)written;
+}
+
 /* --- pvlib port hooks (include/pvlib/port.h) -------------------------- */
 
 void pv_port_tlb_maint(const struct pv_tlb_req *req)
