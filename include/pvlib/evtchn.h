@@ -92,6 +92,13 @@ struct pv_evtchn_port {
 	uint8_t pad;
 	uint16_t remote_dom; /* UNBOUND: who may bind; INTERDOMAIN: peer */
 	uint32_t u;          /* INTERDOMAIN: peer port; VIRQ: virq; PIRQ: pirq */
+	/*
+	 * Cached for the send path, each a load fewer in its chain of dependent
+	 * loads; kept equal to what they cache by every operation that changes
+	 * it, and checked by pv_evtchn_audit.
+	 */
+	struct pv_evtchn_port *peer;         /* INTERDOMAIN: &ports[u] of remote_dom; else NULL */
+	struct pv_evtchn_fifo_control *ctrl; /* the domain's fifo_ctrl[vcpu] (NULL on 2-level) */
 };
 
 /*
@@ -343,7 +350,8 @@ bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
 /*
  * Check every invariant of the private state: each INTERDOMAIN port's peer
  * points back at it, VIRQ/PIRQ tables and ports agree, counts match, FIFO
- * tails are in range. PV_OK, or PV_EINVAL with *fault (if not NULL) naming
+ * tails are in range, each port's cached peer and control block pointers
+ * are what they cache. PV_OK, or PV_EINVAL with *fault (if not NULL) naming
  * the first inconsistency. Reads no guest memory.
  */
 enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn_audit_fault *fault);

@@ -21,12 +21,16 @@ static enum pv_status audit_port(const struct pv_evtchn_ctx *ctx, const struct p
 	const struct pv_evtchn_port *p = &d->ports[i];
 	if (p->last_vcpu >= d->nr_vcpus || p->last_prio >= PV_EVTCHN_FIFO_PRIORITIES)
 		return fault(f, d->id, i, "last queue out of range");
+	if (p->state != PV_EVTCHN_INTERDOMAIN && p->peer)
+		return fault(f, d->id, i, "peer cached on a port without one");
 	if (p->state == PV_EVTCHN_FREE)
 		return PV_OK;
 	if (i == 0)
 		return fault(f, d->id, i, "port 0 in use");
 	if (p->vcpu >= d->nr_vcpus)
 		return fault(f, d->id, i, "vcpu out of range");
+	if (p->ctrl != d->fifo_ctrl[p->vcpu])
+		return fault(f, d->id, i, "cached control block is not the vcpu's");
 	if (p->prio >= PV_EVTCHN_FIFO_PRIORITIES)
 		return fault(f, d->id, i, "priority out of range");
 	switch (p->state) {
@@ -45,6 +49,8 @@ static enum pv_status audit_port(const struct pv_evtchn_ctx *ctx, const struct p
 		const struct pv_evtchn_port *rp = &rd->ports[p->u];
 		if (rp->state != PV_EVTCHN_INTERDOMAIN || rp->remote_dom != d->id || rp->u != i)
 			return fault(f, d->id, i, "peer does not point back");
+		if (p->peer != rp)
+			return fault(f, d->id, i, "cached peer is not the peer port");
 		return PV_OK;
 	}
 	case PV_EVTCHN_VIRQ:

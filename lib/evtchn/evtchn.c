@@ -138,6 +138,8 @@ static void port_take(struct pv_evtchn_domain *d, uint32_t port, enum pv_evtchn_
 	p->prio = (uint8_t)PV_EVTCHN_FIFO_PRIORITY_DEFAULT;
 	p->remote_dom = remote_dom;
 	p->u = u;
+	p->peer = 0;
+	p->ctrl = d->fifo_ctrl[vcpu];
 	d->nr_bound++;
 	grp_update(d, port / FREE_G);
 }
@@ -151,6 +153,8 @@ static void port_release(struct pv_evtchn_domain *d, uint32_t port)
 	p->prio = (uint8_t)PV_EVTCHN_FIFO_PRIORITY_DEFAULT;
 	p->remote_dom = PV_DOMID_NONE_VALUE;
 	p->u = 0;
+	p->peer = 0;
+	p->ctrl = d->fifo_ctrl[0];
 	/* last_vcpu/last_prio survive: a FIFO queue tail may still name it. */
 	d->nr_bound--;
 	grp_mark(d, port / FREE_G, true);
@@ -166,6 +170,7 @@ static void port_close(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, ui
 		rp->state = PV_EVTCHN_UNBOUND;
 		rp->remote_dom = d->id;
 		rp->u = 0;
+		rp->peer = 0;
 		break;
 	}
 	case PV_EVTCHN_VIRQ:
@@ -254,6 +259,7 @@ enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_e
 			.prio = (uint8_t)PV_EVTCHN_FIFO_PRIORITY_DEFAULT,
 			.last_prio = (uint8_t)PV_EVTCHN_FIFO_PRIORITY_DEFAULT,
 			.remote_dom = PV_DOMID_NONE_VALUE,
+			.ctrl = d->fifo_ctrl[0],
 		};
 	}
 	for (uint32_t g = 0; g * FREE_G < dc->nr_ports; g++)
@@ -352,6 +358,8 @@ enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t 
 	rp->state = PV_EVTCHN_INTERDOMAIN;
 	rp->remote_dom = d->id;
 	rp->u = p;
+	rp->peer = &d->ports[p];
+	d->ports[p].peer = rp;
 	*port = p;
 	return PV_OK;
 }
@@ -429,10 +437,10 @@ enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_
 		return rc;
 	switch (p->state) {
 	case PV_EVTCHN_INTERDOMAIN:
-		pv_evtchn_deliver_set_pending(ctx, &ctx->cfg.domains[p->remote_dom], p->u);
+		pv_evtchn_deliver_set_pending(ctx, &ctx->cfg.domains[p->remote_dom], p->u, p->peer);
 		return PV_OK;
 	case PV_EVTCHN_IPI:
-		pv_evtchn_deliver_set_pending(ctx, d, port);
+		pv_evtchn_deliver_set_pending(ctx, d, port, p);
 		return PV_OK;
 	case PV_EVTCHN_UNBOUND:
 		return PV_OK;
@@ -522,6 +530,7 @@ enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
 	if (p->state == PV_EVTCHN_VIRQ || p->state == PV_EVTCHN_IPI)
 		return PV_EINVAL;
 	p->vcpu = (uint8_t)vcpu;
+	p->ctrl = d->fifo_ctrl[vcpu];
 	return PV_OK;
 }
 
@@ -554,7 +563,7 @@ enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, u
 	uint32_t p = d->virq_port[vcpu][virq];
 	if (!p)
 		return PV_ENOENT;
-	pv_evtchn_deliver_set_pending(ctx, d, p);
+	pv_evtchn_deliver_set_pending(ctx, d, p, &d->ports[p]);
 	return PV_OK;
 }
 
@@ -567,7 +576,8 @@ enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn_ctx *ctx, uint32_t pirq)
 	if (!pi->bound)
 		return PV_ENOENT;
 	pi->in_flight = 1;
-	pv_evtchn_deliver_set_pending(ctx, &ctx->cfg.domains[pi->owner], pi->port);
+	struct pv_evtchn_domain *d = &ctx->cfg.domains[pi->owner];
+	pv_evtchn_deliver_set_pending(ctx, d, pi->port, &d->ports[pi->port]);
 	return PV_OK;
 }
 

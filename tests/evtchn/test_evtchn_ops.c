@@ -822,6 +822,42 @@ static void test_audit_catches_corruption(void **state)
 	fx_audit(F);
 }
 
+/* The pointers a port caches for the send path are checked against what
+ * they cache, so an operation that forgot to update one fails the audit. */
+static void test_audit_catches_stale_caches(void **state)
+{
+	(void)state;
+	uint32_t a, b, c, d;
+	connect(0, 1, &a, &b);
+	connect(2, 1, &c, &d);
+	fx_audit(F);
+	struct pv_evtchn_audit_fault flt;
+	struct pv_evtchn_port *saved = F->ports[1][b].peer;
+	F->ports[1][b].peer = &F->ports[0][a + 1]; /* a wrong port */
+	assert_int_equal(pv_evtchn_audit(&F->ctx, &flt), PV_EINVAL);
+	assert_int_equal(flt.port, b);
+	F->ports[1][b].peer = saved;
+	fx_audit(F);
+	/* Closing one end leaves the other UNBOUND, without a peer. */
+	assert_int_equal(pv_evtchn_close(&F->ctx, pv_domid(0), a), PV_OK);
+	assert_null(F->ports[1][b].peer);
+	assert_null(F->ports[0][a].peer);
+	F->ports[1][b].peer = &F->ports[0][a];
+	assert_int_equal(pv_evtchn_audit(&F->ctx, &flt), PV_EINVAL);
+	F->ports[1][b].peer = 0;
+	fx_audit(F);
+	/* The control block follows the vcpu. */
+	assert_int_equal(pv_evtchn_bind_vcpu(&F->ctx, pv_domid(1), d, 1), PV_OK);
+	assert_ptr_equal(F->ports[1][d].ctrl, F->doms[1].fifo_ctrl[1]);
+	fx_audit(F);
+	F->ports[1][d].ctrl = F->doms[1].fifo_ctrl[0];
+	assert_int_equal(pv_evtchn_audit(&F->ctx, &flt), PV_EINVAL);
+	assert_int_equal(flt.port, d);
+	F->ports[1][d].ctrl = F->doms[1].fifo_ctrl[1];
+	assert_null(F->ports[2][c].ctrl); /* 2-level */
+	fx_audit(F);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -853,6 +889,7 @@ int main(void)
 		T(test_binds_refused_when_the_table_is_full),
 		T(test_exact_errors),
 		T(test_audit_catches_corruption),
+		T(test_audit_catches_stale_caches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
