@@ -33,6 +33,10 @@
 #define MODE_UND 0x1B
 #define PSR_IF 0xC0
 
+/* The board's RAM base for the linker script (hv.ld): one source, board.h. */
+	.global hv_board_ram_pa
+	.set	hv_board_ram_pa, BOARD_RAM_PA
+
 	.section .text.boot, "ax"
 	.arm
 	.global _start
