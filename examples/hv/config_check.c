@@ -67,25 +67,53 @@ static void put_dev(struct msgbuf *m, const struct hv_config *c, uint32_t i)
 	}
 }
 
-/* Is line routed already, by route r < nr_routes or by device d < nr_devs? */
-static bool line_taken(const struct hv_config *c, uint32_t line, uint32_t nr_routes,
-		       uint32_t nr_devs)
-{
-	for (uint32_t j = 0; j < nr_routes; j++)
-		if (c->irqs[j].line == line)
-			return true;
-	for (uint32_t j = 0; j < nr_devs; j++)
-		if (c->devs[j].irq == line)
-			return true;
-	return false;
-}
-
 static bool line_reserved(const struct hv_config *c, uint32_t line)
 {
 	for (uint32_t k = 0; k < c->nr_reserved_irqs; k++)
 		if (c->reserved_irqs[k] == line)
 			return true;
 	return false;
+}
+
+/*
+ * What every routed line must satisfy: a line of the controller, not one of
+ * the hypervisor's, not routed already by routes [0, nr_routes) or devices
+ * [0, nr_devs). On failure the reason is appended to m (the caller has put
+ * the entry's name); on success m is left as it was.
+ */
+static int32_t check_line(struct msgbuf *m, const struct hv_config *c, uint32_t line,
+			  uint32_t nr_routes, uint32_t nr_devs)
+{
+	if (line >= c->irq_lines) {
+		put(m, ": no line ");
+		put_u(m, line);
+		return PV_ERANGE;
+	}
+	if (line_reserved(c, line)) {
+		put(m, ": line ");
+		put_u(m, line);
+		put(m, " is the hypervisor's");
+		return PV_EBUSY;
+	}
+	for (uint32_t j = 0; j < nr_routes + nr_devs; j++) {
+		bool route = j < nr_routes;
+		if ((route ? c->irqs[j].line : c->devs[j - nr_routes].irq) != line)
+			continue;
+		put(m, ": line ");
+		put_u(m, line);
+		put(m, route ? " is already routed (route " : " is already routed (device ");
+		put_u(m, route ? j : j - nr_routes);
+		put(m, ")");
+		return PV_EBUSY;
+	}
+	return 0;
+}
+
+/* Take back what was put after len: a name put before a check that passed. */
+static void unput(struct msgbuf *m, size_t len)
+{
+	m->len = len;
+	m->p[len] = '\0';
 }
 
 int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
@@ -245,13 +273,6 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 
 	for (uint32_t i = 0; i < c->nr_irqs; i++) {
 		const struct hv_irq_cfg *r = &c->irqs[i];
-		if (r->line >= c->irq_lines) {
-			put(m, "irq route ");
-			put_u(m, i);
-			put(m, ": no line ");
-			put_u(m, r->line);
-			return PV_ERANGE;
-		}
 		if (r->dom >= c->nr_doms) {
 			put(m, "irq route ");
 			put_u(m, i);
@@ -261,26 +282,13 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 			put_u(m, r->dom);
 			return PV_ESRCH;
 		}
-		if (line_reserved(c, r->line)) {
-			put(m, "irq route ");
-			put_u(m, i);
-			put(m, ": line ");
-			put_u(m, r->line);
-			put(m, " is the hypervisor's");
-			return PV_EBUSY;
-		}
-		for (uint32_t j = 0; j < i; j++) {
-			if (c->irqs[j].line == r->line) {
-				put(m, "irq route ");
-				put_u(m, i);
-				put(m, ": line ");
-				put_u(m, r->line);
-				put(m, " is already routed (route ");
-				put_u(m, j);
-				put(m, ")");
-				return PV_EBUSY;
-			}
-		}
+		size_t at = m->len;
+		put(m, "irq route ");
+		put_u(m, i);
+		int32_t rc = check_line(m, c, r->line, i, 0);
+		if (rc != 0)
+			return rc;
+		unput(m, at);
 	}
 
 	for (uint32_t i = 0; i < c->nr_devs; i++) {
@@ -326,26 +334,12 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 		}
 		if (v->irq == HV_NO_IRQ)
 			continue;
-		if (v->irq >= c->irq_lines) {
-			put_dev(m, c, i);
-			put(m, ": no line ");
-			put_u(m, v->irq);
-			return PV_ERANGE;
-		}
-		if (line_reserved(c, v->irq)) {
-			put_dev(m, c, i);
-			put(m, ": line ");
-			put_u(m, v->irq);
-			put(m, " is the hypervisor's");
-			return PV_EBUSY;
-		}
-		if (line_taken(c, v->irq, c->nr_irqs, i)) {
-			put_dev(m, c, i);
-			put(m, ": line ");
-			put_u(m, v->irq);
-			put(m, " is already routed");
-			return PV_EBUSY;
-		}
+		size_t at = m->len;
+		put_dev(m, c, i);
+		int32_t rc = check_line(m, c, v->irq, c->nr_irqs, i);
+		if (rc != 0)
+			return rc;
+		unput(m, at);
 	}
 	return 0;
 }
