@@ -47,7 +47,7 @@ struct machine {
 	uint32_t guest_mb;
 	uint32_t ram_size;
 	uint32_t *ram;
-	struct pv_mmu_frame *frames;
+	uint32_t *frame_store;
 	struct pv_mmu_domain doms[2];
 	struct pv_mmu mmu;
 	uint32_t l1, l2_first, nl2, data_first; /* frame indices */
@@ -112,13 +112,14 @@ static void machine_init(struct machine *m, enum pv_mmu_format fmt, uint32_t gue
 	uint32_t frames = 256 + (guest_mb << 8) + 8192 + 4; /* + spare pages for update */
 	m->ram_size = frames << 12;
 	m->ram = aligned_alloc(1u << 14, m->ram_size);
-	m->frames = calloc(frames, sizeof *m->frames);
-	if (!m->ram || !m->frames)
+	m->frame_store = calloc(PV_MMU_FRAME_STORE_WORDS(frames), sizeof *m->frame_store);
+	if (!m->ram || !m->frame_store)
 		abort();
 	memset(m->ram, 0, m->ram_size);
 	struct pv_mmu_config c = {
 		.format = fmt, .ram = m->ram, .ram_base = pv_maddr(RAM_BASE), .ram_size = m->ram_size,
-		.frames = m->frames, .nr_frames = frames, .domains = m->doms, .nr_domains = 2,
+		.frame_store = m->frame_store,
+		.frame_store_words = PV_MMU_FRAME_STORE_WORDS(frames), .domains = m->doms, .nr_domains = 2,
 		.hyp_va_base = pv_gvaddr(0xF0000000u), .hyp_va_size = 16u << 20,
 		.guest_domains = 1, .hyp_domain = 15,
 		.ram_types = PV_MMU_MT_MASK(PV_MMU_MT_WB) | PV_MMU_MT_MASK(PV_MMU_MT_WBWA),
@@ -250,7 +251,7 @@ static void bench_pin(enum pv_mmu_format fmt, uint32_t guest_mb, enum layout lay
 		       best_count / entries, best_pin / best_count);
 	}
 	free(m.ram);
-	free(m.frames);
+	free(m.frame_store);
 }
 
 static void bench_update(enum pv_mmu_format fmt, uint32_t batch)
@@ -292,7 +293,7 @@ static void bench_update(enum pv_mmu_format fmt, uint32_t batch)
 	       "  plain store %4.2f ns/entry  ratio %5.2fx\n",
 	       fmt == PV_MMU_FMT_V7 ? "v7" : "v5", batch, best / n, best_store / n, best / best_store);
 	free(m.ram);
-	free(m.frames);
+	free(m.frame_store);
 }
 
 int main(void)

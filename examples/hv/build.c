@@ -24,7 +24,7 @@ _Static_assert(sizeof(struct pv_evtchn_shared) <= REFHV_VCPU_OFFSET,
 	       "event-channel page overlaps the vcpu area");
 
 #define NR_FRAMES (BOARD_RAM_SIZE >> PV_FRAME_SHIFT)
-static struct pv_mmu_frame mmu_frames[NR_FRAMES];
+static uint32_t mmu_frame_store[PV_MMU_FRAME_STORE_WORDS(NR_FRAMES)];
 static struct pv_mmu_domain mmu_doms[HV_MAX_DOMS];
 static struct pv_mmu_io_region mmu_io[HV_MAX_DEVS];
 
@@ -49,8 +49,8 @@ int32_t hv_mmu_init(void)
 		.ram = port_ma_to_va(pv_maddr(BOARD_RAM_PA)),
 		.ram_base = pv_maddr(BOARD_RAM_PA),
 		.ram_size = BOARD_RAM_SIZE,
-		.frames = mmu_frames,
-		.nr_frames = NR_FRAMES,
+		.frame_store = mmu_frame_store,
+		.frame_store_words = PV_MMU_FRAME_STORE_WORDS(NR_FRAMES),
 		.domains = mmu_doms,
 		.nr_domains = (uint16_t)hv_config.nr_doms,
 		.io = mmu_io,

@@ -94,8 +94,11 @@ enum pv_mmu_ftype {
 #define PV_MMU_FRAME_GRANT_RW 0x04u /* the grant allows writable mappings */
 
 /*
- * One record per machine frame of RAM; the caller supplies the array. Read it
- * freely (tests, debuggers); change it only through this API.
+ * What pv_mmu_frame_info() reports for one machine frame of RAM. The frame
+ * table itself is kept by field, not by frame: parallel arrays in storage
+ * the caller supplies (pv_mmu_config.frame_store), so that validating a run
+ * of consecutive frames reads and counts consecutive words (docs/mmu.md,
+ * "Frame table layout"). Tests and debuggers read frames through this view.
  */
 struct pv_mmu_frame {
 	uint32_t ref_count;  /* leaf mappings of the frame in pinned tables */
@@ -106,8 +109,10 @@ struct pv_mmu_frame {
 	uint16_t grant_peer; /* domid value; PV_DOMID_NONE_VALUE if none */
 	uint8_t type;        /* enum pv_mmu_ftype */
 	uint8_t flags;       /* PV_MMU_FRAME_* */
-	uint16_t reserved;
 };
+
+/* uint32_t words of frame-table storage for nr_frames frames of RAM. */
+#define PV_MMU_FRAME_STORE_WORDS(nr_frames) (5u * (size_t)(nr_frames))
 
 /* Per-domain state; the caller supplies an array indexed by domid. */
 struct pv_mmu_domain {
@@ -134,8 +139,13 @@ struct pv_mmu_config {
 	void *ram;              /* where the hypervisor sees RAM (4-byte aligned) */
 	pv_maddr_t ram_base;    /* machine address of RAM, 4 KiB aligned */
 	uint32_t ram_size;      /* bytes, 4 KiB multiple, > 0, within 4 GiB */
-	struct pv_mmu_frame *frames;  /* >= ram_size / 4 KiB records */
-	uint32_t nr_frames;
+	/*
+	 * Frame table: >= PV_MMU_FRAME_STORE_WORDS(ram_size / 4 KiB) words,
+	 * 4-byte aligned, outside RAM or inside it (then its frames can be
+	 * given to the hypervisor, never to a guest: pv_mmu_frame_assign).
+	 */
+	uint32_t *frame_store;
+	size_t frame_store_words;
 	struct pv_mmu_domain *domains; /* domain ids 0 .. nr_domains-1 */
 	uint16_t nr_domains;
 	struct pv_mmu_io_region *io;   /* may be NULL if io_max is 0 */
@@ -171,7 +181,16 @@ struct pv_mmu {
 	uint32_t ram_base;
 	uint32_t ram_size;
 	uint32_t nr_frames; /* frames of RAM (= ram_size / 4 KiB) */
-	struct pv_mmu_frame *frames;
+	/*
+	 * The frame table, one word per frame in each array (lib/mmu/
+	 * mmu_internal.h has the encoding): fr_key owner, table type and
+	 * flags; fr_ro read-only leaf mappings; fr_tc the type count
+	 * (writable leaf mappings of an ordinary frame, L1 entries pointing
+	 * into a pinned second-level table); fr_gmaps the grant peer's
+	 * mappings; fr_gpeer the grant peer.
+	 */
+	uint32_t *fr_key, *fr_ro, *fr_tc, *fr_gmaps, *fr_gpeer;
+	uint32_t store_lo, store_hi; /* frames of RAM holding the table: [lo, hi) */
 	struct pv_mmu_domain *domains;
 	uint16_t nr_domains;
 	uint16_t guest_domains;
@@ -186,8 +205,8 @@ struct pv_mmu {
 
 /*
  * Set up an instance over caller storage. Checks the configuration: format,
- * RAM window alignment (PV_EALIGN) and size (PV_EINVAL), storage sizes
- * (PV_ENOMEM), hypervisor range alignment (PV_EALIGN), that the hypervisor's
+ * RAM window and frame store alignment (PV_EALIGN), RAM size (PV_EINVAL),
+ * storage sizes (PV_ENOMEM), hypervisor range alignment (PV_EALIGN), that the hypervisor's
  * ARM domain is not a guest domain and that ram_types holds Normal types only
  * (PV_EINVAL). Every frame starts free, every domain without an L1.
  */
@@ -196,8 +215,9 @@ int32_t pv_mmu_init(struct pv_mmu *mmu, const struct pv_mmu_config *cfg);
 /*
  * Give count frames starting at mfn to dom (a guest, or pv_domid_hyp() for
  * the hypervisor's own memory, which no guest can ever map). All must be in
- * RAM (PV_ERANGE) and free (PV_EEXIST); nothing changes on error. The caller
- * scrubs frames before giving them away.
+ * RAM (PV_ERANGE) and free (PV_EEXIST), and a guest gets none that holds
+ * the frame table (PV_EPERM); nothing changes on error. The caller scrubs
+ * frames before giving them away.
  */
 int32_t pv_mmu_frame_assign(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_domid_t dom);
 
@@ -214,6 +234,9 @@ int32_t pv_mmu_frame_free(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_d
  * PV_EACCES, PV_EPERM, PV_ERANGE as for a mapping.
  */
 int32_t pv_mmu_frame_access(const struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn, bool write);
+
+/* The record of frame mfn (PV_ERANGE outside RAM). Changes nothing. */
+int32_t pv_mmu_frame_info(const struct pv_mmu *mmu, pv_mfn_t mfn, struct pv_mmu_frame *out);
 
 /*
  * Assign the machine range [base, base+size) outside RAM to dom for device

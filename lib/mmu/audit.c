@@ -50,7 +50,7 @@ static void count(struct audit *a, uint16_t dom, const struct pv_mmu_ent *e)
 		uint32_t *c = &a->sc[4 * (idx + i)];
 		c[SC_REF]++;
 		c[SC_WR] += e->writable;
-		c[SC_GRANT] += m->frames[idx + i].owner != dom;
+		c[SC_GRANT] += fr_owner(m, idx + i) != dom;
 	}
 }
 
@@ -59,7 +59,7 @@ static int32_t audit_table(struct audit *a, uint32_t idx, unsigned tbl, uint32_t
 {
 	const struct pv_mmu *m = a->m;
 	const uint32_t *s = pv_mmu_slot_ptr(m, idx);
-	uint16_t dom = m->frames[idx].owner;
+	uint16_t dom = fr_owner(m, idx);
 	struct pv_mmu_ent e;
 	for (uint32_t j = 0; j < nslots;) {
 		if (j == skip_lo && skip_hi > skip_lo) {
@@ -134,6 +134,20 @@ static int32_t audit_io_records(struct audit *a)
 }
 
 /*
+ * The frame table must be out of every guest's reach: the frames of RAM it
+ * occupies (pv_mmu_init found them) belong to the hypervisor or nobody.
+ */
+static int32_t audit_store(struct audit *a)
+{
+	const struct pv_mmu *m = a->m;
+	for (uint32_t i = m->store_lo; i < m->store_hi; i++) {
+		if (fr_owner(m, i) <= PV_DOMID_MAX_GUEST)
+			return fail(a, i, "frame table in a guest's RAM");
+	}
+	return PV_OK;
+}
+
+/*
  * Each domain's nr_frames against the frame table, counted in the scratch
  * words (free again once the frame counts are compared), as many domains at
  * a time as they hold.
@@ -147,7 +161,7 @@ static int32_t audit_domain_frames(struct audit *a, size_t words)
 		for (uint32_t d = 0; d < n; d++)
 			a->sc[d] = 0;
 		for (uint32_t i = 0; i < m->nr_frames; i++) {
-			uint32_t o = (uint32_t)m->frames[i].owner - lo;
+			uint32_t o = (uint32_t)fr_owner(m, i) - lo;
 			if (o < n)
 				a->sc[o]++;
 		}
@@ -170,35 +184,40 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 		scratch[i] = 0;
 	uint32_t base_mfn = m->ram_base >> PV_FRAME_SHIFT;
 	int32_t rc = audit_io_records(&a);
+	if (rc == PV_OK)
+		rc = audit_store(&a);
 	if (rc != PV_OK)
 		return rc;
 
 	/* Pass 1: structure of pinned frames, and recount from the tables. */
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		const struct pv_mmu_frame *f = &m->frames[i];
-		bool pinned = (f->flags & PV_MMU_FRAME_PINNED) != 0;
-		if (pinned != (f->type >= PV_MMU_FT_L1))
+		uint8_t t = fr_ttype(m, i), fl = fr_flags(m, i);
+		uint16_t owner = fr_owner(m, i);
+		bool pinned = (fl & PV_MMU_FRAME_PINNED) != 0;
+		if (t == PV_MMU_FT_RW || t > PV_MMU_FT_FINE)
+			return fail(&a, i, "unknown stored frame type");
+		if (fl & ~(PV_MMU_FRAME_PINNED | PV_MMU_FRAME_L1_HEAD | PV_MMU_FRAME_GRANT_RW))
+			return fail(&a, i, "unknown frame flag");
+		if (pinned != (t != PV_MMU_FT_NONE))
 			return fail(&a, i, "pinned flag disagrees with type");
-		if (f->type > PV_MMU_FT_FINE)
-			return fail(&a, i, "unknown frame type");
-		if (pinned && f->owner >= m->nr_domains)
+		if (pinned && owner >= m->nr_domains)
 			return fail(&a, i, "table frame not owned by a guest");
-		if (pinned && m->domains[f->owner].dying)
+		if (pinned && m->domains[owner].dying)
 			return fail(&a, i, "dying domain still has a pinned table");
-		if ((f->flags & PV_MMU_FRAME_L1_HEAD) && f->type != PV_MMU_FT_L1)
+		if ((fl & PV_MMU_FRAME_L1_HEAD) && t != PV_MMU_FT_L1)
 			return fail(&a, i, "L1 head flag on a non-L1 frame");
-		if (f->type == PV_MMU_FT_FINE && m->format != PV_MMU_FMT_V5)
+		if (t == PV_MMU_FT_FINE && m->format != PV_MMU_FMT_V5)
 			return fail(&a, i, "fine table on ARMv7");
-		if (f->type == PV_MMU_FT_L1) {
+		if (t == PV_MMU_FT_L1) {
 			bool head = ((base_mfn + i) & 3u) == 0;
-			if (head != ((f->flags & PV_MMU_FRAME_L1_HEAD) != 0))
+			if (head != ((fl & PV_MMU_FRAME_L1_HEAD) != 0))
 				return fail(&a, i, "L1 head flag misplaced");
 			if (!head)
 				continue;
 			if (m->nr_frames - i < 4)
 				return fail(&a, i, "L1 runs off RAM");
-			for (uint32_t k = 1; k < 4; k++) {
-				if (f[k].type != PV_MMU_FT_L1 || f[k].owner != f->owner)
+			for (uint32_t k = i + 1; k < i + 4; k++) {
+				if (fr_ttype(m, k) != PV_MMU_FT_L1 || fr_owner(m, k) != owner)
 					return fail(&a, i, "L1 frames disagree");
 			}
 			rc = audit_hyp_slots(&a, i);
@@ -208,53 +227,56 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 					 m->hyp_slot_hi);
 			if (rc != PV_OK)
 				return rc;
-		} else if (f->type == PV_MMU_FT_L2 || f->type == PV_MMU_FT_FINE) {
-			unsigned tbl = f->type == PV_MMU_FT_L2 ? PV_MMU_TBL_COARSE : PV_MMU_TBL_FINE;
+		} else if (t == PV_MMU_FT_L2 || t == PV_MMU_FT_FINE) {
+			unsigned tbl = t == PV_MMU_FT_L2 ? PV_MMU_TBL_COARSE : PV_MMU_TBL_FINE;
 			rc = audit_table(&a, i, tbl, PV_MMU_L2_FRAME_SLOTS, 0, 0);
 			if (rc != PV_OK)
 				return rc;
 		}
 	}
 
-	/* Pass 2: compare the recounted numbers with the records. */
+	/*
+	 * Pass 2: compare the recounted numbers with the records: fr_ro holds
+	 * the read-only leaf mappings, fr_tc the writable ones of an ordinary
+	 * frame or the L1 pointers into a second-level table.
+	 */
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		const struct pv_mmu_frame *f = &m->frames[i];
+		uint8_t t = fr_ttype(m, i);
+		uint16_t owner = fr_owner(m, i), peer = fr_gpeer(m, i);
+		uint32_t ro = m->fr_ro[i], tc = m->fr_tc[i];
 		const uint32_t *c = &scratch[4 * i];
-		if (f->ref_count != c[SC_REF])
+		if (ro != c[SC_REF] - c[SC_WR])
 			return fail(&a, i, "reference count mismatch");
-		if (f->grant_maps != c[SC_GRANT])
+		if (m->fr_gmaps[i] != c[SC_GRANT])
 			return fail(&a, i, "grant mapping count mismatch");
-		switch (f->type) {
+		switch (t) {
 		case PV_MMU_FT_NONE:
-			if (c[SC_WR] || c[SC_TREF] || f->type_count)
-				return fail(&a, i, "untyped frame with typed references");
-			break;
-		case PV_MMU_FT_RW:
-			if (c[SC_WR] == 0 || f->type_count != c[SC_WR] || c[SC_TREF])
+			if (tc != c[SC_WR] || c[SC_TREF])
 				return fail(&a, i, "writable type count mismatch");
 			break;
 		case PV_MMU_FT_L1:
-			if (c[SC_WR] || c[SC_TREF] || f->type_count)
+			if (c[SC_WR] || c[SC_TREF] || tc)
 				return fail(&a, i, "L1 frame referenced");
 			break;
 		default:
-			if (c[SC_WR] || f->type_count != c[SC_TREF])
+			if (c[SC_WR] || tc != c[SC_TREF])
 				return fail(&a, i, "table type count mismatch");
 			break;
 		}
-		if (f->owner == PV_DOMID_NONE_VALUE &&
-		    (f->ref_count || f->type != PV_MMU_FT_NONE || f->grant_peer != PV_DOMID_NONE_VALUE))
+		if (m->fr_gpeer[i] > PV_DOMID_NONE_VALUE)
+			return fail(&a, i, "grant peer is no domain id");
+		if (owner == PV_DOMID_NONE_VALUE &&
+		    (ro || tc || t != PV_MMU_FT_NONE || fr_flags(m, i) || peer != PV_DOMID_NONE_VALUE))
 			return fail(&a, i, "free frame in use");
-		if (f->owner != PV_DOMID_NONE_VALUE && f->owner != PV_DOMID_HYP_VALUE &&
-		    f->owner >= m->nr_domains)
+		if (owner != PV_DOMID_NONE_VALUE && owner != PV_DOMID_HYP_VALUE &&
+		    owner >= m->nr_domains)
 			return fail(&a, i, "owner is no domain");
-		if (f->grant_peer != PV_DOMID_NONE_VALUE) {
-			if (f->grant_peer >= m->nr_domains || f->grant_peer == f->owner ||
-			    f->owner > PV_DOMID_MAX_GUEST)
+		if (peer != PV_DOMID_NONE_VALUE) {
+			if (peer >= m->nr_domains || peer == owner || owner > PV_DOMID_MAX_GUEST)
 				return fail(&a, i, "grant peer invalid");
-			if (f->type >= PV_MMU_FT_L1)
+			if (t != PV_MMU_FT_NONE)
 				return fail(&a, i, "page table granted");
-		} else if (f->grant_maps || (f->flags & PV_MMU_FRAME_GRANT_RW)) {
+		} else if (m->fr_gmaps[i] || (fr_flags(m, i) & PV_MMU_FRAME_GRANT_RW)) {
 			return fail(&a, i, "grant state without a grant");
 		}
 	}
@@ -269,8 +291,7 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 		if (m->domains[d].dying)
 			return fail(&a, d, "dying domain has an active L1");
 		uint32_t i = l1 - base_mfn;
-		if (i >= m->nr_frames || !(m->frames[i].flags & PV_MMU_FRAME_L1_HEAD) ||
-		    m->frames[i].owner != d)
+		if (i >= m->nr_frames || !(fr_flags(m, i) & PV_MMU_FRAME_L1_HEAD) || fr_owner(m, i) != d)
 			return fail(&a, d, "active L1 is not a pinned L1 of the domain");
 	}
 	return audit_domain_frames(&a, words);

@@ -20,11 +20,13 @@ int32_t pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 	if (c->ram_size == 0 || c->ram_size - 1u > UINT32_MAX - base)
 		return PV_EINVAL;
 	uint32_t nf = c->ram_size >> PV_FRAME_SHIFT;
-	if (c->frames == NULL || c->nr_frames < nf || c->domains == NULL || c->nr_domains == 0 ||
-	    (c->io_max != 0 && c->io == NULL))
+	if (c->frame_store == NULL || c->frame_store_words < PV_MMU_FRAME_STORE_WORDS(nf) ||
+	    c->domains == NULL || c->nr_domains == 0 || (c->io_max != 0 && c->io == NULL))
 		return PV_ENOMEM;
 	if (c->nr_domains > PV_DOMID_MAX_GUEST + 1u)
 		return PV_EINVAL;
+	if ((uintptr_t)c->frame_store & 3u)
+		return PV_EALIGN;
 	uint32_t hva = pv_gvaddr_val(c->hyp_va_base);
 	if ((hva & 0xFFFFFu) || (c->hyp_va_size & 0xFFFFFu))
 		return PV_EALIGN;
@@ -41,7 +43,11 @@ int32_t pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 		.ram_base = base,
 		.ram_size = c->ram_size,
 		.nr_frames = nf,
-		.frames = c->frames,
+		.fr_key = c->frame_store,
+		.fr_ro = c->frame_store + nf,
+		.fr_tc = c->frame_store + 2u * (size_t)nf,
+		.fr_gmaps = c->frame_store + 3u * (size_t)nf,
+		.fr_gpeer = c->frame_store + 4u * (size_t)nf,
 		.domains = c->domains,
 		.nr_domains = c->nr_domains,
 		.guest_domains = c->guest_domains,
@@ -54,11 +60,19 @@ int32_t pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 		.hyp_slot_hi = (hva >> 20) + (c->hyp_va_size >> 20),
 		.hyp_l1 = c->hyp_l1,
 	};
+	/* The frames of the RAM window the frame store occupies, if any. */
+	uintptr_t lo = (uintptr_t)c->frame_store, rw = (uintptr_t)c->ram;
+	uintptr_t hi = lo + PV_MMU_FRAME_STORE_WORDS(nf) * sizeof(uint32_t);
+	if (lo < rw + c->ram_size && rw < hi) {
+		m->store_lo = lo > rw ? (uint32_t)((lo - rw) >> PV_FRAME_SHIFT) : 0u;
+		m->store_hi = hi < rw + c->ram_size
+				      ? (uint32_t)((hi - rw + PV_FRAME_SIZE - 1u) >> PV_FRAME_SHIFT)
+				      : nf;
+	}
 	for (uint32_t i = 0; i < nf; i++) {
-		m->frames[i] = (struct pv_mmu_frame){
-			.owner = PV_DOMID_NONE_VALUE,
-			.grant_peer = PV_DOMID_NONE_VALUE,
-		};
+		fr_set(m, i, PV_DOMID_NONE_VALUE, PV_MMU_FT_NONE, 0);
+		m->fr_ro[i] = m->fr_tc[i] = m->fr_gmaps[i] = 0;
+		m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
 	}
 	for (uint32_t i = 0; i < c->nr_domains; i++)
 		m->domains[i] = (struct pv_mmu_domain){ .active_l1 = PV_MMU_NO_L1 };
@@ -88,12 +102,16 @@ int32_t pv_mmu_frame_assign(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_d
 	int32_t rc = frame_range(m, mfn, count, &idx);
 	if (rc != PV_OK)
 		return rc;
-	for (uint32_t i = 0; i < count; i++) {
-		if (m->frames[idx + i].owner != PV_DOMID_NONE_VALUE)
+	for (uint32_t i = idx; i < idx + count; i++) {
+		if (fr_owner(m, i) != PV_DOMID_NONE_VALUE)
 			return PV_EEXIST;
 	}
-	for (uint32_t i = 0; i < count; i++)
-		m->frames[idx + i].owner = d;
+	/* The validator's own records are never a guest's memory. */
+	if (d != PV_DOMID_HYP_VALUE && idx < m->store_hi && m->store_lo < idx + count)
+		return PV_EPERM;
+	/* A free frame has nothing else in its record (pv_mmu_audit). */
+	for (uint32_t i = idx; i < idx + count; i++)
+		fr_set(m, i, d, PV_MMU_FT_NONE, 0);
 	if (d != PV_DOMID_HYP_VALUE)
 		m->domains[d].nr_frames += count;
 	return PV_OK;
@@ -108,15 +126,15 @@ int32_t pv_mmu_frame_free(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_dom
 	int32_t rc = frame_range(m, mfn, count, &idx);
 	if (rc != PV_OK)
 		return rc;
-	for (uint32_t i = 0; i < count; i++) {
-		const struct pv_mmu_frame *f = &m->frames[idx + i];
-		if (f->owner != d)
+	for (uint32_t i = idx; i < idx + count; i++) {
+		if (fr_owner(m, i) != d)
 			return PV_EXDEV;
-		if (f->ref_count || f->type != PV_MMU_FT_NONE || f->grant_peer != PV_DOMID_NONE_VALUE)
+		if (m->fr_ro[i] || m->fr_tc[i] || fr_ttype(m, i) != PV_MMU_FT_NONE ||
+		    fr_gpeer(m, i) != PV_DOMID_NONE_VALUE)
 			return PV_EBUSY;
 	}
-	for (uint32_t i = 0; i < count; i++)
-		m->frames[idx + i].owner = PV_DOMID_NONE_VALUE;
+	for (uint32_t i = idx; i < idx + count; i++)
+		fr_set(m, i, PV_DOMID_NONE_VALUE, PV_MMU_FT_NONE, 0);
 	if (d != PV_DOMID_HYP_VALUE)
 		m->domains[d].nr_frames -= count;
 	return PV_OK;
@@ -129,16 +147,34 @@ int32_t pv_mmu_frame_access(const struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn
 	uint32_t idx = pv_mmu_frame_index(m, pv_mfn_val(mfn) << PV_FRAME_SHIFT);
 	if (idx == UINT32_MAX || pv_mfn_val(mfn) > (UINT32_MAX >> PV_FRAME_SHIFT))
 		return PV_ERANGE;
-	const struct pv_mmu_frame *f = &m->frames[idx];
-	uint16_t d = pv_domid_val(dom);
-	if (f->owner != d) {
-		if (f->grant_peer != d)
-			return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
-		if (write && !(f->flags & PV_MMU_FRAME_GRANT_RW))
+	uint16_t d = pv_domid_val(dom), owner = fr_owner(m, idx);
+	if (owner != d) {
+		if (fr_gpeer(m, idx) != d)
+			return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+		if (write && !(fr_flags(m, idx) & PV_MMU_FRAME_GRANT_RW))
 			return PV_EACCES;
 	}
-	if (write && f->type >= PV_MMU_FT_L1)
+	if (write && fr_ttype(m, idx) != PV_MMU_FT_NONE)
 		return PV_ETYPE;
+	return PV_OK;
+}
+
+int32_t pv_mmu_frame_info(const struct pv_mmu *m, pv_mfn_t mfn, struct pv_mmu_frame *out)
+{
+	if (pv_mfn_val(mfn) > (UINT32_MAX >> PV_FRAME_SHIFT))
+		return PV_ERANGE;
+	uint32_t i = pv_mmu_frame_index(m, pv_mfn_val(mfn) << PV_FRAME_SHIFT);
+	if (i == UINT32_MAX)
+		return PV_ERANGE;
+	*out = (struct pv_mmu_frame){
+		.ref_count = fr_refs(m, i),
+		.type_count = m->fr_tc[i],
+		.grant_maps = m->fr_gmaps[i],
+		.owner = fr_owner(m, i),
+		.grant_peer = fr_gpeer(m, i),
+		.type = fr_type(m, i),
+		.flags = fr_flags(m, i),
+	};
 	return PV_OK;
 }
 
@@ -192,8 +228,7 @@ int32_t pv_mmu_io_revoke(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t base)
 	return PV_ENOENT;
 }
 
-static int32_t owned_frame(const struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn,
-			   struct pv_mmu_frame **out)
+static int32_t owned_frame(const struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, uint32_t *out)
 {
 	if (!pv_mmu_dom_ok(m, owner))
 		return PV_ESRCH;
@@ -202,45 +237,46 @@ static int32_t owned_frame(const struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mf
 	uint32_t idx = pv_mmu_frame_index(m, pv_mfn_val(mfn) << PV_FRAME_SHIFT);
 	if (idx == UINT32_MAX)
 		return PV_ERANGE;
-	if (m->frames[idx].owner != pv_domid_val(owner))
+	if (fr_owner(m, idx) != pv_domid_val(owner))
 		return PV_EXDEV;
-	*out = &m->frames[idx];
+	*out = idx;
 	return PV_OK;
 }
 
 int32_t pv_mmu_grant(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, pv_domid_t peer,
 		     bool writable)
 {
-	struct pv_mmu_frame *f;
+	uint32_t i;
 	if (!pv_mmu_dom_live(m, owner) || !pv_mmu_dom_live(m, peer))
 		return PV_ESRCH;
-	int32_t rc = owned_frame(m, owner, mfn, &f);
+	int32_t rc = owned_frame(m, owner, mfn, &i);
 	if (rc != PV_OK)
 		return rc;
 	if (pv_domid_eq(owner, peer))
 		return PV_EINVAL;
-	if (f->type >= PV_MMU_FT_L1)
+	if (fr_ttype(m, i) != PV_MMU_FT_NONE)
 		return PV_ETYPE;
-	if (f->grant_peer != PV_DOMID_NONE_VALUE)
+	if (fr_gpeer(m, i) != PV_DOMID_NONE_VALUE)
 		return PV_EEXIST;
-	f->grant_peer = pv_domid_val(peer);
+	m->fr_gpeer[i] = pv_domid_val(peer);
 	if (writable)
-		f->flags |= PV_MMU_FRAME_GRANT_RW;
+		fr_set(m, i, fr_owner(m, i), PV_MMU_FT_NONE,
+		       (uint8_t)(fr_flags(m, i) | PV_MMU_FRAME_GRANT_RW));
 	return PV_OK;
 }
 
 int32_t pv_mmu_grant_revoke(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn)
 {
-	struct pv_mmu_frame *f;
-	int32_t rc = owned_frame(m, owner, mfn, &f);
+	uint32_t i;
+	int32_t rc = owned_frame(m, owner, mfn, &i);
 	if (rc != PV_OK)
 		return rc;
-	if (f->grant_peer == PV_DOMID_NONE_VALUE)
+	if (fr_gpeer(m, i) == PV_DOMID_NONE_VALUE)
 		return PV_ENOENT;
-	if (f->grant_maps != 0)
+	if (m->fr_gmaps[i] != 0)
 		return PV_EBUSY;
-	f->grant_peer = PV_DOMID_NONE_VALUE;
-	f->flags &= (uint8_t)~PV_MMU_FRAME_GRANT_RW;
+	m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
+	m->fr_key[i] &= ~((uint32_t)PV_MMU_FRAME_GRANT_RW << PV_MMU_KEY_FLAGS_SHIFT);
 	return PV_OK;
 }
 
@@ -254,11 +290,12 @@ int32_t pv_mmu_switch_base(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t ma)
 	uint32_t idx = pv_mmu_frame_index(m, a);
 	if (idx == UINT32_MAX)
 		return PV_ERANGE;
-	const struct pv_mmu_frame *f = &m->frames[idx];
-	if (f->owner != pv_domid_val(dom))
-		return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
-	if (f->type != PV_MMU_FT_L1)
-		return f->type < PV_MMU_FT_L1 ? PV_ENOTPINNED : PV_ETYPE;
+	uint16_t owner = fr_owner(m, idx);
+	if (owner != pv_domid_val(dom))
+		return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+	uint8_t t = fr_ttype(m, idx);
+	if (t != PV_MMU_FT_L1)
+		return t == PV_MMU_FT_NONE ? PV_ENOTPINNED : PV_ETYPE;
 	m->domains[pv_domid_val(dom)].active_l1 = a >> PV_FRAME_SHIFT;
 	return PV_OK;
 }
@@ -279,16 +316,14 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 	m->domains[d].active_l1 = PV_MMU_NO_L1;
 	bool released = false;
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		const struct pv_mmu_frame *f = &m->frames[i];
-		if (f->owner == d && (f->flags & PV_MMU_FRAME_L1_HEAD)) {
+		if (fr_owner(m, i) == d && (fr_flags(m, i) & PV_MMU_FRAME_L1_HEAD)) {
 			pv_mmu_table_release(m, i);
 			released = true;
 		}
 	}
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		const struct pv_mmu_frame *f = &m->frames[i];
-		if (f->owner == d && (f->flags & PV_MMU_FRAME_PINNED)) {
-			PV_ASSERT(f->type_count == 0);
+		if (fr_owner(m, i) == d && (fr_flags(m, i) & PV_MMU_FRAME_PINNED)) {
+			PV_ASSERT(m->fr_tc[i] == 0);
 			pv_mmu_table_release(m, i);
 			released = true;
 		}
@@ -297,22 +332,19 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 		pv_mmu_flush_after_release(m);
 	/* Step 2: its frames can be freed only once no peer maps them. */
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		if (m->frames[i].owner == d && m->frames[i].grant_maps != 0)
+		if (fr_owner(m, i) == d && m->fr_gmaps[i] != 0)
 			return PV_EBUSY;
 	}
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		struct pv_mmu_frame *f = &m->frames[i];
-		if (f->grant_peer == d) {
-			PV_ASSERT(f->grant_maps == 0);
-			f->grant_peer = PV_DOMID_NONE_VALUE;
-			f->flags &= (uint8_t)~PV_MMU_FRAME_GRANT_RW;
+		if (fr_gpeer(m, i) == d) {
+			PV_ASSERT(m->fr_gmaps[i] == 0);
+			m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
+			m->fr_key[i] &= ~((uint32_t)PV_MMU_FRAME_GRANT_RW << PV_MMU_KEY_FLAGS_SHIFT);
 		}
-		if (f->owner == d) {
-			PV_ASSERT(f->ref_count == 0 && f->type == PV_MMU_FT_NONE);
-			*f = (struct pv_mmu_frame){
-				.owner = PV_DOMID_NONE_VALUE,
-				.grant_peer = PV_DOMID_NONE_VALUE,
-			};
+		if (fr_owner(m, i) == d) {
+			PV_ASSERT(fr_refs(m, i) == 0 && fr_ttype(m, i) == PV_MMU_FT_NONE);
+			fr_set(m, i, PV_DOMID_NONE_VALUE, PV_MMU_FT_NONE, 0);
+			m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
 		}
 	}
 	for (uint32_t i = 0; i < m->io_max; i++) {

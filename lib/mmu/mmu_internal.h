@@ -87,6 +87,67 @@ static inline uint32_t *pv_mmu_slot_ptr(const struct pv_mmu *m, uint32_t idx)
 	return m->ram + (size_t)idx * (PV_FRAME_SIZE / 4u);
 }
 
+/*
+ * The frame table's key word: owner in bits [15:0], the stored type in
+ * [23:16], flags in [31:24]. The stored type is NONE or a table type, never
+ * RW: an ordinary frame is RW exactly when its type count (fr_tc, its
+ * writable mappings) is not zero. Keeping RW implicit lets a writable
+ * mapping touch one counter, and the fast checks compare whole keys: a
+ * key equal to the bare domain id is a frame of that domain that is no
+ * table and has no flags (not pinned, not granted writable).
+ */
+#define PV_MMU_KEY_OWNER 0x0000FFFFu
+#define PV_MMU_KEY_TYPE_SHIFT 16
+#define PV_MMU_KEY_FLAGS_SHIFT 24
+
+static inline uint32_t pv_mmu_key(uint16_t owner, uint8_t ttype, uint8_t flags)
+{
+	return (uint32_t)owner | (uint32_t)ttype << PV_MMU_KEY_TYPE_SHIFT |
+	       (uint32_t)flags << PV_MMU_KEY_FLAGS_SHIFT;
+}
+
+static inline uint16_t fr_owner(const struct pv_mmu *m, uint32_t i)
+{
+	return (uint16_t)(m->fr_key[i] & PV_MMU_KEY_OWNER);
+}
+
+/* The stored type: PV_MMU_FT_NONE or a table type. */
+static inline uint8_t fr_ttype(const struct pv_mmu *m, uint32_t i)
+{
+	return (uint8_t)(m->fr_key[i] >> PV_MMU_KEY_TYPE_SHIFT);
+}
+
+static inline uint8_t fr_flags(const struct pv_mmu *m, uint32_t i)
+{
+	return (uint8_t)(m->fr_key[i] >> PV_MMU_KEY_FLAGS_SHIFT);
+}
+
+static inline void fr_set(struct pv_mmu *m, uint32_t i, uint16_t owner, uint8_t ttype,
+			  uint8_t flags)
+{
+	m->fr_key[i] = pv_mmu_key(owner, ttype, flags);
+}
+
+/* The type as reported: RW for an ordinary frame with writable mappings. */
+static inline uint8_t fr_type(const struct pv_mmu *m, uint32_t i)
+{
+	uint8_t t = fr_ttype(m, i);
+	if (t != PV_MMU_FT_NONE)
+		return t;
+	return m->fr_tc[i] != 0 ? (uint8_t)PV_MMU_FT_RW : (uint8_t)PV_MMU_FT_NONE;
+}
+
+/* Leaf mappings of the frame, read-only and writable. */
+static inline uint32_t fr_refs(const struct pv_mmu *m, uint32_t i)
+{
+	return m->fr_ro[i] + (fr_ttype(m, i) == PV_MMU_FT_NONE ? m->fr_tc[i] : 0u);
+}
+
+static inline uint16_t fr_gpeer(const struct pv_mmu *m, uint32_t i)
+{
+	return (uint16_t)m->fr_gpeer[i];
+}
+
 static inline bool pv_mmu_dom_ok(const struct pv_mmu *m, pv_domid_t d)
 {
 	return pv_domid_val(d) < m->nr_domains;
@@ -114,21 +175,21 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
  * stands in a pinned table (audit) rather than being added, so the rule that
  * only stops new mappings (of a dying owner's granted frames) is not applied.
  */
-static inline int32_t check_frame(const struct pv_mmu *m, const struct pv_mmu_frame *f,
-				  uint16_t dom, uint8_t writable, uint32_t idx, uint32_t pin_lo,
-				  uint32_t pin_hi, bool existing)
+static inline int32_t check_frame(const struct pv_mmu *m, uint32_t i, uint16_t dom,
+				  uint8_t writable, uint32_t pin_lo, uint32_t pin_hi, bool existing)
 {
-	if (f->owner != dom) {
-		if (f->grant_peer != dom)
-			return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
-		if (writable && !(f->flags & PV_MMU_FRAME_GRANT_RW))
+	uint16_t owner = fr_owner(m, i);
+	if (owner != dom) {
+		if (fr_gpeer(m, i) != dom)
+			return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+		if (writable && !(fr_flags(m, i) & PV_MMU_FRAME_GRANT_RW))
 			return PV_EACCES;
 		/* A granted frame's owner is a guest (pv_mmu_grant); if it is
 		 * being destroyed, no new mapping may delay that further. */
-		if (m->domains[f->owner].dying && !existing)
+		if (m->domains[owner].dying && !existing)
 			return PV_EXDEV;
 	}
-	if (writable && (f->type >= PV_MMU_FT_L1 || idx - pin_lo < pin_hi - pin_lo))
+	if (writable && (fr_ttype(m, i) != PV_MMU_FT_NONE || i - pin_lo < pin_hi - pin_lo))
 		return PV_ETYPE;
 	return PV_OK;
 }
@@ -148,10 +209,8 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 			return PV_ERANGE; /* runs off the end of RAM */
 		if (!((m->ram_types >> e->mt) & 1u))
 			return PV_EPERM;
-		const struct pv_mmu_frame *f = &m->frames[idx];
-		for (uint32_t i = 0; i < e->frames; i++) {
-			int32_t rc = check_frame(m, &f[i], dom, e->writable, idx + i, pin_lo, pin_hi,
-						 existing);
+		for (uint32_t i = idx; i < idx + e->frames; i++) {
+			int32_t rc = check_frame(m, i, dom, e->writable, pin_lo, pin_hi, existing);
 			if (rc != PV_OK)
 				return rc;
 		}
@@ -160,20 +219,27 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 	/* A pointer to a second-level table: a pinned table of dom's own. */
 	if (idx == UINT32_MAX)
 		return PV_ERANGE;
-	const struct pv_mmu_frame *f = &m->frames[idx];
-	if (f->owner != dom)
-		return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+	uint16_t owner = fr_owner(m, idx);
+	if (owner != dom)
+		return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
 	uint8_t want = e->kind == PV_MMU_ENT_COARSE ? PV_MMU_FT_L2 : PV_MMU_FT_FINE;
-	if (f->type == want)
+	uint8_t t = fr_ttype(m, idx);
+	if (t == want)
 		return PV_OK;
-	return f->type < PV_MMU_FT_L1 ? PV_ENOTPINNED : PV_ETYPE;
+	return t == PV_MMU_FT_NONE ? PV_ENOTPINNED : PV_ETYPE;
 }
 
+/*
+ * A leaf mapping counts once per frame it covers: in fr_tc if writable (the
+ * frame is then RW), else in fr_ro. No count can overflow: a frame gets at
+ * most one reference per slot of a pinned table (a replica group counts
+ * once), and all tables together have at most RAM / 4 < 2^30 slots.
+ */
 static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
 {
 	uint32_t idx = pv_mmu_frame_index(m, e->base);
 	if (e->kind != PV_MMU_ENT_LEAF) {
-		m->frames[idx].type_count++;
+		m->fr_tc[idx]++;
 		return;
 	}
 	if (idx == UINT32_MAX) {
@@ -183,15 +249,11 @@ static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		r->maps++;
 		return;
 	}
-	struct pv_mmu_frame *f = &m->frames[idx];
-	for (uint32_t i = 0; i < e->frames; i++) {
-		f[i].ref_count++;
-		if (f[i].owner != dom)
-			f[i].grant_maps++;
-		if (e->writable) {
-			f[i].type_count++;
-			f[i].type = PV_MMU_FT_RW;
-		}
+	uint32_t *cnt = e->writable ? m->fr_tc : m->fr_ro;
+	for (uint32_t i = idx; i < idx + e->frames; i++) {
+		cnt[i]++;
+		if (fr_owner(m, i) != dom)
+			m->fr_gmaps[i]++;
 	}
 }
 
@@ -199,8 +261,8 @@ static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 {
 	uint32_t idx = pv_mmu_frame_index(m, e->base);
 	if (e->kind != PV_MMU_ENT_LEAF) {
-		PV_ASSERT(m->frames[idx].type_count > 0);
-		m->frames[idx].type_count--;
+		PV_ASSERT(m->fr_tc[idx] > 0);
+		m->fr_tc[idx]--;
 		return;
 	}
 	if (idx == UINT32_MAX) {
@@ -210,14 +272,12 @@ static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		r->maps--;
 		return;
 	}
-	struct pv_mmu_frame *f = &m->frames[idx];
-	for (uint32_t i = 0; i < e->frames; i++) {
-		PV_ASSERT(f[i].ref_count > 0);
-		f[i].ref_count--;
-		if (f[i].owner != dom)
-			f[i].grant_maps--;
-		if (e->writable && --f[i].type_count == 0)
-			f[i].type = PV_MMU_FT_NONE;
+	uint32_t *cnt = e->writable ? m->fr_tc : m->fr_ro;
+	for (uint32_t i = idx; i < idx + e->frames; i++) {
+		PV_ASSERT(cnt[i] > 0);
+		cnt[i]--;
+		if (fr_owner(m, i) != dom)
+			m->fr_gmaps[i]--;
 	}
 }
 

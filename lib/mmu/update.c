@@ -27,12 +27,12 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	uint32_t idx = pv_mmu_frame_index(m, ptr);
 	if (idx == UINT32_MAX)
 		return PV_ERANGE;
-	const struct pv_mmu_frame *f = &m->frames[idx];
-	if (f->owner != dom)
-		return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+	uint16_t owner = fr_owner(m, idx);
+	if (owner != dom)
+		return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
 	unsigned tbl;
 	uint32_t slot, first = idx;
-	switch (f->type) {
+	switch (fr_ttype(m, idx)) {
 	case PV_MMU_FT_L1:
 		/* L1s are 16 KiB aligned in machine memory. */
 		first = idx - (((m->ram_base >> PV_FRAME_SHIFT) + idx) & 3u);

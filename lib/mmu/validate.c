@@ -82,13 +82,19 @@ static struct table_geom table_geom(const struct pv_mmu *m, uint8_t ftype)
 	return g;
 }
 
+/* Is slot j one of the hypervisor's (not walked)? */
+static inline bool hyp_slot(const struct table_geom *g, uint32_t j)
+{
+	return j - g->skip_lo < g->skip_hi - g->skip_lo;
+}
+
 /* Put back the references of slots [0, end) of a table (all valid). */
 static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		     const struct table_geom *g, uint32_t end)
 {
 	struct pv_mmu_ent e;
 	for (uint32_t j = 0; j < end;) {
-		if (j == g->skip_lo && g->skip_hi > g->skip_lo) {
+		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
 			continue;
 		}
@@ -101,7 +107,7 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 }
 
 /*
- * The pin fast path. A small page in a coarse table is settled by its
+ * The pin fast paths. A small page in a coarse table is settled by its
  * attribute bits [11:0] (type, C, B, AP, TEX, and on ARMv7 XN, APX, S, nG)
  * and its frame number [31:12] alone (DDI 0100I B3.3, DDI 0406C B3.5.1).
  * Once one entry with attributes a has been decoded in full, passed the
@@ -119,6 +125,71 @@ struct memo {
 };
 
 /*
+ * Blocks: a domain builder maps RAM in order, so the entries of an aligned
+ * block of PV_MMU_BLOCK slots usually carry one pattern and map as many
+ * consecutive frames. Such a block is settled in one pass without branches
+ * per entry, which the compiler can vectorize: each entry equals the
+ * first's plus its offset in frames, each frame's key shows dom as owner
+ * (writable: and nothing else, i.e. no table type, no flags), and the
+ * frames' counts are bumped as they go. If any check fails the bumps are
+ * taken back and the block goes the entry-by-entry way, which finds and
+ * reports what is wrong. A writable block must also miss the frames being
+ * pinned (one interval test: its frames are consecutive).
+ *
+ * restrict holds: q lies in a frame of dom's (the table being pinned), key
+ * and cnt in the frame store, which no guest can own (pv_mmu_frame_assign
+ * refuses its frames), and the store's arrays are disjoint.
+ */
+#define PV_MMU_BLOCK 64u
+
+/* One pass over a block: bump cnt, return nonzero if any check failed. */
+static inline uint32_t block_pass(const uint32_t *restrict q, const uint32_t *restrict key,
+				  uint32_t *restrict cnt, uint32_t d, uint32_t kmask, uint32_t kwant)
+{
+	uint32_t bad = 0, want = d;
+	for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
+		bad |= (q[i] ^ want) | ((key[i] & kmask) ^ kwant);
+		cnt[i]++;
+		/* The block's frames are in RAM (checked), so want cannot wrap. */
+		want += PV_FRAME_SIZE;
+	}
+	return bad;
+}
+
+static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			     bool w, uint32_t pin_lo, uint32_t pin_hi)
+{
+	const uint32_t d = s[j];
+	const uint32_t idx = (d - m->ram_base) >> PV_FRAME_SHIFT;
+	/* Cheap filters first: the block's last entry, and its frames' range. */
+	if (s[j + PV_MMU_BLOCK - 1u] != d + (PV_MMU_BLOCK - 1u) * PV_FRAME_SIZE)
+		return false;
+	if (m->nr_frames < PV_MMU_BLOCK || idx > m->nr_frames - PV_MMU_BLOCK)
+		return false;
+	if (w && idx < pin_hi && pin_lo < idx + PV_MMU_BLOCK)
+		return false;
+	uint32_t *cnt = (w ? m->fr_tc : m->fr_ro) + idx;
+	/* Writable: the key is exactly dom (no table type, no flags). */
+	uint32_t bad = w ? block_pass(s + j, m->fr_key + idx, cnt, d, UINT32_MAX, dom)
+			 : block_pass(s + j, m->fr_key + idx, cnt, d, PV_MMU_KEY_OWNER, dom);
+	if (bad == 0)
+		return true;
+	for (size_t i = 0; i < PV_MMU_BLOCK; i++)
+		cnt[i]--;
+	return false;
+}
+
+/* Are all PV_MMU_BLOCK slots from j faults (in every format)? */
+static inline bool block_faults(const uint32_t *s, uint32_t j)
+{
+	const uint32_t *q = s + j;
+	uint32_t any = 0;
+	for (size_t i = 0; i < PV_MMU_BLOCK; i++)
+		any |= q[i];
+	return (any & 3u) == 0;
+}
+
+/*
  * Count references for the run of entries from j on that carry attributes
  * a and map dom's own frames (read-only, or writable, mappings); return
  * where the run stops. The instance's fields are read once: the frame
@@ -128,15 +199,16 @@ struct memo {
 static inline uint32_t run_ro(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 			      uint32_t end, uint32_t a)
 {
-	struct pv_mmu_frame *const fr = m->frames;
+	const uint32_t *const key = m->fr_key;
+	uint32_t *const ro = m->fr_ro;
 	const uint32_t base = m->ram_base, nf = m->nr_frames;
 	for (; j < end; j++) {
 		uint32_t d = s[j];
 		/* base is 4 KiB aligned: the low bits cannot borrow. */
 		uint32_t idx = (d - base) >> PV_FRAME_SHIFT;
-		if ((d & 0xFFFu) != a || idx >= nf || fr[idx].owner != dom)
+		if ((d & 0xFFFu) != a || idx >= nf || (key[idx] & PV_MMU_KEY_OWNER) != dom)
 			break;
-		fr[idx].ref_count++;
+		ro[idx]++;
 	}
 	return j;
 }
@@ -144,26 +216,24 @@ static inline uint32_t run_ro(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 static inline uint32_t run_w(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 			     uint32_t end, uint32_t a, uint32_t pin_lo, uint32_t pin_hi)
 {
-	struct pv_mmu_frame *const fr = m->frames;
+	const uint32_t *const key = m->fr_key;
+	uint32_t *const tc = m->fr_tc;
 	const uint32_t base = m->ram_base, nf = m->nr_frames;
 	for (; j < end; j++) {
 		uint32_t d = s[j];
 		uint32_t idx = (d - base) >> PV_FRAME_SHIFT;
-		if ((d & 0xFFFu) != a || idx >= nf)
+		/* key == dom: dom's, no table type, no flags (no writable grant). */
+		if ((d & 0xFFFu) != a || idx >= nf || key[idx] != dom ||
+		    idx - pin_lo < pin_hi - pin_lo)
 			break;
-		struct pv_mmu_frame *f = &fr[idx];
-		if (f->owner != dom || f->type >= PV_MMU_FT_L1 || idx - pin_lo < pin_hi - pin_lo)
-			break;
-		f->ref_count++;
-		f->type_count++;
-		f->type = PV_MMU_FT_RW;
+		tc[idx]++;
 	}
 	return j;
 }
 
 /*
  * Runs of remembered patterns from j on (entry j carries one), one after
- * the other; return the first entry the fast path cannot settle.
+ * the other, up to end; return the first entry the fast path cannot settle.
  */
 static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 				 uint32_t end, struct memo mm, uint32_t pin_lo, uint32_t pin_hi)
@@ -196,19 +266,33 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	bool coarse = g->tbl == PV_MMU_TBL_COARSE;
 	struct memo mm = { UINT32_MAX, UINT32_MAX, false, false };
 	while (j < end) {
-		if (j == g->skip_lo && g->skip_hi > g->skip_lo) {
+		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
 			continue;
 		}
 		uint32_t d = s[j];
+		/* A block may not reach into the hypervisor's slots. */
+		bool blk = (j & (PV_MMU_BLOCK - 1u)) == 0 && end - j >= PV_MMU_BLOCK &&
+			   !(j < g->skip_hi && g->skip_lo < j + PV_MMU_BLOCK);
 		if ((d & 3u) == 0) { /* fault in every format */
-			j++;
+			j += blk && block_faults(s, j) ? PV_MMU_BLOCK : 1u;
 			continue;
 		}
 		bool known = (d & 0xFFFu) == mm.a0 || (d & 0xFFFu) == mm.a1;
 		if (known) {
 			/* Only coarse tables fill the memo: no hypervisor slots here. */
-			uint32_t k = fast_runs(m, dom, s, j, end, mm, pin_lo, pin_hi);
+			bool w = (d & 0xFFFu) == mm.a0 ? mm.w0 : mm.w1;
+			if (blk && block_get(m, dom, s, j, w, pin_lo, pin_hi)) {
+				/* A run usually goes on: the next block, same pattern. */
+				do
+					j += PV_MMU_BLOCK;
+				while (end - j >= PV_MMU_BLOCK && ((s[j] ^ d) & 0xFFFu) == 0 &&
+				       block_get(m, dom, s, j, w, pin_lo, pin_hi));
+				continue;
+			}
+			/* Entry by entry up to the next block boundary. */
+			uint32_t lim = (j | (PV_MMU_BLOCK - 1u)) + 1u;
+			uint32_t k = fast_runs(m, dom, s, j, lim < end ? lim : end, mm, pin_lo, pin_hi);
 			if (k != j) {
 				j = k;
 				continue;
@@ -262,14 +346,14 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 
 void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 {
-	struct pv_mmu_frame *f = &m->frames[idx];
-	struct table_geom g = table_geom(m, f->type);
-	uint32_t n = f->type == PV_MMU_FT_L1 ? 4u : 1u;
-	walk_put(m, f->owner, pv_mmu_slot_ptr(m, idx), &g, g.nslots);
-	for (uint32_t i = 0; i < n; i++) {
-		f[i].type = PV_MMU_FT_NONE;
-		f[i].flags &= (uint8_t)~(PV_MMU_FRAME_PINNED | PV_MMU_FRAME_L1_HEAD);
-	}
+	uint8_t t = fr_ttype(m, idx);
+	uint16_t owner = fr_owner(m, idx);
+	struct table_geom g = table_geom(m, t);
+	uint32_t n = t == PV_MMU_FT_L1 ? 4u : 1u;
+	walk_put(m, owner, pv_mmu_slot_ptr(m, idx), &g, g.nslots);
+	/* A pinned table is never granted: no other flag to keep. */
+	for (uint32_t i = idx; i < idx + n; i++)
+		fr_set(m, i, owner, PV_MMU_FT_NONE, 0);
 	if (g.skip_hi > g.skip_lo) {
 		/* The guest gets its table back without the hypervisor's entries. */
 		uint32_t *s = pv_mmu_slot_ptr(m, idx);
@@ -307,19 +391,21 @@ int32_t pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_
 	if (idx == UINT32_MAX || n > m->nr_frames - idx)
 		return PV_ERANGE;
 	uint16_t d = pv_domid_val(dom);
-	struct pv_mmu_frame *f = &m->frames[idx];
-	for (uint32_t i = 0; i < n; i++) {
-		if (f[i].owner != d)
-			return f[i].owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+	for (uint32_t i = idx; i < idx + n; i++) {
+		uint16_t owner = fr_owner(m, i);
+		if (owner != d)
+			return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
 	}
-	for (uint32_t i = 0; i < n; i++) {
-		if (f[i].type >= PV_MMU_FT_L1)
-			return f[i].type == ftype && i == 0 && (n == 1 || (f->flags & PV_MMU_FRAME_L1_HEAD))
+	for (uint32_t i = idx; i < idx + n; i++) {
+		uint8_t t = fr_ttype(m, i);
+		if (t != PV_MMU_FT_NONE)
+			return t == ftype && i == idx &&
+					       (n == 1 || (fr_flags(m, idx) & PV_MMU_FRAME_L1_HEAD))
 				       ? PV_EEXIST
 				       : PV_ETYPE;
-		if (f[i].type == PV_MMU_FT_RW)
+		if (m->fr_tc[i] != 0) /* writable mappings: type RW */
 			return PV_ETYPE;
-		if (f[i].grant_peer != PV_DOMID_NONE_VALUE)
+		if (fr_gpeer(m, i) != PV_DOMID_NONE_VALUE)
 			return PV_EBUSY;
 	}
 	struct table_geom g = table_geom(m, ftype);
@@ -327,12 +413,11 @@ int32_t pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_
 	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
 	if (rc != PV_OK)
 		return rc;
-	for (uint32_t i = 0; i < n; i++) {
-		f[i].type = ftype;
-		f[i].flags |= PV_MMU_FRAME_PINNED;
-	}
+	/* Not granted (checked above): PINNED is the only flag. */
+	for (uint32_t i = idx; i < idx + n; i++)
+		fr_set(m, i, d, ftype, PV_MMU_FRAME_PINNED);
 	if (ftype == PV_MMU_FT_L1) {
-		f->flags |= PV_MMU_FRAME_L1_HEAD;
+		fr_set(m, idx, d, ftype, PV_MMU_FRAME_PINNED | PV_MMU_FRAME_L1_HEAD);
 		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
 			s[j] = m->hyp_l1 ? m->hyp_l1[j - g.skip_lo] : 0u;
 	}
@@ -360,18 +445,18 @@ int32_t pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t ma)
 	uint32_t idx = pv_mmu_frame_index(m, a);
 	if (idx == UINT32_MAX)
 		return PV_ERANGE;
-	struct pv_mmu_frame *f = &m->frames[idx];
-	uint16_t d = pv_domid_val(dom);
-	if (f->owner != d)
-		return f->owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
-	if (!(f->flags & PV_MMU_FRAME_PINNED))
+	uint16_t d = pv_domid_val(dom), owner = fr_owner(m, idx);
+	if (owner != d)
+		return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
+	uint8_t t = fr_ttype(m, idx), fl = fr_flags(m, idx);
+	if (!(fl & PV_MMU_FRAME_PINNED))
 		return PV_ENOTPINNED;
-	if (pv_maddr_offset(ma) != 0 || (f->type == PV_MMU_FT_L1 && !(f->flags & PV_MMU_FRAME_L1_HEAD)))
+	if (pv_maddr_offset(ma) != 0 || (t == PV_MMU_FT_L1 && !(fl & PV_MMU_FRAME_L1_HEAD)))
 		return PV_EALIGN;
-	if (f->type == PV_MMU_FT_L1) {
+	if (t == PV_MMU_FT_L1) {
 		if (m->domains[d].active_l1 == idx + (m->ram_base >> PV_FRAME_SHIFT))
 			return PV_EBUSY;
-	} else if (f->type_count != 0) {
+	} else if (m->fr_tc[idx] != 0) {
 		return PV_EBUSY;
 	}
 	pv_mmu_table_release(m, idx);

@@ -66,7 +66,7 @@ struct m_model {
 	struct { uint32_t base, size; uint16_t owner; uint8_t w; } io[T_NIO];
 	char why[160];
 	/* Snapshot for "a refused operation leaves no trace". */
-	struct pv_mmu_frame snap_frames[M_NF];
+	uint32_t snap_store[PV_MMU_FRAME_STORE_WORDS(M_NF)];
 	struct pv_mmu_domain snap_doms[T_NDOMS];
 	struct pv_mmu_io_region snap_io[T_NIO];
 	unsigned ok_ops, refused_ops, pins_ok, entries_applied;
@@ -225,7 +225,7 @@ static inline bool m_check(struct m_model *m)
 	if (t_audit_rc(t, &rep) != PV_OK)
 		return m_fail(m, rep.what, rep.mfn, 0);
 	for (uint32_t i = 0; i < M_NF; i++) {
-		const struct pv_mmu_frame *f = &t->frames[i];
+		const struct pv_mmu_frame fv = t_frame_at(t, i), *f = &fv;
 		if (f->owner != m->owner[i])
 			return m_fail(m, "owner differs from the model", i, f->owner);
 		if (f->grant_peer != m->gpeer[i])
@@ -343,14 +343,14 @@ static inline uint32_t m_group(bool v7, int tbl, uint32_t d)
 
 static inline void m_snap(struct m_model *m)
 {
-	memcpy(m->snap_frames, m->t->frames, sizeof m->snap_frames);
+	memcpy(m->snap_store, m->t->frame_store, sizeof m->snap_store);
 	memcpy(m->snap_doms, m->t->doms, sizeof m->snap_doms);
 	memcpy(m->snap_io, m->t->io, sizeof m->snap_io);
 }
 
 static inline bool m_unchanged(struct m_model *m)
 {
-	return !memcmp(m->snap_frames, m->t->frames, sizeof m->snap_frames) &&
+	return !memcmp(m->snap_store, m->t->frame_store, sizeof m->snap_store) &&
 	       !memcmp(m->snap_doms, m->t->doms, sizeof m->snap_doms) &&
 	       !memcmp(m->snap_io, m->t->io, sizeof m->snap_io);
 }
@@ -389,7 +389,7 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 		uint32_t f = m_below(s, 4) ? m_area(d) + m_below(s, 20) : m_pick_frame(s, d);
 		rc = PV_OK;
 		if (m->owner[f] == d && m->pinned[f] == MP_NONE &&
-		    t->frames[f].type != PV_MMU_FT_L1) {
+		    t_frame_at(t, f).type != PV_MMU_FT_L1) {
 			int tbl = m_below(s, 3) == 0 ? MP_L1 : (!v7 && m_below(s, 4) == 0) ? MP_FINE
 											: MP_L2;
 			uint32_t v = m_gen_desc(m, s, tbl, d), g = m_group(v7, tbl, v);

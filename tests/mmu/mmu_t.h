@@ -35,7 +35,7 @@ struct t_machine {
 	enum pv_mmu_format fmt;
 	uint32_t ram_mb;
 	uint32_t *ram;
-	struct pv_mmu_frame *frames;
+	uint32_t *frame_store; /* PV_MMU_FRAME_STORE_WORDS(ram_mb << 8) words */
 	struct pv_mmu_domain doms[T_NDOMS];
 	struct pv_mmu_io_region io[T_NIO];
 	uint32_t hyp_l1[T_HYP_SLOTS];
@@ -53,9 +53,19 @@ static inline uint32_t *t_ptr(struct t_machine *t, uint32_t ma)
 	return t->ram + ((ma - T_RAM_BASE) >> 2);
 }
 
-static inline const struct pv_mmu_frame *t_frame(struct t_machine *t, uint32_t ma)
+/* The record of frame number i of RAM (counted from T_RAM_BASE). */
+static inline struct pv_mmu_frame t_frame_at(struct t_machine *t, uint32_t i)
 {
-	return &t->frames[(ma - T_RAM_BASE) >> 12];
+	struct pv_mmu_frame f;
+	if (pv_mmu_frame_info(&t->mmu, pv_mfn((T_RAM_BASE >> 12) + i), &f) != PV_OK)
+		abort();
+	return f;
+}
+
+/* The record of the frame holding machine address ma. */
+static inline struct pv_mmu_frame t_frame(struct t_machine *t, uint32_t ma)
+{
+	return t_frame_at(t, (ma - T_RAM_BASE) >> 12);
 }
 
 static inline pv_mfn_t t_mfn(uint32_t ma)
@@ -70,8 +80,8 @@ static inline void t_config(struct t_machine *t, struct pv_mmu_config *c)
 		.ram = t->ram,
 		.ram_base = pv_maddr(T_RAM_BASE),
 		.ram_size = t->ram_mb << 20,
-		.frames = t->frames,
-		.nr_frames = t->ram_mb << 8,
+		.frame_store = t->frame_store,
+		.frame_store_words = PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8),
 		.domains = t->doms,
 		.nr_domains = T_NDOMS,
 		.io = t->io,
@@ -112,10 +122,10 @@ static inline struct t_machine *t_new_split(enum pv_mmu_format fmt, uint32_t ram
 		abort();
 	t->ram_mb = ram_mb;
 	t->ram = aligned_alloc(1u << 14, (size_t)ram_mb << 20);
-	t->frames = calloc((size_t)ram_mb << 8, sizeof *t->frames);
+	t->frame_store = calloc(PV_MMU_FRAME_STORE_WORDS(ram_mb << 8), sizeof *t->frame_store);
 	t->scratch_words = PV_MMU_AUDIT_SCRATCH_WORDS((size_t)ram_mb << 8, T_NIO);
 	t->scratch = calloc(t->scratch_words, sizeof *t->scratch);
-	if (!t->ram || !t->frames || !t->scratch)
+	if (!t->ram || !t->frame_store || !t->scratch)
 		abort();
 	t_reset(t, fmt, split);
 	return t;
@@ -129,7 +139,7 @@ static inline struct t_machine *t_new(enum pv_mmu_format fmt)
 static inline void t_free(struct t_machine *t)
 {
 	free(t->ram);
-	free(t->frames);
+	free(t->frame_store);
 	free(t->scratch);
 	free(t);
 }

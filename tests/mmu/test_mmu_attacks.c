@@ -32,7 +32,7 @@ static void test_attack_l1_writable_via_section(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	t_fill(t, L1A, 0x123, 1, t_sect(t, L1A, true));
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_ETYPE);
-	assert_int_equal(t_frame(t, L1A)->type, PV_MMU_FT_NONE);
+	assert_int_equal(t_frame(t, L1A).type, PV_MMU_FT_NONE);
 	t_fill(t, L1A, 0x123, 1, 0);
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x123, t_sect(t, L1A, true)), PV_ETYPE);
@@ -49,7 +49,7 @@ static void test_attack_l1_writable_via_large_page(void **state)
 	t_fill(t, L2A, 32, 16, t_large(t, L1A, true));
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, L2A), PV_OK);
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_ETYPE);
-	assert_int_equal(t_frame(t, L1A + 3 * 4096)->type, PV_MMU_FT_RW);
+	assert_int_equal(t_frame(t, L1A + 3 * 4096).type, PV_MMU_FT_RW);
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 32, 0), PV_OK);
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_OK);
 	/* Once pinned: an update or a pin of a table holding one is refused. */
@@ -59,11 +59,11 @@ static void test_attack_l1_writable_via_large_page(void **state)
 	t_fill(t, l2b, 0, 1, t_small(t, DATA(0), true));
 	t_fill(t, l2b, 16, 16, t_large(t, L1A, true));
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, l2b), PV_ETYPE);
-	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0); /* rolled back */
-	assert_int_equal(t_frame(t, L1A)->ref_count, 0);
+	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0); /* rolled back */
+	assert_int_equal(t_frame(t, L1A).ref_count, 0);
 	/* Read-only, by its owner, is allowed. */
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 32, t_large(t, L1A, false)), PV_OK);
-	assert_int_equal(t_frame(t, L1A + 2 * 4096)->ref_count, 1);
+	assert_int_equal(t_frame(t, L1A + 2 * 4096).ref_count, 1);
 	t_free(t);
 }
 
@@ -88,7 +88,7 @@ static void test_attack_l2_maps_itself_writable(void **state)
 	t_fill(t, L2A, 200, 1, t_small(t, DATA(0), true));
 	t_fill(t, L2A, 777, 1, t_small(t, L2A, true));
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, L2A), PV_ETYPE);
-	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0); /* rolled back */
+	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0); /* rolled back */
 	t_fill(t, L2A, 768, 16, t_large(t, L2A, true)); /* via its own large page */
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, L2A), PV_ETYPE);
 	t_fill(t, L2A, 768, 16, 0);
@@ -161,7 +161,7 @@ static void test_attack_revoke_while_mapped(void **state)
 	t_fill(t, l2b, 9, 1, t_small(t, ring, true));
 	T_EXPECT(t, pin(t, 2, PV_MMU_TABLE_L2, l2b), PV_OK);
 	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, pv_domid(1), t_mfn(ring)), PV_EBUSY);
-	assert_int_equal(t_frame(t, ring)->grant_peer, 2);
+	assert_int_equal(t_frame(t, ring).grant_peer, 2);
 	/* ... and the owner cannot free it or turn it into a table meanwhile. */
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(ring), 1, pv_domid(1)), PV_EBUSY);
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, ring), PV_ETYPE);
@@ -181,7 +181,7 @@ static void test_attack_free_while_mapped(void **state)
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(DATA(0)), 1, pv_domid(1)), PV_EBUSY);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(L2A), 1, pv_domid(1)), PV_EBUSY);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(DATA(0)), 1, pv_domid(2)), PV_EEXIST);
-	assert_int_equal(t_frame(t, DATA(0))->owner, 1);
+	assert_int_equal(t_frame(t, DATA(0)).owner, 1);
 	fake_port_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A, 0), PV_OK);
 	assert_int_equal(fake_port_log()->tlb_all, 1); /* no stale translation survives */
@@ -268,7 +268,7 @@ static void test_attack_unpin_active_base(void **state)
 	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
 	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_EBUSY);
 	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(2), pv_maddr(L1A)), PV_EXDEV);
-	assert_int_equal(t_frame(t, L1A)->type, PV_MMU_FT_L1);
+	assert_int_equal(t_frame(t, L1A).type, PV_MMU_FT_L1);
 	/* And an L2 still referenced by an L1 entry. */
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, L2A), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 8, t_table(t, L2A + 3072)), PV_OK);
@@ -339,7 +339,7 @@ static void test_attack_supersection_over_unaligned_hyp_range(void **state)
 	/* Pin: a group whose last 8 slots are the hypervisor's ... */
 	t_fill(t, L1A, 0xF00, 16, ss);
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_EPERM);
-	assert_int_equal(t_frame(t, t_ma(16, 0))->ref_count, 0);
+	assert_int_equal(t_frame(t, t_ma(16, 0)).ref_count, 0);
 	/* ... or whose first 8 are (the walk meets its tail after the skip). */
 	t_fill(t, L1A, 0xF00, 16, 0);
 	t_fill(t, L1A, 0xF10, 16, ss);
@@ -348,7 +348,7 @@ static void test_attack_supersection_over_unaligned_hyp_range(void **state)
 	/* A group clear of them is fine. */
 	t_fill(t, L1A, 0xF20, 16, ss);
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_OK);
-	assert_int_equal(t_frame(t, t_ma(31, 255))->ref_count, 1);
+	assert_int_equal(t_frame(t, t_ma(31, 255)).ref_count, 1);
 	/* Update: the same spans, from their first slot. */
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0xF00, ss), PV_EPERM);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0xF10, ss), PV_EPERM);
@@ -357,7 +357,7 @@ static void test_attack_supersection_over_unaligned_hyp_range(void **state)
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0xF00, ss), PV_EPERM); /* over a section too */
 	for (uint32_t k = 0; k < 16; k++)
 		assert_int_equal(t_ptr(t, L1A)[0xF08 + k], t->hyp_l1[k]);
-	assert_int_equal(t_frame(t, t_ma(16, 0))->ref_count, 1);
+	assert_int_equal(t_frame(t, t_ma(16, 0)).ref_count, 1);
 	t_free(t);
 }
 

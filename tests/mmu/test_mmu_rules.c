@@ -42,7 +42,9 @@ static void test_init_config(void **state)
 	assert_int_equal(pv_mmu_init(&m, &c), PV_EINVAL);
 	t_config(t, &c); c.ram_base = pv_maddr(0xFFF00000u);
 	assert_int_equal(pv_mmu_init(&m, &c), PV_EINVAL);
-	t_config(t, &c); c.nr_frames--;
+	t_config(t, &c); c.frame_store_words--;
+	assert_int_equal(pv_mmu_init(&m, &c), PV_ENOMEM);
+	t_config(t, &c); c.frame_store = NULL;
 	assert_int_equal(pv_mmu_init(&m, &c), PV_ENOMEM);
 	t_config(t, &c); c.hyp_va_base = pv_gvaddr(T_HYP_VA + 4096);
 	assert_int_equal(pv_mmu_init(&m, &c), PV_EALIGN);
@@ -55,25 +57,68 @@ static void test_init_config(void **state)
 	t_free(t);
 }
 
+/* A frame table kept in RAM: its frames go to the hypervisor, never to a guest. */
+static void test_frame_store_in_ram(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	struct pv_mmu_config c;
+	struct pv_mmu_audit_report rep = { 0, 0 };
+	uint32_t words = (uint32_t)PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8);
+	uint32_t first = 256u + 255u - (words * 4u - 1u) / 4096u; /* its first frame */
+	t_config(t, &c);
+	c.frame_store = t_ptr(t, t_ma(1, 255)) - words + 1024; /* ends with MiB 1 */
+	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
+	assert_int_equal(t->mmu.store_lo, first);
+	assert_int_equal(t->mmu.store_hi, 512);
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 256, pv_domid(1)),
+			 PV_EPERM);
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(0, 0) + (first << 12)), 1,
+					     pv_domid(2)),
+			 PV_EPERM);
+	assert_int_equal(t_frame_at(t, first).owner, PV_DOMID_NONE_VALUE);
+	/* Below the store: fine; the store itself: the hypervisor's. */
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), first - 256, pv_domid(1)),
+			 PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(0, 0) + (first << 12)),
+					     512 - first, pv_domid_hyp()),
+			 PV_OK);
+	T_AUDIT(t);
+	/* A record that says otherwise (memory corruption) is found. */
+	t->mmu.fr_key[first + 1] = (t->mmu.fr_key[first + 1] & ~0xFFFFu) | 1u;
+	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
+	assert_int_equal(rep.mfn, first + 1);
+	assert_string_equal(rep.what, "frame table in a guest's RAM");
+	/* A store outside the window occupies no frame. */
+	t_reset(t, T_FMT(state), 2);
+	assert_int_equal(t->mmu.store_lo, t->mmu.store_hi);
+	T_AUDIT(t);
+	/* Misaligned. */
+	t_config(t, &c);
+	c.frame_store = (uint32_t *)(void *)((char *)t->frame_store + 2);
+	struct pv_mmu m2;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_EALIGN);
+	t_free(t);
+}
+
 static void test_assign_free(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
 	pv_mfn_t free3 = t_mfn(t_ma(3, 0));
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, free3, 4, pv_domid(3)), PV_OK);
 	assert_int_equal(t->doms[3].nr_frames, 4);
-	assert_int_equal(t_frame(t, t_ma(3, 2))->owner, 3);
+	assert_int_equal(t_frame(t, t_ma(3, 2)).owner, 3);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 3)), 2, pv_domid(0)), PV_EEXIST);
-	assert_int_equal(t_frame(t, t_ma(3, 4))->owner, PV_DOMID_NONE_VALUE); /* no trace */
+	assert_int_equal(t_frame(t, t_ma(3, 4)).owner, PV_DOMID_NONE_VALUE); /* no trace */
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 255)), 2, pv_domid(0)), PV_ERANGE);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, pv_mfn(0x100), 1, pv_domid(0)), PV_ERANGE);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, free3, 1, pv_domid(T_NDOMS)), PV_ESRCH);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, free3, 0, pv_domid(3)), PV_EINVAL);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, free3, 4, pv_domid(2)), PV_EXDEV);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, free3, 5, pv_domid(3)), PV_EXDEV);
-	assert_int_equal(t_frame(t, t_ma(3, 0))->owner, 3);
+	assert_int_equal(t_frame(t, t_ma(3, 0)).owner, 3);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, free3, 4, pv_domid(3)), PV_OK);
 	assert_int_equal(t->doms[3].nr_frames, 0);
-	assert_int_equal(t_frame(t, t_ma(3, 0))->owner, PV_DOMID_NONE_VALUE);
+	assert_int_equal(t_frame(t, t_ma(3, 0)).owner, PV_DOMID_NONE_VALUE);
 	/* A mapped frame cannot be freed. */
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false));
 	pin_empty_l2(t, L2A);
@@ -90,21 +135,20 @@ static void test_pin_l2_counts(void **state)
 	t_fill(t, L2A, 1, 1, t_small(t, DATA(1), false));
 	t_fill(t, L2A, 300, 1, t_small(t, DATA(0), true)); /* second coarse table of the frame */
 	pin_empty_l2(t, L2A);
-	const struct pv_mmu_frame *f0 = t_frame(t, DATA(0)), *f1 = t_frame(t, DATA(1));
-	assert_int_equal(f0->ref_count, 2);
-	assert_int_equal(f0->type, PV_MMU_FT_RW);
-	assert_int_equal(f0->type_count, 2);
-	assert_int_equal(f1->ref_count, 1);
-	assert_int_equal(f1->type, PV_MMU_FT_NONE);
-	assert_int_equal(t_frame(t, L2A)->type, PV_MMU_FT_L2);
-	assert_true(t_frame(t, L2A)->flags & PV_MMU_FRAME_PINNED);
+	assert_int_equal(t_frame(t, DATA(0)).ref_count, 2);
+	assert_int_equal(t_frame(t, DATA(0)).type, PV_MMU_FT_RW);
+	assert_int_equal(t_frame(t, DATA(0)).type_count, 2);
+	assert_int_equal(t_frame(t, DATA(1)).ref_count, 1);
+	assert_int_equal(t_frame(t, DATA(1)).type, PV_MMU_FT_NONE);
+	assert_int_equal(t_frame(t, L2A).type, PV_MMU_FT_L2);
+	assert_true(t_frame(t, L2A).flags & PV_MMU_FRAME_PINNED);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EEXIST);
 	fake_port_reset();
 	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_OK);
-	assert_int_equal(f0->ref_count, 0);
-	assert_int_equal(f0->type, PV_MMU_FT_NONE);
-	assert_int_equal(f1->ref_count, 0);
-	assert_int_equal(t_frame(t, L2A)->type, PV_MMU_FT_NONE);
+	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
+	assert_int_equal(t_frame(t, DATA(0)).type, PV_MMU_FT_NONE);
+	assert_int_equal(t_frame(t, DATA(1)).ref_count, 0);
+	assert_int_equal(t_frame(t, L2A).type, PV_MMU_FT_NONE);
 	assert_int_equal(fake_port_log()->tlb_all, 1);
 	assert_int_equal(fake_port_log()->cache_flush_all, T_FMT(state) == PV_MMU_FMT_V5 ? 1 : 0);
 	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_ENOTPINNED);
@@ -147,21 +191,21 @@ static void test_pin_fast_path_agrees(void **state)
 		t_ptr(t, L2A)[cases[i].slot] = cases[i].val;
 		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), cases[i].rc);
 		for (uint32_t k = 0; k < 128; k++)
-			assert_int_equal(t_frame(t, DATA(k))->ref_count, 0);
-		assert_int_equal(t_frame(t, L2B)->ref_count, 0);
+			assert_int_equal(t_frame(t, DATA(k)).ref_count, 0);
+		assert_int_equal(t_frame(t, L2B).ref_count, 0);
 		t_ptr(t, L2A)[cases[i].slot] = keep;
 	}
 	/* Accepted inside a run: a granted frame, an own table read-only. */
 	t_ptr(t, L2A)[41] = t_small(t, granted, true);
 	t_ptr(t, L2A)[42] = t_small(t, L2B, false);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_OK);
-	assert_int_equal(t_frame(t, granted)->grant_maps, 1);
-	assert_int_equal(t_frame(t, L2B)->ref_count, 1);
+	assert_int_equal(t_frame(t, granted).grant_maps, 1);
+	assert_int_equal(t_frame(t, L2B).ref_count, 1);
 	for (uint32_t k = 0; k < 128; k++) {
 		if (k == 41 || k == 42)
 			continue;
-		assert_int_equal(t_frame(t, DATA(k))->ref_count, 1);
-		assert_int_equal(t_frame(t, DATA(k))->type,
+		assert_int_equal(t_frame(t, DATA(k)).ref_count, 1);
+		assert_int_equal(t_frame(t, DATA(k)).type,
 				 (k & 1u) || k == 64 ? PV_MMU_FT_RW : PV_MMU_FT_NONE);
 	}
 	/* A second table with the same patterns: the walk starts afresh. */
@@ -187,12 +231,12 @@ static void test_leaf_targets(void **state)
 		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)),
 			 cases[i].rc);
 		if (cases[i].rc != PV_OK)
-			assert_int_equal(t_frame(t, L2A)->type, PV_MMU_FT_NONE);
+			assert_int_equal(t_frame(t, L2A).type, PV_MMU_FT_NONE);
 	}
-	assert_int_equal(t_frame(t, DATA(5))->ref_count, 1);
+	assert_int_equal(t_frame(t, DATA(5)).ref_count, 1);
 	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, cases[i].ma, true)), cases[i].rc);
-	assert_int_equal(t_frame(t, DATA(5))->ref_count, 2);
+	assert_int_equal(t_frame(t, DATA(5)).ref_count, 2);
 	/* Domain 2 cannot write domain 1's table, nor domain 0. */
 	T_EXPECT(t, t_update1(t, 2, L2A + 8, 0), PV_EXDEV);
 	t_free(t);
@@ -262,7 +306,7 @@ static void test_table_frames_read_only(void **state)
 	pin_empty_l2(t, L2A);
 	T_EXPECT(t, t_update1(t, 1, L2A, t_small(t, L2A, true)), PV_ETYPE);
 	T_EXPECT(t, t_update1(t, 1, L2A, t_small(t, L2A, false)), PV_OK);
-	assert_int_equal(t_frame(t, L2A)->ref_count, 1);
+	assert_int_equal(t_frame(t, L2A).ref_count, 1);
 	/* A frame with a writable mapping cannot become a table. */
 	T_EXPECT(t, t_update1(t, 1, L2A + 4, t_small(t, L2B, true)), PV_OK);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2B)), PV_ETYPE);
@@ -293,7 +337,7 @@ static void test_section_frame_by_frame(void **state)
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 200)), 1, pv_domid(1)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, slot, t_sect(t, t_ma(1, 0), false)), PV_OK);
 	for (uint32_t k = 0; k < 256; k++)
-		assert_int_equal(t_frame(t, t_ma(1, k))->ref_count, 1);
+		assert_int_equal(t_frame(t, t_ma(1, k)).ref_count, 1);
 	/* The last MiB of RAM is fine; past the end is not. */
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 0)), 256, pv_domid(1)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, slot + 4, t_sect(t, t_ma(3, 0), true)), PV_OK);
@@ -308,7 +352,7 @@ static void test_large_page_replicas(void **state)
 	t_fill(t, L2A, 16, 16, lp);
 	pin_empty_l2(t, L2A);
 	for (uint32_t k = 0; k < 16; k++)
-		assert_int_equal(t_frame(t, t_ma(1, 32 + k))->ref_count, 1);
+		assert_int_equal(t_frame(t, t_ma(1, 32 + k)).ref_count, 1);
 	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_OK);
 	t_fill(t, L2A, 20, 1, t_large(t, t_ma(1, 48), true)); /* one replica differs */
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EINVAL);
@@ -322,18 +366,18 @@ static void test_large_page_replicas(void **state)
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 16, lp), PV_OK);
 	for (uint32_t k = 16; k < 32; k++)
 		assert_int_equal(t_ptr(t, L2A)[k], lp);
-	assert_int_equal(t_frame(t, t_ma(1, 40))->ref_count, 1);
+	assert_int_equal(t_frame(t, t_ma(1, 40)).ref_count, 1);
 	/* Splitting the group needs its first slot; the rest becomes fault. */
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 17, t_small(t, DATA(0), true)), PV_EALIGN);
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 16, t_small(t, DATA(0), true)), PV_OK);
 	assert_int_equal(t_ptr(t, L2A)[16], t_small(t, DATA(0), true));
 	for (uint32_t k = 17; k < 32; k++)
 		assert_int_equal(t_ptr(t, L2A)[k], 0);
-	assert_int_equal(t_frame(t, t_ma(1, 40))->ref_count, 0);
+	assert_int_equal(t_frame(t, t_ma(1, 40)).ref_count, 0);
 	/* A large page over small pages releases every one of them. */
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 33, t_small(t, DATA(1), true)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 32, lp), PV_OK);
-	assert_int_equal(t_frame(t, DATA(1))->ref_count, 0);
+	assert_int_equal(t_frame(t, DATA(1)).ref_count, 0);
 	t_free(t);
 }
 
@@ -344,7 +388,7 @@ static void test_hyp_slots(void **state)
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
 	for (uint32_t k = 0; k < T_HYP_SLOTS; k++)
 		assert_int_equal(t_ptr(t, L1A)[T_HYP_SLOT + k], t->hyp_l1[k]);
-	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0);
+	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
 	for (uint32_t k = 0; k < T_HYP_SLOTS; k++)
 		T_EXPECT(t, t_update1(t, 1, L1A + 4 * (T_HYP_SLOT + k), 0), PV_EPERM);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * (T_HYP_SLOT - 1), t_sect(t, t_ma(1, 0), false)), PV_OK);
@@ -470,7 +514,7 @@ static void test_table_pointers(void **state)
 	pin_empty_l2(t, L2A);
 	for (uint32_t k = 0; k < 4; k++) /* the four coarse tables of the frame */
 		T_EXPECT(t, t_update1(t, 1, L1A + 4 * k, t_table(t, L2A + 1024 * k)), PV_OK);
-	assert_int_equal(t_frame(t, L2A)->type_count, 4);
+	assert_int_equal(t_frame(t, L2A).type_count, 4);
 	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2A)), PV_EBUSY);
 	/* An L2 used as an L1. */
 	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L2A & ~0x3FFFu)), PV_ETYPE);
@@ -480,7 +524,7 @@ static void test_table_pointers(void **state)
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2A, 0)), PV_ETYPE);
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0)), PV_OK);
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0) | 0x200u), PV_EINVAL);
-		assert_int_equal(t_frame(t, L2B)->type_count, 1);
+		assert_int_equal(t_frame(t, L2B).type_count, 1);
 		/* Bits [3:2] of coarse and fine pointers are should-be-zero (DDI 0100I B3.3). */
 		for (uint32_t sbz = 4; sbz <= 8; sbz += 4) {
 			T_EXPECT(t, t_update1(t, 1, L1A + 20, v5_coarse(L2A, 0) | sbz), PV_EINVAL);
@@ -495,7 +539,7 @@ static void test_table_pointers(void **state)
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, 0), PV_OK);
 		t_fill(t, t_ma(1, 8), 0x40, 1, v5_coarse(L2A, 0) | 8u);
 		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(1, 8))), PV_EINVAL);
-		assert_int_equal(t_frame(t, t_ma(1, 8))->type, PV_MMU_FT_NONE);
+		assert_int_equal(t_frame(t, t_ma(1, 8)).type, PV_MMU_FT_NONE);
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0)), PV_OK);
 	} else {
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v7_table(L2A, 0) | 4u), PV_EINVAL); /* PXN */
@@ -517,9 +561,9 @@ static void test_v5_fine_tables(void **state)
 	t_fill(t, L2A, 4, 4, v5_small(DATA(1), V5_RO, 1, 1));
 	t_fill(t, L2A, 64, 64, v5_large(t_ma(1, 32), V5_RW, 1, 1));
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_OK);
-	assert_int_equal(t_frame(t, DATA(0))->type, PV_MMU_FT_RW);
-	assert_int_equal(t_frame(t, DATA(1))->ref_count, 1);
-	assert_int_equal(t_frame(t, t_ma(1, 47))->ref_count, 1);
+	assert_int_equal(t_frame(t, DATA(0)).type, PV_MMU_FT_RW);
+	assert_int_equal(t_frame(t, DATA(1)).ref_count, 1);
+	assert_int_equal(t_frame(t, t_ma(1, 47)).ref_count, 1);
 	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2A)), PV_OK);
 	t_fill(t, L2A, 5, 1, v5_small(DATA(2), V5_RO, 1, 1)); /* small replica differs */
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_EINVAL);
@@ -535,7 +579,7 @@ static void test_v5_fine_tables(void **state)
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 8, v5_small(DATA(3), V5_RW, 1, 1)), PV_OK);
 	for (uint32_t k = 8; k < 12; k++)
 		assert_int_equal(t_ptr(t, L2A)[k], v5_small(DATA(3), V5_RW, 1, 1));
-	assert_int_equal(t_frame(t, DATA(3))->type_count, 1);
+	assert_int_equal(t_frame(t, DATA(3)).type_count, 1);
 	/* Coarse tables have no tiny pages on the ARM926. */
 	pin_empty_l2(t, L2B);
 	T_EXPECT(t, t_update1(t, 1, L2B, v5_tiny(DATA(0), V5_RO, 1, 1)), PV_EINVAL);
@@ -558,8 +602,8 @@ static void test_v7_supersections(void **state)
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, ss), PV_OK);
 	for (uint32_t k = 0; k < 16; k++)
 		assert_int_equal(t_ptr(t, L1A)[0x100 + k], ss);
-	assert_int_equal(t_frame(t, t_ma(31, 255))->ref_count, 1);
-	assert_int_equal(t_frame(t, t_ma(16, 0))->type, PV_MMU_FT_RW);
+	assert_int_equal(t_frame(t, t_ma(31, 255)).ref_count, 1);
+	assert_int_equal(t_frame(t, t_ma(16, 0)).type, PV_MMU_FT_RW);
 	/* A 16 MiB range with one frame that is not domain 1's. */
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x200, v7_super(t_ma(32, 0), V7_RO, 0, 1, 1)),
 		 PV_EXDEV);
@@ -583,7 +627,7 @@ static void test_v7_supersections(void **state)
 	/* A section inside the supersection group splits it: first slot only. */
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x104, t_sect(t, t_ma(1, 0), false)), PV_EALIGN);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, t_sect(t, t_ma(1, 0), false)), PV_OK);
-	assert_int_equal(t_frame(t, t_ma(31, 255))->ref_count, 0);
+	assert_int_equal(t_frame(t, t_ma(31, 255)).ref_count, 0);
 	t_free(t);
 
 	/* With the hypervisor in ARM domain 0, supersections (always domain 0) are refused. */
@@ -617,7 +661,7 @@ static void test_grants(void **state)
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(shared + 4096), pv_domid(7), true), PV_ESRCH);
 	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, shared, true)), PV_EACCES);
 	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, shared, false)), PV_OK);
-	assert_int_equal(t_frame(t, shared)->grant_maps, 1);
+	assert_int_equal(t_frame(t, shared).grant_maps, 1);
 	/* Domain 0 has no grant. */
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 4)), 1, pv_domid(0)), PV_OK);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(0), PV_MMU_TABLE_L2, pv_maddr(t_ma(3, 4))), PV_OK);
@@ -632,7 +676,7 @@ static void test_grants(void **state)
 	/* Read-write grant; a table frame cannot be granted. */
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(shared), d2, true), PV_OK);
 	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, shared, true)), PV_OK);
-	assert_int_equal(t_frame(t, shared)->type, PV_MMU_FT_RW);
+	assert_int_equal(t_frame(t, shared).type, PV_MMU_FT_RW);
 	pin_empty_l2(t, L2A);
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(L2A), d2, false), PV_ETYPE);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(shared), 1, d1), PV_EBUSY);
@@ -671,8 +715,8 @@ static void test_update_batch(void **state)
 	assert_int_equal(done, 2);
 	assert_int_equal(t_ptr(t, L2A)[2], 0);
 	assert_int_equal(t_ptr(t, L2A)[3], 0);
-	assert_int_equal(t_frame(t, DATA(1))->ref_count, 1);
-	assert_int_equal(t_frame(t, DATA(3))->ref_count, 0);
+	assert_int_equal(t_frame(t, DATA(1)).ref_count, 1);
+	assert_int_equal(t_frame(t, DATA(3)).ref_count, 0);
 	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(1), r, PV_MMU_UPDATE_MAX + 1, &done), PV_E2BIG);
 	assert_int_equal(done, 0);
 	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(1), r, 0, &done), PV_OK);
@@ -785,23 +829,23 @@ static void test_destroy(void **state)
 	fake_port_reset();
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
 	assert_int_equal(fake_port_log()->tlb_all, 1);
-	assert_int_equal(t_frame(t, L1A)->type, PV_MMU_FT_NONE);
-	assert_int_equal(t_frame(t, L1A)->owner, 1);
-	assert_int_equal(t_frame(t, t_ma(2, 9))->grant_maps, 0);
+	assert_int_equal(t_frame(t, L1A).type, PV_MMU_FT_NONE);
+	assert_int_equal(t_frame(t, L1A).owner, 1);
+	assert_int_equal(t_frame(t, t_ma(2, 9)).grant_maps, 0);
 	assert_int_equal(t->doms[1].active_l1, PV_MMU_NO_L1);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d2), PV_OK);
-	assert_int_equal(t_frame(t, t_ma(2, 9))->owner, PV_DOMID_NONE_VALUE);
-	assert_int_equal(t_frame(t, DATA(1))->grant_peer, PV_DOMID_NONE_VALUE);
+	assert_int_equal(t_frame(t, t_ma(2, 9)).owner, PV_DOMID_NONE_VALUE);
+	assert_int_equal(t_frame(t, DATA(1)).grant_peer, PV_DOMID_NONE_VALUE);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_OK);
 	for (uint32_t i = 256; i < 1024; i++) {
-		assert_int_equal(t->frames[i].owner, PV_DOMID_NONE_VALUE);
-		assert_int_equal(t->frames[i].ref_count, 0);
-		assert_int_equal(t->frames[i].type, PV_MMU_FT_NONE);
+		assert_int_equal(t_frame_at(t, i).owner, PV_DOMID_NONE_VALUE);
+		assert_int_equal(t_frame_at(t, i).ref_count, 0);
+		assert_int_equal(t_frame_at(t, i).type, PV_MMU_FT_NONE);
 	}
 	assert_int_equal(t->io[0].size, 0);
 	assert_int_equal(t->doms[1].active_l1, PV_MMU_NO_L1);
 	assert_int_equal(t->doms[1].nr_frames, 0);
-	assert_int_equal(t_frame(t, t_ma(0, 0))->owner, PV_DOMID_HYP_VALUE);
+	assert_int_equal(t_frame(t, t_ma(0, 0)).owner, PV_DOMID_HYP_VALUE);
 	t_free(t);
 }
 
@@ -824,19 +868,19 @@ static void test_destroy_deferred(void **state)
 	pin_empty_l2(t, L2A);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
 	assert_true(t->doms[1].dying);
-	assert_int_equal(t_frame(t, L2A)->type, PV_MMU_FT_NONE); /* step 1 happened */
-	assert_int_equal(t_frame(t, ring)->grant_maps, 1);
+	assert_int_equal(t_frame(t, L2A).type, PV_MMU_FT_NONE); /* step 1 happened */
+	assert_int_equal(t_frame(t, ring).grant_maps, 1);
 	/* The peer can add no mapping of the dying domain's frames. */
 	T_EXPECT(t, t_update1(t, 2, l2b + 4, t_small(t, ring, true)), PV_EXDEV);
 	T_EXPECT(t, t_update1(t, 2, l2b + 4, t_small(t, ring, false)), PV_EXDEV);
 	T_EXPECT(t, t_update1(t, 2, l2b + 4, t_small(t, ring2, false)), PV_EXDEV);
-	assert_int_equal(t_frame(t, ring)->grant_maps, 1);
-	assert_int_equal(t_frame(t, ring2)->ref_count, 0);
+	assert_int_equal(t_frame(t, ring).grant_maps, 1);
+	assert_int_equal(t_frame(t, ring2).ref_count, 0);
 	uint32_t l2c = t_ma(2, 5);
 	t_fill(t, l2c, 0, 1, t_small(t, t_ma(2, 9), false));
 	t_fill(t, l2c, 1, 1, t_small(t, ring2, false));
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2c)), PV_EXDEV);
-	assert_int_equal(t_frame(t, t_ma(2, 9))->ref_count, 0); /* rolled back */
+	assert_int_equal(t_frame(t, t_ma(2, 9)).ref_count, 0); /* rolled back */
 	/* The peer's own frames are unaffected. */
 	T_EXPECT(t, t_update1(t, 2, l2b + 4, t_small(t, t_ma(2, 9), true)), PV_OK);
 	/* The dying domain can build nothing new. */
@@ -851,8 +895,8 @@ static void test_destroy_deferred(void **state)
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d2, t_mfn(t_ma(2, 10)), d1, false), PV_ESRCH);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 0)), 1, d1), PV_ESRCH);
 	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, d1, pv_maddr(T_IO_BASE), 4096, dev, 0), PV_ESRCH);
-	assert_int_equal(t_frame(t, DATA(3))->grant_peer, PV_DOMID_NONE_VALUE);
-	assert_int_equal(t_frame(t, t_ma(3, 0))->owner, PV_DOMID_NONE_VALUE);
+	assert_int_equal(t_frame(t, DATA(3)).grant_peer, PV_DOMID_NONE_VALUE);
+	assert_int_equal(t_frame(t, t_ma(3, 0)).owner, PV_DOMID_NONE_VALUE);
 	/* Still blocked while the peer maps the ring. */
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
 	/* The caller makes the peer unmap; then destroy completes. */
@@ -860,7 +904,7 @@ static void test_destroy_deferred(void **state)
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_OK);
 	assert_false(t->doms[1].dying);
 	assert_int_equal(t->doms[1].nr_frames, 0);
-	assert_int_equal(t_frame(t, ring)->owner, PV_DOMID_NONE_VALUE);
+	assert_int_equal(t_frame(t, ring).owner, PV_DOMID_NONE_VALUE);
 	/* The id can be used again. */
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 8, d1), PV_OK);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_OK);
@@ -900,10 +944,21 @@ static void test_audit_detects(void **state)
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), true));
 	pin_empty_l2(t, L2A);
 	struct pv_mmu_audit_report rep = { 0, 0 };
-	t->frames[(DATA(0) - T_RAM_BASE) >> 12].ref_count++;
+	uint32_t di = (DATA(0) - T_RAM_BASE) >> 12;
+	t->mmu.fr_ro[di]++; /* a read-only mapping that is not there */
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
-	assert_int_equal(rep.mfn, (DATA(0) - T_RAM_BASE) >> 12);
-	t->frames[(DATA(0) - T_RAM_BASE) >> 12].ref_count--;
+	assert_int_equal(rep.mfn, di);
+	t->mmu.fr_ro[di]--;
+	T_AUDIT(t);
+	t->mmu.fr_tc[di]--; /* the writable mapping forgotten */
+	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
+	assert_int_equal(rep.mfn, di);
+	t->mmu.fr_tc[di]++;
+	T_AUDIT(t);
+	t->mmu.fr_key[di] |= (uint32_t)PV_MMU_FT_RW << 16; /* RW is never stored */
+	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL); /* its table's entry breaks the rule first */
+	assert_int_equal(rep.mfn, (L2A - T_RAM_BASE) >> 12);
+	t->mmu.fr_key[di] &= ~((uint32_t)PV_MMU_FT_RW << 16);
 	T_AUDIT(t);
 	t_ptr(t, L2A)[5] = t_small(t, t_ma(2, 0), false); /* a write behind the validator's back */
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
@@ -1013,13 +1068,13 @@ static void test_v7_global_mappings(void **state)
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false) & glob_small);
 	t_fill(t, L2A, 1, 1, t_small(t, DATA(1), false));
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EPERM);
-	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0);
-	assert_int_equal(t_frame(t, DATA(1))->ref_count, 0);
+	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
+	assert_int_equal(t_frame(t, DATA(1)).ref_count, 0);
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false));
 	/* The pin fast path must not let a global page through behind a good one. */
 	t_fill(t, L2A, 2, 1, t_small(t, DATA(2), false) & glob_small);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EPERM);
-	assert_int_equal(t_frame(t, DATA(0))->ref_count, 0);
+	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
 	t_fill(t, L2A, 2, 1, 0);
 	pin_empty_l2(t, L2A);
 	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, DATA(2), true) & glob_small), PV_EPERM);
@@ -1043,7 +1098,7 @@ static void test_v7_global_mappings(void **state)
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false) & glob_small);
 	t_fill(t, L2A, 16, 16, t_large(t, t_ma(1, 32), true) & glob_small);
 	pin_empty_l2(t, L2A);
-	assert_int_equal(t_frame(t, DATA(0))->ref_count, 1);
+	assert_int_equal(t_frame(t, DATA(0)).ref_count, 1);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false) & glob_sect), PV_OK);
 	/* Global entries carry no ASID: a domain-wide TLB request drops them all. */
@@ -1247,9 +1302,9 @@ static void test_abi_encoders(void **state)
 	t_fill(t, L2A, 256, 1, rw);
 	t_fill(t, L2A, 257, 1, rx);
 	pin_empty_l2(t, L2A);
-	assert_int_equal(t_frame(t, DATA(0))->type, PV_MMU_FT_RW);
+	assert_int_equal(t_frame(t, DATA(0)).type, PV_MMU_FT_RW);
 	/* v5's user read-only still counts as writable (privileged writes). */
-	assert_int_equal(t_frame(t, DATA(1))->type, v7 ? PV_MMU_FT_NONE : PV_MMU_FT_RW);
+	assert_int_equal(t_frame(t, DATA(1)).type, v7 ? PV_MMU_FT_NONE : PV_MMU_FT_RW);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4, tbl), PV_OK);
 	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
@@ -1280,7 +1335,7 @@ static void test_abi_encoders(void **state)
 	assert_int_equal(nc, v7 ? v7_small(DATA(6), V7_RW, 1, 0, 0) | (1u << 11) | 1u
 				: v5_small(DATA(6), V5_RW, 0, 1));
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 260, nc), PV_OK); /* NC is in the test's ram_types */
-	assert_int_equal(t_frame(t, DATA(6))->type, PV_MMU_FT_RW);
+	assert_int_equal(t_frame(t, DATA(6)).type, PV_MMU_FT_RW);
 	t_free(t);
 }
 
@@ -1315,6 +1370,7 @@ int main(void)
 		BOTH(test_destroy_deferred),
 		BOTH(test_frame_access),
 		BOTH(test_audit_detects),
+		BOTH(test_frame_store_in_ram),
 		cmocka_unit_test(test_v7_global_mappings),
 		BOTH(test_translate),
 		cmocka_unit_test(test_v5_translate_fine),
