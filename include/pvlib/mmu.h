@@ -112,7 +112,8 @@ struct pv_mmu_frame {
 };
 
 /* uint32_t words of frame-table storage for nr_frames frames of RAM. */
-#define PV_MMU_FRAME_STORE_WORDS(nr_frames) (5u * (size_t)(nr_frames))
+#define PV_MMU_FRAME_STORE_WORDS(nr_frames) \
+	(5u * (size_t)(nr_frames) + ((size_t)(nr_frames) + 63u) / 64u)
 
 /* Per-domain state; the caller supplies an array indexed by domid. */
 struct pv_mmu_domain {
@@ -187,9 +188,10 @@ struct pv_mmu {
 	 * flags; fr_ro read-only leaf mappings; fr_tc the type count
 	 * (writable leaf mappings of an ordinary frame, L1 entries pointing
 	 * into a pinned second-level table); fr_gmaps the grant peer's
-	 * mappings; fr_gpeer the grant peer.
+	 * mappings; fr_gpeer the grant peer; fr_group, per aligned group of
+	 * 64 frames, the key all of them have, or UINT32_MAX.
 	 */
-	uint32_t *fr_key, *fr_ro, *fr_tc, *fr_gmaps, *fr_gpeer;
+	uint32_t *fr_key, *fr_ro, *fr_tc, *fr_gmaps, *fr_gpeer, *fr_group;
 	uint32_t store_lo, store_hi; /* frames of RAM holding the table: [lo, hi) */
 	struct pv_mmu_domain *domains;
 	uint16_t nr_domains;

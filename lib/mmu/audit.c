@@ -280,6 +280,12 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 			return fail(&a, i, "grant state without a grant");
 		}
 	}
+	/* A group summary that is not MIXED is every key of its group. */
+	for (uint32_t i = 0; i < m->nr_frames; i++) {
+		uint32_t gk = m->fr_group[i >> PV_MMU_GROUP_SHIFT];
+		if (gk != PV_MMU_GROUP_MIXED && gk != m->fr_key[i])
+			return fail(&a, i, "group summary disagrees with a frame");
+	}
 	for (uint32_t r = 0; r < m->io_max; r++) {
 		if (m->io[r].maps != scratch[4 * m->nr_frames + r])
 			return fail(&a, r, "I/O region mapping count mismatch");

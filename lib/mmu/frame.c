@@ -48,6 +48,7 @@ int32_t pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 		.fr_tc = c->frame_store + 2u * (size_t)nf,
 		.fr_gmaps = c->frame_store + 3u * (size_t)nf,
 		.fr_gpeer = c->frame_store + 4u * (size_t)nf,
+		.fr_group = c->frame_store + 5u * (size_t)nf,
 		.domains = c->domains,
 		.nr_domains = c->nr_domains,
 		.guest_domains = c->guest_domains,
@@ -70,15 +71,28 @@ int32_t pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 				      : nf;
 	}
 	for (uint32_t i = 0; i < nf; i++) {
-		fr_set(m, i, PV_DOMID_NONE_VALUE, PV_MMU_FT_NONE, 0);
+		m->fr_key[i] = pv_mmu_key(PV_DOMID_NONE_VALUE, PV_MMU_FT_NONE, 0);
 		m->fr_ro[i] = m->fr_tc[i] = m->fr_gmaps[i] = 0;
 		m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
 	}
+	pv_mmu_group_sync(m, 0, nf);
 	for (uint32_t i = 0; i < c->nr_domains; i++)
 		m->domains[i] = (struct pv_mmu_domain){ .active_l1 = PV_MMU_NO_L1 };
 	for (uint32_t i = 0; i < c->io_max; i++)
 		m->io[i] = (struct pv_mmu_io_region){ .owner = PV_DOMID_NONE_VALUE };
 	return PV_OK;
+}
+
+void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi)
+{
+	for (uint32_t g = lo >> PV_MMU_GROUP_SHIFT; g <= (hi - 1u) >> PV_MMU_GROUP_SHIFT; g++) {
+		uint32_t first = g << PV_MMU_GROUP_SHIFT;
+		uint32_t n = m->nr_frames - first < PV_MMU_GROUP ? m->nr_frames - first : PV_MMU_GROUP;
+		uint32_t k = m->fr_key[first], diff = 0;
+		for (uint32_t i = first + 1u; i < first + n; i++)
+			diff |= m->fr_key[i] ^ k;
+		m->fr_group[g] = diff ? PV_MMU_GROUP_MIXED : k;
+	}
 }
 
 /* [mfn, mfn+count) as frame indices, or PV_ERANGE / PV_EINVAL. */
@@ -112,6 +126,7 @@ int32_t pv_mmu_frame_assign(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_d
 	/* A free frame has nothing else in its record (pv_mmu_audit). */
 	for (uint32_t i = idx; i < idx + count; i++)
 		fr_set(m, i, d, PV_MMU_FT_NONE, 0);
+	pv_mmu_group_sync(m, idx, idx + count);
 	if (d != PV_DOMID_HYP_VALUE)
 		m->domains[d].nr_frames += count;
 	return PV_OK;
@@ -135,6 +150,7 @@ int32_t pv_mmu_frame_free(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_dom
 	}
 	for (uint32_t i = idx; i < idx + count; i++)
 		fr_set(m, i, PV_DOMID_NONE_VALUE, PV_MMU_FT_NONE, 0);
+	pv_mmu_group_sync(m, idx, idx + count);
 	if (d != PV_DOMID_HYP_VALUE)
 		m->domains[d].nr_frames -= count;
 	return PV_OK;
@@ -276,7 +292,9 @@ int32_t pv_mmu_grant_revoke(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn)
 	if (m->fr_gmaps[i] != 0)
 		return PV_EBUSY;
 	m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
-	m->fr_key[i] &= ~((uint32_t)PV_MMU_FRAME_GRANT_RW << PV_MMU_KEY_FLAGS_SHIFT);
+	fr_set(m, i, fr_owner(m, i), PV_MMU_FT_NONE,
+	       (uint8_t)(fr_flags(m, i) & ~PV_MMU_FRAME_GRANT_RW));
+	pv_mmu_group_sync(m, i, i + 1u);
 	return PV_OK;
 }
 
@@ -339,7 +357,8 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 		if (fr_gpeer(m, i) == d) {
 			PV_ASSERT(m->fr_gmaps[i] == 0);
 			m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
-			m->fr_key[i] &= ~((uint32_t)PV_MMU_FRAME_GRANT_RW << PV_MMU_KEY_FLAGS_SHIFT);
+			fr_set(m, i, fr_owner(m, i), PV_MMU_FT_NONE,
+			       (uint8_t)(fr_flags(m, i) & ~PV_MMU_FRAME_GRANT_RW));
 		}
 		if (fr_owner(m, i) == d) {
 			PV_ASSERT(fr_refs(m, i) == 0 && fr_ttype(m, i) == PV_MMU_FT_NONE);
@@ -353,6 +372,7 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 			m->io[i] = (struct pv_mmu_io_region){ .owner = PV_DOMID_NONE_VALUE };
 		}
 	}
+	pv_mmu_group_sync(m, 0, m->nr_frames);
 	m->domains[d].nr_frames = 0;
 	m->domains[d].dying = false;
 	return PV_OK;

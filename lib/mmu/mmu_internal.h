@@ -122,11 +122,32 @@ static inline uint8_t fr_flags(const struct pv_mmu *m, uint32_t i)
 	return (uint8_t)(m->fr_key[i] >> PV_MMU_KEY_FLAGS_SHIFT);
 }
 
+/*
+ * Group summaries: fr_group[g] is the key every frame of the aligned group
+ * g of PV_MMU_GROUP frames has, or PV_MMU_GROUP_MIXED (never a key: no
+ * owner 0xFFFF has a type). A summary may say MIXED when the keys happen to
+ * agree, never the reverse: every key write that differs from its group's
+ * summary makes it MIXED, and pv_mmu_group_sync() recomputes summaries
+ * after the operations that can make a group uniform again (assign, free,
+ * unpin, revoke, destroy). The pin walk's blocks check one summary instead
+ * of 64 keys.
+ */
+#define PV_MMU_GROUP_SHIFT 6
+#define PV_MMU_GROUP (1u << PV_MMU_GROUP_SHIFT)
+#define PV_MMU_GROUP_MIXED UINT32_MAX
+
 static inline void fr_set(struct pv_mmu *m, uint32_t i, uint16_t owner, uint8_t ttype,
 			  uint8_t flags)
 {
-	m->fr_key[i] = pv_mmu_key(owner, ttype, flags);
+	uint32_t k = pv_mmu_key(owner, ttype, flags);
+	uint32_t *g = &m->fr_group[i >> PV_MMU_GROUP_SHIFT];
+	m->fr_key[i] = k;
+	if (*g != k)
+		*g = PV_MMU_GROUP_MIXED;
 }
+
+/* Recompute the summaries of the groups holding frames [lo, hi). */
+void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
 
 /* The type as reported: RW for an ordinary frame with writable mappings. */
 static inline uint8_t fr_type(const struct pv_mmu *m, uint32_t i)
@@ -194,6 +215,32 @@ static inline int32_t check_frame(const struct pv_mmu *m, uint32_t i, uint16_t d
 	return PV_OK;
 }
 
+/*
+ * Do the n keys from frame idx on all pass (key & kmask) == want? One
+ * branch-free pass, which the compiler vectorizes: for the frames of a
+ * section (256) or supersection (4096), whose per-frame checks would
+ * otherwise dominate. Used with kmask PV_MMU_KEY_OWNER ("all dom's") and
+ * UINT32_MAX ("all plain frames of dom": no table, no flags).
+ */
+static inline bool pv_mmu_keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n,
+				   uint32_t kmask, uint32_t want)
+{
+	uint32_t bad = 0;
+	if (((idx | n) & (PV_MMU_GROUP - 1u)) == 0) {
+		/* Whole groups (a section of 64-frame aligned RAM): summaries first. */
+		const uint32_t *g = m->fr_group + (idx >> PV_MMU_GROUP_SHIFT);
+		for (size_t i = 0; i < n >> PV_MMU_GROUP_SHIFT; i++)
+			bad |= (g[i] & kmask) ^ want;
+		if (bad == 0)
+			return true;
+		bad = 0;
+	}
+	const uint32_t *k = m->fr_key + idx;
+	for (size_t i = 0; i < n; i++)
+		bad |= (k[i] & kmask) ^ want;
+	return bad == 0;
+}
+
 static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
 				    uint32_t pin_lo, uint32_t pin_hi, bool existing)
 {
@@ -209,6 +256,11 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 			return PV_ERANGE; /* runs off the end of RAM */
 		if (!((m->ram_types >> e->mt) & 1u))
 			return PV_EPERM;
+		/* Many frames, all plainly dom's: every check_frame() would pass. */
+		if (e->frames > 1 &&
+		    pv_mmu_keys_are(m, idx, e->frames, e->writable ? UINT32_MAX : PV_MMU_KEY_OWNER, dom) &&
+		    (!e->writable || !(idx < pin_hi && pin_lo < idx + e->frames)))
+			return PV_OK;
 		for (uint32_t i = idx; i < idx + e->frames; i++) {
 			int32_t rc = check_frame(m, i, dom, e->writable, pin_lo, pin_hi, existing);
 			if (rc != PV_OK)
@@ -250,6 +302,11 @@ static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		return;
 	}
 	uint32_t *cnt = e->writable ? m->fr_tc : m->fr_ro;
+	if (e->frames > 1 && pv_mmu_keys_are(m, idx, e->frames, PV_MMU_KEY_OWNER, dom)) {
+		for (size_t i = idx; i < (size_t)idx + e->frames; i++)
+			cnt[i]++; /* dom's own frames: no grant counts */
+		return;
+	}
 	for (uint32_t i = idx; i < idx + e->frames; i++) {
 		cnt[i]++;
 		if (fr_owner(m, i) != dom)
@@ -273,6 +330,15 @@ static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		return;
 	}
 	uint32_t *cnt = e->writable ? m->fr_tc : m->fr_ro;
+	if (e->frames > 1 && pv_mmu_keys_are(m, idx, e->frames, PV_MMU_KEY_OWNER, dom)) {
+		uint32_t zero = 0;
+		for (size_t i = idx; i < (size_t)idx + e->frames; i++) {
+			zero |= cnt[i] == 0u;
+			cnt[i]--;
+		}
+		PV_ASSERT(zero == 0);
+		return;
+	}
 	for (uint32_t i = idx; i < idx + e->frames; i++) {
 		PV_ASSERT(cnt[i] > 0);
 		cnt[i]--;

@@ -88,24 +88,6 @@ static inline bool hyp_slot(const struct table_geom *g, uint32_t j)
 	return j - g->skip_lo < g->skip_hi - g->skip_lo;
 }
 
-/* Put back the references of slots [0, end) of a table (all valid). */
-static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
-		     const struct table_geom *g, uint32_t end)
-{
-	struct pv_mmu_ent e;
-	for (uint32_t j = 0; j < end;) {
-		if (hyp_slot(g, j)) {
-			j = g->skip_hi;
-			continue;
-		}
-		int32_t rc = pv_mmu_decode(m, g->tbl, s[j], &e);
-		PV_ASSERT(rc == PV_OK);
-		if (e.kind != PV_MMU_ENT_FAULT)
-			pv_mmu_put(m, dom, &e);
-		j += e.group;
-	}
-}
-
 /*
  * The pin fast paths. A small page in a coarse table is settled by its
  * attribute bits [11:0] (type, C, B, AP, TEX, and on ARMv7 XN, APX, S, nG)
@@ -141,12 +123,24 @@ struct memo {
  * refuses its frames), and the store's arrays are disjoint.
  */
 #define PV_MMU_BLOCK 64u
+_Static_assert(PV_MMU_BLOCK == PV_MMU_GROUP, "a block spans at most two groups");
 
-/* One pass over a block: bump cnt, return nonzero if any check failed. */
+/*
+ * One pass over a block: bump cnt, return nonzero if any check failed.
+ * key NULL: the group summaries already vouch for every frame's key.
+ */
 static inline uint32_t block_pass(const uint32_t *restrict q, const uint32_t *restrict key,
 				  uint32_t *restrict cnt, uint32_t d, uint32_t kmask, uint32_t kwant)
 {
 	uint32_t bad = 0, want = d;
+	if (key == NULL) {
+		for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
+			bad |= q[i] ^ want;
+			cnt[i]++;
+			want += PV_FRAME_SIZE;
+		}
+		return bad;
+	}
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
 		bad |= (q[i] ^ want) | ((key[i] & kmask) ^ kwant);
 		cnt[i]++;
@@ -170,8 +164,14 @@ static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 		return false;
 	uint32_t *cnt = (w ? m->fr_tc : m->fr_ro) + idx;
 	/* Writable: the key is exactly dom (no table type, no flags). */
-	uint32_t bad = w ? block_pass(s + j, m->fr_key + idx, cnt, d, UINT32_MAX, dom)
-			 : block_pass(s + j, m->fr_key + idx, cnt, d, PV_MMU_KEY_OWNER, dom);
+	const uint32_t kmask = w ? UINT32_MAX : PV_MMU_KEY_OWNER;
+	const uint32_t *grp = m->fr_group + (idx >> PV_MMU_GROUP_SHIFT);
+	/* The block's frames lie in this group and the next (PV_MMU_BLOCK == PV_MMU_GROUP). */
+	bool vouched = (grp[0] & kmask) == dom &&
+		       ((idx & (PV_MMU_GROUP - 1u)) == 0 || (grp[1] & kmask) == dom);
+	uint32_t bad = vouched ? block_pass(s + j, NULL, cnt, d, 0, 0)
+		       : w     ? block_pass(s + j, m->fr_key + idx, cnt, d, UINT32_MAX, dom)
+			       : block_pass(s + j, m->fr_key + idx, cnt, d, PV_MMU_KEY_OWNER, dom);
 	if (bad == 0)
 		return true;
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++)
@@ -187,6 +187,70 @@ static inline bool block_faults(const uint32_t *s, uint32_t j)
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++)
 		any |= q[i];
 	return (any & 3u) == 0;
+}
+
+/*
+ * The put side of a block: the PV_MMU_BLOCK entries from j of a pinned
+ * coarse table are one small page d and its successors, all mapping frames
+ * dom owns (no grant counts to drop). Then each frame loses one count,
+ * writable or read-only as d says; else the caller puts entry by entry.
+ */
+static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			     const struct pv_mmu_ent *e)
+{
+	const uint32_t d = s[j];
+	const uint32_t idx = pv_mmu_frame_index(m, e->base);
+	if (e->kind != PV_MMU_ENT_LEAF || e->group != 1 || idx == UINT32_MAX ||
+	    m->nr_frames < PV_MMU_BLOCK || idx > m->nr_frames - PV_MMU_BLOCK ||
+	    s[j + PV_MMU_BLOCK - 1u] != d + (PV_MMU_BLOCK - 1u) * PV_FRAME_SIZE)
+		return false;
+	const uint32_t *q = s + j, *key = m->fr_key + idx;
+	uint32_t bad = 0, want = d;
+	for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
+		bad |= (q[i] ^ want) | ((key[i] & PV_MMU_KEY_OWNER) ^ dom);
+		want += PV_FRAME_SIZE;
+	}
+	if (bad)
+		return false;
+	uint32_t *cnt = (e->writable ? m->fr_tc : m->fr_ro) + idx;
+	for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
+		PV_ASSERT(cnt[i] > 0);
+		cnt[i]--;
+	}
+	return true;
+}
+
+/*
+ * Put back the references of slots [0, end) of a table (all valid: they
+ * passed pv_mmu_check). Blocks of faults and of consecutive small pages go
+ * in one step each.
+ */
+static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
+		     const struct table_geom *g, uint32_t end)
+{
+	struct pv_mmu_ent e;
+	const bool coarse = g->tbl == PV_MMU_TBL_COARSE;
+	for (uint32_t j = 0; j < end;) {
+		if (hyp_slot(g, j)) {
+			j = g->skip_hi;
+			continue;
+		}
+		bool blk = (j & (PV_MMU_BLOCK - 1u)) == 0 && end - j >= PV_MMU_BLOCK &&
+			   !(j < g->skip_hi && g->skip_lo < j + PV_MMU_BLOCK);
+		if (blk && (s[j] & 3u) == 0 && block_faults(s, j)) {
+			j += PV_MMU_BLOCK;
+			continue;
+		}
+		int32_t rc = pv_mmu_decode(m, g->tbl, s[j], &e);
+		PV_ASSERT(rc == PV_OK);
+		if (blk && coarse && block_put(m, dom, s, j, &e)) {
+			j += PV_MMU_BLOCK;
+			continue;
+		}
+		if (e.kind != PV_MMU_ENT_FAULT)
+			pv_mmu_put(m, dom, &e);
+		j += e.group;
+	}
 }
 
 /*
@@ -232,6 +296,30 @@ static inline uint32_t run_w(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 }
 
 /*
+ * L1 pointers to second-level tables have a remembered pattern too: bits
+ * [9:0] (type, domain, and on ARMv7 PXN, NS) decide everything but the
+ * table's address (DDI 0100I B3.3.1, DDI 0406C B3.5.1). Count the run of
+ * entries from j on with pattern p that point into pinned L2 frames of
+ * dom (key: dom, type L2, flag PINNED and no other, as a pinned table
+ * never is granted).
+ */
+static inline uint32_t run_ptr(struct pv_mmu *m, uint32_t kl2, const uint32_t *s, uint32_t j,
+			       uint32_t end, uint32_t p)
+{
+	const uint32_t *const key = m->fr_key;
+	uint32_t *const tc = m->fr_tc;
+	const uint32_t base = m->ram_base, nf = m->nr_frames;
+	for (; j < end; j++) {
+		uint32_t d = s[j];
+		uint32_t idx = (d - base) >> PV_FRAME_SHIFT;
+		if ((d & 0x3FFu) != p || idx >= nf || key[idx] != kl2)
+			break;
+		tc[idx]++;
+	}
+	return j;
+}
+
+/*
  * Runs of remembered patterns from j on (entry j carries one), one after
  * the other, up to end; return the first entry the fast path cannot settle.
  */
@@ -265,6 +353,8 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	const uint32_t end = g->nslots;
 	bool coarse = g->tbl == PV_MMU_TBL_COARSE;
 	struct memo mm = { UINT32_MAX, UINT32_MAX, false, false };
+	uint32_t ptr_pat = UINT32_MAX; /* L1: pattern of a good coarse-table pointer */
+	const uint32_t kl2 = pv_mmu_key(dom, PV_MMU_FT_L2, PV_MMU_FRAME_PINNED);
 	while (j < end) {
 		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
@@ -277,6 +367,14 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		if ((d & 3u) == 0) { /* fault in every format */
 			j += blk && block_faults(s, j) ? PV_MMU_BLOCK : 1u;
 			continue;
+		}
+		if ((d & 0x3FFu) == ptr_pat) {
+			/* Not into the hypervisor's slots (j is not in them). */
+			uint32_t k = run_ptr(m, kl2, s, j, j < g->skip_lo ? g->skip_lo : end, ptr_pat);
+			if (k != j) {
+				j = k;
+				continue;
+			}
 		}
 		bool known = (d & 0xFFFu) == mm.a0 || (d & 0xFFFu) == mm.a1;
 		if (known) {
@@ -328,15 +426,24 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		rc = pv_mmu_check(m, dom, &e, pin_lo, pin_hi, false);
 		if (rc != PV_OK)
 			break;
-		pv_mmu_get(m, dom, &e);
-		if (coarse && e.group == 1 && e.kind == PV_MMU_ENT_LEAF &&
+		if (!known && coarse && e.group == 1 && e.kind == PV_MMU_ENT_LEAF &&
 		    ((m->ram_types >> e.mt) & 1u)) {
 			/* A small page allowed as RAM: its attributes are good. */
 			mm.a1 = mm.a0;
 			mm.w1 = mm.w0;
 			mm.a0 = d & 0xFFFu;
 			mm.w0 = e.writable != 0;
+			/*
+			 * At a block's start, take entry j again, uncounted, so
+			 * that the block can go the fast way (the pattern is
+			 * known the second time: no loop).
+			 */
+			if (blk)
+				continue;
 		}
+		pv_mmu_get(m, dom, &e);
+		if (e.kind == PV_MMU_ENT_COARSE)
+			ptr_pat = d & 0x3FFu;
 		j += e.group;
 	}
 	if (rc != PV_OK)
@@ -354,6 +461,7 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	/* A pinned table is never granted: no other flag to keep. */
 	for (uint32_t i = idx; i < idx + n; i++)
 		fr_set(m, i, owner, PV_MMU_FT_NONE, 0);
+	pv_mmu_group_sync(m, idx, idx + n);
 	if (g.skip_hi > g.skip_lo) {
 		/* The guest gets its table back without the hypervisor's entries. */
 		uint32_t *s = pv_mmu_slot_ptr(m, idx);
