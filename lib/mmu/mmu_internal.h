@@ -216,30 +216,15 @@ static inline int32_t check_frame(const struct pv_mmu *m, uint32_t i, uint16_t d
 }
 
 /*
- * Do the n keys from frame idx on all pass (key & kmask) == want? One
- * branch-free pass, which the compiler vectorizes: for the frames of a
- * section (256) or supersection (4096), whose per-frame checks would
- * otherwise dominate. Used with kmask PV_MMU_KEY_OWNER ("all dom's") and
- * UINT32_MAX ("all plain frames of dom": no table, no flags).
+ * Leaves of several frames (large pages, sections, supersections): their
+ * checks and counts, out of line (validate.c) so that the small-page path
+ * stays short where it is inlined. Same results as check_frame() and the
+ * counting below, frame by frame.
  */
-static inline bool pv_mmu_keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n,
-				   uint32_t kmask, uint32_t want)
-{
-	uint32_t bad = 0;
-	if (((idx | n) & (PV_MMU_GROUP - 1u)) == 0) {
-		/* Whole groups (a section of 64-frame aligned RAM): summaries first. */
-		const uint32_t *g = m->fr_group + (idx >> PV_MMU_GROUP_SHIFT);
-		for (size_t i = 0; i < n >> PV_MMU_GROUP_SHIFT; i++)
-			bad |= (g[i] & kmask) ^ want;
-		if (bad == 0)
-			return true;
-		bad = 0;
-	}
-	const uint32_t *k = m->fr_key + idx;
-	for (size_t i = 0; i < n; i++)
-		bad |= (k[i] & kmask) ^ want;
-	return bad == 0;
-}
+int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
+			    uint8_t writable, uint32_t pin_lo, uint32_t pin_hi, bool existing);
+void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable);
+void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable);
 
 static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
 				    uint32_t pin_lo, uint32_t pin_hi, bool existing)
@@ -250,23 +235,19 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 	if (e->kind == PV_MMU_ENT_LEAF) {
 		if (e->global && !m->allow_global)
 			return PV_EPERM; /* would outlive an ASID switch */
-		if (idx == UINT32_MAX)
-			return pv_mmu_check_io(m, dom, e);
+		if (idx == UINT32_MAX) {
+			/* A copy: e itself must not escape (it can then live in registers). */
+			struct pv_mmu_ent io = *e;
+			return pv_mmu_check_io(m, dom, &io);
+		}
 		if (e->frames > m->nr_frames - idx)
 			return PV_ERANGE; /* runs off the end of RAM */
 		if (!((m->ram_types >> e->mt) & 1u))
 			return PV_EPERM;
-		/* Many frames, all plainly dom's: every check_frame() would pass. */
-		if (e->frames > 1 &&
-		    pv_mmu_keys_are(m, idx, e->frames, e->writable ? UINT32_MAX : PV_MMU_KEY_OWNER, dom) &&
-		    (!e->writable || !(idx < pin_hi && pin_lo < idx + e->frames)))
-			return PV_OK;
-		for (uint32_t i = idx; i < idx + e->frames; i++) {
-			int32_t rc = check_frame(m, i, dom, e->writable, pin_lo, pin_hi, existing);
-			if (rc != PV_OK)
-				return rc;
-		}
-		return PV_OK;
+		if (e->frames == 1)
+			return check_frame(m, idx, dom, e->writable, pin_lo, pin_hi, existing);
+		return pv_mmu_check_frames(m, dom, idx, e->frames, e->writable, pin_lo, pin_hi,
+					   existing);
 	}
 	/* A pointer to a second-level table: a pinned table of dom's own. */
 	if (idx == UINT32_MAX)
@@ -301,17 +282,13 @@ static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		r->maps++;
 		return;
 	}
-	uint32_t *cnt = e->writable ? m->fr_tc : m->fr_ro;
-	if (e->frames > 1 && pv_mmu_keys_are(m, idx, e->frames, PV_MMU_KEY_OWNER, dom)) {
-		for (size_t i = idx; i < (size_t)idx + e->frames; i++)
-			cnt[i]++; /* dom's own frames: no grant counts */
+	if (e->frames > 1) {
+		pv_mmu_get_frames(m, dom, idx, e->frames, e->writable);
 		return;
 	}
-	for (uint32_t i = idx; i < idx + e->frames; i++) {
-		cnt[i]++;
-		if (fr_owner(m, i) != dom)
-			m->fr_gmaps[i]++;
-	}
+	(e->writable ? m->fr_tc : m->fr_ro)[idx]++;
+	if (fr_owner(m, idx) != dom)
+		m->fr_gmaps[idx]++;
 }
 
 static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
@@ -329,22 +306,15 @@ static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		r->maps--;
 		return;
 	}
-	uint32_t *cnt = e->writable ? m->fr_tc : m->fr_ro;
-	if (e->frames > 1 && pv_mmu_keys_are(m, idx, e->frames, PV_MMU_KEY_OWNER, dom)) {
-		uint32_t zero = 0;
-		for (size_t i = idx; i < (size_t)idx + e->frames; i++) {
-			zero |= cnt[i] == 0u;
-			cnt[i]--;
-		}
-		PV_ASSERT(zero == 0);
+	if (e->frames > 1) {
+		pv_mmu_put_frames(m, dom, idx, e->frames, e->writable);
 		return;
 	}
-	for (uint32_t i = idx; i < idx + e->frames; i++) {
-		PV_ASSERT(cnt[i] > 0);
-		cnt[i]--;
-		if (fr_owner(m, i) != dom)
-			m->fr_gmaps[i]--;
-	}
+	uint32_t *cnt = e->writable ? m->fr_tc : m->fr_ro;
+	PV_ASSERT(cnt[idx] > 0);
+	cnt[idx]--;
+	if (fr_owner(m, idx) != dom)
+		m->fr_gmaps[idx]--;
 }
 
 /* Drop every mapping of the pinned table whose first frame is idx. */

@@ -52,6 +52,81 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 	return PV_OK;
 }
 
+/*
+ * Do the n keys from frame idx on all pass (key & kmask) == want? One
+ * branch-free pass, which the compiler vectorizes, after a look at the
+ * group summaries when the range is whole groups (a section of RAM aligned
+ * to 256 KiB). kmask PV_MMU_KEY_OWNER asks "all dom's"; UINT32_MAX "all
+ * plain frames of dom" (no table, no flags).
+ */
+static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t kmask,
+		     uint32_t want)
+{
+	uint32_t bad = 0;
+	if (((idx | n) & (PV_MMU_GROUP - 1u)) == 0) {
+		const uint32_t *g = m->fr_group + (idx >> PV_MMU_GROUP_SHIFT);
+		for (size_t i = 0; i < n >> PV_MMU_GROUP_SHIFT; i++)
+			bad |= (g[i] & kmask) ^ want;
+		if (bad == 0)
+			return true;
+		bad = 0;
+	}
+	const uint32_t *k = m->fr_key + idx;
+	for (size_t i = 0; i < n; i++)
+		bad |= (k[i] & kmask) ^ want;
+	return bad == 0;
+}
+
+int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
+			    uint8_t writable, uint32_t pin_lo, uint32_t pin_hi, bool existing)
+{
+	/* All plainly dom's, none being pinned: every check_frame() would pass. */
+	if (keys_are(m, idx, n, writable ? UINT32_MAX : PV_MMU_KEY_OWNER, dom) &&
+	    (!writable || !(idx < pin_hi && pin_lo < idx + n)))
+		return PV_OK;
+	for (uint32_t i = idx; i < idx + n; i++) {
+		int32_t rc = check_frame(m, i, dom, writable, pin_lo, pin_hi, existing);
+		if (rc != PV_OK)
+			return rc;
+	}
+	return PV_OK;
+}
+
+void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable)
+{
+	uint32_t *cnt = writable ? m->fr_tc : m->fr_ro;
+	if (keys_are(m, idx, n, PV_MMU_KEY_OWNER, dom)) {
+		for (size_t i = idx; i < (size_t)idx + n; i++)
+			cnt[i]++; /* dom's own frames: no grant counts */
+		return;
+	}
+	for (uint32_t i = idx; i < idx + n; i++) {
+		cnt[i]++;
+		if (fr_owner(m, i) != dom)
+			m->fr_gmaps[i]++;
+	}
+}
+
+void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable)
+{
+	uint32_t *cnt = writable ? m->fr_tc : m->fr_ro;
+	if (keys_are(m, idx, n, PV_MMU_KEY_OWNER, dom)) {
+		uint32_t zero = 0;
+		for (size_t i = idx; i < (size_t)idx + n; i++) {
+			zero |= cnt[i] == 0u;
+			cnt[i]--;
+		}
+		PV_ASSERT(zero == 0);
+		return;
+	}
+	for (uint32_t i = idx; i < idx + n; i++) {
+		PV_ASSERT(cnt[i] > 0);
+		cnt[i]--;
+		if (fr_owner(m, i) != dom)
+			m->fr_gmaps[i]--;
+	}
+}
+
 void pv_mmu_flush_after_release(const struct pv_mmu *m)
 {
 	/* ARMv5 caches are virtually tagged: lines of a dropped mapping stay. */
