@@ -28,12 +28,17 @@ enum {
 #define PV_MMU_L2_FRAME_SLOTS 1024u /* slots in one 4 KiB frame */
 #define PV_MMU_NO_DOMAIN 0xFFu
 
+/*
+ * Every field a word: the decoders write the fields one by one and the
+ * checks read them back, and a spilled byte field read back as part of a
+ * wider load costs a failed store-to-load forwarding on each entry.
+ */
 struct pv_mmu_ent {
-	uint8_t kind;     /* PV_MMU_ENT_* */
-	uint8_t writable; /* leaf: some processor mode may write */
-	uint8_t mt;       /* leaf: enum pv_mmu_memtype */
-	uint8_t domain;   /* L1 entries: ARM domain; else PV_MMU_NO_DOMAIN */
-	uint8_t global;   /* leaf: ARMv7 nG = 0 (not tagged with an ASID) */
+	uint32_t kind;     /* PV_MMU_ENT_* */
+	uint32_t writable; /* leaf: some processor mode may write */
+	uint32_t mt;       /* leaf: enum pv_mmu_memtype */
+	uint32_t domain;   /* L1 entries: ARM domain; else PV_MMU_NO_DOMAIN */
+	uint32_t global;   /* leaf: ARMv7 nG = 0 (not tagged with an ASID) */
 	uint32_t group;   /* slots the descriptor is replicated over: 1,4,16,64 */
 	uint32_t base;    /* leaf: first mapped frame's address; table: its base */
 	uint32_t frames;  /* leaf: frames covered (a tiny page covers 1) */
@@ -197,7 +202,7 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
  * only stops new mappings (of a dying owner's granted frames) is not applied.
  */
 static inline int32_t check_frame(const struct pv_mmu *m, uint32_t i, uint16_t dom,
-				  uint8_t writable, uint32_t pin_lo, uint32_t pin_hi, bool existing)
+				  bool writable, uint32_t pin_lo, uint32_t pin_hi, bool existing)
 {
 	uint16_t owner = fr_owner(m, i);
 	if (owner != dom) {
@@ -222,7 +227,7 @@ static inline int32_t check_frame(const struct pv_mmu *m, uint32_t i, uint16_t d
  * counting below, frame by frame.
  */
 int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
-			    uint8_t writable, uint32_t pin_lo, uint32_t pin_hi, bool existing);
+			    bool writable, uint32_t pin_lo, uint32_t pin_hi, bool existing);
 void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable);
 void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable);
 
@@ -245,8 +250,8 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 		if (!((m->ram_types >> e->mt) & 1u))
 			return PV_EPERM;
 		if (e->frames == 1)
-			return check_frame(m, idx, dom, e->writable, pin_lo, pin_hi, existing);
-		return pv_mmu_check_frames(m, dom, idx, e->frames, e->writable, pin_lo, pin_hi,
+			return check_frame(m, idx, dom, e->writable != 0, pin_lo, pin_hi, existing);
+		return pv_mmu_check_frames(m, dom, idx, e->frames, e->writable != 0, pin_lo, pin_hi,
 					   existing);
 	}
 	/* A pointer to a second-level table: a pinned table of dom's own. */
@@ -283,7 +288,7 @@ static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		return;
 	}
 	if (e->frames > 1) {
-		pv_mmu_get_frames(m, dom, idx, e->frames, e->writable);
+		pv_mmu_get_frames(m, dom, idx, e->frames, e->writable != 0);
 		return;
 	}
 	(e->writable ? m->fr_tc : m->fr_ro)[idx]++;
@@ -307,7 +312,7 @@ static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		return;
 	}
 	if (e->frames > 1) {
-		pv_mmu_put_frames(m, dom, idx, e->frames, e->writable);
+		pv_mmu_put_frames(m, dom, idx, e->frames, e->writable != 0);
 		return;
 	}
 	uint32_t *cnt = e->writable ? m->fr_tc : m->fr_ro;

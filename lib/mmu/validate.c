@@ -78,7 +78,7 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 }
 
 int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
-			    uint8_t writable, uint32_t pin_lo, uint32_t pin_hi, bool existing)
+			    bool writable, uint32_t pin_lo, uint32_t pin_hi, bool existing)
 {
 	/* All plainly dom's, none being pinned: every check_frame() would pass. */
 	if (keys_are(m, idx, n, writable ? UINT32_MAX : PV_MMU_KEY_OWNER, dom) &&
