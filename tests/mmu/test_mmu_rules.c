@@ -683,6 +683,41 @@ static void test_grants(void **state)
 	t_free(t);
 }
 
+/* A large page over 16 frames granted one by one: each frame counts the peer's mapping. */
+static void test_grants_large_page(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	pv_domid_t d1 = pv_domid(1), d2 = pv_domid(2);
+	uint32_t big = t_ma(1, 32), l2b = t_ma(2, 4); /* 64 KiB aligned */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	for (uint32_t i = 0; i < 15; i++)
+		T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(big + (i << 12)), d2, true), PV_OK);
+	/* One frame short: refused at that frame. */
+	struct pv_mmu_update_req r = { l2b, t_large(t, big, true) };
+	uint32_t done;
+	T_EXPECT(t, pv_mmu_update(&t->mmu, d2, &r, 1, &done), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(big + (15u << 12)), d2, false), PV_OK);
+	T_EXPECT(t, pv_mmu_update(&t->mmu, d2, &r, 1, &done), PV_EACCES); /* the last is read-only */
+	r.val = t_large(t, big, false);
+	T_EXPECT(t, pv_mmu_update(&t->mmu, d2, &r, 1, &done), PV_OK);
+	for (uint32_t i = 0; i < 16; i++) {
+		assert_int_equal(t_frame(t, big + (i << 12)).grant_maps, 1);
+		assert_int_equal(t_frame(t, big + (i << 12)).ref_count, 1);
+	}
+	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(big + (3u << 12))), PV_EBUSY);
+	/* Pinned again from scratch, the same counts. */
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d2, pv_maddr(l2b)), PV_OK);
+	assert_int_equal(t_frame(t, big).grant_maps, 0);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	assert_int_equal(t_frame(t, big + (15u << 12)).grant_maps, 1);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d2, pv_maddr(l2b)), PV_OK);
+	for (uint32_t i = 0; i < 16; i++) {
+		assert_int_equal(t_frame(t, big + (i << 12)).grant_maps, 0);
+		T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(big + (i << 12))), PV_OK);
+	}
+	t_free(t);
+}
+
 static void test_switch_base(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
@@ -918,6 +953,15 @@ static void test_frame_access(void **state)
 	assert_int_equal(pv_mmu_frame_access(&t->mmu, d1, t_mfn(DATA(0)), true), PV_OK);
 	assert_int_equal(pv_mmu_frame_access(&t->mmu, d2, t_mfn(DATA(0)), false), PV_EXDEV);
 	assert_int_equal(pv_mmu_frame_access(&t->mmu, d1, t_mfn(t_ma(0, 0)), false), PV_EPERM);
+	/* The record view: inside RAM only. */
+	struct pv_mmu_frame f;
+	assert_int_equal(pv_mmu_frame_info(&t->mmu, t_mfn(DATA(0)), &f), PV_OK);
+	assert_int_equal(f.owner, 1);
+	assert_int_equal(pv_mmu_frame_info(&t->mmu, pv_mfn((T_RAM_BASE >> 12) - 1), &f), PV_ERANGE);
+	assert_int_equal(pv_mmu_frame_info(&t->mmu, pv_mfn((T_RAM_BASE >> 12) + (t->ram_mb << 8)), &f),
+			 PV_ERANGE);
+	assert_int_equal(pv_mmu_frame_info(&t->mmu, pv_mfn(0x00100000u), &f), PV_ERANGE);
+	assert_int_equal(f.owner, 1); /* untouched on error */
 	assert_int_equal(pv_mmu_frame_access(&t->mmu, d1, pv_mfn(0x10000), false), PV_ERANGE);
 	assert_int_equal(pv_mmu_grant(&t->mmu, d1, t_mfn(DATA(0)), d2, false), PV_OK);
 	assert_int_equal(pv_mmu_frame_access(&t->mmu, d2, t_mfn(DATA(0)), false), PV_OK);
@@ -1363,6 +1407,7 @@ int main(void)
 		cmocka_unit_test(test_v5_fine_tables),
 		cmocka_unit_test(test_v7_supersections),
 		BOTH(test_grants),
+		BOTH(test_grants_large_page),
 		BOTH(test_switch_base),
 		BOTH(test_update_batch),
 		BOTH(test_maintenance),
