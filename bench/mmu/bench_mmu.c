@@ -4,14 +4,16 @@
  *
  *  pin: validate (pin) a guest's full L1 plus all its coarse L2 tables, the
  *       guest mapping all its RAM with small pages; baseline: one plain
- *       sequential read (sum) of the same table entries. Three layouts:
+ *       sequential read (sum) of the same table entries. Five layouts:
  *       small pages with the same attributes throughout (the walk's fast
  *       path), small pages whose attribute bits alternate between two
  *       patterns from one entry to the next (fast path, runs of one entry),
  *       small pages rotating through eight patterns (more than the walk
- *       remembers: every entry decoded and checked in full), and an L1 of
- *       1 MiB sections only (256 frame records checked and counted per
- *       entry, reported per 4 KiB frame mapped).
+ *       remembers: every entry decoded and checked in full), small pages of
+ *       one pattern mapping the frames in shuffled order (no two consecutive:
+ *       entry by entry, on the remembered pattern, with scattered frame
+ *       records), and an L1 of 1 MiB sections only (256 frame records
+ *       checked and counted per entry, reported per 4 KiB frame mapped).
  *  update: pv_mmu_update batches of 1, 16 and 1024 small-page entries, each
  *       replacing a valid mapping; baseline: plain stores of the same values.
  *
@@ -39,6 +41,7 @@ enum layout {
 	LAYOUT_MIXED = 1,    /* small pages, the attribute bits alternate */
 	LAYOUT_SECTIONS = 2, /* 1 MiB sections in the L1, no L2 */
 	LAYOUT_MANY = 3,     /* small pages, 8 attribute patterns in rotation */
+	LAYOUT_SCATTER = 4,  /* small pages, one pattern, frames in shuffled order */
 };
 
 struct machine {
@@ -97,6 +100,21 @@ static uint32_t coarse_ptr(enum pv_mmu_format f, uint32_t ma)
 }
 
 /*
+ * The data frame page p maps: p itself, or for LAYOUT_SCATTER a fixed
+ * shuffle of the pages (multiplication by an odd constant is a bijection
+ * modulo a power of two; the high bits are folded in so that neighbours
+ * land far apart and not at one stride).
+ */
+static uint32_t scatter(enum layout layout, uint32_t guest_mb, uint32_t p)
+{
+	uint32_t np = guest_mb << 8; /* a power of two here */
+	if (layout != LAYOUT_SCATTER)
+		return p;
+	uint32_t x = (p * 0x9E3779B1u) & (np - 1u);
+	return (x ^ (x >> 7)) & (np - 1u);
+}
+
+/*
  * Guest RAM of guest_mb MiB mapped at VA 0, with small pages through coarse
  * tables or with sections. The tables sit in the first MiB of RAM, the data
  * from the second on (1 MiB aligned, as sections need).
@@ -140,7 +158,7 @@ static void machine_init(struct machine *m, enum pv_mmu_format fmt, uint32_t gue
 		l1[mb] = coarse_ptr(fmt, l2ma);
 		uint32_t *l2 = m->ram + ((l2ma - RAM_BASE) >> 2);
 		for (uint32_t p = 0; p < 256; p++) {
-			uint32_t ma = ma_of(m->data_first + mb * 256 + p);
+			uint32_t ma = ma_of(m->data_first + scatter(layout, guest_mb, mb * 256 + p));
 			if (layout == LAYOUT_MANY)
 				l2[p] = small_pattern(fmt, ma, p & 7u);
 			else
@@ -252,7 +270,8 @@ static void bench_pin(enum pv_mmu_format fmt, uint32_t guest_mb, enum layout lay
 		       "  plain read %5.2f ns/entry  ratio %5.2fx  (read+count %4.2f ns, ratio %4.2fx;"
 		       " unpin %4.2f ns)\n",
 		       f, m.nl2, guest_mb,
-		       layout == LAYOUT_MIXED ? ", 2 attr" : layout == LAYOUT_MANY ? ", 8 attr" : "       ",
+		       layout == LAYOUT_MIXED ? ", 2 attr" : layout == LAYOUT_MANY ? ", 8 attr"
+		       : layout == LAYOUT_SCATTER ? ", shuffl" : "       ",
 		       entries,
 		       best_pin / entries, best_read / entries, best_pin / best_read,
 		       best_count / entries, best_pin / best_count, best_unpin / entries);
@@ -312,6 +331,7 @@ int main(void)
 		bench_pin(fmt, 256, LAYOUT_SMALL);
 		bench_pin(fmt, 64, LAYOUT_MIXED);
 		bench_pin(fmt, 64, LAYOUT_MANY);
+		bench_pin(fmt, 256, LAYOUT_SCATTER);
 		bench_pin(fmt, 64, LAYOUT_SECTIONS);
 		bench_pin(fmt, 256, LAYOUT_SECTIONS);
 		bench_update(fmt, 1);
