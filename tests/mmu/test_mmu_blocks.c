@@ -103,8 +103,9 @@ static struct t_machine *b_machine(enum pv_mmu_format fmt)
 }
 
 /*
- * Pin the table d has written at b_l2(d), then check it against the update
- * path. Returns the pin's result.
+ * Pin the table (of kind, at l2) that d has written, then check the result
+ * against the update path. Returns the pin's result; the table is left
+ * unpinned with its contents as written.
  */
 static int32_t b_check_table(struct t_machine *t, uint16_t d, uint32_t l2, enum pv_mmu_table kind)
 {
