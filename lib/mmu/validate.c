@@ -329,43 +329,28 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 }
 
 /*
- * Count references for the run of entries from j on that carry attributes
- * a and map dom's own frames (read-only, or writable, mappings); return
- * where the run stops. The instance's fields are read once: the frame
- * records written here may not alias them in fact, but the compiler must
- * assume they do.
+ * Count references for the run of entries from j on whose bits under pmask
+ * are pat and whose frames' keys pass (key & kmask) == kwant, outside the
+ * frames [pin_lo, pin_hi) being pinned; return where the run stops. Small
+ * pages: pmask 0xFFF, and read-only kmask PV_MMU_KEY_OWNER ("dom's"),
+ * writable UINT32_MAX ("dom's, no table type, no flags": no writable
+ * grant). The instance's fields are read once: the frame records written
+ * here may not alias them in fact, but the compiler must assume they do.
  */
-static inline uint32_t run_ro(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
-			      uint32_t end, uint32_t a)
+static inline uint32_t run(struct pv_mmu *m, const uint32_t *s, uint32_t j, uint32_t end,
+			   uint32_t pmask, uint32_t pat, uint32_t *cnt, uint32_t kmask, uint32_t kwant,
+			   uint32_t pin_lo, uint32_t pin_hi)
 {
 	const uint32_t *const key = m->fr_key;
-	uint32_t *const ro = m->fr_ro;
 	const uint32_t base = m->ram_base, nf = m->nr_frames;
 	for (; j < end; j++) {
 		uint32_t d = s[j];
 		/* base is 4 KiB aligned: the low bits cannot borrow. */
 		uint32_t idx = (d - base) >> PV_FRAME_SHIFT;
-		if ((d & 0xFFFu) != a || idx >= nf || (key[idx] & PV_MMU_KEY_OWNER) != dom)
-			break;
-		ro[idx]++;
-	}
-	return j;
-}
-
-static inline uint32_t run_w(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
-			     uint32_t end, uint32_t a, uint32_t pin_lo, uint32_t pin_hi)
-{
-	const uint32_t *const key = m->fr_key;
-	uint32_t *const tc = m->fr_tc;
-	const uint32_t base = m->ram_base, nf = m->nr_frames;
-	for (; j < end; j++) {
-		uint32_t d = s[j];
-		uint32_t idx = (d - base) >> PV_FRAME_SHIFT;
-		/* key == dom: dom's, no table type, no flags (no writable grant). */
-		if ((d & 0xFFFu) != a || idx >= nf || key[idx] != dom ||
+		if ((d & pmask) != pat || idx >= nf || (key[idx] & kmask) != kwant ||
 		    idx - pin_lo < pin_hi - pin_lo)
 			break;
-		tc[idx]++;
+		cnt[idx]++;
 	}
 	return j;
 }
@@ -373,25 +358,15 @@ static inline uint32_t run_w(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 /*
  * L1 pointers to second-level tables have a remembered pattern too: bits
  * [9:0] (type, domain, and on ARMv7 PXN, NS) decide everything but the
- * table's address (DDI 0100I B3.3.1, DDI 0406C B3.5.1). Count the run of
- * entries from j on with pattern p that point into pinned L2 frames of
- * dom (key: dom, type L2, flag PINNED and no other, as a pinned table
- * never is granted).
+ * table's address (DDI 0100I B3.3.1, DDI 0406C B3.5.1). A later pointer
+ * with the same bits needs only its frame to be a pinned L2 of dom: key
+ * kl2 (dom, type L2, flag PINNED and no other, as a pinned table never is
+ * granted). Its count is the L2 frame's type count.
  */
 static inline uint32_t run_ptr(struct pv_mmu *m, uint32_t kl2, const uint32_t *s, uint32_t j,
 			       uint32_t end, uint32_t p)
 {
-	const uint32_t *const key = m->fr_key;
-	uint32_t *const tc = m->fr_tc;
-	const uint32_t base = m->ram_base, nf = m->nr_frames;
-	for (; j < end; j++) {
-		uint32_t d = s[j];
-		uint32_t idx = (d - base) >> PV_FRAME_SHIFT;
-		if ((d & 0x3FFu) != p || idx >= nf || key[idx] != kl2)
-			break;
-		tc[idx]++;
-	}
-	return j;
+	return run(m, s, j, end, 0x3FFu, p, m->fr_tc, UINT32_MAX, kl2, 0, 0);
 }
 
 /*
@@ -407,8 +382,8 @@ static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t 
 		if (!one && x != mm.a0)
 			return j;
 		bool w = one ? mm.w1 : mm.w0;
-		uint32_t k = w ? run_w(m, dom, s, j, end, x, pin_lo, pin_hi)
-			       : run_ro(m, dom, s, j, end, x);
+		uint32_t k = w ? run(m, s, j, end, 0xFFFu, x, m->fr_tc, UINT32_MAX, dom, pin_lo, pin_hi)
+			       : run(m, s, j, end, 0xFFFu, x, m->fr_ro, PV_MMU_KEY_OWNER, dom, 0, 0);
 		if (k == j || k == end) /* a frame to look at, or the end */
 			return k;
 		j = k;
