@@ -142,8 +142,11 @@ struct pv_mmu_config {
 	uint32_t ram_size;      /* bytes, 4 KiB multiple, > 0, within 4 GiB */
 	/*
 	 * Frame table: >= PV_MMU_FRAME_STORE_WORDS(ram_size / 4 KiB) words,
-	 * 4-byte aligned, outside RAM or inside it (then its frames can be
-	 * given to the hypervisor, never to a guest: pv_mmu_frame_assign).
+	 * 4-byte aligned, in memory no guest can reach. Inside the RAM window
+	 * its frames can be given to the hypervisor, never to a guest
+	 * (pv_mmu_frame_assign). Reached through another mapping of RAM (say a
+	 * hypervisor image linked elsewhere), pvlib cannot tell which frames
+	 * hold it: assign them to the hypervisor, as its own image.
 	 */
 	uint32_t *frame_store;
 	size_t frame_store_words;
