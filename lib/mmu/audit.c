@@ -265,6 +265,10 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 		}
 		if (m->fr_gpeer[i] > PV_DOMID_NONE_VALUE)
 			return fail(&a, i, "grant peer is no domain id");
+		/* A group summary that is not MIXED is every key of its group. */
+		uint32_t gk = m->fr_group[i >> PV_MMU_GROUP_SHIFT];
+		if (gk != PV_MMU_GROUP_MIXED && gk != m->fr_key[i])
+			return fail(&a, i, "group summary disagrees with a frame");
 		if (owner == PV_DOMID_NONE_VALUE &&
 		    (ro || tc || t != PV_MMU_FT_NONE || fr_flags(m, i) || peer != PV_DOMID_NONE_VALUE))
 			return fail(&a, i, "free frame in use");
@@ -279,12 +283,6 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 		} else if (m->fr_gmaps[i] || (fr_flags(m, i) & PV_MMU_FRAME_GRANT_RW)) {
 			return fail(&a, i, "grant state without a grant");
 		}
-	}
-	/* A group summary that is not MIXED is every key of its group. */
-	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		uint32_t gk = m->fr_group[i >> PV_MMU_GROUP_SHIFT];
-		if (gk != PV_MMU_GROUP_MIXED && gk != m->fr_key[i])
-			return fail(&a, i, "group summary disagrees with a frame");
 	}
 	for (uint32_t r = 0; r < m->io_max; r++) {
 		if (m->io[r].maps != scratch[4 * m->nr_frames + r])

@@ -95,7 +95,7 @@ void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi)
 	}
 }
 
-/* [mfn, mfn+count) as frame indices, or PV_ERANGE / PV_EINVAL. */
+/* [mfn, mfn+count) as frame indices, or PV_ERANGE (outside RAM) / PV_EINVAL (count 0). */
 static int32_t frame_range(const struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, uint32_t *idx)
 {
 	if (count == 0)
@@ -160,8 +160,8 @@ int32_t pv_mmu_frame_access(const struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn
 {
 	if (!pv_mmu_dom_ok(m, dom))
 		return PV_ESRCH;
-	uint32_t idx = pv_mmu_frame_index(m, pv_mfn_val(mfn) << PV_FRAME_SHIFT);
-	if (idx == UINT32_MAX || pv_mfn_val(mfn) > (UINT32_MAX >> PV_FRAME_SHIFT))
+	uint32_t idx;
+	if (frame_range(m, mfn, 1, &idx) != PV_OK)
 		return PV_ERANGE;
 	uint16_t d = pv_domid_val(dom), owner = fr_owner(m, idx);
 	if (owner != d) {
@@ -177,10 +177,8 @@ int32_t pv_mmu_frame_access(const struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn
 
 int32_t pv_mmu_frame_info(const struct pv_mmu *m, pv_mfn_t mfn, struct pv_mmu_frame *out)
 {
-	if (pv_mfn_val(mfn) > (UINT32_MAX >> PV_FRAME_SHIFT))
-		return PV_ERANGE;
-	uint32_t i = pv_mmu_frame_index(m, pv_mfn_val(mfn) << PV_FRAME_SHIFT);
-	if (i == UINT32_MAX)
+	uint32_t i;
+	if (frame_range(m, mfn, 1, &i) != PV_OK)
 		return PV_ERANGE;
 	*out = (struct pv_mmu_frame){
 		.ref_count = fr_refs(m, i),
@@ -248,10 +246,8 @@ static int32_t owned_frame(const struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mf
 {
 	if (!pv_mmu_dom_ok(m, owner))
 		return PV_ESRCH;
-	if (pv_mfn_val(mfn) > (UINT32_MAX >> PV_FRAME_SHIFT))
-		return PV_ERANGE;
-	uint32_t idx = pv_mmu_frame_index(m, pv_mfn_val(mfn) << PV_FRAME_SHIFT);
-	if (idx == UINT32_MAX)
+	uint32_t idx;
+	if (frame_range(m, mfn, 1, &idx) != PV_OK)
 		return PV_ERANGE;
 	if (fr_owner(m, idx) != pv_domid_val(owner))
 		return PV_EXDEV;
