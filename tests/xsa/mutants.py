@@ -23,6 +23,7 @@ P = [
  ('224','lib/mmu/mmu_internal.h','\t\tif (writable && !(fr_flags(m, i) & PV_MMU_FRAME_GRANT_RW))\n\t\t\treturn PV_EACCES;','','mmu','xsa224_grant_reference_counts'),
  ('380','lib/mmu/mmu_internal.h','\t\tif (m->domains[owner].dying && !existing)\n\t\t\treturn PV_EXDEV;','\t\t(void)existing;','mmu','xsa380_grant_outlives_owner'),
  ('45','lib/mmu/update.c','\tif (count > PV_MMU_UPDATE_MAX)\n\t\treturn PV_E2BIG;','','mmu','xsa45_unbounded_page_table_work'),
+ ('232','lib/mmu/maint.c','\tint32_t rc = range_mapped(m, dom, va, last);\n\tif (rc != PV_OK)\n\t\treturn rc;','\t(void)range_mapped;','mmu','xsa232_cache_maintenance_of_memory_not_mapped'),
  ('188','lib/evtchn/evtchn.c','\t\t\tif (!dc->fifo_ctrl[v])\n\t\t\t\treturn PV_EINVAL;','','evtchn','xsa188_fifo_control_error_path'),
  ('317','lib/evtchn/evtchn.c','\tpv_evtchn_deliver_clear_pending(d, port);','','evtchn','xsa317_port_allocation_error_path'),
  ('221','lib/evtchn/evtchn.c','\t\treturn PV_ESRCH;\n\tif (port == 0 || port >= d->nr_ports)\n\t\treturn PV_ERANGE;\n\tstruct pv_evtchn_port *p','\t\treturn PV_ESRCH;\n\tif (port >= d->nr_ports)\n\t\treturn PV_ERANGE;\n\tstruct pv_evtchn_port *p','evtchn','xsa221_uninitialised_port'),

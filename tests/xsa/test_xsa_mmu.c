@@ -347,6 +347,9 @@ static void xsa224_grant_reference_counts(void **state)
 	T_EXPECT(t, t_update1(t, 2, L2_D2, t_small(t, DATA(0), false)), PV_OK);
 	T_EXPECT(t, t_update1(t, 2, L2_D2 + 4, t_small(t, DATA(0), false)), PV_OK);
 	assert_int_equal(t_frame(t, DATA(0)).grant_maps, 2);
+	/* The peer cannot grant it on (XSA-226's transitive grants). */
+	T_EXPECT(t, pv_mmu_grant(&t->mmu, pv_domid(2), t_mfn(DATA(0)), pv_domid(3), false),
+		 PV_EXDEV);
 	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, pv_domid(1), t_mfn(DATA(0))), PV_EBUSY);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(DATA(0)), 1, pv_domid(1)), PV_EBUSY);
 	/* Failed error path of a map: the count does not move. */
@@ -421,6 +424,49 @@ static void xsa45_unbounded_page_table_work(void **state)
 	t_free(t);
 }
 
+/*
+ * XSA-232: GNTTABOP_cache_flush (cache maintenance a guest asks for, an ARM
+ * operation) looked up the owner of the page to flush and assumed it had a
+ * grant table; pages of Xen's special domains had none. Gain: a NULL
+ * dereference in the hypervisor. pvlib's cache maintenance never looks at
+ * owners: every page of the range must translate in the caller's own
+ * active tables (which hold only validated mappings) and stay out of the
+ * hypervisor's range, else PV_EFAULT and the port is not called at all.
+ */
+static void xsa232_cache_maintenance_of_memory_not_mapped(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	const uint32_t va = 0x00100000u; /* L1 slot 1 -> L2A, whose slot 0 maps DATA(0) */
+	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), true));
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, L2A), PV_OK);
+	t_fill(t, L1A, 1, 1, t_table(t, L2A));
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_OK);
+	struct pv_mmu_maint_req r = { PV_MMU_MAINT_CACHE_CLEAN, pv_gvaddr(va), 4096u, 0 };
+	T_EXPECT(t, pv_mmu_maint(&t->mmu, pv_domid(1), &r), PV_ENOENT); /* no active L1 yet */
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	fake_port_reset();
+	T_EXPECT(t, pv_mmu_maint(&t->mmu, pv_domid(1), &r), PV_OK);
+	assert_int_equal(fake_port_log()->cache_clean, 1);
+	const struct { uint32_t op, va, len; } bad[] = {
+		{ PV_MMU_MAINT_CACHE_CLEAN, va, 8192u },           /* second page unmapped */
+		{ PV_MMU_MAINT_CACHE_CLEAN_INVAL, va + 4096u, 4u },
+		{ PV_MMU_MAINT_SYNC_ICACHE, 0x00200000u, 64u },   /* no L1 entry */
+		{ PV_MMU_MAINT_CACHE_CLEAN, T_HYP_VA, 64u },      /* the hypervisor's */
+		{ PV_MMU_MAINT_CACHE_CLEAN, T_HYP_VA - 4096u, 8192u },
+		{ PV_MMU_MAINT_TLB_PAGE, T_HYP_VA + 0x1000u, 0u },
+	};
+	for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct pv_mmu_maint_req b = { bad[i].op, pv_gvaddr(bad[i].va), bad[i].len, 0 };
+		T_EXPECT(t, pv_mmu_maint(&t->mmu, pv_domid(1), &b), PV_EFAULT);
+	}
+	const struct fake_port_log *lg = fake_port_log();
+	assert_int_equal(lg->cache_clean + lg->cache_clean_inval + lg->cache_sync_icache, 1);
+	assert_int_equal(lg->tlb_va, 0);
+	/* Another domain's request works on its own tables only: it has none. */
+	T_EXPECT(t, pv_mmu_maint(&t->mmu, pv_domid(2), &r), PV_ENOENT);
+	t_free(t);
+}
+
 #define BOTH(fn) cmocka_unit_test_prestate(fn, (void *)&fmt_v5), \
 		 cmocka_unit_test_prestate(fn, (void *)&fmt_v7)
 
@@ -440,6 +486,7 @@ int main(void)
 		BOTH(xsa224_grant_reference_counts),
 		BOTH(xsa380_grant_outlives_owner),
 		BOTH(xsa45_unbounded_page_table_work),
+		BOTH(xsa232_cache_maintenance_of_memory_not_mapped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
