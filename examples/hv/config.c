@@ -3,8 +3,11 @@
  * The reference hypervisor's configuration, in one place.
  *
  *   domain 0  secure    owns the key; answers requests on its ring
+ *                       (trust: secret; it never grants its memory)
  *   domain 1  rich      the untrusted OS stand-in; controlling domain
+ *                       (trust: none)
  *   domain 2  attacker  tries every breach; on a crash: stop, tell rich
+ *                       (trust: none)
  *
  * Memory: the hypervisor keeps the first 16 MiB of RAM; each domain gets
  * 1 MiB after it (addresses relative to the board's RAM, board.h).
@@ -45,16 +48,17 @@
 static const struct hv_dom_cfg doms[] = {
 	{ .name = "secure", .id = 0, .mem_base = REFHV_DOM_MEM(0), .mem_size = 1u << 20,
 	  .image = HV_IMAGE_SECURE, .sched_weight = 512, .sched_cap = 0,
-	  .hypercalls = HC_BASE, .on_fault = HV_FAULT_STOP },
+	  .hypercalls = HC_BASE, .on_fault = HV_FAULT_STOP,
+	  .trust = HV_TRUST_SECRET, .assets = "the PIN and MAC key; the timer23 device" },
 	{ .name = "rich", .id = 1, .mem_base = REFHV_DOM_MEM(1), .mem_size = 1u << 20,
 	  .image = HV_IMAGE_RICH, .sched_weight = 256, .sched_cap = 0,
 	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
 			HC(REFHV_HC_SWITCH_FG),
-	  .on_fault = HV_FAULT_STOP, .controller = true },
+	  .on_fault = HV_FAULT_STOP, .controller = true, .trust = HV_TRUST_NONE },
 	{ .name = "attacker", .id = 2, .mem_base = REFHV_DOM_MEM(2), .mem_size = 1u << 20,
 	  .image = HV_IMAGE_ATTACKER, .sched_weight = 256, .sched_cap = 0,
 	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE),
-	  .on_fault = ATTACKER_ON_FAULT },
+	  .on_fault = ATTACKER_ON_FAULT, .trust = HV_TRUST_NONE },
 };
 
 static const struct hv_chan_cfg chans[] = {
@@ -64,7 +68,7 @@ static const struct hv_chan_cfg chans[] = {
 
 static const struct hv_dev_cfg devs[] = {
 	{ .name = "timer23", .base = BOARD_TIMER23_PA, .size = 0x1000u,
-	  .irq = BOARD_IRQ_TIMER23, .dom = 0 },
+	  .irq = BOARD_IRQ_TIMER23, .dom = 0, .dma = false },
 };
 
 /* The hypervisor's own devices, and their lines: console, time base and
@@ -98,4 +102,5 @@ const struct hv_config hv_config = {
 };
 
 const uint64_t hv_controller_only_hypercalls = HC(REFHV_HC_SWITCH_FG);
+const uint64_t hv_sharing_hypercalls = HC(REFHV_HC_GRANT);
 const uint32_t hv_hypercall_count = REFHV_HC_COUNT;

@@ -37,6 +37,22 @@ enum hv_image {
 	HV_IMAGE_COUNT = 3,
 };
 
+/*
+ * What a domain is trusted with (docs/threat-model.md, "Trust in the
+ * configuration"). The checker holds the configuration to the rules the
+ * threat model relies on for each level.
+ */
+enum hv_trust {
+	HV_TRUST_NONE = 1,   /* untrusted, assumed hostile (a rich OS, anything
+				running third-party code); holds no secret */
+	HV_TRUST_SECRET = 2, /* holds secrets (a key, a PIN) that every other
+				domain must be kept from; its memory never
+				leaves it: it may not grant, nor own a ring */
+	HV_TRUST_TCB = 3,    /* trusted as far as the hypervisor itself: the only
+				level that may own a DMA-capable device, which
+				reaches all of RAM (no IOMMU on these cores) */
+};
+
 struct hv_dom_cfg {
 	const char *name;
 	uint16_t id;            /* must equal the entry's index */
@@ -48,6 +64,8 @@ struct hv_dom_cfg {
 	uint64_t hypercalls;    /* bit n: may make hypercall n */
 	enum hv_fault_action on_fault;
 	bool controller;        /* the controlling domain (at most one) */
+	enum hv_trust trust;    /* what it is trusted with (required) */
+	const char *assets;     /* SECRET and TCB: what it holds, in words */
 };
 
 /* A pair of domains allowed to open event channels. If ring is set, the
@@ -73,6 +91,9 @@ struct hv_dev_cfg {
 	uint32_t base, size;  /* 4 KiB aligned, 4 KiB multiple */
 	uint32_t irq;         /* line, or HV_NO_IRQ */
 	uint16_t dom;
+	bool dma;             /* a bus master: can read and write all of RAM,
+				 hypervisor included (no IOMMU). Only an
+				 HV_TRUST_TCB domain may own one */
 };
 
 /* A machine range the hypervisor's own drivers use: never a guest's. */
@@ -103,6 +124,9 @@ extern const struct hv_config hv_config;
 
 /* Hypercalls only the controlling domain may be given. */
 extern const uint64_t hv_controller_only_hypercalls;
+/* Hypercalls that share a domain's own memory (grant): refused to a
+ * domain that holds secrets. */
+extern const uint64_t hv_sharing_hypercalls;
 /* Number of hypercalls the ABI defines (bits above are refused). */
 extern const uint32_t hv_hypercall_count;
 
@@ -112,7 +136,9 @@ extern const uint32_t hv_hypercall_count;
  * misaligned device, PV_EEXIST for an overlap or a duplicate, PV_ESRCH for
  * an unknown domain, PV_EBUSY for an IRQ routed twice or reserved, or a
  * device on the hypervisor's own, PV_EPERM for a controller-only hypercall
- * given to another domain) and a message in msg (always NUL-terminated)
+ * given to another domain, or a trust rule broken: a domain holding secrets
+ * allowed to grant or owning a ring page, a DMA-capable device given to a
+ * domain not trusted as TCB) and a message in msg (always NUL-terminated)
  * naming the entry.
  */
 int32_t hv_config_check(const struct hv_config *cfg, char *msg, size_t msglen);

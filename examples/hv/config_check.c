@@ -213,6 +213,22 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 			put(m, ": only the controlling domain may switch the foreground");
 			return PV_EPERM;
 		}
+		if (d->trust != HV_TRUST_NONE && d->trust != HV_TRUST_SECRET &&
+		    d->trust != HV_TRUST_TCB) {
+			put_dom(m, c, i);
+			put(m, ": no trust level (none, secret or tcb)");
+			return PV_EINVAL;
+		}
+		if (d->trust != HV_TRUST_NONE && (!d->assets || !d->assets[0])) {
+			put_dom(m, c, i);
+			put(m, ": is trusted, but the configuration does not say with what");
+			return PV_EINVAL;
+		}
+		if (d->trust == HV_TRUST_SECRET && (d->hypercalls & hv_sharing_hypercalls)) {
+			put_dom(m, c, i);
+			put(m, ": holds secrets, so it may not grant its memory");
+			return PV_EPERM;
+		}
 		if (d->sched_weight == 0 || d->sched_weight > 65535u || d->sched_cap > 100u) {
 			put_dom(m, c, i);
 			put(m, ": scheduler weight 1..65535 and cap 0..100 please");
@@ -249,6 +265,14 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 			put(m, ": both ends are ");
 			put_dom(m, c, ch->a);
 			return PV_EINVAL;
+		}
+		if (ch->ring && c->doms[ch->a].trust == HV_TRUST_SECRET) {
+			put(m, "channel ");
+			put_u(m, i);
+			put(m, ": its ring page would be ");
+			put_dom(m, c, ch->a);
+			put(m, "'s, which holds secrets (let the other end own it)");
+			return PV_EPERM;
 		}
 		for (uint32_t j = 0; j < i; j++) {
 			const struct hv_chan_cfg *o = &c->chans[j];
@@ -298,6 +322,13 @@ int32_t hv_config_check(const struct hv_config *c, char *msg, size_t msglen)
 			put(m, ": no domain ");
 			put_u(m, v->dom);
 			return PV_ESRCH;
+		}
+		if (v->dma && c->doms[v->dom].trust != HV_TRUST_TCB) {
+			put_dev(m, c, i);
+			put(m, ": can DMA to all of RAM (no IOMMU), so ");
+			put_dom(m, c, v->dom);
+			put(m, " would have to be trusted as tcb");
+			return PV_EPERM;
 		}
 		if ((v->base | v->size) & 0xFFFu || v->size == 0) {
 			put_dev(m, c, i);

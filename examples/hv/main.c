@@ -32,6 +32,13 @@ void hv_main(void)
 	hv_printf("hv: configuration: %u domains, %u channels, %u device(s), %u other routed "
 		  "IRQ(s): accepted\n",
 		  hv_config.nr_doms, hv_config.nr_chans, hv_config.nr_devs, hv_config.nr_irqs);
+	for (uint32_t i = 0; i < hv_config.nr_devs; i++) {
+		const struct hv_dev_cfg *v = &hv_config.devs[i];
+		if (v->dma) /* the checker allowed it: its owner is trusted as TCB */
+			hv_printf("hv: WARNING: device %s can DMA to all of RAM (no IOMMU): "
+				  "domain %s is part of the TCB\n",
+				  v->name, hv_config.doms[v->dom].name);
+	}
 	check(hv_mmu_init(), "mmu init");
 	check(hv_hc_setup(), "hypercall table");
 	check(hv_sched_setup(), "event channels and scheduler");

@@ -258,6 +258,75 @@ static void no_domains(void **state)
 	refused(PV_EINVAL, "between 1 and");
 }
 
+/* The threat model relies on these levels in the shipped configuration. */
+static void shipped_trust_levels(void **state)
+{
+	(void)state;
+	assert_int_equal(hv_config.doms[0].trust, HV_TRUST_SECRET);
+	assert_string_equal(hv_config.doms[0].name, "secure");
+	assert_int_equal(hv_config.doms[1].trust, HV_TRUST_NONE);
+	assert_int_equal(hv_config.doms[2].trust, HV_TRUST_NONE);
+	for (uint32_t i = 0; i < hv_config.nr_devs; i++)
+		assert_false(hv_config.devs[i].dma);
+}
+
+static void trust_level_required(void **state)
+{
+	(void)state;
+	doms[1].trust = (enum hv_trust)0;
+	refused(PV_EINVAL, "domain 1 (rich): no trust level");
+	doms[1].trust = (enum hv_trust)7;
+	refused(PV_EINVAL, "domain 1 (rich): no trust level");
+}
+
+static void trusted_with_what(void **state)
+{
+	(void)state;
+	doms[0].assets = NULL;
+	refused(PV_EINVAL, "domain 0 (secure): is trusted, but the configuration does not say");
+	doms[0].assets = "";
+	refused(PV_EINVAL, "domain 0 (secure): is trusted");
+	doms[0].trust = HV_TRUST_NONE; /* an untrusted domain need not say */
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+}
+
+static void secret_domain_may_not_grant(void **state)
+{
+	(void)state;
+	doms[0].hypercalls |= hv_sharing_hypercalls;
+	refused(PV_EPERM, "domain 0 (secure): holds secrets, so it may not grant its memory");
+	doms[0].trust = HV_TRUST_TCB; /* trusted with everything: its decision */
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+}
+
+static void secret_domain_owns_no_ring(void **state)
+{
+	(void)state;
+	chans[0].a = 0; /* the ring page would be secure's, granted to rich */
+	chans[0].b = 1;
+	refused(PV_EPERM, "channel 0: its ring page would be domain 0 (secure)'s, which holds "
+			  "secrets");
+	chans[0].ring = false; /* a channel without a ring shares no memory */
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+}
+
+static void dma_device_needs_a_tcb_domain(void **state)
+{
+	(void)state;
+	devs[0].dma = true; /* owned by secure: holds secrets, but is not TCB */
+	refused(PV_EPERM, "device 0 (timer23): can DMA to all of RAM (no IOMMU), so domain 0 "
+			  "(secure) would have to be trusted as tcb");
+	devs[0].dom = 1; /* the untrusted rich OS */
+	refused(PV_EPERM, "device 0 (timer23): can DMA to all of RAM (no IOMMU), so domain 1 "
+			  "(rich) would have to be trusted as tcb");
+	devs[0].dom = 0;
+	doms[0].trust = HV_TRUST_TCB; /* said in so many words: accepted */
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+	devs[0].dma = false; /* without DMA any level may own a device */
+	doms[0].trust = HV_TRUST_NONE;
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+}
+
 static void message_always_terminated(void **state)
 {
 	(void)state;
@@ -289,7 +358,7 @@ static void accepted_configs_are_sound(void **state)
 	for (uint32_t iter = 0; iter < 20000u; iter++) {
 		setup(NULL);
 		for (uint32_t k = 0, n = 1u + rnd(3); k < n; k++) {
-			switch (rnd(8)) {
+			switch (rnd(11)) {
 			case 0:
 				doms[rnd(cfg.nr_doms)].mem_base = cfg.ram_base + (rnd(140u) << 20);
 				break;
@@ -313,10 +382,22 @@ static void accepted_configs_are_sound(void **state)
 					rnd(2) ? cfg.ram_base + cfg.ram_size - (rnd(4) << 12)
 					       : cfg.hyp_io[rnd(cfg.nr_hyp_io)].base + (rnd(3) << 12),
 					0x1000u << rnd(2), rnd(3) ? rnd(cfg.irq_lines + 2u) : HV_NO_IRQ,
-					(uint16_t)rnd(4) };
+					(uint16_t)rnd(4), rnd(2) != 0 };
 				break;
 			case 6:
 				devs[0].irq = rnd(cfg.irq_lines + 2u);
+				break;
+			case 8:
+				doms[rnd(cfg.nr_doms)].trust = (enum hv_trust)rnd(5);
+				break;
+			case 9:
+				devs[rnd(cfg.nr_devs)].dma = rnd(2) != 0;
+				break;
+			case 10:
+				if (rnd(2))
+					doms[rnd(cfg.nr_doms)].hypercalls ^= hv_sharing_hypercalls;
+				else
+					chans[rnd(cfg.nr_chans)].ring ^= true;
 				break;
 			default:
 				chans[rnd(cfg.nr_chans)].a = (uint16_t)rnd(4);
@@ -342,15 +423,26 @@ static void accepted_configs_are_sound(void **state)
 				assert_true(d->mem_base + d->mem_size <= doms[j].mem_base ||
 					    doms[j].mem_base + doms[j].mem_size <= d->mem_base);
 			controllers += d->controller;
+			/* The trust rules (docs/threat-model.md). */
+			assert_true(d->trust == HV_TRUST_NONE || d->trust == HV_TRUST_SECRET ||
+				    d->trust == HV_TRUST_TCB);
+			if (d->trust != HV_TRUST_NONE)
+				assert_true(d->assets && d->assets[0]);
+			if (d->trust == HV_TRUST_SECRET)
+				assert_true((d->hypercalls & hv_sharing_hypercalls) == 0);
 		}
 		assert_true(controllers <= 1u);
 		for (uint32_t i = 0; i < cfg.nr_chans; i++) {
 			assert_true(chans[i].a < cfg.nr_doms && chans[i].b < cfg.nr_doms);
 			assert_true(chans[i].a != chans[i].b);
+			if (chans[i].ring)
+				assert_true(doms[chans[i].a].trust != HV_TRUST_SECRET);
 		}
 		for (uint32_t i = 0; i < cfg.nr_devs; i++) {
 			const struct hv_dev_cfg *v = &devs[i];
 			assert_true(v->dom < cfg.nr_doms && v->size != 0);
+			if (v->dma)
+				assert_true(doms[v->dom].trust == HV_TRUST_TCB);
 			assert_true((uint64_t)v->base + v->size <= cfg.ram_base ||
 				    v->base >= (uint64_t)cfg.ram_base + cfg.ram_size);
 			for (uint32_t k = 0; k < cfg.nr_hyp_io; k++)
@@ -402,6 +494,12 @@ int main(void)
 		cmocka_unit_test_setup(notify_without_controller, setup),
 		cmocka_unit_test_setup(bad_fault_action, setup),
 		cmocka_unit_test_setup(no_domains, setup),
+		cmocka_unit_test_setup(shipped_trust_levels, setup),
+		cmocka_unit_test_setup(trust_level_required, setup),
+		cmocka_unit_test_setup(trusted_with_what, setup),
+		cmocka_unit_test_setup(secret_domain_may_not_grant, setup),
+		cmocka_unit_test_setup(secret_domain_owns_no_ring, setup),
+		cmocka_unit_test_setup(dma_device_needs_a_tcb_domain, setup),
 		cmocka_unit_test_setup(message_always_terminated, setup),
 		cmocka_unit_test_setup(accepted_configs_are_sound, setup),
 	};
