@@ -57,15 +57,36 @@ static uint64_t siphash(const uint8_t *m, uint32_t len)
 	return v0 ^ v1 ^ v2 ^ v3;
 }
 
+/* One request, copied out of the ring before anything looks at it: the
+ * client can rewrite the shared page at any moment, so every check and
+ * every use must read the same private copy (no double fetch). */
+struct request {
+	uint32_t op;
+	uint32_t len;
+	uint8_t data[sizeof((struct ring *)0)->data];
+};
+
+static void fetch_request(const struct ring *r, struct request *q)
+{
+	const volatile struct ring *v = r;
+	q->op = v->op;
+	uint32_t len = v->len;
+	q->len = len < sizeof q->data ? len : (uint32_t)sizeof q->data;
+	for (uint32_t i = 0; i < q->len; i++)
+		q->data[i] = v->data[i];
+}
+
 static bool handle(struct ring *r)
 {
-	uint32_t len = r->len < sizeof r->data ? r->len : (uint32_t)sizeof r->data;
+	struct request q;
+	fetch_request(r, &q);
+	uint32_t len = q.len;
 	r->out_len = 0;
-	switch (r->op) {
+	switch (q.op) {
 	case RING_PIN_CHECK: {
 		bool ok = pin_failures < 3u && len == sizeof pin - 1u;
 		for (uint32_t i = 0; ok && i < len; i++)
-			ok = r->data[i] == (uint8_t)pin[i];
+			ok = q.data[i] == (uint8_t)pin[i];
 		if (!ok)
 			pin_failures++;
 		r->status = ok ? PV_OK : PV_EACCES;
@@ -73,7 +94,7 @@ static bool handle(struct ring *r)
 		break;
 	}
 	case RING_MAC: {
-		uint64_t tag = siphash(r->data, len);
+		uint64_t tag = siphash(q.data, len);
 		for (unsigned i = 0; i < 8u; i++)
 			r->out[i] = (uint8_t)(tag >> (8u * i));
 		r->out_len = 8;
