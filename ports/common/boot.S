@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Boot, shared by every port: entered at the physical address of _start
- * with the MMU off, in SVC mode (QEMU's reset state for both machines).
- * Builds the boot translation table, lets the port turn the MMU and caches
- * on with high vectors (arch_mmu_on, from the port's boot_arch.h), moves to
+ * Boot, shared by every board: entered at the physical address of _start
+ * with the MMU off, in SVC mode (QEMU's reset state for every machine).
+ * Builds the boot translation table, lets the CPU code turn the MMU and
+ * caches on with high vectors (cpu_mmu_on, from ports/cpu/<cpu>/cpu.h), moves to
  * the linked (virtual) addresses, sets up one stack per exception mode,
  * clears .bss and calls hv_main().
  *
- * The table (short descriptors; the port's boot_arch.h gives the bits for
- * its architecture, ARM ARM DDI 0100I B3.3 / DDI 0406C B3.5):
+ * The table (short descriptors; the CPU's cpu.h gives the bits for its
+ * architecture, ARM ARM DDI 0100I B3.3 / DDI 0406C B3.5):
  *   - an identity section for the megabyte holding this code, used by the
  *     few instructions between MMU on and the jump to the linked address
  *     (port_board_init() removes it);
@@ -21,7 +21,7 @@
  * MMU is on: r10 holds the virtual - physical offset.
  */
 #include "board.h"
-#include "boot_arch.h"
+#include "cpu.h"
 
 #define HV_VIRT_BASE 0xC0000000
 #define HV_IO_OFFSET 0xE0000000
@@ -96,7 +96,7 @@ _start:
 	str	r0, [r4, r2]
 
 	/* TTBR0 = r4, DACR (domain 0 client), caches, TLB, SCTLR. */
-	arch_mmu_on
+	cpu_mmu_on
 	ldr	pc, =high
 high:
 	/* One small stack per exception mode; SVC runs the hypervisor. */
