@@ -25,6 +25,7 @@
 
 #define HV_VIRT_BASE 0xC0000000
 #define HV_IO_OFFSET 0xE0000000
+#define HV_UNCACHED_VA 0xEFF00000
 
 #define MODE_FIQ 0x11
 #define MODE_IRQ 0x12
@@ -60,7 +61,10 @@ _start:
 	orr	r0, r2, r1, lsl #20
 	str	r0, [r4, r1, lsl #2]
 
-	/* Linear map of all RAM at HV_VIRT_BASE. */
+	/* Linear map of all RAM at HV_VIRT_BASE, below the uncached window. */
+	.if	(BOARD_RAM_SIZE >> 20) > ((HV_UNCACHED_VA - HV_VIRT_BASE) >> 20)
+	.error	"BOARD_RAM_SIZE: the linear map would reach the uncached window"
+	.endif
 	add	r3, r4, #(HV_VIRT_BASE >> 18)	@ &l1[HV_VIRT_BASE >> 20]
 	ldr	r0, =(BOARD_RAM_PA | PT_SECT_RAM)
 	mov	r1, #0
@@ -70,8 +74,13 @@ _start:
 	cmp	r1, #(BOARD_RAM_SIZE >> 20)
 	bne	2b
 
-	/* The peripheral megabytes. */
+	/* The peripheral megabytes, moved up by HV_IO_OFFSET into
+	 * 0xF0000000..0xFFEFFFFF: a lower one would land on the RAM map or
+	 * the uncached window, a higher one wrap into guest space. */
 	.irp	mb, BOARD_IO_MBS
+	.if	(\mb) < 0x100 || (\mb) >= 0x1FF
+	.error	"BOARD_IO_MBS: a peripheral megabyte outside 0x10000000..0x1FEFFFFF"
+	.endif
 	ldr	r0, =((\mb << 20) | PT_SECT_DEV)
 	ldr	r2, =(((\mb << 20) + HV_IO_OFFSET) >> 18)
 	str	r0, [r4, r2]
