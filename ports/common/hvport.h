@@ -4,8 +4,8 @@
  * one board combines the board's description (ports/<board>/board.h, data
  * only), the CPU code its board.ini names (ports/cpu/<cpu>/: the functions
  * marked "cpu" below), the driver glue it names (ports/drivers/: those
- * marked "intc", "timer" and "console") and the shared framework
- * (ports/common/). docs/porting.md names the parts.
+ * marked "intc glue", "timer glue" and "console glue") and the shared
+ * framework (ports/common/). docs/porting.md names the parts.
  *
  * The contract with the hypervisor (see docs/porting.md):
  *  - the hypervisor supplies hv_main() (called once, in SVC mode, MMU on,
@@ -196,8 +196,8 @@ bool port_timer_ack(void);
 #define PORT_IRQ_TIMER BOARD_IRQ_TIMER01
 
 /*
- * Interrupt controller (cpu). Lines are numbered as the controller numbers
- * them (VIC line, GIC interrupt ID), below BOARD_IRQ_LINES; intc glue.
+ * Interrupt controller (intc glue). Lines are numbered as the controller
+ * numbers them (VIC line, GIC interrupt ID), below BOARD_IRQ_LINES.
  * port_irq_ack() takes the next pending enabled interrupt and names it
  * (false: none); every acknowledged line gets one port_irq_eoi() once it is
  * dealt with (for a routed line: once it is masked until the guest's EOI).
