@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Timer glue for an SP804 dual timer (board.ini: timer = sp804): the time
- * base and the event timer of hvport.h, both in the one block at
- * BOARD_TIMER01_PA (its interrupt line BOARD_IRQ_TIMER01, its input clock
- * BOARD_TIMER_HZ), so any other block of the board, with its own page and
- * line, can be given to a guest. The SP804 puts its second timer at +0x20
- * (DDI 0271, 3.2): that timer free-runs as the time base, the first is the
- * one-shot event timer.
+ * Timer glue for two timers with the SP804's per-timer registers (load,
+ * value, control, clear, masked status; DDI 0271, 3.2) (board.ini: timer =
+ * sp804): the time base free-runs on the one at BOARD_CLOCK_TIMER_PA, the
+ * one-shot event timer is the one at BOARD_EVENT_TIMER_PA (its line
+ * BOARD_IRQ_TIMER01); both count BOARD_TIMER_HZ. Where they are is the
+ * board's: the two halves of one SP804 block (versatilepb, vexpress-a9,
+ * realview-eb: +0 and +0x20, so the board's other block, with its own page
+ * and line, can be given to a guest), or two of the Integrator/CP's
+ * counters (+0x100 and +0x200 of their page, as QEMU models them).
  *
  * Concurrency: uniprocessor; runs in SVC mode with IRQ and FIQ masked.
  * clock_state is this file's only mutable state.
@@ -17,8 +19,8 @@
 
 _Static_assert(1000000000u % BOARD_TIMER_HZ == 0, "a whole number of ns per tick");
 
-static const struct sp804 clock_timer = { HV_IO(BOARD_TIMER01_PA) + 0x20u };
-static const struct sp804 event_timer = { HV_IO(BOARD_TIMER01_PA) };
+static const struct sp804 clock_timer = { HV_IO(BOARD_CLOCK_TIMER_PA) };
+static const struct sp804 event_timer = { HV_IO(BOARD_EVENT_TIMER_PA) };
 
 static struct {
 	uint32_t last;  /* last counter value read */

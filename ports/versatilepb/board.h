@@ -27,7 +27,10 @@
 #define BOARD_VIC_PA 0x10140000u
 #define BOARD_INTC_PA BOARD_VIC_PA    /* the interrupt controller's pages */
 #define BOARD_INTC_SIZE 0x1000u
+/* The hypervisor's timers: their page, then each timer's registers. */
 #define BOARD_TIMER01_PA 0x101E2000u
+#define BOARD_EVENT_TIMER_PA BOARD_TIMER01_PA /* SP804 timer 0 */
+#define BOARD_CLOCK_TIMER_PA (BOARD_TIMER01_PA + 0x20u) /* timer 1 */
 /* The second SP804 block: optional, given to the secure domain. */
 #define BOARD_TIMER23_PA 0x101E3000u
 #define BOARD_UART0_PA 0x101F1000u

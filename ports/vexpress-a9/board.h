@@ -22,7 +22,10 @@
 #define BOARD_IO_MBS 0x100, 0x1E0
 
 #define BOARD_UART0_PA 0x10009000u
+/* The hypervisor's timers: their page, then each timer's registers. */
 #define BOARD_TIMER01_PA 0x10011000u
+#define BOARD_EVENT_TIMER_PA BOARD_TIMER01_PA /* SP804 timer 0 */
+#define BOARD_CLOCK_TIMER_PA (BOARD_TIMER01_PA + 0x20u) /* timer 1 */
 /* The second SP804 block: optional, given to the secure domain. */
 #define BOARD_TIMER23_PA 0x10012000u
 #define BOARD_GIC_CPU_PA 0x1E000100u
