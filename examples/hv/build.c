@@ -31,8 +31,8 @@ static struct pv_mmu_io_region mmu_io[HV_MAX_DEVS];
 /* The port's page-table format, and the one memory type guests map RAM
  * with (one type: no two mappings of a frame with different cacheability):
  * what pv_mmu_desc_small() produces, write-back (ARMv7: write-allocate). */
-#define HV_MMU_FORMAT (BOARD_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5)
-#define HV_RAM_TYPE (BOARD_MMU_V7 ? PV_MMU_MT_WBWA : PV_MMU_MT_WB)
+#define HV_MMU_FORMAT (CPU_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5)
+#define HV_RAM_TYPE (CPU_MMU_V7 ? PV_MMU_MT_WBWA : PV_MMU_MT_WB)
 /* On a VIVT cache, the frames shared with the hypervisor are uncached
  * (ARMv5 C 0 B 1) on both sides. A guest may map other frames of its own
  * uncached too: on ARMv5 that is one more incoherent alias of its own
@@ -40,7 +40,7 @@ static struct pv_mmu_io_region mmu_io[HV_MAX_DEVS];
 #define HV_RAM_TYPES (PV_MMU_MT_MASK(HV_RAM_TYPE) | (PORT_VIVT_CACHE ? PV_MMU_MT_MASK(PV_MMU_MT_NC) : 0u))
 /* ... and the one type for device registers (ARMv5 has no Device type:
  * uncached unbuffered, i.e. strongly ordered). */
-#define HV_DEV_TYPE (BOARD_MMU_V7 ? PV_MMU_MT_DEVICE : PV_MMU_MT_SO)
+#define HV_DEV_TYPE (CPU_MMU_V7 ? PV_MMU_MT_DEVICE : PV_MMU_MT_SO)
 
 int32_t hv_mmu_init(void)
 {

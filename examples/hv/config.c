@@ -16,9 +16,9 @@
  * to secure). The builder connects each channel to the controlling domain
  * and writes the other end into start_info.ctrl_port.
  * Scheduler: credit (lib/sched), 1 ms slices. Devices: the board's second
- * SP804 timer block is the secure domain's (its registers and its
- * interrupt line); the UART, the interrupt controller and the first timer
- * block stay the hypervisor's.
+ * SP804 timer block, where board.h names one (BOARD_TIMER23_PA), is the
+ * secure domain's (its registers and its interrupt line); the UART, the
+ * interrupt controller and the first timer block stay the hypervisor's.
  */
 #include "config.h"
 
@@ -66,10 +66,17 @@ static const struct hv_chan_cfg chans[] = {
 	{ .a = 2, .b = 1, .ring = false }, /* attacker -> rich control channel */
 };
 
+#ifdef BOARD_TIMER23_PA /* optional: a board may have no spare timer */
 static const struct hv_dev_cfg devs[] = {
 	{ .name = "timer23", .base = BOARD_TIMER23_PA, .size = 0x1000u,
 	  .irq = BOARD_IRQ_TIMER23, .dom = 0, .dma = false },
 };
+#define DEVS devs
+#define NR_DEVS (sizeof devs / sizeof devs[0])
+#else
+#define DEVS 0
+#define NR_DEVS 0u
+#endif
 
 /* The hypervisor's own devices, and their lines: console, time base and
  * event timer, interrupt controller. */
@@ -95,8 +102,8 @@ const struct hv_config hv_config = {
 	.nr_chans = sizeof chans / sizeof chans[0],
 	.irqs = 0,
 	.nr_irqs = 0,
-	.devs = devs,
-	.nr_devs = sizeof devs / sizeof devs[0],
+	.devs = DEVS,
+	.nr_devs = NR_DEVS,
 	.hyp_io = hyp_io,
 	.nr_hyp_io = sizeof hyp_io / sizeof hyp_io[0],
 };

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Boot, shared by every port: entered at the physical address of _start
- * with the MMU off, in SVC mode (QEMU's reset state for both machines).
- * Builds the boot translation table, lets the port turn the MMU and caches
- * on with high vectors (arch_mmu_on, from the port's boot_arch.h), moves to
+ * Boot, shared by every board: entered at the physical address of _start
+ * with the MMU off, in SVC mode (QEMU's reset state for every machine).
+ * Builds the boot translation table, lets the CPU code turn the MMU and
+ * caches on with high vectors (cpu_mmu_on, from ports/cpu/<cpu>/cpu.h), moves to
  * the linked (virtual) addresses, sets up one stack per exception mode,
  * clears .bss and calls hv_main().
  *
- * The table (short descriptors; the port's boot_arch.h gives the bits for
- * its architecture, ARM ARM DDI 0100I B3.3 / DDI 0406C B3.5):
+ * The table (short descriptors; the CPU's cpu.h gives the bits for its
+ * architecture, ARM ARM DDI 0100I B3.3 / DDI 0406C B3.5):
  *   - an identity section for the megabyte holding this code, used by the
  *     few instructions between MMU on and the jump to the linked address
  *     (port_board_init() removes it);
@@ -21,10 +21,11 @@
  * MMU is on: r10 holds the virtual - physical offset.
  */
 #include "board.h"
-#include "boot_arch.h"
+#include "cpu.h"
 
 #define HV_VIRT_BASE 0xC0000000
 #define HV_IO_OFFSET 0xE0000000
+#define HV_UNCACHED_VA 0xEFF00000
 
 #define MODE_FIQ 0x11
 #define MODE_IRQ 0x12
@@ -60,7 +61,10 @@ _start:
 	orr	r0, r2, r1, lsl #20
 	str	r0, [r4, r1, lsl #2]
 
-	/* Linear map of all RAM at HV_VIRT_BASE. */
+	/* Linear map of all RAM at HV_VIRT_BASE, below the uncached window. */
+	.if	(BOARD_RAM_SIZE >> 20) > ((HV_UNCACHED_VA - HV_VIRT_BASE) >> 20)
+	.error	"BOARD_RAM_SIZE: the linear map would reach the uncached window"
+	.endif
 	add	r3, r4, #(HV_VIRT_BASE >> 18)	@ &l1[HV_VIRT_BASE >> 20]
 	ldr	r0, =(BOARD_RAM_PA | PT_SECT_RAM)
 	mov	r1, #0
@@ -70,8 +74,13 @@ _start:
 	cmp	r1, #(BOARD_RAM_SIZE >> 20)
 	bne	2b
 
-	/* The peripheral megabytes. */
+	/* The peripheral megabytes, moved up by HV_IO_OFFSET into
+	 * 0xF0000000..0xFFEFFFFF: a lower one would land on the RAM map or
+	 * the uncached window, a higher one wrap into guest space. */
 	.irp	mb, BOARD_IO_MBS
+	.if	(\mb) < 0x100 || (\mb) >= 0x1FF
+	.error	"BOARD_IO_MBS: a peripheral megabyte outside 0x10000000..0x1FEFFFFF"
+	.endif
 	ldr	r0, =((\mb << 20) | PT_SECT_DEV)
 	ldr	r2, =(((\mb << 20) + HV_IO_OFFSET) >> 18)
 	str	r0, [r4, r2]
@@ -96,7 +105,7 @@ _start:
 	str	r0, [r4, r2]
 
 	/* TTBR0 = r4, DACR (domain 0 client), caches, TLB, SCTLR. */
-	arch_mmu_on
+	cpu_mmu_on
 	ldr	pc, =high
 high:
 	/* One small stack per exception mode; SVC runs the hypervisor. */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The port as a hypervisor sees it: the same for every port. Each port
- * supplies its board description (board.h, data only) and the handful of
- * CPU- and interrupt-controller-specific functions marked "arch" below
- * (ports/<port>/port.c); everything else is shared code in ports/common.
+ * The port as a hypervisor sees it: the same for every board. A build for
+ * one board combines the board's description (ports/<board>/board.h, data
+ * only), the CPU code its board.ini names (ports/cpu/<cpu>/: the functions
+ * marked "cpu" below), the driver glue it names (ports/drivers/: those
+ * marked "intc glue", "timer glue" and "console glue") and the shared
+ * framework (ports/common/). docs/porting.md names the parts.
  *
  * The contract with the hypervisor (see docs/porting.md):
  *  - the hypervisor supplies hv_main() (called once, in SVC mode, MMU on,
@@ -36,6 +38,7 @@
 #include <pvlib/types.h>
 
 #include "board.h"
+#include "cpu.h"
 
 #define HV_VIRT_BASE 0xC0000000u      /* start of the hypervisor range */
 #define HV_UNCACHED_VA 0xEFF00000u    /* ARMv5: uncached alias window */
@@ -51,7 +54,7 @@
 
 /* ASIDs the port can tag translations with (0: none, every switch flushes
  * the TLB). ASID 0 is reserved for the switch itself. */
-#if BOARD_MMU_V7
+#if CPU_MMU_V7
 #define PORT_NR_ASIDS 256u
 #else
 #define PORT_NR_ASIDS 0u
@@ -117,10 +120,10 @@ static inline pv_maddr_t port_va_to_ma(const void *va)
 /* DACR value for a guest: hypervisor domain client, guest-kernel domain
  * client only in virtual kernel mode, guest-user domain client. */
 uint32_t port_guest_dacr(bool virt_kernel);
-void port_set_dacr(uint32_t dacr);                          /* arch */
+void port_set_dacr(uint32_t dacr);                          /* cpu */
 
 /*
- * Switch to another domain's address space (arch). ARMv5 (VIVT caches, no
+ * Switch to another domain's address space (cpu). ARMv5 (VIVT caches, no
  * ASIDs): clean and invalidate the caches, load TTBR and DACR, invalidate
  * the TLB. ARMv7 with ASIDs: load TTBR and the domain's ASID (no TLB or
  * cache flush: translations are tagged, caches are physically tagged) and
@@ -128,12 +131,12 @@ void port_set_dacr(uint32_t dacr);                          /* arch */
  */
 void port_switch_space(pv_maddr_t l1, uint32_t asid, uint32_t dacr);
 
-/* Drop every TLB entry (arch); the benchmark compares a switch with it. */
+/* Drop every TLB entry (cpu); the benchmark compares a switch with it. */
 void port_tlb_flush_all(void);
 
 /*
  * Make instructions the hypervisor wrote at [va, va+len) of its linear map
- * (a guest image) visible to every later instruction fetch (arch).
+ * (a guest image) visible to every later instruction fetch (cpu).
  */
 void port_sync_icache(const void *va, uint32_t len);
 
@@ -145,11 +148,11 @@ void port_sync_icache(const void *va, uint32_t len);
  * copies through the linear map are bracketed by port_alias_sync. With
  * physically tagged caches (ARMv7) neither is needed.
  */
-#define PORT_VIVT_CACHE (!BOARD_MMU_V7)
+#define PORT_VIVT_CACHE (!CPU_MMU_V7)
 
 /*
  * A hypervisor pointer to frame ma through which its accesses stay
- * coherent with a guest's uncached mapping of the frame (arch). ARMv5:
+ * coherent with a guest's uncached mapping of the frame (cpu). ARMv5:
  * cleans and invalidates the caches, then maps ma uncached at slot (below
  * PORT_UNCACHED_SLOTS; a slot mapped again is replaced) of the window at
  * HV_UNCACHED_VA. ARMv7: the linear-map address (slot unused).
@@ -158,7 +161,7 @@ void *port_uncached_map(uint32_t slot, pv_maddr_t ma);
 
 /*
  * Around a hypervisor access, through its linear-map pointer host, to len
- * guest bytes that the current guest maps at va (arch). ARMv5, before the
+ * guest bytes that the current guest maps at va (cpu). ARMv5, before the
  * access (written false): clean and invalidate the guest-address lines,
  * then the linear-map lines; after a write (written true): clean and
  * invalidate the linear-map lines. ARMv7: nothing.
@@ -174,17 +177,19 @@ static inline uint32_t port_psr_user(uint32_t psr)
 	return (psr & 0xF8000000u) | PV_PSR_MODE_USR;
 }
 
-/* Console. */
+/* Console (console glue). */
 void port_console_write(const char *s, uint32_t n);
 void port_console_puts(const char *s);
 
-/* Time since boot, from the free-running SP804 timer 1 (the second timer
- * of the block at BOARD_TIMER01_PA). Must be called at least once per
- * counter wrap (about 71 minutes at 1 MHz). */
+/* Time since boot (timer glue; SP804: the free-running timer at
+ * BOARD_CLOCK_TIMER_PA). Must be called at least once per counter wrap
+ * (SP804: about 71 minutes at 1 MHz). */
 pv_time_ns port_time_ns(void);
-/* Arm the event timer (SP804 timer 0, the first of that block) to interrupt
- * after delta ns; stop it. The block at BOARD_TIMER23_PA is left alone: a
- * hypervisor may give it to a guest. */
+/* Arm the event timer (timer glue; SP804: the timer at
+ * BOARD_EVENT_TIMER_PA) to interrupt after delta ns; stop it. Its line is
+ * PORT_IRQ_TIMER. Any other timer of the board (an optional
+ * BOARD_TIMER23_PA block) is left alone: a hypervisor may give it to a
+ * guest. */
 void port_timer_set(pv_time_ns delta);
 void port_timer_stop(void);
 /* Acknowledge the event timer; true if it had fired. */
@@ -192,8 +197,8 @@ bool port_timer_ack(void);
 #define PORT_IRQ_TIMER BOARD_IRQ_TIMER01
 
 /*
- * Interrupt controller (arch). Lines are numbered as the controller numbers
- * them (VIC line, GIC interrupt ID), below BOARD_IRQ_LINES.
+ * Interrupt controller (intc glue). Lines are numbered as the controller
+ * numbers them (VIC line, GIC interrupt ID), below BOARD_IRQ_LINES.
  * port_irq_ack() takes the next pending enabled interrupt and names it
  * (false: none); every acknowledged line gets one port_irq_eoi() once it is
  * dealt with (for a routed line: once it is masked until the guest's EOI).
@@ -203,7 +208,7 @@ void port_irq_disable(uint32_t line);
 bool port_irq_ack(uint32_t *line);
 void port_irq_eoi(uint32_t line);
 
-/* Sleep until an interrupt is asserted (arch; taken or not: IRQs stay masked
+/* Sleep until an interrupt is asserted (cpu; taken or not: IRQs stay masked
  * in the hypervisor, which acknowledges them with port_irq_ack()). */
 void port_wait_for_interrupt(void);
 

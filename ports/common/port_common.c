@@ -1,37 +1,24 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The port code every board shares: trap dispatch into the hypervisor, the
- * panic path, the pvlib assertion hook, console, time base and event timer
- * on the shared drivers, DACR values and the verdict. A port's own port.c
- * holds only what differs between CPUs and interrupt controllers.
+ * The framework every board shares: trap dispatch into the hypervisor, the
+ * panic path, the pvlib assertion hook, board bring-up, DACR values and the
+ * verdict. It knows no device: the CPU code, the interrupt-controller,
+ * timer and console glue a board's board.ini selects do (glue.h).
  *
  * Concurrency: uniprocessor; everything here runs in SVC mode with IRQ and
- * FIQ masked (the hypervisor is never preempted). clock_state is the only
- * mutable state besides port_cur_frame.
+ * FIQ masked (the hypervisor is never preempted). port_cur_frame is the
+ * only mutable state.
  */
-#include "arch.h"
+#include "glue.h"
 
 #include <pvlib/port.h>
 
-#include "pl011.h"
 #include "semihost.h"
-#include "sp804.h"
 
 _Static_assert(HV_IO(0x1FF00000u) == 0xFFF00000u, "peripherals stay below the vector megabyte");
 
 struct pv_trap_frame *port_cur_frame;
 extern char _start[]; /* boot.S: its megabyte has the identity section */
-
-static const struct pl011 console = { HV_IO(BOARD_UART0_PA) };
-/* Both of the hypervisor's timers are in the first SP804 block, so the
- * second block (its own 4 KiB page and line) can be given to a guest. */
-static const struct sp804 clock_timer = { HV_IO(BOARD_TIMER01_PA) + 0x20u };
-static const struct sp804 event_timer = { HV_IO(BOARD_TIMER01_PA) };
-
-static struct {
-	uint32_t last;  /* last counter value read */
-	uint64_t ticks; /* ticks elapsed up to last */
-} clock_state;
 
 uint32_t port_guest_dacr(bool virt_kernel)
 {
@@ -90,7 +77,7 @@ void port_trap(uint32_t kind)
 {
 	struct port_fault f = { 0, 0 };
 	if (kind == PORT_TRAP_DABT || kind == PORT_TRAP_PABT)
-		arch_read_fault((enum port_trap)kind, &f);
+		cpu_read_fault((enum port_trap)kind, &f);
 	hv_trap((enum port_trap)kind, port_cur_frame, &f);
 }
 
@@ -98,7 +85,7 @@ _Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr);
 _Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr)
 {
 	struct port_fault d = { 0, 0 };
-	arch_read_fault(PORT_TRAP_DABT, &d);
+	cpu_read_fault(PORT_TRAP_DABT, &d);
 	port_console_puts("hv: PANIC: exception ");
 	put_dec(kind);
 	port_console_puts(" in the hypervisor, pc ");
@@ -127,12 +114,9 @@ pv_maddr_t port_hyp_l1_ma(void)
 
 void port_board_init(void)
 {
-	arch_board_init();
-	arch_intc_init();
-	sp804_stop(&event_timer);
-	sp804_start_freerun(&clock_timer);
-	clock_state.last = sp804_value(&clock_timer);
-	clock_state.ticks = 0;
+	cpu_init();
+	intc_init();
+	timer_init();
 	/* Guests own the low 3 GiB from now on: drop the identity section. */
 	uint32_t slot = pv_maddr_val(port_va_to_ma(_start)) >> 20;
 	port_boot_l1[slot] = 0;
@@ -140,45 +124,12 @@ void port_board_init(void)
 	port_tlb_flush_all();
 }
 
-void port_console_write(const char *s, uint32_t n)
-{
-	pl011_write(&console, s, n);
-}
-
 void port_console_puts(const char *s)
 {
 	uint32_t n = 0;
 	while (s[n])
 		n++;
-	pl011_write(&console, s, n);
-}
-
-pv_time_ns port_time_ns(void)
-{
-	uint32_t now = sp804_value(&clock_timer);
-	clock_state.ticks += (uint32_t)(clock_state.last - now); /* counts down */
-	clock_state.last = now;
-	return clock_state.ticks * (1000000000u / BOARD_TIMER_HZ);
-}
-
-void port_timer_set(pv_time_ns delta)
-{
-	uint64_t ticks = delta / (1000000000u / BOARD_TIMER_HZ);
-	if (ticks == 0)
-		ticks = 1;
-	if (ticks > 0xFFFFFFFFu)
-		ticks = 0xFFFFFFFFu;
-	sp804_oneshot(&event_timer, (uint32_t)ticks);
-}
-
-void port_timer_stop(void)
-{
-	sp804_stop(&event_timer);
-}
-
-bool port_timer_ack(void)
-{
-	return sp804_ack(&event_timer);
+	port_console_write(s, n);
 }
 
 _Noreturn void port_exit(int status)

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * ARMv7-A (Cortex-A9) pieces of the shared boot code (ports/common/boot.S):
- * descriptor bits of the boot table and turning the MMU on. References:
+ * The ARMv7-A CPU description (Cortex-A9), as macros (included by C and by
+ * assembly): what the shared code asks of the CPU (which descriptor format,
+ * ASIDs or not), the boot table's descriptor bits and turning the MMU on
+ * (cpu_mmu_on, used by ports/common/boot.S). References:
  * ARM ARM DDI 0406C B3.5.1 (short descriptors), B3.8.2 (TEX/C/B with TEX
  * remap off), B4.1.130 SCTLR, B4.1.153/154 TTBCR/TTBR0, B4.2.1 (cache
  * maintenance by set/way); Cortex-A9 TRM (caches are not invalidated by
@@ -11,8 +13,10 @@
  * domain's L1, so they need no ASID. Guests' are never global (lib/mmu
  * refuses global guest leaves on ARMv7 unless allow_global is set).
  */
-#ifndef PVPORT_CORTEX_A9_BOOT_ARCH_H
-#define PVPORT_CORTEX_A9_BOOT_ARCH_H
+#ifndef PVPORT_CPU_ARMV7_H
+#define PVPORT_CPU_ARMV7_H
+/* 1: ARMv7 short descriptors (XN, nG, ASIDs); 0: ARMv5 short descriptors. */
+#define CPU_MMU_V7 1
 
 /* Section: type 10, domain 0, AP[2:0]=001 (PL1 RW, PL0 none). */
 #define PT_SECT_RAM 0x140E  /* TEX=001 C=1 B=1: Normal, write-back write-allocate */
@@ -26,7 +30,7 @@
 
 #ifdef __ASSEMBLER__
 /* Invalidate the L1 data cache by set/way (DCISW). Clobbers r0-r3, r5-r8. */
-.macro arch_dcache_inval_l1
+.macro cpu_dcache_inval_l1
 	mov	r0, #0
 	mcr	p15, 2, r0, c0, c0, 0		@ CSSELR: level 1 data
 	isb
@@ -50,11 +54,11 @@
 .endm
 
 /* r4: physical address of the boot L1. Clobbers r0-r3, r5-r8. */
-.macro arch_mmu_on
+.macro cpu_mmu_on
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU
 	mcr	p15, 0, r0, c7, c5, 6		@ BPIALL
-	arch_dcache_inval_l1
+	cpu_dcache_inval_l1
 	mov	r0, #0
 	mcr	p15, 0, r0, c8, c7, 0		@ TLBIALL
 	mcr	p15, 0, r0, c2, c0, 2		@ TTBCR: N = 0, TTBR0 only

@@ -1,19 +1,16 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * ARM926EJ-S (ARMv5TEJ) port, the CPU-specific part: CP15 operations, the
- * pvlib port hooks and the PL190 VIC glue. Everything else is shared
- * (ports/common). References: ARM ARM DDI 0100I B2-B6, ARM926EJ-S TRM
- * (DDI 0198E) 2.3.
+ * The ARMv5 CPU code (ARM926EJ-S, ARMv5TEJ): CP15 operations behind the
+ * "cpu" functions of hvport.h and glue.h, and pvlib's port hooks
+ * (pvlib/port.h). Nothing here knows the board: any board whose board.ini
+ * says cpu = armv5 links it. References: ARM ARM DDI 0100I B2-B6,
+ * ARM926EJ-S TRM (DDI 0198E) 2.3.
  *
  * Concurrency: uniprocessor; runs in SVC mode with IRQ and FIQ masked.
  */
-#include "arch.h"
+#include "glue.h"
 
 #include <pvlib/port.h>
-
-#include "pl190.h"
-
-static const struct pl190 vic = { HV_IO(BOARD_VIC_PA) };
 
 /* The coarse table of the uncached alias window (zeroed with .bss). */
 static uint32_t uncached_l2[PORT_UNCACHED_SLOTS] __attribute__((aligned(1024)));
@@ -73,7 +70,7 @@ void port_sync_icache(const void *va, uint32_t len)
 	cache_clean_inval_all();
 }
 
-void arch_read_fault(enum port_trap kind, struct port_fault *f)
+void cpu_read_fault(enum port_trap kind, struct port_fault *f)
 {
 	if (kind == PORT_TRAP_PABT) {
 		f->fsr = 0; /* ARMv5 keeps no status for prefetch aborts */
@@ -90,7 +87,7 @@ void port_wait_for_interrupt(void)
 	__asm__ volatile("mcr p15, 0, %0, c7, c0, 4" : : "r"(0) : "memory");
 }
 
-void arch_board_init(void)
+void cpu_init(void)
 {
 	uint32_t slot = HV_UNCACHED_VA >> 20;
 	port_boot_l1[slot] = pv_maddr_val(port_va_to_ma(uncached_l2)) | PDE_COARSE_HYP;
@@ -171,36 +168,4 @@ void pv_port_cache_maint(const struct pv_cache_req *req)
 	drain_write_buffer();
 	if (req->op == PV_CACHE_SYNC_ICACHE)
 		__asm__ volatile("mcr p15, 0, %0, c7, c5, 0" : : "r"(0) : "memory");
-}
-
-/* --- PL190 VIC -------------------------------------------------------- */
-
-void arch_intc_init(void)
-{
-	pl190_init(&vic);
-}
-
-void port_irq_enable(uint32_t line)
-{
-	pl190_enable(&vic, line);
-}
-
-void port_irq_disable(uint32_t line)
-{
-	pl190_disable(&vic, line);
-}
-
-bool port_irq_ack(uint32_t *line)
-{
-	/* Non-vectored: the lowest asserted enabled line. */
-	uint32_t pending = pl190_pending(&vic);
-	if (pending == 0)
-		return false;
-	*line = (uint32_t)__builtin_ctz(pending);
-	return true;
-}
-
-void port_irq_eoi(uint32_t line)
-{
-	(void)line; /* the VIC has no end-of-interrupt: lines are levels */
 }

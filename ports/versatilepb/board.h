@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * QEMU versatilepb with an ARM926EJ-S: the board description, as data.
- * Included by C and by assembly (ports/common/boot.S), so macros only.
+ * Included by C and by assembly (ports/common/boot.S), so macros only;
+ * docs/porting.md lists the macros. The CPU and the driver glue are named
+ * in board.ini.
  * Physical addresses from the board (checked facts in the QEMU notes); the
  * virtual layout is shared by every port (ports/common/hvport.h):
  *
@@ -11,11 +13,10 @@
  *                              physical + HV_IO_OFFSET, device memory
  *   0xFFFF0000                 exception vectors (SCTLR.V = 1)
  */
-#ifndef PVPORT_ARM926_BOARD_H
-#define PVPORT_ARM926_BOARD_H
+#ifndef PVPORT_BOARD_H
+#define PVPORT_BOARD_H
 
 #define BOARD_NAME "ARM926 (versatilepb)"
-#define BOARD_MMU_V7 0                /* ARMv5 short descriptors */
 
 #define BOARD_RAM_PA 0x00000000u
 #define BOARD_RAM_SIZE (128u << 20)   /* QEMU's default -m 128 */
@@ -26,7 +27,11 @@
 #define BOARD_VIC_PA 0x10140000u
 #define BOARD_INTC_PA BOARD_VIC_PA    /* the interrupt controller's pages */
 #define BOARD_INTC_SIZE 0x1000u
+/* The hypervisor's timers: their page, then each timer's registers. */
 #define BOARD_TIMER01_PA 0x101E2000u
+#define BOARD_EVENT_TIMER_PA BOARD_TIMER01_PA /* SP804 timer 0 */
+#define BOARD_CLOCK_TIMER_PA (BOARD_TIMER01_PA + 0x20u) /* timer 1 */
+/* The second SP804 block: optional, given to the secure domain. */
 #define BOARD_TIMER23_PA 0x101E3000u
 #define BOARD_UART0_PA 0x101F1000u
 

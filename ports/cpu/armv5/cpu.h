@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * ARMv5 (ARM926EJ-S) pieces of the shared boot code (ports/common/boot.S):
- * descriptor bits of the boot table and turning the MMU on. References: ARM
+ * The ARMv5 CPU description (ARM926EJ-S), as macros (included by C and by
+ * assembly): what the shared code asks of the CPU (which descriptor format,
+ * ASIDs or not), the boot table's descriptor bits and turning the MMU on
+ * (cpu_mmu_on, used by ports/common/boot.S). References: ARM
  * ARM DDI 0100I B3.3 (section and coarse descriptors), B2.4 and B3 (CP15 c1
  * control, c2 TTBR, c3 DACR, c7 caches, c8 TLB).
  */
-#ifndef PVPORT_ARM926_BOOT_ARCH_H
-#define PVPORT_ARM926_BOOT_ARCH_H
+#ifndef PVPORT_CPU_ARMV5_H
+#define PVPORT_CPU_ARMV5_H
+/* 1: ARMv7 short descriptors (XN, nG, ASIDs); 0: ARMv5 short descriptors. */
+#define CPU_MMU_V7 0
 
 /* Section: type 10, bit 4 set, domain 0, AP=01 (privileged RW, user none). */
 #define PT_SECT_RAM 0x41E  /* C=1 B=1 write-back */
@@ -16,7 +20,7 @@
 
 #ifdef __ASSEMBLER__
 /* r4: physical address of the boot L1. Clobbers r0. */
-.macro arch_mmu_on
+.macro cpu_mmu_on
 	mcr	p15, 0, r4, c2, c0, 0		@ TTBR
 	mov	r0, #1
 	mcr	p15, 0, r0, c3, c0, 0		@ DACR: domain 0 client

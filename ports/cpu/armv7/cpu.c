@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Cortex-A9 (ARMv7-A, no virtualization extensions) port, the
- * CPU-specific part: CP15 operations with ASIDs, the pvlib port hooks and
- * the GIC glue. Everything else is shared (ports/common). References: ARM
+ * The ARMv7-A CPU code (Cortex-A9, no virtualization extensions): CP15
+ * operations with ASIDs behind the "cpu" functions of hvport.h and glue.h,
+ * and pvlib's port hooks (pvlib/port.h). Nothing here knows the board: any
+ * board whose board.ini says cpu = armv7 links it. References: ARM
  * ARM DDI 0406C B3.10 (TLB maintenance, ASIDs, "synchronization of changes
  * of ASID and TTBR"), B4.2 (cache and branch predictor maintenance),
  * B4.1.52/B4.1.86 (DFSR/IFSR); Cortex-A9 TRM (DDI 0388).
@@ -16,14 +17,11 @@
  *
  * Concurrency: uniprocessor; runs in SVC mode with IRQ and FIQ masked.
  */
-#include "arch.h"
+#include "glue.h"
 
 #include <pvlib/port.h>
 
-#include "boot_arch.h"
-#include "gic.h"
-
-static const struct gic gic = { HV_IO(BOARD_GIC_DIST_PA), HV_IO(BOARD_GIC_CPU_PA) };
+#include "cpu.h"
 
 static inline void dsb(void)
 {
@@ -119,7 +117,7 @@ void port_sync_icache(const void *va, uint32_t len)
 	icache_inval_all();
 }
 
-void arch_read_fault(enum port_trap kind, struct port_fault *f)
+void cpu_read_fault(enum port_trap kind, struct port_fault *f)
 {
 	if (kind == PORT_TRAP_PABT) {
 		__asm__ volatile("mrc p15, 0, %0, c5, c0, 1" : "=r"(f->fsr)); /* IFSR */
@@ -137,7 +135,7 @@ void port_wait_for_interrupt(void)
 	__asm__ volatile("wfi" : : : "memory");
 }
 
-void arch_board_init(void)
+void cpu_init(void)
 {
 	/* Nothing: caches are physically tagged, so no uncached window. */
 }
@@ -228,38 +226,4 @@ void pv_port_cache_flush_all(void)
 	}
 	dsb();
 	icache_inval_all();
-}
-
-/* --- GIC ---------------------------------------------------------------- */
-
-void arch_intc_init(void)
-{
-	uint32_t lines = gic_init(&gic);
-	PV_ASSERT(lines >= BOARD_IRQ_LINES);
-}
-
-void port_irq_enable(uint32_t line)
-{
-	if (line < BOARD_IRQ_LINES)
-		gic_enable(&gic, line);
-}
-
-void port_irq_disable(uint32_t line)
-{
-	if (line < BOARD_IRQ_LINES)
-		gic_disable(&gic, line);
-}
-
-bool port_irq_ack(uint32_t *line)
-{
-	uint32_t id = gic_ack(&gic) & 0x3FFu;
-	if (id >= 1020u)
-		return false; /* spurious: nothing pending */
-	*line = id;
-	return true;
-}
-
-void port_irq_eoi(uint32_t line)
-{
-	gic_eoi(&gic, line);
 }

@@ -2,15 +2,16 @@
 /*
  * QEMU vexpress-a9 (Versatile Express, CoreTile A9x4, legacy motherboard
  * memory map) with one Cortex-A9: the board description, as data. Included
- * by C and by assembly (ports/common/boot.S), so macros only. Physical
- * addresses from the QEMU notes and QEMU's hw/arm/vexpress.c; the virtual
- * layout is shared by every port (ports/common/hvport.h).
+ * by C and by assembly (ports/common/boot.S), so macros only;
+ * docs/porting.md lists the macros. The CPU and the driver glue are named
+ * in board.ini. Physical addresses from the QEMU notes and QEMU's
+ * hw/arm/vexpress.c; the virtual layout is shared by every board
+ * (ports/common/hvport.h).
  */
-#ifndef PVPORT_CORTEX_A9_BOARD_H
-#define PVPORT_CORTEX_A9_BOARD_H
+#ifndef PVPORT_BOARD_H
+#define PVPORT_BOARD_H
 
 #define BOARD_NAME "Cortex-A9 (vexpress-a9)"
-#define BOARD_MMU_V7 1                /* ARMv7 short descriptors, ASIDs */
 
 #define BOARD_RAM_PA 0x60000000u
 #define BOARD_RAM_SIZE (128u << 20)   /* QEMU's default -m 128 */
@@ -21,7 +22,11 @@
 #define BOARD_IO_MBS 0x100, 0x1E0
 
 #define BOARD_UART0_PA 0x10009000u
+/* The hypervisor's timers: their page, then each timer's registers. */
 #define BOARD_TIMER01_PA 0x10011000u
+#define BOARD_EVENT_TIMER_PA BOARD_TIMER01_PA /* SP804 timer 0 */
+#define BOARD_CLOCK_TIMER_PA (BOARD_TIMER01_PA + 0x20u) /* timer 1 */
+/* The second SP804 block: optional, given to the secure domain. */
 #define BOARD_TIMER23_PA 0x10012000u
 #define BOARD_GIC_CPU_PA 0x1E000100u
 #define BOARD_GIC_DIST_PA 0x1E001000u
