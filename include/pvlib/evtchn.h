@@ -44,6 +44,11 @@
 #include <pvlib/abi/evtchn.h>
 #include <pvlib/status.h>
 #include <pvlib/types.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 enum pv_evtchn_state {
 	PV_EVTCHN_FREE = 0,
@@ -355,5 +360,9 @@ bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
  * the first inconsistency. Reads no guest memory.
  */
 enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn_audit_fault *fault);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_EVTCHN_H */

@@ -39,6 +39,11 @@
 #include <pvlib/status.h>
 #include <pvlib/trap.h>
 #include <pvlib/types.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* Hypercall numbers are 0 .. PV_HC_NR_LIMIT-1 (one 64-bit permission word). */
 #define PV_HC_NR_LIMIT 64u
@@ -261,5 +266,9 @@ const struct pv_hc_stats *pv_hc_stats_get(const struct pv_hc *hc, uint32_t nr);
 
 /* The name of hypercall nr ("?" for a number with no handler). */
 const char *pv_hc_name(const struct pv_hc *hc, uint32_t nr);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_HYPERCALL_H */

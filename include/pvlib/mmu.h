@@ -55,6 +55,11 @@
 #include <pvlib/abi/mmu.h>
 #include <pvlib/status.h>
 #include <pvlib/types.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* Which short-descriptor format the instance validates. */
 enum pv_mmu_format {
@@ -406,5 +411,9 @@ struct pv_mmu_audit_report {
  */
 int32_t pv_mmu_audit(const struct pv_mmu *mmu, uint32_t *scratch, size_t scratch_words,
 		     struct pv_mmu_audit_report *report);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_MMU_H */

@@ -16,6 +16,11 @@
 #define PVLIB_PORT_H
 
 #include <pvlib/types.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* Which translations a TLB maintenance request drops. */
 enum pv_tlb_scope {
@@ -79,7 +84,7 @@ void pv_port_cache_maint(const struct pv_cache_req *req);
  * The hypervisor author's own mistake (never a guest's): an internal
  * invariant is broken. Does not return.
  */
-_Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line);
+PV_NORETURN void pv_port_assert_fail(const char *expr, const char *file, int line);
 
 /*
  * PV_ASSERT checks an invariant of pvlib or of its caller's configuration.
@@ -87,5 +92,9 @@ _Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
  */
 #define PV_ASSERT(expr) \
 	((expr) ? (void)0 : pv_port_assert_fail(#expr, __FILE__, __LINE__))
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_PORT_H */

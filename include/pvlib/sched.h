@@ -46,6 +46,11 @@
 #include <stdint.h>
 #include <pvlib/status.h>
 #include <pvlib/types.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* "No unit": the CPU idles. */
 #define PV_SCHED_IDLE UINT32_MAX
@@ -294,5 +299,9 @@ pv_time_ns pv_sched_unit_ran(const struct pv_sched *s, uint32_t unit);
 enum pv_status pv_sched_arinc_set_table(struct pv_sched *s, const struct pv_sched_window *windows,
                                         uint32_t n, pv_time_ns major, pv_time_ns now,
                                         uint32_t *bad);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_SCHED_H */

@@ -11,6 +11,11 @@
 #define PVLIB_STATUS_H
 
 #include <stdint.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 enum pv_status {
 	PV_OK = 0,        /* success */
@@ -52,5 +57,9 @@ const char *pv_status_name(int32_t status);
 
 /* A one-line English description of a status; never NULL. */
 const char *pv_status_describe(int32_t status);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_STATUS_H */

@@ -43,6 +43,7 @@
 #ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
+#include <pvlib/abi/cdefs.h>
 
 struct pv_trap_frame {
 	uint32_t r[13]; /* r0..r12 */
@@ -52,13 +53,13 @@ struct pv_trap_frame {
 	uint32_t cpsr;  /* saved PSR of the guest */
 };
 
-_Static_assert(offsetof(struct pv_trap_frame, r) == PV_TRAP_FRAME_R0, "trap frame r0");
-_Static_assert(offsetof(struct pv_trap_frame, r[12]) == PV_TRAP_FRAME_R12, "trap frame r12");
-_Static_assert(offsetof(struct pv_trap_frame, sp) == PV_TRAP_FRAME_SP, "trap frame sp");
-_Static_assert(offsetof(struct pv_trap_frame, lr) == PV_TRAP_FRAME_LR, "trap frame lr");
-_Static_assert(offsetof(struct pv_trap_frame, pc) == PV_TRAP_FRAME_PC, "trap frame pc");
-_Static_assert(offsetof(struct pv_trap_frame, cpsr) == PV_TRAP_FRAME_CPSR, "trap frame cpsr");
-_Static_assert(sizeof(struct pv_trap_frame) == PV_TRAP_FRAME_SIZE, "trap frame size");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, r) == PV_TRAP_FRAME_R0, "trap frame r0");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, r[12]) == PV_TRAP_FRAME_R12, "trap frame r12");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, sp) == PV_TRAP_FRAME_SP, "trap frame sp");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, lr) == PV_TRAP_FRAME_LR, "trap frame lr");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, pc) == PV_TRAP_FRAME_PC, "trap frame pc");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, cpsr) == PV_TRAP_FRAME_CPSR, "trap frame cpsr");
+PV_STATIC_ASSERT(sizeof(struct pv_trap_frame) == PV_TRAP_FRAME_SIZE, "trap frame size");
 #endif /* !__ASSEMBLER__ */
 
 #endif /* PVLIB_TRAP_H */

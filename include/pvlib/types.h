@@ -15,6 +15,11 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* A domain (guest) id. PV_DOMID_NONE never names a domain. */
 typedef struct { uint16_t id; } pv_domid_t;
@@ -23,11 +28,26 @@ typedef struct { uint16_t id; } pv_domid_t;
 #define PV_DOMID_HYP_VALUE 0xFFFEu
 #define PV_DOMID_MAX_GUEST 0xFFFDu
 
-static inline pv_domid_t pv_domid(uint16_t id) { return (pv_domid_t){ id }; }
+static inline pv_domid_t pv_domid(uint16_t id)
+{
+	pv_domid_t r;
+	r.id = id;
+	return r;
+}
 static inline uint16_t pv_domid_val(pv_domid_t d) { return d.id; }
 static inline bool pv_domid_eq(pv_domid_t a, pv_domid_t b) { return a.id == b.id; }
-static inline pv_domid_t pv_domid_none(void) { return (pv_domid_t){ PV_DOMID_NONE_VALUE }; }
-static inline pv_domid_t pv_domid_hyp(void) { return (pv_domid_t){ PV_DOMID_HYP_VALUE }; }
+static inline pv_domid_t pv_domid_none(void)
+{
+	pv_domid_t r;
+	r.id = PV_DOMID_NONE_VALUE;
+	return r;
+}
+static inline pv_domid_t pv_domid_hyp(void)
+{
+	pv_domid_t r;
+	r.id = PV_DOMID_HYP_VALUE;
+	return r;
+}
 static inline bool pv_domid_is_guest(pv_domid_t d) { return d.id <= PV_DOMID_MAX_GUEST; }
 
 /* Size of a machine frame (the unit of ownership and typing). */
@@ -43,21 +63,55 @@ typedef struct { uint32_t va; } pv_gvaddr_t;
 /* A guest frame number, in a domain's own pseudo-physical numbering. */
 typedef struct { uint32_t gfn; } pv_gfn_t;
 
-static inline pv_maddr_t pv_maddr(uint32_t ma) { return (pv_maddr_t){ ma }; }
+static inline pv_maddr_t pv_maddr(uint32_t ma)
+{
+	pv_maddr_t r;
+	r.ma = ma;
+	return r;
+}
 static inline uint32_t pv_maddr_val(pv_maddr_t a) { return a.ma; }
-static inline pv_mfn_t pv_mfn(uint32_t mfn) { return (pv_mfn_t){ mfn }; }
+static inline pv_mfn_t pv_mfn(uint32_t mfn)
+{
+	pv_mfn_t r;
+	r.mfn = mfn;
+	return r;
+}
 static inline uint32_t pv_mfn_val(pv_mfn_t f) { return f.mfn; }
-static inline pv_gvaddr_t pv_gvaddr(uint32_t va) { return (pv_gvaddr_t){ va }; }
+static inline pv_gvaddr_t pv_gvaddr(uint32_t va)
+{
+	pv_gvaddr_t r;
+	r.va = va;
+	return r;
+}
 static inline uint32_t pv_gvaddr_val(pv_gvaddr_t a) { return a.va; }
-static inline pv_gfn_t pv_gfn(uint32_t gfn) { return (pv_gfn_t){ gfn }; }
+static inline pv_gfn_t pv_gfn(uint32_t gfn)
+{
+	pv_gfn_t r;
+	r.gfn = gfn;
+	return r;
+}
 static inline uint32_t pv_gfn_val(pv_gfn_t f) { return f.gfn; }
 
-static inline pv_mfn_t pv_maddr_to_mfn(pv_maddr_t a) { return (pv_mfn_t){ a.ma >> PV_FRAME_SHIFT }; }
-static inline pv_maddr_t pv_mfn_to_maddr(pv_mfn_t f) { return (pv_maddr_t){ f.mfn << PV_FRAME_SHIFT }; }
+static inline pv_mfn_t pv_maddr_to_mfn(pv_maddr_t a)
+{
+	pv_mfn_t r;
+	r.mfn = a.ma >> PV_FRAME_SHIFT;
+	return r;
+}
+static inline pv_maddr_t pv_mfn_to_maddr(pv_mfn_t f)
+{
+	pv_maddr_t r;
+	r.ma = f.mfn << PV_FRAME_SHIFT;
+	return r;
+}
 static inline uint32_t pv_maddr_offset(pv_maddr_t a) { return a.ma & (PV_FRAME_SIZE - 1u); }
 
 /* Time in nanoseconds. Nothing in lib/ reads a clock: time is an argument. */
 typedef uint64_t pv_time_ns;
 #define PV_TIME_NEVER UINT64_MAX
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_TYPES_H */

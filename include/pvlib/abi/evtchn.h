@@ -5,7 +5,7 @@
  * This is one of the few headers a guest includes. It fixes the layout of
  * the memory the hypervisor and a guest share for event delivery, and the
  * numbers a guest passes in event-channel hypercalls. Every layout below is
- * pinned with _Static_assert; PV_EVTCHN_ABI_VERSION changes whenever any of
+ * pinned with PV_STATIC_ASSERT; PV_EVTCHN_ABI_VERSION changes whenever any of
  * them does. The hypervisor writes the version it speaks into
  * pv_evtchn_shared.abi_version when it sets a domain up; a guest built
  * against another version must refuse to run rather than guess.
@@ -51,6 +51,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #define PV_EVTCHN_ABI_VERSION 1u
 
@@ -107,16 +112,20 @@ struct pv_evtchn_fifo_control {
 	uint32_t head[PV_EVTCHN_FIFO_PRIORITIES]; /* written by the hypervisor when a queue was empty */
 };
 
-_Static_assert(sizeof(struct pv_evtchn_vcpu_info) == 8, "vcpu_info size");
-_Static_assert(offsetof(struct pv_evtchn_vcpu_info, upcall_mask) == 1, "upcall_mask offset");
-_Static_assert(offsetof(struct pv_evtchn_vcpu_info, pending_sel) == 4, "pending_sel offset");
-_Static_assert(offsetof(struct pv_evtchn_shared, vcpu) == 16, "vcpu offset");
-_Static_assert(offsetof(struct pv_evtchn_shared, pending) == 80, "pending offset");
-_Static_assert(offsetof(struct pv_evtchn_shared, mask) == 208, "mask offset");
-_Static_assert(sizeof(struct pv_evtchn_shared) == 336, "shared size");
-_Static_assert(sizeof(struct pv_evtchn_shared) <= 4096, "shared fits one page");
-_Static_assert(offsetof(struct pv_evtchn_fifo_control, head) == 8, "fifo head offset");
-_Static_assert(sizeof(struct pv_evtchn_fifo_control) == 72, "fifo control size");
-_Static_assert(PV_EVTCHN_FIFO_LINK_MASK < PV_EVTCHN_FIFO_LINKED, "link bits below flags");
+PV_STATIC_ASSERT(sizeof(struct pv_evtchn_vcpu_info) == 8, "vcpu_info size");
+PV_STATIC_ASSERT(offsetof(struct pv_evtchn_vcpu_info, upcall_mask) == 1, "upcall_mask offset");
+PV_STATIC_ASSERT(offsetof(struct pv_evtchn_vcpu_info, pending_sel) == 4, "pending_sel offset");
+PV_STATIC_ASSERT(offsetof(struct pv_evtchn_shared, vcpu) == 16, "vcpu offset");
+PV_STATIC_ASSERT(offsetof(struct pv_evtchn_shared, pending) == 80, "pending offset");
+PV_STATIC_ASSERT(offsetof(struct pv_evtchn_shared, mask) == 208, "mask offset");
+PV_STATIC_ASSERT(sizeof(struct pv_evtchn_shared) == 336, "shared size");
+PV_STATIC_ASSERT(sizeof(struct pv_evtchn_shared) <= 4096, "shared fits one page");
+PV_STATIC_ASSERT(offsetof(struct pv_evtchn_fifo_control, head) == 8, "fifo head offset");
+PV_STATIC_ASSERT(sizeof(struct pv_evtchn_fifo_control) == 72, "fifo control size");
+PV_STATIC_ASSERT(PV_EVTCHN_FIFO_LINK_MASK < PV_EVTCHN_FIFO_LINKED, "link bits below flags");
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_ABI_EVTCHN_H */

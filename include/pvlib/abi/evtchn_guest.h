@@ -21,6 +21,11 @@
 #include <stdint.h>
 
 #include <pvlib/abi/evtchn.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef void pv_evtchn_guest_handler(void *arg, uint32_t port);
 
@@ -141,5 +146,9 @@ static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *
 		__atomic_store_n(&vi->upcall_pending, 1, __ATOMIC_SEQ_CST);
 	return done;
 }
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_ABI_EVTCHN_GUEST_H */

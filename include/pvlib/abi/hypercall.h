@@ -22,6 +22,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /* Bumped whenever a guest-visible layout or meaning changes. */
 #define PV_ABI_VERSION 1u
@@ -35,10 +40,14 @@ struct pv_multicall_entry {
 	uint32_t reserved;                /* must be 0 */
 };
 
-_Static_assert(sizeof(struct pv_multicall_entry) == 32, "multicall entry size");
-_Static_assert(offsetof(struct pv_multicall_entry, op) == 0, "multicall op");
-_Static_assert(offsetof(struct pv_multicall_entry, args) == 4, "multicall args");
-_Static_assert(offsetof(struct pv_multicall_entry, result) == 24, "multicall result");
-_Static_assert(offsetof(struct pv_multicall_entry, reserved) == 28, "multicall reserved");
+PV_STATIC_ASSERT(sizeof(struct pv_multicall_entry) == 32, "multicall entry size");
+PV_STATIC_ASSERT(offsetof(struct pv_multicall_entry, op) == 0, "multicall op");
+PV_STATIC_ASSERT(offsetof(struct pv_multicall_entry, args) == 4, "multicall args");
+PV_STATIC_ASSERT(offsetof(struct pv_multicall_entry, result) == 24, "multicall result");
+PV_STATIC_ASSERT(offsetof(struct pv_multicall_entry, reserved) == 28, "multicall reserved");
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_ABI_HYPERCALL_H */

@@ -16,6 +16,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <pvlib/abi/cdefs.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /*
  * Bumped whenever the layout or meaning of anything below changes.
@@ -36,9 +41,9 @@ struct pv_mmu_update_req {
 	uint32_t val; /* new short-descriptor value */
 };
 
-_Static_assert(sizeof(struct pv_mmu_update_req) == 8, "mmu_update request is 8 bytes");
-_Static_assert(offsetof(struct pv_mmu_update_req, ptr) == 0, "ptr at offset 0");
-_Static_assert(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
+PV_STATIC_ASSERT(sizeof(struct pv_mmu_update_req) == 8, "mmu_update request is 8 bytes");
+PV_STATIC_ASSERT(offsetof(struct pv_mmu_update_req, ptr) == 0, "ptr at offset 0");
+PV_STATIC_ASSERT(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
 
 /*
  * TLB and cache maintenance a guest may ask for, on its own current address
@@ -117,5 +122,9 @@ static inline uint32_t pv_mmu_desc_table(uint32_t fmt, uint32_t ma, uint32_t arm
 	/* Bit 4: set on ARMv5, as older cores expect; should-be-zero on ARMv7. */
 	return (ma & 0xFFFFFC00u) | ((armdom & 0xFu) << 5) | (fmt == PV_MMU_ABI_FMT_V7 ? 0x1u : 0x11u);
 }
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_ABI_MMU_H */
