@@ -28,8 +28,9 @@
 extern "C" {
 #endif
 
-/* Bumped whenever a guest-visible layout or meaning changes. */
-#define PV_ABI_VERSION 1u
+/* Bumped whenever a guest-visible layout or meaning changes.
+ * 2: status codes renumbered (pvlib/abi/status.h). */
+#define PV_ABI_VERSION 2u
 
 #define PV_HC_MAX_ARGS 5u
 
