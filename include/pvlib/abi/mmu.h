@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <pvlib/abi/mmu_desc.h>
 #include <pvlib/abi/cdefs.h>
 
 #ifdef __cplusplus
@@ -72,7 +73,8 @@ PV_STATIC_ASSERT(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4"
  * The two short-descriptor formats a hypervisor may validate (the values of
  * enum pv_mmu_format), and encoders for the entries a guest kernel (or a
  * domain builder) most often writes: ordinary RAM pages and pointers to
- * second-level tables, in the form lib/mmu accepts for guest memory.
+ * second-level tables, in the form lib/mmu accepts for guest memory. Every
+ * other kind and memory type: pvlib/abi/mmu_desc.h.
  */
 #define PV_MMU_ABI_FMT_V5 1u /* ARMv5 (ARM ARM DDI 0100I, B3.3) */
 #define PV_MMU_ABI_FMT_V7 2u /* ARMv7-A short descriptors (DDI 0406C, B3.5.1) */
