@@ -15,13 +15,13 @@
 extern "C" {
 #endif
 
-/*
+/**
  * The symbolic name of a status ("PV_EPERM"), or "PV_E?" for a value that is
  * not in the list. Never NULL; the string is static.
  */
 const char *pv_status_name(int32_t status);
 
-/* A one-line English description of a status; never NULL. */
+/** A one-line English description of a status; never NULL. */
 const char *pv_status_describe(int32_t status);
 
 #ifdef __cplusplus

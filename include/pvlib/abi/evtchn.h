@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
+/**
+ * @file
  * Event channels: the guest-visible ABI.
  *
  * This is one of the few headers a guest includes. It fixes the layout of
@@ -57,59 +58,59 @@
 extern "C" {
 #endif
 
-#define PV_EVTCHN_ABI_VERSION 1u
+#define PV_EVTCHN_ABI_VERSION 1u /**< version of the layouts below, in pv_evtchn_shared.abi_version */
 
-/* Values of pv_evtchn_shared.abi. */
-#define PV_EVTCHN_ABI_2L 1u
-#define PV_EVTCHN_ABI_FIFO 2u
+#define PV_EVTCHN_ABI_2L 1u /**< pv_evtchn_shared.abi: 2-level delivery */
+#define PV_EVTCHN_ABI_FIFO 2u /**< pv_evtchn_shared.abi: FIFO delivery */
 
-/* Virtual CPUs per domain the shared page has room for. */
+/** Virtual CPUs per domain the shared page has room for. */
 #define PV_EVTCHN_MAX_VCPUS 8u
 
-/* 2-level: 32 words of 32 bits. */
-#define PV_EVTCHN_2L_WORD_BITS 32u
-#define PV_EVTCHN_2L_WORDS 32u
-#define PV_EVTCHN_2L_MAX_PORTS (PV_EVTCHN_2L_WORDS * PV_EVTCHN_2L_WORD_BITS)
+#define PV_EVTCHN_2L_WORD_BITS 32u /**< 2-level: bits per pending/mask word */
+#define PV_EVTCHN_2L_WORDS 32u /**< 2-level: pending/mask words */
+#define PV_EVTCHN_2L_MAX_PORTS (PV_EVTCHN_2L_WORDS * PV_EVTCHN_2L_WORD_BITS) /**< 2-level: most ports a domain can have */
 
 /* FIFO event word bits. */
-#define PV_EVTCHN_FIFO_PENDING (1u << 31) /* set by the hypervisor, cleared by the guest */
-#define PV_EVTCHN_FIFO_MASKED (1u << 30)  /* owned by the guest */
-#define PV_EVTCHN_FIFO_LINKED (1u << 29)  /* set by the hypervisor, cleared by the guest on pop */
-#define PV_EVTCHN_FIFO_LINK_BITS 17u
-#define PV_EVTCHN_FIFO_LINK_MASK ((1u << PV_EVTCHN_FIFO_LINK_BITS) - 1u)
-#define PV_EVTCHN_FIFO_MAX_PORTS (1u << PV_EVTCHN_FIFO_LINK_BITS)
-#define PV_EVTCHN_FIFO_PRIORITIES 16u
-#define PV_EVTCHN_FIFO_PRIORITY_DEFAULT 7u
+#define PV_EVTCHN_FIFO_PENDING (1u << 31) /**< set by the hypervisor, cleared by the guest */
+#define PV_EVTCHN_FIFO_MASKED (1u << 30)  /**< owned by the guest */
+#define PV_EVTCHN_FIFO_LINKED (1u << 29)  /**< set by the hypervisor, cleared by the guest on pop */
+#define PV_EVTCHN_FIFO_LINK_BITS 17u /**< FIFO: width of the link field of an event word */
+#define PV_EVTCHN_FIFO_LINK_MASK ((1u << PV_EVTCHN_FIFO_LINK_BITS) - 1u) /**< FIFO: the link field (next port in the queue, 0 ends it) */
+#define PV_EVTCHN_FIFO_MAX_PORTS (1u << PV_EVTCHN_FIFO_LINK_BITS) /**< FIFO: most ports a domain can have */
+#define PV_EVTCHN_FIFO_PRIORITIES 16u /**< FIFO: priority queues per vcpu (0 most urgent) */
+#define PV_EVTCHN_FIFO_PRIORITY_DEFAULT 7u /**< FIFO: priority of a newly bound port */
 
 /* Virtual interrupts (per vcpu). 3..7 are reserved; 8..15 are the author's. */
-#define PV_EVTCHN_VIRQ_TIMER 0u
-#define PV_EVTCHN_VIRQ_DEBUG 1u
-#define PV_EVTCHN_VIRQ_CONSOLE 2u
-#define PV_EVTCHN_VIRQ_USER0 8u
-#define PV_EVTCHN_NR_VIRQS 16u
+#define PV_EVTCHN_VIRQ_TIMER 0u /**< virtual interrupt: the vcpu's timer */
+#define PV_EVTCHN_VIRQ_DEBUG 1u /**< virtual interrupt: debug requests */
+#define PV_EVTCHN_VIRQ_CONSOLE 2u /**< virtual interrupt: console input */
+#define PV_EVTCHN_VIRQ_USER0 8u /**< first virtual interrupt the hypervisor author defines (8..15) */
+#define PV_EVTCHN_NR_VIRQS 16u /**< number of virtual interrupts */
 
+/** Per-vcpu upcall state in the shared page. */
 struct pv_evtchn_vcpu_info {
-	uint8_t upcall_pending; /* set by the hypervisor, cleared by the guest */
-	uint8_t upcall_mask;    /* owned by the guest: 1 = no upcalls now */
-	uint8_t pad[2];
-	uint32_t pending_sel;   /* 2-level selector: set by the hypervisor, cleared by the guest */
+	uint8_t upcall_pending; /**< set by the hypervisor, cleared by the guest */
+	uint8_t upcall_mask;    /**< owned by the guest: 1 = no upcalls now */
+	uint8_t pad[2]; /**< zero */
+	uint32_t pending_sel;   /**< 2-level selector: set by the hypervisor, cleared by the guest */
 };
 
+/** The page a domain shares with the hypervisor for event delivery. */
 struct pv_evtchn_shared {
-	uint32_t abi_version;  /* written by the hypervisor at setup */
-	uint32_t abi;          /* PV_EVTCHN_ABI_2L or _FIFO, hypervisor at setup */
-	uint32_t nr_ports;     /* ports the domain has, hypervisor at setup */
-	uint32_t reserved;
-	struct pv_evtchn_vcpu_info vcpu[PV_EVTCHN_MAX_VCPUS];
-	uint32_t pending[PV_EVTCHN_2L_WORDS]; /* 2-level only */
-	uint32_t mask[PV_EVTCHN_2L_WORDS];    /* 2-level only, owned by the guest */
+	uint32_t abi_version;  /**< written by the hypervisor at setup */
+	uint32_t abi;          /**< PV_EVTCHN_ABI_2L or _FIFO, hypervisor at setup */
+	uint32_t nr_ports;     /**< ports the domain has, hypervisor at setup */
+	uint32_t reserved; /**< zero */
+	struct pv_evtchn_vcpu_info vcpu[PV_EVTCHN_MAX_VCPUS]; /**< per-vcpu upcall state */
+	uint32_t pending[PV_EVTCHN_2L_WORDS]; /**< 2-level only */
+	uint32_t mask[PV_EVTCHN_2L_WORDS];    /**< 2-level only, owned by the guest */
 };
 
-/* FIFO: one per vcpu, guest memory mapped by the hypervisor. */
+/** FIFO: one per vcpu, guest memory mapped by the hypervisor. */
 struct pv_evtchn_fifo_control {
-	uint32_t ready;    /* bit p: queue p was empty and got a head; hypervisor sets, guest takes */
-	uint32_t reserved;
-	uint32_t head[PV_EVTCHN_FIFO_PRIORITIES]; /* written by the hypervisor when a queue was empty */
+	uint32_t ready;    /**< bit p: queue p was empty and got a head; hypervisor sets, guest takes */
+	uint32_t reserved; /**< zero */
+	uint32_t head[PV_EVTCHN_FIFO_PRIORITIES]; /**< written by the hypervisor when a queue was empty */
 };
 
 PV_STATIC_ASSERT(sizeof(struct pv_evtchn_vcpu_info) == 8, "vcpu_info size");

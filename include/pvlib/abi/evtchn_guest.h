@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
+/**
+ * @file
  * Event channels: the guest side of delivery, header-only and freestanding.
  *
  * A guest's upcall handler calls pv_evtchn_guest_2l_consume or
@@ -27,9 +28,10 @@
 extern "C" {
 #endif
 
+/** Called once per event handed over: arg as given to the consume call, and the port. */
 typedef void pv_evtchn_guest_handler(void *arg, uint32_t port);
 
-/*
+/**
  * 2-level. Returns the number of ports handed to handler. Takes the selector
  * word whole, then for each selected pending word hands over its pending and
  * unmasked ports, lowest first, clearing each pending bit before the call.
@@ -76,13 +78,13 @@ static inline uint32_t pv_evtchn_guest_2l_consume(struct pv_evtchn_shared *sh, u
 	return done;
 }
 
-/* FIFO: the guest's private per-vcpu cursor. Zero it before first use. */
+/** FIFO: the guest's private per-vcpu cursor. Zero it before first use. */
 struct pv_evtchn_guest_fifo {
-	uint32_t ready;                           /* queues being drained */
-	uint32_t head[PV_EVTCHN_FIFO_PRIORITIES]; /* next port per queue, 0 = read the control block */
+	uint32_t ready;                           /**< queues being drained */
+	uint32_t head[PV_EVTCHN_FIFO_PRIORITIES]; /**< next port per queue, 0 = read the control block */
 };
 
-/*
+/**
  * FIFO. words/nr_words: the event array as the guest registered it. Pops
  * the most urgent ready queue first. Returns the number of ports handed to
  * handler; max_events also bounds the number of queue entries visited, so a

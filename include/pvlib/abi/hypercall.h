@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
+/**
+ * @file
  * Guest-visible hypercall ABI (the part pvlib fixes; hypercall numbers are the
  * hypervisor author's, see examples/ for the reference set).
  *
@@ -28,17 +29,20 @@
 extern "C" {
 #endif
 
-/* Bumped whenever a guest-visible layout or meaning changes.
- * 2: status codes renumbered (pvlib/abi/status.h). */
+/**
+ * Version of the guest ABI as a whole; bumped whenever a guest-visible layout
+ * or meaning changes. 2: status codes renumbered (pvlib/abi/status.h).
+ */
 #define PV_ABI_VERSION 2u
 
-#define PV_HC_MAX_ARGS 5u
+#define PV_HC_MAX_ARGS 5u /**< most arguments of one hypercall (r0..r4) */
 
+/** One entry of a multicall batch, in guest memory. */
 struct pv_multicall_entry {
-	uint32_t op;                      /* hypercall number */
-	uint32_t args[PV_HC_MAX_ARGS];    /* arguments; updated if re-issued */
-	int32_t result;                   /* written by the hypervisor */
-	uint32_t reserved;                /* must be 0 */
+	uint32_t op;                      /**< hypercall number */
+	uint32_t args[PV_HC_MAX_ARGS];    /**< arguments; updated if re-issued */
+	int32_t result;                   /**< written by the hypervisor */
+	uint32_t reserved;                /**< must be 0 */
 };
 
 PV_STATIC_ASSERT(sizeof(struct pv_multicall_entry) == 32, "multicall entry size");

@@ -45,7 +45,7 @@ enum pv_status {
 	 * ERESTART, with the same meaning).
 	 */
 	PV_ERESTART = -85,
-	/* pvlib's own codes: no Linux errno has these meanings. */
+	/** pvlib's own codes: no Linux errno has these meanings. */
 	PV_EALIGN = -(PV_STATUS_OWN_BASE + 1),     /**< an address or size is not suitably aligned */
 	PV_ENOTPINNED = -(PV_STATUS_OWN_BASE + 2), /**< the table must be pinned for this */
 	PV_ETYPE = -(PV_STATUS_OWN_BASE + 3),      /**< a frame is in use with a conflicting type */
