@@ -131,13 +131,17 @@ struct pv_evtchn_port {
  * free_grp is not zero. Sized for the largest table (FIFO).
  */
 #define PV_EVTCHN_FREE_GROUP 32u /**< ports per free-summary group */
-#define PV_EVTCHN_FREE_GRP_WORDS (PV_EVTCHN_FIFO_MAX_PORTS / PV_EVTCHN_FREE_GROUP / 32u) /**< words of free_grp */
+/** Words of free_grp. */
+#define PV_EVTCHN_FREE_GRP_WORDS (PV_EVTCHN_FIFO_MAX_PORTS / PV_EVTCHN_FREE_GROUP / 32u)
 #define PV_EVTCHN_FREE_TOP_WORDS (PV_EVTCHN_FREE_GRP_WORDS / 32u) /**< words of free_word */
 
 /** Port slots pv_evtchn_reset examines per call. */
 #define PV_EVTCHN_RESET_SLICE 128u
 
-/** One per domain slot, caller storage (see pv_evtchn_config); the fields are private to lib/evtchn. */
+/**
+ * One per domain slot, caller storage (see pv_evtchn_config); the fields
+ * are private to lib/evtchn.
+ */
 struct pv_evtchn_domain {
 	/** @cond PVLIB_PRIVATE */
 	bool active;
@@ -220,6 +224,9 @@ struct pv_evtchn_audit_fault {
  * reset. PV_EINVAL: a NULL ops/upcall/wake, no domain storage, pirqs without
  * storage or mask callbacks, a NULL allow list with nr_allow > 0, or more
  * than PV_DOMID_MAX_GUEST+1 domain slots.
+ * @param ctx the instance
+ * @param cfg the configuration (copied; the storage it names stays the caller's)
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_config *cfg);
 
@@ -229,6 +236,9 @@ enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_
  * initialised. PV_ESRCH: id has no slot. PV_EEXIST: already registered.
  * PV_EINVAL: unknown abi, NULL storage, FIFO without its words/control
  * blocks. PV_ERANGE: nr_ports or nr_vcpus outside the bounds above.
+ * @param ctx the instance
+ * @param dc the domain's setup
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_domain_config *dc);
 
@@ -237,6 +247,9 @@ enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_e
  * pv_evtchn_reset (all of them in this one call: O(nr_ports), a bound the
  * hypervisor chose when it added the domain), then the slot freed.
  * PV_ESRCH if not registered.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
 
@@ -246,6 +259,11 @@ enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom
  * domain); PV_EPERM the pair {dom, remote} is not in the policy; PV_ENOSPC
  * no free port. remote need not be registered yet. On success *port is the
  * new port, the lowest FREE one.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param remote the one domain that may bind to the port
+ * @param port receives the new port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
 				       pv_domid_t remote, uint32_t *port);
@@ -259,6 +277,12 @@ enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom
  * (PV_ERANGE, PV_ENOENT), PV_EINVAL it is not UNBOUND, PV_EPERM it waits
  * for another domain; PV_ENOSPC dom has no free port. Both ends notify the
  * vcpu the port had (0 for the new one).
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param remote the domain holding the UNBOUND port
+ * @param remote_port that port
+ * @param port receives dom's new port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
 					  pv_domid_t remote, uint32_t remote_port, uint32_t *port);
@@ -267,6 +291,12 @@ enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t 
  * Bind virq on vcpu to a new port. PV_ERANGE: virq or vcpu out of range.
  * PV_EPERM: the domain may not bind this virq. PV_EEXIST: already bound on
  * that vcpu. PV_ENOSPC: no free port.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param virq the virtual interrupt (PV_EVTCHN_VIRQ_*)
+ * @param vcpu a virtual CPU of dom
+ * @param port receives the new port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_bind_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
 				   uint32_t vcpu, uint32_t *port);
@@ -275,11 +305,23 @@ enum pv_status pv_evtchn_bind_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
  * Bind the physical line pirq to a new port (notifying vcpu 0); the line is
  * unmasked. PV_ERANGE: no such line. PV_EPERM: the line is not routed to
  * dom. PV_EEXIST: already bound. PV_ENOSPC: no free port.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param pirq the physical interrupt line
+ * @param port receives the new port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_bind_pirq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq,
 				   uint32_t *port);
 
-/** Bind a new port for notifications to vcpu. PV_ERANGE, PV_ENOSPC. */
+/**
+ * Bind a new port for notifications to vcpu. PV_ERANGE, PV_ENOSPC.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param vcpu the vcpu to notify
+ * @param port receives the new port
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu,
 				  uint32_t *port);
 
@@ -289,6 +331,10 @@ enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
  * (it costs the sender a bit test). A send on an UNBOUND port (whose peer
  * has closed) is dropped and returns PV_OK, as Xen does. PV_EINVAL: VIRQ or
  * PIRQ port (the hypervisor raises those).
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
 
@@ -298,25 +344,51 @@ enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_
  * virq is unbound. PIRQ: the line is masked and any in-flight EOI forgotten.
  * The closed port's pending bit is cleared, so a later port at the same
  * number starts clean.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_close(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
 
-/** Describe port (a FREE port is described too: state PV_EVTCHN_FREE). */
+/**
+ * Describe port (a FREE port is described too: state PV_EVTCHN_FREE).
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @param out receives the port's state
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_evtchn_status(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
 				struct pv_evtchn_status *out);
 
-/** Set port's mask bit in the shared memory. Errors: the common list. */
+/**
+ * Set port's mask bit in the shared memory. Errors: the common list.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_evtchn_mask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
 
 /**
  * Clear port's mask bit; if the port is pending, deliver it now (selector
  * and upcall for 2-level, link onto its queue for FIFO).
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_unmask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
 
 /**
  * Notify vcpu instead for future events on port. PV_EINVAL for VIRQ and IPI
  * ports (bound to a vcpu by definition). PV_ERANGE: vcpu out of range.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @param vcpu the vcpu to notify from now on
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
 				   uint32_t vcpu);
@@ -324,6 +396,11 @@ enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
 /**
  * FIFO priority of port (0 most urgent). PV_ENOSYS: the domain uses the
  * 2-level ABI. PV_ERANGE: priority >= PV_EVTCHN_FIFO_PRIORITIES.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @param priority FIFO priority, 0 (most urgent) .. PV_EVTCHN_FIFO_PRIORITIES-1
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
 				      uint32_t priority);
@@ -337,12 +414,20 @@ enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
  * reset goes on where it stopped, so ceil((nr_ports - 1) /
  * PV_EVTCHN_RESET_SLICE) calls finish it unless ports are bound meanwhile;
  * ports bound meanwhile are closed too. PV_ESRCH.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
 
 /**
  * Hypervisor: raise virq on vcpu of dom. PV_ENOENT if not bound (nothing
  * happens); PV_ERANGE for a bad virq/vcpu.
+ * @param ctx the instance
+ * @param dom the domain to notify
+ * @param virq the virtual interrupt (PV_EVTCHN_VIRQ_*)
+ * @param vcpu its vcpu
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
 				    uint32_t vcpu);
@@ -354,6 +439,9 @@ enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, u
  * before signalling end-of-interrupt to the controller. PV_ENOENT: nobody
  * has it bound (the line is masked too, so an orphan level line cannot
  * storm). PV_ERANGE: no such line.
+ * @param ctx the instance
+ * @param pirq the physical interrupt line
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn_ctx *ctx, uint32_t pirq);
 
@@ -361,18 +449,30 @@ enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn_ctx *ctx, uint32_t pirq);
  * The guest finished with pirq: unmask the line if it was raised and not yet
  * EOI'd. A second EOI does nothing. PV_EPERM: dom does not have the line
  * bound. PV_ERANGE: no such line.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param pirq the physical interrupt line
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_pirq_eoi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq);
 
 /**
  * Hypervisor policy: route line pirq to dom (or to nobody with
  * pv_domid_none()). PV_EBUSY: the line is bound by a domain. PV_ERANGE.
+ * @param ctx the instance
+ * @param pirq the physical interrupt line
+ * @param dom the domain to route it to, or pv_domid_none() to take it back
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_pirq_route(struct pv_evtchn_ctx *ctx, uint32_t pirq, pv_domid_t dom);
 
 /**
  * True if vcpu of dom has upcall_pending set in its shared page (a
  * scheduler checks this before blocking the unit). False for bad arguments.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param vcpu a virtual CPU of dom
+ * @return whether vcpu of dom has events pending
  */
 bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu);
 
@@ -382,6 +482,9 @@ bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
  * tails are in range, each port's cached peer and control block pointers
  * are what they cache. PV_OK, or PV_EINVAL with *fault (if not NULL) naming
  * the first inconsistency. Reads no guest memory.
+ * @param ctx the instance
+ * @param fault receives the first inconsistency found (may be NULL)
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn_audit_fault *fault);
 

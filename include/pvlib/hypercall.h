@@ -191,6 +191,10 @@ struct pv_hc {
  *   PV_EEXIST  two entries claim the same number (*bad_index: the second).
  * bad_index may be NULL; it is set to UINT32_MAX for errors not tied to
  * an entry. On error hc is left unusable.
+ * @param hc the instance
+ * @param cfg the configuration (copied; the tables it names stay the caller's)
+ * @param bad_index receives the offending entry's index, or UINT32_MAX (may be NULL)
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *bad_index);
 
@@ -198,10 +202,19 @@ int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *b
  * Replace domain dom's permission set. Bits for numbers with no handler are
  * refused (PV_EINVAL) so a typo in a configuration shows up at boot.
  * PV_ESRCH if dom is not below max_domains.
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param perm the new permission set
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_hc_perm_set(struct pv_hc *hc, pv_domid_t dom, struct pv_hc_perm perm);
 
-/** Domain dom's permission set (empty for an unknown domain). */
+/**
+ * Domain dom's permission set (empty for an unknown domain).
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @return the permission set
+ */
 struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom);
 
 /**
@@ -210,6 +223,10 @@ struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom);
  * written to r0, or PV_ERESTART when the hypercall will be re-issued (the
  * caller may take that chance to reschedule). A domain outside max_domains
  * gets PV_EPERM.
+ * @param hc the instance
+ * @param dom the calling domain
+ * @param tf its trap frame (r12, r0..r4 read; r0, r0..r4 and pc written)
+ * @return the value written to r0, or PV_ERESTART
  */
 int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf);
 
@@ -217,6 +234,12 @@ int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *t
  * The same as a handler call, without a trap frame: run hypercall nr for dom
  * with the given arguments (updated in place on PV_ERESTART). Used by
  * multicall and by hypervisors that take arguments from elsewhere.
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param nr the hypercall number
+ * @param args the arguments, updated in place on PV_ERESTART
+ * @param in_multicall whether the call comes from a multicall entry
+ * @return the handler's result, or PV_ENOSYS, PV_EPERM, PV_EINVAL
  */
 int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 		     uint32_t args[PV_HC_MAX_ARGS], bool in_multicall);
@@ -243,6 +266,8 @@ int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
  * mapped the tail of the array), the batch ends with that error; entries
  * already done keep their results. The re-issued arguments are the guest's
  * (see pv_hc_handler) and are checked again every round.
+ * @param call the hypercall as the handler sees it
+ * @return PV_OK once every entry has its result, PV_ERESTART to continue, or an error for the batch
  */
 int32_t pv_hc_multicall(struct pv_hc_call *call);
 
@@ -265,12 +290,24 @@ int32_t pv_hc_multicall(struct pv_hc_call *call);
 /**
  * Copy len bytes from guest address va of dom to dst, under the rules above.
  * @return PV_OK, or the error of the first check that failed (nothing copied)
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param dst where the bytes go
+ * @param va the guest address to copy from
+ * @param len the length in bytes
+ * @param align the alignment va must have (a power of two)
  */
 int32_t pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
 			      pv_gvaddr_t va, uint32_t len, uint32_t align);
 /**
  * Copy len bytes from src to guest address va of dom, under the rules above.
  * @return PV_OK, or the error of the first check that failed (nothing copied)
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param va the guest address to copy to
+ * @param src the bytes
+ * @param len the length in bytes
+ * @param align the alignment va must have (a power of two)
  */
 int32_t pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
 			    const void *src, uint32_t len, uint32_t align);
@@ -278,14 +315,31 @@ int32_t pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
 /**
  * Check, without copying, that dom may read (and, if write, also write) the
  * whole range: the same rules and errors as the copy helpers, for any len.
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param va the guest virtual address
+ * @param len the length in bytes
+ * @param align the alignment va must have (a power of two)
+ * @param write whether write access is needed too
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
 			  uint32_t len, uint32_t align, bool write);
 
-/** Statistics of hypercall nr, or NULL for a number with no handler. */
+/**
+ * Statistics of hypercall nr, or NULL for a number with no handler.
+ * @param hc the instance
+ * @param nr the hypercall number
+ * @return the statistics, or NULL
+ */
 const struct pv_hc_stats *pv_hc_stats_get(const struct pv_hc *hc, uint32_t nr);
 
-/** The name of hypercall nr ("?" for a number with no handler). */
+/**
+ * The name of hypercall nr ("?" for a number with no handler).
+ * @param hc the instance
+ * @param nr the hypercall number
+ * @return the entry's name, or "?"
+ */
 const char *pv_hc_name(const struct pv_hc *hc, uint32_t nr);
 
 #ifdef __cplusplus

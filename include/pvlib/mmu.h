@@ -197,7 +197,10 @@ struct pv_mmu_config {
 	bool allow_global;
 };
 
-/** An mmu instance: storage the caller supplies, set up by pv_mmu_init(). Its fields are private to lib/mmu: use the functions. */
+/**
+ * An mmu instance: storage the caller supplies, set up by pv_mmu_init().
+ * Its fields are private to lib/mmu: use the functions.
+ */
 struct pv_mmu {
 	/** @cond PVLIB_PRIVATE */
 	enum pv_mmu_format format;
@@ -234,6 +237,9 @@ struct pv_mmu {
  * storage sizes (PV_ENOMEM), hypervisor range alignment (PV_EALIGN), that the hypervisor's
  * ARM domain is not a guest domain and that ram_types holds Normal types only
  * (PV_EINVAL). Every frame starts free, every domain without an L1.
+ * @param mmu the instance
+ * @param cfg the configuration (copied; the storage it names stays the caller's)
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_init(struct pv_mmu *mmu, const struct pv_mmu_config *cfg);
 
@@ -243,12 +249,22 @@ int32_t pv_mmu_init(struct pv_mmu *mmu, const struct pv_mmu_config *cfg);
  * RAM (PV_ERANGE) and free (PV_EEXIST), and a guest gets none that holds
  * the frame table (PV_EPERM); nothing changes on error. The caller scrubs
  * frames before giving them away.
+ * @param mmu the instance
+ * @param mfn the (first) machine frame
+ * @param count the number of frames
+ * @param dom the new owner
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_frame_assign(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_domid_t dom);
 
 /**
  * Take count frames back from dom. Each must be owned by dom (PV_EXDEV),
  * unmapped, untyped and ungranted (PV_EBUSY). All or nothing.
+ * @param mmu the instance
+ * @param mfn the (first) machine frame
+ * @param count the number of frames
+ * @param dom the owner
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_frame_free(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_domid_t dom);
 
@@ -257,10 +273,21 @@ int32_t pv_mmu_frame_free(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_d
  * map, e.g. for copy-to/from-guest? PV_OK if dom owns it or holds a grant
  * with enough access; PV_ETYPE for writing a page-table frame; PV_EXDEV,
  * PV_EACCES, PV_EPERM, PV_ERANGE as for a mapping.
+ * @param mmu the instance
+ * @param dom the domain the call acts for
+ * @param mfn the frame
+ * @param write whether write access is needed too
+ * @return PV_OK if the access is allowed, else the error a mapping would get
  */
 int32_t pv_mmu_frame_access(const struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn, bool write);
 
-/** The record of frame mfn (PV_ERANGE outside RAM). Changes nothing. */
+/**
+ * The record of frame mfn (PV_ERANGE outside RAM). Changes nothing.
+ * @param mmu the instance
+ * @param mfn the frame
+ * @param out receives its record
+ * @return PV_OK, or one of the errors above
+ */
 int32_t pv_mmu_frame_info(const struct pv_mmu *mmu, pv_mfn_t mfn, struct pv_mmu_frame *out);
 
 /**
@@ -268,22 +295,47 @@ int32_t pv_mmu_frame_info(const struct pv_mmu *mmu, pv_mfn_t mfn, struct pv_mmu_
  * mappings of the given memory types. PV_EALIGN if not 4 KiB aligned,
  * PV_EINVAL if it overlaps RAM or is empty, PV_EEXIST if it overlaps another
  * region, PV_ENOSPC if the region table is full.
+ * @param mmu the instance
+ * @param dom the owner
+ * @param base start of the range, 4 KiB aligned
+ * @param size its length in bytes, a 4 KiB multiple
+ * @param types the allowed memory types, PV_MMU_MT_MASK()s
+ * @param flags PV_MMU_IO_*
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_io_assign(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base, uint32_t size,
 			 uint32_t types, uint32_t flags);
 
-/** Remove dom's region starting at base: PV_ENOENT, PV_EBUSY while mapped. */
+/**
+ * Remove dom's region starting at base: PV_ENOENT, PV_EBUSY while mapped.
+ * @param mmu the instance
+ * @param dom the owner
+ * @param base start of the region
+ * @return PV_OK, or one of the errors above
+ */
 int32_t pv_mmu_io_revoke(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base);
 
 /**
  * Share owner's frame with peer, read-only or read-write. The frame must be
  * owner's (PV_EXDEV), not a page table (PV_ETYPE) and not already granted
  * (PV_EEXIST); peer must be another guest (PV_EINVAL, PV_ESRCH).
+ * @param mmu the instance
+ * @param owner the frame's owner
+ * @param mfn the frame
+ * @param peer the domain it is shared with
+ * @param writable whether the peer may map it writable
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_grant(struct pv_mmu *mmu, pv_domid_t owner, pv_mfn_t mfn, pv_domid_t peer,
 		     bool writable);
 
-/** Withdraw a grant: PV_ENOENT if none, PV_EBUSY while the peer maps it. */
+/**
+ * Withdraw a grant: PV_ENOENT if none, PV_EBUSY while the peer maps it.
+ * @param mmu the instance
+ * @param owner the frame's owner
+ * @param mfn the frame
+ * @return PV_OK, or one of the errors above
+ */
 int32_t pv_mmu_grant_revoke(struct pv_mmu *mmu, pv_domid_t owner, pv_mfn_t mfn);
 
 /** What pv_mmu_pin() is asked to pin. */
@@ -301,6 +353,11 @@ enum pv_mmu_table {
  * (PV_EBUSY) and not pinned (PV_EEXIST); every entry must pass the rules
  * (the first failing entry's error is returned). Pinning an L1 installs the
  * hypervisor's slots. A refused pin changes nothing.
+ * @param mmu the instance
+ * @param dom the domain the call acts for
+ * @param kind what to pin
+ * @param ma machine address of the table
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_pin(struct pv_mmu *mmu, pv_domid_t dom, enum pv_mmu_table kind, pv_maddr_t ma);
 
@@ -309,6 +366,10 @@ int32_t pv_mmu_pin(struct pv_mmu *mmu, pv_domid_t dom, enum pv_mmu_table kind, p
  * ARMv5, cache maintenance) and its frames become ordinary memory again.
  * PV_ENOTPINNED if ma is not a pinned table, PV_EALIGN if it is not the
  * table's base, PV_EBUSY if it is dom's active L1 or an L2 still pointed to.
+ * @param mmu the instance
+ * @param dom the domain the call acts for
+ * @param ma machine address of the table
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_unpin(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
 
@@ -325,6 +386,12 @@ int32_t pv_mmu_unpin(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
  * entries. Every written slot is synced for the table walker; if any valid
  * entry was replaced, the TLB (and on ARMv5 the caches) are flushed before
  * returning.
+ * @param mmu the instance
+ * @param dom the domain the call acts for
+ * @param reqs the requests
+ * @param count their number
+ * @param done receives how many were applied
+ * @return PV_OK, or the error of request *done
  */
 int32_t pv_mmu_update(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_update_req *reqs,
 		      uint32_t count, uint32_t *done);
@@ -333,6 +400,10 @@ int32_t pv_mmu_update(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_up
  * Make the pinned L1 at ma dom's active base (PV_ENOTPINNED, PV_EXDEV,
  * PV_EALIGN, PV_ETYPE). Only records it: the caller writes TTBR (ma) and does
  * the context-switch maintenance of its port.
+ * @param mmu the instance
+ * @param dom the domain the call acts for
+ * @param ma machine address of the pinned L1
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
 
@@ -354,6 +425,9 @@ int32_t pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
  * destroy again. dom itself can no longer pin, update, grant, be granted
  * to, switch base, or be given frames or I/O regions (PV_ESRCH). Work is
  * linear in RAM frames plus dom's table entries; not guest-reachable.
+ * @param mmu the instance
+ * @param dom the domain to tear down
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_domain_destroy(struct pv_mmu *mmu, pv_domid_t dom);
 
@@ -387,6 +461,10 @@ struct pv_mmu_maint_req {
  * TLB_ALL drops dom's ASID on ARMv7 (every entry when allow_global is set,
  * since global entries carry no ASID) and the whole TLB on ARMv5. Work is
  * bounded by PV_MMU_MAINT_LEN_MAX: at most 65 table walks.
+ * @param mmu the instance
+ * @param dom the domain the call acts for
+ * @param req the guest's request
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_maint(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_maint_req *req);
 
@@ -405,6 +483,11 @@ struct pv_mmu_xlate {
  * may reach the frame at all is pv_mmu_frame_access(). PV_ESRCH no such
  * domain, PV_ENOENT dom has no active L1, PV_EFAULT no translation (a fault
  * entry, or va in the hypervisor's reserved range). Changes nothing.
+ * @param mmu the instance
+ * @param dom the domain the call acts for
+ * @param va the address to translate
+ * @param out receives the translation
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_translate(const struct pv_mmu *mmu, pv_domid_t dom, pv_gvaddr_t va,
 			 struct pv_mmu_xlate *out);
@@ -423,6 +506,11 @@ struct pv_mmu_audit_report {
  * against the rules and check the frame, grant, region and domain records
  * for consistency. PV_OK if all agree; PV_EINVAL with *report filled at the
  * first disagreement; PV_ENOMEM if scratch is too small. Changes nothing.
+ * @param mmu the instance
+ * @param scratch PV_MMU_AUDIT_SCRATCH_WORDS() words of scratch space
+ * @param scratch_words their number
+ * @param report receives the first inconsistency
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_mmu_audit(const struct pv_mmu *mmu, uint32_t *scratch, size_t scratch_words,
 		     struct pv_mmu_audit_report *report);

@@ -44,6 +44,7 @@ struct pv_tlb_req {
 /**
  * Drop stale translations. A port without ASIDs (ARMv5) may widen any request
  * to PV_TLB_ALL; narrowing one is never allowed.
+ * @param req what to drop
  */
 void pv_port_tlb_maint(const struct pv_tlb_req *req);
 
@@ -52,6 +53,8 @@ void pv_port_tlb_maint(const struct pv_tlb_req *req);
  * visible to the hardware table walker (clean the data cache to the point of
  * coherency for table walks). A port whose walker snoops the cache may do
  * nothing.
+ * @param ma machine address of the bytes written
+ * @param len their number, > 0
  */
 void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
 
@@ -84,12 +87,16 @@ struct pv_cache_req {
  * by-address operation on an unmapped address may fault in the
  * hypervisor). A port may widen a request (a whole-cache operation instead
  * of a range), never narrow it.
+ * @param req the checked request
  */
 void pv_port_cache_maint(const struct pv_cache_req *req);
 
 /**
  * The hypervisor author's own mistake (never a guest's): an internal
  * invariant is broken. Does not return.
+ * @param expr the failed expression, as text
+ * @param file the source file
+ * @param line the line
  */
 PV_NORETURN void pv_port_assert_fail(const char *expr, const char *file, int line);
 

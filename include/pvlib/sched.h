@@ -184,7 +184,10 @@ struct pv_sched_decision {
 
 #define PV_SCHED_NLISTS 32u /**< run lists of an instance */
 
-/** A scheduler instance for one CPU: storage the caller supplies, set up by pv_sched_init(). Its fields are private to lib/sched: use the functions. */
+/**
+ * A scheduler instance for one CPU: storage the caller supplies, set up by
+ * pv_sched_init(). Its fields are private to lib/sched: use the functions.
+ */
 struct pv_sched {
 	/** @cond PVLIB_PRIVATE */
 	struct pv_sched_config cfg;
@@ -216,13 +219,21 @@ struct pv_sched {
 
 /** Fill *cfg with the defaults for policy: slice 10 ms, fg slice 20 ms,
  * fg_prio_boost 1, fg_weight_mult 2, credit 40 us per weight (10.24 ms per
- * round at weight 256, about one slice), cap window 30 ms, boost 1 ms. */
+ * round at weight 256, about one slice), cap window 30 ms, boost 1 ms.
+ * @param policy the policy
+ * @param cfg receives the defaults
+ */
 void pv_sched_config_default(enum pv_sched_policy policy, struct pv_sched_config *cfg);
 
 /**
  * Set up an instance over units[0..nunits-1] (all become FREE).
  * PV_EINVAL: NULL pointer, nunits == 0 or >= PV_SCHED_IDLE, unknown policy or
  * a configuration field out of its range.
+ * @param s the instance
+ * @param cfg the configuration (copied)
+ * @param units the unit storage
+ * @param nunits its length
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_sched_init(struct pv_sched *s, const struct pv_sched_config *cfg,
                              struct pv_sched_unit *units, uint32_t nunits);
@@ -232,6 +243,12 @@ enum pv_status pv_sched_init(struct pv_sched *s, const struct pv_sched_config *c
  * PV_ERANGE unit >= nunits or now in the past; PV_EEXIST already added;
  * PV_ESRCH dom is not a guest; PV_EINVAL bad params; PV_ENOSPC (EDF) the
  * admission test refuses.
+ * @param s the instance
+ * @param unit the unit, an index into the unit array
+ * @param dom the unit's domain
+ * @param params the unit's parameters (copied)
+ * @param now the current time in ns (never earlier than a time given before)
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_sched_add(struct pv_sched *s, uint32_t unit, pv_domid_t dom,
                             const struct pv_sched_params *params, pv_time_ns now);
@@ -239,30 +256,59 @@ enum pv_status pv_sched_add(struct pv_sched *s, uint32_t unit, pv_domid_t dom,
 /** Remove unit (-> FREE). If it was the current unit the CPU is idle until
  * the next pick. EDF: the unit's share stays counted by the admission test
  * until its current deadline (the slot keeps it if it is added again).
- * PV_ERANGE, PV_ENOENT. */
+ * PV_ERANGE, PV_ENOENT.
+ * @param s the instance
+ * @param unit the unit, an index into the unit array
+ * @param now the current time in ns (never earlier than a time given before)
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_sched_remove(struct pv_sched *s, uint32_t unit, pv_time_ns now);
 
 /** An event for unit: BLOCKED -> RUNNABLE (CREDIT: boosted if it has credit).
- * Waking a runnable unit is a no-op. PV_ERANGE, PV_ENOENT. */
+ * Waking a runnable unit is a no-op. PV_ERANGE, PV_ENOENT.
+ * @param s the instance
+ * @param unit the unit, an index into the unit array
+ * @param now the current time in ns (never earlier than a time given before)
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_sched_wake(struct pv_sched *s, uint32_t unit, pv_time_ns now);
 
 /** unit waits for an event: RUNNABLE -> BLOCKED. Blocking a blocked unit is a
- * no-op. PV_ERANGE, PV_ENOENT. */
+ * no-op. PV_ERANGE, PV_ENOENT.
+ * @param s the instance
+ * @param unit the unit, an index into the unit array
+ * @param now the current time in ns (never earlier than a time given before)
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_sched_block(struct pv_sched *s, uint32_t unit, pv_time_ns now);
 
 /** unit gives up the rest of its slice (EDF: of its budget for this period).
- * PV_ERANGE, PV_ENOENT, PV_EINVAL if the unit is blocked. */
+ * PV_ERANGE, PV_ENOENT, PV_EINVAL if the unit is blocked.
+ * @param s the instance
+ * @param unit the unit, an index into the unit array
+ * @param now the current time in ns (never earlier than a time given before)
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_sched_yield(struct pv_sched *s, uint32_t unit, pv_time_ns now);
 
 /** Choose what runs from now on; see struct pv_sched_decision. Cost: O(1)
  * for round-robin, priority and credit; ARINC 653 O(1) amortised; EDF O(log
  * n) amortised per unit released (a pick at which k units are due costs
- * O(k log n), k <= nunits). PV_EINVAL NULL out; PV_ERANGE now in the past. */
+ * O(k log n), k <= nunits). PV_EINVAL NULL out; PV_ERANGE now in the past.
+ * @param s the instance
+ * @param now the current time in ns (never earlier than a time given before)
+ * @param out receives the decision
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_sched_pick_next(struct pv_sched *s, pv_time_ns now,
                                   struct pv_sched_decision *out);
 
 /** Account the current unit up to now without a new decision (a periodic
- * tick, if the hypervisor keeps one). PV_ERANGE now in the past. */
+ * tick, if the hypervisor keeps one). PV_ERANGE now in the past.
+ * @param s the instance
+ * @param now the current time in ns (never earlier than a time given before)
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_sched_tick(struct pv_sched *s, pv_time_ns now);
 
 /** Change unit's parameters (checked exactly as pv_sched_add checks them).
@@ -270,11 +316,23 @@ enum pv_status pv_sched_tick(struct pv_sched *s, pv_time_ns now);
  * the admission test counts max(old, new) until that deadline and the new
  * values after it, so a decrease is never refused and its bandwidth comes
  * back only at the deadline, while an increase must fit at once.
- * PV_ERANGE, PV_ENOENT, PV_EINVAL, PV_ENOSPC. */
+ * PV_ERANGE, PV_ENOENT, PV_EINVAL, PV_ENOSPC.
+ * @param s the instance
+ * @param unit the unit, an index into the unit array
+ * @param params the new parameters
+ * @param now the current time in ns (never earlier than a time given before)
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_sched_set_params(struct pv_sched *s, uint32_t unit,
                                    const struct pv_sched_params *params, pv_time_ns now);
 
-/** Read unit's parameters. PV_EINVAL NULL out; PV_ERANGE; PV_ENOENT. */
+/**
+ * Read unit's parameters. PV_EINVAL NULL out; PV_ERANGE; PV_ENOENT.
+ * @param s the instance
+ * @param unit the unit, an index into the unit array
+ * @param out receives the parameters
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_sched_get_params(const struct pv_sched *s, uint32_t unit,
                                    struct pv_sched_params *out);
 
@@ -286,16 +344,34 @@ enum pv_status pv_sched_get_params(const struct pv_sched *s, uint32_t unit,
  * their budget run in the slack, when no unit with budget is runnable.
  * ARINC 653: refused with PV_EPERM (the table is the only authority). PV_ESRCH dom is neither a guest nor
  * none; PV_ERANGE time in the past.
+ * @param s the instance
+ * @param dom the new foreground domain, or pv_domid_none()
+ * @param now the current time in ns (never earlier than a time given before)
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_sched_set_foreground(struct pv_sched *s, pv_domid_t dom, pv_time_ns now);
 
-/** The foreground domain (pv_domid_none() if none). */
+/**
+ * The foreground domain (pv_domid_none() if none).
+ * @param s the instance
+ * @return the foreground domain, or pv_domid_none()
+ */
 pv_domid_t pv_sched_foreground(const struct pv_sched *s);
 
-/** State of unit (PV_SCHED_FREE for an index out of range). */
+/**
+ * State of unit (PV_SCHED_FREE for an index out of range).
+ * @param s the instance
+ * @param unit the unit, an index into the unit array
+ * @return the unit's state
+ */
 enum pv_sched_unit_state pv_sched_unit_state(const struct pv_sched *s, uint32_t unit);
 
-/** Total time charged to unit (0 for an index out of range). */
+/**
+ * Total time charged to unit (0 for an index out of range).
+ * @param s the instance
+ * @param unit the unit, an index into the unit array
+ * @return the time charged to the unit, in ns
+ */
 pv_time_ns pv_sched_unit_ran(const struct pv_sched *s, uint32_t unit);
 
 /**
@@ -310,6 +386,13 @@ pv_time_ns pv_sched_unit_ran(const struct pv_sched *s, uint32_t unit);
  * domain that is not a guest or has no unit added. On failure *bad (if not
  * NULL) holds the index of the first offending window (n for a frame-level
  * error). Units added later for domains not in the table never run.
+ * @param s the instance
+ * @param windows the windows, in offset order (copied)
+ * @param n their number
+ * @param major the major frame in ns
+ * @param now the current time in ns (never earlier than a time given before)
+ * @param bad receives the first offending window's index (may be NULL)
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_sched_arinc_set_table(struct pv_sched *s, const struct pv_sched_window *windows,
                                         uint32_t n, pv_time_ns major, pv_time_ns now,

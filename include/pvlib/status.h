@@ -18,10 +18,16 @@ extern "C" {
 /**
  * The symbolic name of a status ("PV_EPERM"), or "PV_E?" for a value that is
  * not in the list. Never NULL; the string is static.
+ * @param status a status value (any integer)
+ * @return the name, e.g. "PV_EPERM", or "PV_E?"; static, never NULL
  */
 const char *pv_status_name(int32_t status);
 
-/** A one-line English description of a status; never NULL. */
+/**
+ * A one-line English description of a status; never NULL.
+ * @param status a status value (any integer)
+ * @return a static one-line description, never NULL
+ */
 const char *pv_status_describe(int32_t status);
 
 #ifdef __cplusplus

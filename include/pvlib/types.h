@@ -25,7 +25,8 @@ extern "C" {
 /** A domain (guest) id. PV_DOMID_NONE never names a domain. */
 typedef struct { uint16_t id; /**< the id; read it with pv_domid_val() */ } pv_domid_t;
 #define PV_DOMID_NONE_VALUE 0xFFFFu /**< the value of pv_domid_none(): no domain */
-#define PV_DOMID_HYP_VALUE 0xFFFEu /**< the hypervisor itself, as an owner of frames; never a guest */
+/** The hypervisor itself, as an owner of frames; never a guest. */
+#define PV_DOMID_HYP_VALUE 0xFFFEu
 #define PV_DOMID_MAX_GUEST 0xFFFDu /**< the highest id a guest may have */
 
 /** @param id a domain id value @return it as a pv_domid_t */
@@ -37,7 +38,11 @@ static inline pv_domid_t pv_domid(uint16_t id)
 }
 /** @param d a domain id @return its value */
 static inline uint16_t pv_domid_val(pv_domid_t d) { return d.id; }
-/** @return whether a and b name the same domain */
+/**
+ * @return whether a and b name the same domain
+ * @param a a domain id
+ * @param b another
+ */
 static inline bool pv_domid_eq(pv_domid_t a, pv_domid_t b) { return a.id == b.id; }
 /** @return the id that names no domain */
 static inline pv_domid_t pv_domid_none(void)
@@ -53,11 +58,15 @@ static inline pv_domid_t pv_domid_hyp(void)
 	r.id = PV_DOMID_HYP_VALUE;
 	return r;
 }
-/** @return whether d can name a guest (not none, not the hypervisor) */
+/**
+ * @return whether d can name a guest (not none, not the hypervisor)
+ * @param d a domain id
+ */
 static inline bool pv_domid_is_guest(pv_domid_t d) { return d.id <= PV_DOMID_MAX_GUEST; }
 
 #define PV_FRAME_SHIFT 12u /**< log2 of the frame size */
-#define PV_FRAME_SIZE (1u << PV_FRAME_SHIFT) /**< size of a machine frame, the unit of ownership and typing */
+/** Size of a machine frame, the unit of ownership and typing. */
+#define PV_FRAME_SIZE (1u << PV_FRAME_SHIFT)
 
 /** A machine (physical) address, as the bus sees it. */
 typedef struct { uint32_t ma; /**< the address; read it with pv_maddr_val() */ } pv_maddr_t;
@@ -75,7 +84,10 @@ static inline pv_maddr_t pv_maddr(uint32_t ma)
 	r.ma = ma;
 	return r;
 }
-/** @return the machine address a as a number */
+/**
+ * @return the machine address a as a number
+ * @param a a machine address
+ */
 static inline uint32_t pv_maddr_val(pv_maddr_t a) { return a.ma; }
 /** @param mfn a machine frame number @return it as a pv_mfn_t */
 static inline pv_mfn_t pv_mfn(uint32_t mfn)
@@ -84,7 +96,10 @@ static inline pv_mfn_t pv_mfn(uint32_t mfn)
 	r.mfn = mfn;
 	return r;
 }
-/** @return the frame number f as a number */
+/**
+ * @return the frame number f as a number
+ * @param f a frame number
+ */
 static inline uint32_t pv_mfn_val(pv_mfn_t f) { return f.mfn; }
 /** @param va a guest virtual address @return it as a pv_gvaddr_t */
 static inline pv_gvaddr_t pv_gvaddr(uint32_t va)
@@ -93,7 +108,10 @@ static inline pv_gvaddr_t pv_gvaddr(uint32_t va)
 	r.va = va;
 	return r;
 }
-/** @return the guest virtual address a as a number */
+/**
+ * @return the guest virtual address a as a number
+ * @param a a guest virtual address
+ */
 static inline uint32_t pv_gvaddr_val(pv_gvaddr_t a) { return a.va; }
 /** @param gfn a guest frame number @return it as a pv_gfn_t */
 static inline pv_gfn_t pv_gfn(uint32_t gfn)
@@ -102,24 +120,36 @@ static inline pv_gfn_t pv_gfn(uint32_t gfn)
 	r.gfn = gfn;
 	return r;
 }
-/** @return the guest frame number f as a number */
+/**
+ * @return the guest frame number f as a number
+ * @param f a guest frame number
+ */
 static inline uint32_t pv_gfn_val(pv_gfn_t f) { return f.gfn; }
 
-/** @return the frame holding machine address a */
+/**
+ * @return the frame holding machine address a
+ * @param a a machine address
+ */
 static inline pv_mfn_t pv_maddr_to_mfn(pv_maddr_t a)
 {
 	pv_mfn_t r;
 	r.mfn = a.ma >> PV_FRAME_SHIFT;
 	return r;
 }
-/** @return the machine address of the first byte of frame f */
+/**
+ * @return the machine address of the first byte of frame f
+ * @param f a frame number
+ */
 static inline pv_maddr_t pv_mfn_to_maddr(pv_mfn_t f)
 {
 	pv_maddr_t r;
 	r.ma = f.mfn << PV_FRAME_SHIFT;
 	return r;
 }
-/** @return the offset of a within its frame */
+/**
+ * @return the offset of a within its frame
+ * @param a a machine address
+ */
 static inline uint32_t pv_maddr_offset(pv_maddr_t a) { return a.ma & (PV_FRAME_SIZE - 1u); }
 
 /** Time in nanoseconds. Nothing in lib/ reads a clock: time is an argument. */

@@ -58,7 +58,8 @@
 extern "C" {
 #endif
 
-#define PV_EVTCHN_ABI_VERSION 1u /**< version of the layouts below, in pv_evtchn_shared.abi_version */
+/** Version of the layouts below, in pv_evtchn_shared.abi_version. */
+#define PV_EVTCHN_ABI_VERSION 1u
 
 #define PV_EVTCHN_ABI_2L 1u /**< pv_evtchn_shared.abi: 2-level delivery */
 #define PV_EVTCHN_ABI_FIFO 2u /**< pv_evtchn_shared.abi: FIFO delivery */
@@ -68,15 +69,18 @@ extern "C" {
 
 #define PV_EVTCHN_2L_WORD_BITS 32u /**< 2-level: bits per pending/mask word */
 #define PV_EVTCHN_2L_WORDS 32u /**< 2-level: pending/mask words */
-#define PV_EVTCHN_2L_MAX_PORTS (PV_EVTCHN_2L_WORDS * PV_EVTCHN_2L_WORD_BITS) /**< 2-level: most ports a domain can have */
+/** 2-level: most ports a domain can have. */
+#define PV_EVTCHN_2L_MAX_PORTS (PV_EVTCHN_2L_WORDS * PV_EVTCHN_2L_WORD_BITS)
 
 /* FIFO event word bits. */
 #define PV_EVTCHN_FIFO_PENDING (1u << 31) /**< set by the hypervisor, cleared by the guest */
 #define PV_EVTCHN_FIFO_MASKED (1u << 30)  /**< owned by the guest */
 #define PV_EVTCHN_FIFO_LINKED (1u << 29)  /**< set by the hypervisor, cleared by the guest on pop */
 #define PV_EVTCHN_FIFO_LINK_BITS 17u /**< FIFO: width of the link field of an event word */
-#define PV_EVTCHN_FIFO_LINK_MASK ((1u << PV_EVTCHN_FIFO_LINK_BITS) - 1u) /**< FIFO: the link field (next port in the queue, 0 ends it) */
-#define PV_EVTCHN_FIFO_MAX_PORTS (1u << PV_EVTCHN_FIFO_LINK_BITS) /**< FIFO: most ports a domain can have */
+/** FIFO: the link field (next port in the queue, 0 ends it). */
+#define PV_EVTCHN_FIFO_LINK_MASK ((1u << PV_EVTCHN_FIFO_LINK_BITS) - 1u)
+/** FIFO: most ports a domain can have. */
+#define PV_EVTCHN_FIFO_MAX_PORTS (1u << PV_EVTCHN_FIFO_LINK_BITS)
 #define PV_EVTCHN_FIFO_PRIORITIES 16u /**< FIFO: priority queues per vcpu (0 most urgent) */
 #define PV_EVTCHN_FIFO_PRIORITY_DEFAULT 7u /**< FIFO: priority of a newly bound port */
 
@@ -84,7 +88,8 @@ extern "C" {
 #define PV_EVTCHN_VIRQ_TIMER 0u /**< virtual interrupt: the vcpu's timer */
 #define PV_EVTCHN_VIRQ_DEBUG 1u /**< virtual interrupt: debug requests */
 #define PV_EVTCHN_VIRQ_CONSOLE 2u /**< virtual interrupt: console input */
-#define PV_EVTCHN_VIRQ_USER0 8u /**< first virtual interrupt the hypervisor author defines (8..15) */
+/** First virtual interrupt the hypervisor author defines (8..15). */
+#define PV_EVTCHN_VIRQ_USER0 8u
 #define PV_EVTCHN_NR_VIRQS 16u /**< number of virtual interrupts */
 
 /** Per-vcpu upcall state in the shared page. */

@@ -35,6 +35,12 @@ typedef void pv_evtchn_guest_handler(void *arg, uint32_t port);
  * 2-level. Returns the number of ports handed to handler. Takes the selector
  * word whole, then for each selected pending word hands over its pending and
  * unmasked ports, lowest first, clearing each pending bit before the call.
+ * @param sh the domain's shared page
+ * @param vcpu the vcpu the caller runs on
+ * @param handler called once per port handed over
+ * @param arg the caller's pointer, passed through
+ * @param max_events the most ports handed over in this call
+ * @return the number of ports handed to handler
  */
 static inline uint32_t pv_evtchn_guest_2l_consume(struct pv_evtchn_shared *sh, uint32_t vcpu,
 						  pv_evtchn_guest_handler *handler, void *arg,
@@ -91,6 +97,15 @@ struct pv_evtchn_guest_fifo {
  * queue the guest corrupted into a cycle ends the call. Not reentrant for one
  * cursor: the handler must not consume on the same vcpu (st is written back
  * when the call returns).
+ * @param vi this vcpu's upcall state in the shared page
+ * @param cb this vcpu's FIFO control block
+ * @param words the event array as the guest registered it
+ * @param nr_words its length
+ * @param st this vcpu's private cursor
+ * @param handler called once per port handed over
+ * @param arg the caller's pointer, passed through
+ * @param max_events the most ports handed over in this call
+ * @return the number of ports handed to handler
  */
 static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *vi,
 						    struct pv_evtchn_fifo_control *cb,

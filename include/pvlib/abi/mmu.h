@@ -103,6 +103,10 @@ PV_STATIC_ASSERT(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4"
  * same AP in all four subpages, 11 (read/write) or 10 (user read-only;
  * lib/mmu still counts it as a writable mapping, because privileged code may
  * write through it).
+ * @param fmt PV_MMU_ABI_FMT_V5 or PV_MMU_ABI_FMT_V7
+ * @param ma machine address of the page, 4 KiB aligned
+ * @param flags PV_MMU_DESC_* flags
+ * @return the second-level descriptor
  */
 static inline uint32_t pv_mmu_desc_small(uint32_t fmt, uint32_t ma, uint32_t flags)
 {
@@ -120,7 +124,13 @@ static inline uint32_t pv_mmu_desc_small(uint32_t fmt, uint32_t ma, uint32_t fla
 	return d | ((flags & PV_MMU_DESC_UNCACHED) ? 0x4u : 0xCu);
 }
 
-/** A first-level pointer to the 1 KiB coarse table at ma, in ARM domain armdom. */
+/**
+ * A first-level pointer to the 1 KiB coarse table at ma, in ARM domain armdom.
+ * @param fmt PV_MMU_ABI_FMT_V5 or PV_MMU_ABI_FMT_V7
+ * @param ma machine address of the coarse table, 1 KiB aligned
+ * @param armdom the ARM domain, 0..15
+ * @return the first-level descriptor
+ */
 static inline uint32_t pv_mmu_desc_table(uint32_t fmt, uint32_t ma, uint32_t armdom)
 {
 	/* Bit 4: set on ARMv5, as older cores expect; should-be-zero on ARMv7. */

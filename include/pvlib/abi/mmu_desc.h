@@ -60,7 +60,8 @@ extern "C" {
  */
 #define PV_MMU_V7_MT_SO 0x00u            /**< strongly ordered (TEX 000 C 0 B 0) */
 #define PV_MMU_V7_MT_DEVICE_SHARED 0x01u /**< shareable Device (TEX 000 C 0 B 1) */
-#define PV_MMU_V7_MT_WT 0x02u            /**< Normal, inner/outer write-through, no write-allocate */
+/** Normal, inner/outer write-through, no write-allocate. */
+#define PV_MMU_V7_MT_WT 0x02u
 #define PV_MMU_V7_MT_WB 0x03u            /**< Normal, inner/outer write-back, no write-allocate */
 #define PV_MMU_V7_MT_NC 0x04u            /**< Normal, inner/outer non-cacheable (TEX 001 C 0 B 0) */
 #define PV_MMU_V7_MT_WBWA 0x07u          /**< Normal, inner/outer write-back, write-allocate */
@@ -105,7 +106,8 @@ extern "C" {
  * @param armdom ARM domain 0..15
  * @return the first-level descriptor
  */
-static inline uint32_t pv_mmu_desc_v5_section(uint32_t ma, uint32_t ap, uint32_t mt, uint32_t armdom)
+static inline uint32_t pv_mmu_desc_v5_section(uint32_t ma, uint32_t ap, uint32_t mt,
+					      uint32_t armdom)
 {
 	return (ma & 0xFFF00000u) | (ap & 3u) << 10 | (armdom & 15u) << 5 | 0x10u | (mt & 3u) << 2 |
 	       0x2u;
@@ -137,8 +139,13 @@ static inline uint32_t pv_mmu_desc_v5_fine(uint32_t ma, uint32_t armdom)
  * The four subpage permissions of an ARMv5 large or small page, from the
  * lowest quarter of the page (ap0) to the highest (ap3).
  * @return the AP0..AP3 fields in place (bits 11:4)
+ * @param ap0 PV_MMU_V5_AP_* of the lowest quarter
+ * @param ap1 of the second
+ * @param ap2 of the third
+ * @param ap3 of the highest
  */
-static inline uint32_t pv_mmu_desc_v5_subpages(uint32_t ap0, uint32_t ap1, uint32_t ap2, uint32_t ap3)
+static inline uint32_t pv_mmu_desc_v5_subpages(uint32_t ap0, uint32_t ap1, uint32_t ap2,
+					       uint32_t ap3)
 {
 	return (ap0 & 3u) << 4 | (ap1 & 3u) << 6 | (ap2 & 3u) << 8 | (ap3 & 3u) << 10;
 }
@@ -191,8 +198,8 @@ static inline uint32_t pv_mmu_desc_v5_tiny(uint32_t ma, uint32_t ap, uint32_t mt
  * @param flags PV_MMU_V7_XN, PV_MMU_V7_S, PV_MMU_V7_NG
  * @return the first-level descriptor
  */
-static inline uint32_t pv_mmu_desc_v7_section(uint32_t ma, uint32_t ap, uint32_t mt, uint32_t armdom,
-					      uint32_t flags)
+static inline uint32_t pv_mmu_desc_v7_section(uint32_t ma, uint32_t ap, uint32_t mt,
+					      uint32_t armdom, uint32_t flags)
 {
 	return (ma & 0xFFF00000u) | ((flags & PV_MMU_V7_NG) ? 1u << 17 : 0u) |
 	       ((flags & PV_MMU_V7_S) ? 1u << 16 : 0u) | (ap & 4u) << 13 | (mt & 0x1Cu) << 10 |
