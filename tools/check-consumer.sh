@@ -4,7 +4,8 @@
 #   2. against pvlib installed to a prefix, with the README's commands
 #      (meson install, then its cc ... $(pkg-config --cflags --libs pvlib)
 #      line), and the layout test with pkg-config's pvlib-fake;
-#   3. from CMake, against the same installed copy.
+#   3. from CMake, against the same installed copy, through pvlib's CMake
+#      package (pvlib::pvlib, pvlib::fake) and through pkg-config.
 # Usage: tools/check-consumer.sh [WORKDIR]  (default: build/consumer)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,9 +51,14 @@ cp -r "$root/examples/consumer" "$work/pc"
 quiet "$work/pc/hello-hv"
 quiet "$work/pc/test_layout"
 
-echo "-- consumer: CMake, installed pvlib"
 unset PKG_CONFIG_PATH # found through CMAKE_PREFIX_PATH, as a user would
-quiet cmake -S "$root/examples/consumer" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix"
-quiet cmake --build "$work/cmake-build"
-quiet ctest --test-dir "$work/cmake-build" --output-on-failure
+for how in package pkgconfig; do
+	echo "-- consumer: CMake, installed pvlib, through its $how"
+	opt=OFF
+	[ "$how" = pkgconfig ] && opt=ON
+	quiet cmake -S "$root/examples/consumer" -B "$work/cmake-$how" \
+		-DCMAKE_PREFIX_PATH="$prefix" -DPVLIB_USE_PKGCONFIG=$opt
+	quiet cmake --build "$work/cmake-$how"
+	quiet ctest --test-dir "$work/cmake-$how" --output-on-failure
+done
 echo "consumer: built and tested as a subproject, with pkg-config and with CMake"
