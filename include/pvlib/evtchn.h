@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
+/**
+ * @file
  * Event channels: ports, bindings, policy and delivery.
  *
  * Each domain has a table of ports (caller-supplied storage, a configurable
@@ -34,6 +35,21 @@
  *
  * The structs below are declared here only so the caller can supply their
  * storage; their fields are private to lib/evtchn.
+ *
+ * @par Concurrency contract
+ * All hypervisor-side state is in the caller's struct pv_evtchn_ctx and the
+ * domain, port and pirq storage its configuration names; the shared pages
+ * are the guests'. The caller holds the context exclusively for every call:
+ * pvlib is uniprocessor, so that means from the hypervisor with interrupts
+ * masked. The callbacks (upcall, wake, pirq_mask, pirq_unmask) run inside
+ * the call and must not re-enter the module. Shared-memory read-modify-
+ * writes are plain loads and stores, atomic with respect to the guest only
+ * because the guest cannot run meanwhile. An SMP port must add: a lock per
+ * domain, both taken in ascending domain-id order for two-domain operations
+ * (bind_interdomain, send, close of an interdomain port, reset); a pirq
+ * table lock taken after the domain lock; LDREX/STREX read-modify-writes on
+ * shared words; and a compare-and-swap of the FIFO tail link that succeeds
+ * only while the tail is still LINKED (docs/evtchn.md, "Concurrency").
  */
 #ifndef PVLIB_EVTCHN_H
 #define PVLIB_EVTCHN_H
@@ -44,17 +60,23 @@
 #include <pvlib/abi/evtchn.h>
 #include <pvlib/status.h>
 #include <pvlib/types.h>
+#include <pvlib/abi/cdefs.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The state of a port (see the list above). */
 enum pv_evtchn_state {
-	PV_EVTCHN_FREE = 0,
-	PV_EVTCHN_UNBOUND = 1,
-	PV_EVTCHN_INTERDOMAIN = 2,
-	PV_EVTCHN_VIRQ = 3,
-	PV_EVTCHN_PIRQ = 4,
-	PV_EVTCHN_IPI = 5,
+	PV_EVTCHN_FREE = 0,        /**< not allocated */
+	PV_EVTCHN_UNBOUND = 1,     /**< waiting for one named remote domain to bind */
+	PV_EVTCHN_INTERDOMAIN = 2, /**< connected to a port of another (or the same) domain */
+	PV_EVTCHN_VIRQ = 3,        /**< receives a virtual interrupt of one vcpu */
+	PV_EVTCHN_PIRQ = 4,        /**< receives a physical interrupt line */
+	PV_EVTCHN_IPI = 5,         /**< receives notifications the domain sends itself */
 };
 
-/*
+/**
  * What the module asks of its caller. All three are called with the
  * module's context held (see lib/evtchn/evtchn.c) and must not call back
  * into the module.
@@ -71,58 +93,65 @@ enum pv_evtchn_state {
  *         is never lost and never storms. May be NULL if nr_pirqs is 0.
  */
 struct pv_evtchn_ops {
-	void (*upcall)(void *arg, pv_domid_t dom, uint32_t vcpu);
-	void (*wake)(void *arg, pv_domid_t dom, uint32_t vcpu);
-	void (*pirq_mask)(void *arg, uint32_t pirq);
-	void (*pirq_unmask)(void *arg, uint32_t pirq);
+	void (*upcall)(void *arg, pv_domid_t dom, uint32_t vcpu); /**< deliver an upcall to vcpu of dom */
+	void (*wake)(void *arg, pv_domid_t dom, uint32_t vcpu); /**< vcpu of dom has events pending */
+	void (*pirq_mask)(void *arg, uint32_t pirq); /**< mask line pirq */
+	void (*pirq_unmask)(void *arg, uint32_t pirq); /**< unmask line pirq */
 };
 
-/* One allowed pair of the interdomain policy; unordered ({a,b} == {b,a}). */
+/** One allowed pair of the interdomain policy; unordered ({a,b} == {b,a}). */
 struct pv_evtchn_pair {
-	pv_domid_t a, b;
+	pv_domid_t a; /**< one domain */
+	pv_domid_t b; /**< the other */
 };
 
-/* Private. One per port, caller storage. */
+/** One per port, caller storage; the fields are private to lib/evtchn. */
 struct pv_evtchn_port {
+	/** @cond PVLIB_PRIVATE */
 	uint8_t state;
-	uint8_t vcpu;       /* vcpu notified */
-	uint8_t prio;       /* FIFO priority */
-	uint8_t last_vcpu;  /* FIFO: queue the port was last linked on */
+	uint8_t vcpu;       /**< vcpu notified */
+	uint8_t prio;       /**< FIFO priority */
+	uint8_t last_vcpu;  /**< FIFO: queue the port was last linked on */
 	uint8_t last_prio;
 	uint8_t pad;
-	uint16_t remote_dom; /* UNBOUND: who may bind; INTERDOMAIN: peer */
-	uint32_t u;          /* INTERDOMAIN: peer port; VIRQ: virq; PIRQ: pirq */
-	/*
+	uint16_t remote_dom; /**< UNBOUND: who may bind; INTERDOMAIN: peer */
+	uint32_t u;          /**< INTERDOMAIN: peer port; VIRQ: virq; PIRQ: pirq */
+	/**
 	 * Cached for the send path, each a load fewer in its chain of dependent
 	 * loads; kept equal to what they cache by every operation that changes
 	 * it, and checked by pv_evtchn_audit.
 	 */
-	struct pv_evtchn_port *peer;         /* INTERDOMAIN: &ports[u] of remote_dom; else NULL */
-	struct pv_evtchn_fifo_control *ctrl; /* the domain's fifo_ctrl[vcpu] (NULL on 2-level) */
-};
+	struct pv_evtchn_port *peer;         /**< INTERDOMAIN: &ports[u] of remote_dom; else NULL */
+	struct pv_evtchn_fifo_control *ctrl; /**< the domain's fifo_ctrl[vcpu] (NULL on 2-level) */
+	/** @endcond */};
 
-/*
+/**
  * Free-port summary: ports in groups of PV_EVTCHN_FREE_GROUP; bit g of
  * free_grp says group g has a FREE port, bit w of free_word says word w of
  * free_grp is not zero. Sized for the largest table (FIFO).
  */
-#define PV_EVTCHN_FREE_GROUP 32u
+#define PV_EVTCHN_FREE_GROUP 32u /**< ports per free-summary group */
+/** Words of free_grp. */
 #define PV_EVTCHN_FREE_GRP_WORDS (PV_EVTCHN_FIFO_MAX_PORTS / PV_EVTCHN_FREE_GROUP / 32u)
-#define PV_EVTCHN_FREE_TOP_WORDS (PV_EVTCHN_FREE_GRP_WORDS / 32u)
+#define PV_EVTCHN_FREE_TOP_WORDS (PV_EVTCHN_FREE_GRP_WORDS / 32u) /**< words of free_word */
 
-/* Port slots pv_evtchn_reset examines per call. */
+/** Port slots pv_evtchn_reset examines per call. */
 #define PV_EVTCHN_RESET_SLICE 128u
 
-/* Private. One per domain slot, caller storage (see pv_evtchn_config). */
+/**
+ * One per domain slot, caller storage (see pv_evtchn_config); the fields
+ * are private to lib/evtchn.
+ */
 struct pv_evtchn_domain {
+	/** @cond PVLIB_PRIVATE */
 	bool active;
 	uint8_t abi;
 	uint16_t id;
 	uint32_t nr_ports;
 	uint32_t nr_vcpus;
-	uint32_t nr_bound;   /* ports not FREE */
-	uint32_t reset_next; /* where an unfinished pv_evtchn_reset goes on */
-	uint32_t virq_allow; /* bit v: may bind virq v */
+	uint32_t nr_bound;   /**< ports not FREE */
+	uint32_t reset_next; /**< where an unfinished pv_evtchn_reset goes on */
+	uint32_t virq_allow; /**< bit v: may bind virq v */
 	uint32_t free_word[PV_EVTCHN_FREE_TOP_WORDS];
 	uint32_t free_grp[PV_EVTCHN_FREE_GRP_WORDS];
 	struct pv_evtchn_port *ports;
@@ -131,97 +160,115 @@ struct pv_evtchn_domain {
 	struct pv_evtchn_fifo_control *fifo_ctrl[PV_EVTCHN_MAX_VCPUS];
 	uint32_t fifo_tail[PV_EVTCHN_MAX_VCPUS][PV_EVTCHN_FIFO_PRIORITIES];
 	uint32_t virq_port[PV_EVTCHN_MAX_VCPUS][PV_EVTCHN_NR_VIRQS];
-};
+	/** @endcond */};
 
-/* Private. One per physical interrupt line, caller storage. */
+/** One per physical interrupt line, caller storage; the fields are private to lib/evtchn. */
 struct pv_evtchn_pirq {
-	uint16_t owner;    /* domain the line is routed to, or PV_DOMID_NONE_VALUE */
+	/** @cond PVLIB_PRIVATE */
+	uint16_t owner;    /**< domain the line is routed to, or PV_DOMID_NONE_VALUE */
 	uint8_t bound;
-	uint8_t in_flight; /* raised to the guest, line masked, awaiting EOI */
+	uint8_t in_flight; /**< raised to the guest, line masked, awaiting EOI */
 	uint32_t port;
-};
+	/** @endcond */};
 
+/** What pv_evtchn_init() is given. */
 struct pv_evtchn_config {
-	const struct pv_evtchn_ops *ops;
-	void *cb_arg;                      /* first argument of every callback */
-	struct pv_evtchn_domain *domains;  /* slot i is domain id i */
-	uint32_t nr_domains;
-	struct pv_evtchn_pirq *pirqs;      /* may be NULL if nr_pirqs == 0 */
-	uint32_t nr_pirqs;
-	const struct pv_evtchn_pair *allow; /* the interdomain policy */
-	uint32_t nr_allow;
+	const struct pv_evtchn_ops *ops; /**< the callbacks */
+	void *cb_arg;                      /**< first argument of every callback */
+	struct pv_evtchn_domain *domains;  /**< slot i is domain id i */
+	uint32_t nr_domains; /**< domain slots at domains */
+	struct pv_evtchn_pirq *pirqs;      /**< may be NULL if nr_pirqs == 0 */
+	uint32_t nr_pirqs; /**< physical interrupt lines (entries at pirqs) */
+	const struct pv_evtchn_pair *allow; /**< the interdomain policy */
+	uint32_t nr_allow; /**< pairs at allow */
 };
 
+/** An event-channel instance: storage the caller supplies, set up by pv_evtchn_init(). */
 struct pv_evtchn_ctx {
-	struct pv_evtchn_config cfg;
+	struct pv_evtchn_config cfg; /**< the configuration given to pv_evtchn_init(), with its tables */
 };
 
-/* Per-domain setup. */
+/** Per-domain setup. */
 struct pv_evtchn_domain_config {
-	pv_domid_t id;
-	uint32_t abi;        /* PV_EVTCHN_ABI_2L or PV_EVTCHN_ABI_FIFO */
-	uint32_t nr_ports;   /* 2..PV_EVTCHN_2L_MAX_PORTS (2L), 2..PV_EVTCHN_FIFO_MAX_PORTS (FIFO) */
-	uint32_t nr_vcpus;   /* 1..PV_EVTCHN_MAX_VCPUS */
-	uint32_t virq_allow; /* bit v set: the domain may bind virq v */
-	struct pv_evtchn_port *ports;    /* nr_ports entries, caller storage */
-	struct pv_evtchn_shared *shared; /* the guest's shared page, as mapped by the hypervisor */
-	uint32_t *fifo_words;            /* FIFO: nr_ports event words (guest memory) */
-	struct pv_evtchn_fifo_control *fifo_ctrl[PV_EVTCHN_MAX_VCPUS]; /* FIFO: one per vcpu */
+	pv_domid_t id; /**< the domain; its slot in pv_evtchn_config.domains */
+	uint32_t abi;        /**< PV_EVTCHN_ABI_2L or PV_EVTCHN_ABI_FIFO */
+	uint32_t nr_ports;   /**< 2..PV_EVTCHN_2L_MAX_PORTS (2L), 2..PV_EVTCHN_FIFO_MAX_PORTS (FIFO) */
+	uint32_t nr_vcpus;   /**< 1..PV_EVTCHN_MAX_VCPUS */
+	uint32_t virq_allow; /**< bit v set: the domain may bind virq v */
+	struct pv_evtchn_port *ports;    /**< nr_ports entries, caller storage */
+	struct pv_evtchn_shared *shared; /**< the guest's shared page, as mapped by the hypervisor */
+	uint32_t *fifo_words;            /**< FIFO: nr_ports event words (guest memory) */
+	struct pv_evtchn_fifo_control *fifo_ctrl[PV_EVTCHN_MAX_VCPUS]; /**< FIFO: one per vcpu */
 };
 
+/** What pv_evtchn_status() reports about one port. */
 struct pv_evtchn_status {
-	enum pv_evtchn_state state;
-	uint32_t vcpu;
-	pv_domid_t remote_dom; /* UNBOUND, INTERDOMAIN */
-	uint32_t remote_port;  /* INTERDOMAIN */
-	uint32_t virq;         /* VIRQ */
-	uint32_t pirq;         /* PIRQ */
-	uint32_t priority;     /* FIFO priority (PV_EVTCHN_FIFO_PRIORITY_DEFAULT on 2L) */
+	enum pv_evtchn_state state; /**< the port's state */
+	uint32_t vcpu; /**< the vcpu notified */
+	pv_domid_t remote_dom; /**< UNBOUND, INTERDOMAIN */
+	uint32_t remote_port;  /**< INTERDOMAIN */
+	uint32_t virq;         /**< VIRQ */
+	uint32_t pirq;         /**< PIRQ */
+	uint32_t priority;     /**< FIFO priority (PV_EVTCHN_FIFO_PRIORITY_DEFAULT on 2L) */
 };
 
-/* Where pv_evtchn_audit found the first inconsistency. */
+/** Where pv_evtchn_audit found the first inconsistency. */
 struct pv_evtchn_audit_fault {
-	pv_domid_t dom;
-	uint32_t port;   /* 0 if the fault is not about one port */
-	const char *what;
+	pv_domid_t dom; /**< the domain concerned */
+	uint32_t port;   /**< 0 if the fault is not about one port */
+	const char *what; /**< static text */
 };
 
-/*
+/**
  * Initialise ctx from cfg (copied). Every domain slot and pirq entry is
  * reset. PV_EINVAL: a NULL ops/upcall/wake, no domain storage, pirqs without
  * storage or mask callbacks, a NULL allow list with nr_allow > 0, or more
  * than PV_DOMID_MAX_GUEST+1 domain slots.
+ * @param ctx the instance
+ * @param cfg the configuration (copied; the storage it names stays the caller's)
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_config *cfg);
 
-/*
+/**
  * Register a domain. Ports start FREE; the hypervisor-written fields of the
  * shared page (and, for FIFO, every event word and control block) are
  * initialised. PV_ESRCH: id has no slot. PV_EEXIST: already registered.
  * PV_EINVAL: unknown abi, NULL storage, FIFO without its words/control
  * blocks. PV_ERANGE: nr_ports or nr_vcpus outside the bounds above.
+ * @param ctx the instance
+ * @param dc the domain's setup
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_domain_config *dc);
 
-/*
+/**
  * Hypervisor: destroy a domain's event channels: every port closed as by
  * pv_evtchn_reset (all of them in this one call: O(nr_ports), a bound the
  * hypervisor chose when it added the domain), then the slot freed.
  * PV_ESRCH if not registered.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
 
-/*
+/**
  * Allocate a port that remote may bind to. Checked in this order: PV_ESRCH
  * dom is not registered, or remote is not a guest id (it never can be a
  * domain); PV_EPERM the pair {dom, remote} is not in the policy; PV_ENOSPC
  * no free port. remote need not be registered yet. On success *port is the
  * new port, the lowest FREE one.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param remote the one domain that may bind to the port
+ * @param port receives the new port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
 				       pv_domid_t remote, uint32_t *port);
 
-/*
+/**
  * Connect a new port of dom to remote's UNBOUND remote_port. Checked in this
  * order: PV_ESRCH dom is not registered, or remote is not a guest id (as in
  * pv_evtchn_alloc_unbound); PV_EPERM the pair is not in the policy (so a
@@ -230,76 +277,135 @@ enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom
  * (PV_ERANGE, PV_ENOENT), PV_EINVAL it is not UNBOUND, PV_EPERM it waits
  * for another domain; PV_ENOSPC dom has no free port. Both ends notify the
  * vcpu the port had (0 for the new one).
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param remote the domain holding the UNBOUND port
+ * @param remote_port that port
+ * @param port receives dom's new port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
 					  pv_domid_t remote, uint32_t remote_port, uint32_t *port);
 
-/*
+/**
  * Bind virq on vcpu to a new port. PV_ERANGE: virq or vcpu out of range.
  * PV_EPERM: the domain may not bind this virq. PV_EEXIST: already bound on
  * that vcpu. PV_ENOSPC: no free port.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param virq the virtual interrupt (PV_EVTCHN_VIRQ_*)
+ * @param vcpu a virtual CPU of dom
+ * @param port receives the new port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_bind_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
 				   uint32_t vcpu, uint32_t *port);
 
-/*
+/**
  * Bind the physical line pirq to a new port (notifying vcpu 0); the line is
  * unmasked. PV_ERANGE: no such line. PV_EPERM: the line is not routed to
  * dom. PV_EEXIST: already bound. PV_ENOSPC: no free port.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param pirq the physical interrupt line
+ * @param port receives the new port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_bind_pirq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq,
 				   uint32_t *port);
 
-/* Bind a new port for notifications to vcpu. PV_ERANGE, PV_ENOSPC. */
+/**
+ * Bind a new port for notifications to vcpu. PV_ERANGE, PV_ENOSPC.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param vcpu the vcpu to notify
+ * @param port receives the new port
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu,
 				  uint32_t *port);
 
-/*
+/**
  * Notify through port: INTERDOMAIN marks the peer pending, IPI marks the
  * port itself pending. A send to a port already pending changes nothing
  * (it costs the sender a bit test). A send on an UNBOUND port (whose peer
  * has closed) is dropped and returns PV_OK, as Xen does. PV_EINVAL: VIRQ or
  * PIRQ port (the hypervisor raises those).
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
 
-/*
+/**
  * Close port. INTERDOMAIN: the peer becomes UNBOUND, waiting for dom again,
  * and keeps any event already pending on it; nothing is sent. VIRQ: the
  * virq is unbound. PIRQ: the line is masked and any in-flight EOI forgotten.
  * The closed port's pending bit is cleared, so a later port at the same
  * number starts clean.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_close(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
 
-/* Describe port (a FREE port is described too: state PV_EVTCHN_FREE). */
+/**
+ * Describe port (a FREE port is described too: state PV_EVTCHN_FREE).
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @param out receives the port's state
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_evtchn_status(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
 				struct pv_evtchn_status *out);
 
-/* Set port's mask bit in the shared memory. Errors: the common list. */
+/**
+ * Set port's mask bit in the shared memory. Errors: the common list.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @return PV_OK, or one of the errors above
+ */
 enum pv_status pv_evtchn_mask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
 
-/*
+/**
  * Clear port's mask bit; if the port is pending, deliver it now (selector
  * and upcall for 2-level, link onto its queue for FIFO).
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_unmask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
 
-/*
+/**
  * Notify vcpu instead for future events on port. PV_EINVAL for VIRQ and IPI
  * ports (bound to a vcpu by definition). PV_ERANGE: vcpu out of range.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @param vcpu the vcpu to notify from now on
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
 				   uint32_t vcpu);
 
-/*
+/**
  * FIFO priority of port (0 most urgent). PV_ENOSYS: the domain uses the
  * 2-level ABI. PV_ERANGE: priority >= PV_EVTCHN_FIFO_PRIORITIES.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param port the port
+ * @param priority FIFO priority, 0 (most urgent) .. PV_EVTCHN_FIFO_PRIORITIES-1
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
 				      uint32_t priority);
 
-/*
+/**
  * Close every port of dom, as pv_evtchn_close would, in bounded steps: one
  * call examines at most PV_EVTCHN_RESET_SLICE port slots. Returns PV_OK when
  * dom has no port left that is not FREE, or PV_ERESTART when some remain:
@@ -308,52 +414,82 @@ enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
  * reset goes on where it stopped, so ceil((nr_ports - 1) /
  * PV_EVTCHN_RESET_SLICE) calls finish it unless ports are bound meanwhile;
  * ports bound meanwhile are closed too. PV_ESRCH.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
 
-/*
+/**
  * Hypervisor: raise virq on vcpu of dom. PV_ENOENT if not bound (nothing
  * happens); PV_ERANGE for a bad virq/vcpu.
+ * @param ctx the instance
+ * @param dom the domain to notify
+ * @param virq the virtual interrupt (PV_EVTCHN_VIRQ_*)
+ * @param vcpu its vcpu
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
 				    uint32_t vcpu);
 
-/*
+/**
  * Hypervisor (interrupt handler): the physical line pirq fired. If a domain
  * has it bound, the line is masked (pirq_mask) and stays masked until that
  * domain calls pv_evtchn_pirq_eoi; the port is marked pending. Call it
  * before signalling end-of-interrupt to the controller. PV_ENOENT: nobody
  * has it bound (the line is masked too, so an orphan level line cannot
  * storm). PV_ERANGE: no such line.
+ * @param ctx the instance
+ * @param pirq the physical interrupt line
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn_ctx *ctx, uint32_t pirq);
 
-/*
+/**
  * The guest finished with pirq: unmask the line if it was raised and not yet
  * EOI'd. A second EOI does nothing. PV_EPERM: dom does not have the line
  * bound. PV_ERANGE: no such line.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param pirq the physical interrupt line
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_pirq_eoi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq);
 
-/*
+/**
  * Hypervisor policy: route line pirq to dom (or to nobody with
  * pv_domid_none()). PV_EBUSY: the line is bound by a domain. PV_ERANGE.
+ * @param ctx the instance
+ * @param pirq the physical interrupt line
+ * @param dom the domain to route it to, or pv_domid_none() to take it back
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_pirq_route(struct pv_evtchn_ctx *ctx, uint32_t pirq, pv_domid_t dom);
 
-/*
+/**
  * True if vcpu of dom has upcall_pending set in its shared page (a
  * scheduler checks this before blocking the unit). False for bad arguments.
+ * @param ctx the instance
+ * @param dom the domain the call acts for
+ * @param vcpu a virtual CPU of dom
+ * @return whether vcpu of dom has events pending
  */
 bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu);
 
-/*
+/**
  * Check every invariant of the private state: each INTERDOMAIN port's peer
  * points back at it, VIRQ/PIRQ tables and ports agree, counts match, FIFO
  * tails are in range, each port's cached peer and control block pointers
  * are what they cache. PV_OK, or PV_EINVAL with *fault (if not NULL) naming
  * the first inconsistency. Reads no guest memory.
+ * @param ctx the instance
+ * @param fault receives the first inconsistency found (may be NULL)
+ * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn_audit_fault *fault);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_EVTCHN_H */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
+/**
+ * @file
  * lib/hypercall: hypercall dispatch.
  *
  * The hypervisor author defines the hypercalls as a const table indexed by
@@ -23,11 +24,19 @@
  *      continued, writes its updated arguments back to r0..r4 and winds the
  *      guest pc back so the same SVC is executed again.
  *
- * Concurrency: the module keeps all state in struct pv_hc. pvlib is
- * uniprocessor: the caller runs dispatch with interrupts masked (or otherwise
- * serialised) per pv_hc instance. An SMP port must make the statistics
- * counters per-CPU (or atomic) and serialise pv_hc_perm_set() against
- * dispatch; the table itself is read-only and needs nothing.
+ * @par Concurrency contract
+ * All state is in the caller's struct pv_hc and the arrays its
+ * configuration names (statistics, permission sets); the handler table is
+ * const and never written. pvlib is uniprocessor: the caller holds the
+ * instance exclusively for every call (interrupts that may enter pvlib
+ * masked, or the one trap path), so no two calls on one instance overlap.
+ * Handlers, the access function and the sync function run inside the call,
+ * with that context still held; they may call the copy helpers of the same
+ * instance but must not call pv_hc_init() or pv_hc_perm_set(). Different
+ * instances share nothing. An SMP port must add: per-CPU (or atomic)
+ * statistics and refusal counters, a lock (or a read-copy-update of the
+ * permission word) so pv_hc_perm_set() never races dispatch, and its own
+ * locking inside handlers for whatever module state they reach.
  */
 #ifndef PVLIB_HYPERCALL_H
 #define PVLIB_HYPERCALL_H
@@ -39,11 +48,16 @@
 #include <pvlib/status.h>
 #include <pvlib/trap.h>
 #include <pvlib/types.h>
+#include <pvlib/abi/cdefs.h>
 
-/* Hypercall numbers are 0 .. PV_HC_NR_LIMIT-1 (one 64-bit permission word). */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Hypercall numbers are 0 .. PV_HC_NR_LIMIT-1 (one 64-bit permission word). */
 #define PV_HC_NR_LIMIT 64u
 
-/*
+/**
  * The largest multicall_max pv_hc_init() accepts: 1024 entries, a 32 KiB
  * array (the same bound as PV_MMU_UPDATE_MAX). It keeps every size computed
  * from a guest's entry count far from 32-bit overflow and a batch's total
@@ -51,23 +65,23 @@
  */
 #define PV_HC_MULTICALL_MAX 1024u
 
-/* Entry flags. */
-#define PV_HC_F_PREEMPTIBLE (1u << 0)  /* handler may return PV_ERESTART */
-#define PV_HC_F_NO_MULTICALL (1u << 1) /* refused inside a multicall batch */
-#define PV_HC_F_ALL (PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL)
+/** Entry flags. */
+#define PV_HC_F_PREEMPTIBLE (1u << 0)  /**< handler may return PV_ERESTART */
+#define PV_HC_F_NO_MULTICALL (1u << 1) /**< refused inside a multicall batch */
+#define PV_HC_F_ALL (PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL) /**< every valid flag */
 
 struct pv_hc;
 
-/* One hypercall as a handler sees it. */
+/** One hypercall as a handler sees it. */
 struct pv_hc_call {
-	struct pv_hc *hc;                 /* the dispatcher (for nested helpers) */
-	void *user;                       /* the caller's pointer from pv_hc_config */
-	pv_domid_t dom;                   /* the calling domain */
-	uint32_t nr;                      /* the hypercall number */
-	uint32_t args[PV_HC_MAX_ARGS];    /* r0..r4; args past the arity are 0 */
+	struct pv_hc *hc;                 /**< the dispatcher (for nested helpers) */
+	void *user;                       /**< the caller's pointer from pv_hc_config */
+	pv_domid_t dom;                   /**< the calling domain */
+	uint32_t nr;                      /**< the hypercall number */
+	uint32_t args[PV_HC_MAX_ARGS];    /**< r0..r4; args past the arity are 0 */
 };
 
-/*
+/**
  * A handler returns a value >= 0 (success, passed to the guest in r0), a
  * negative pv_status (passed to the guest), or, only if its entry has
  * PV_HC_F_PREEMPTIBLE, PV_ERESTART after updating call->args so that the
@@ -84,28 +98,29 @@ struct pv_hc_call {
  */
 typedef int32_t pv_hc_handler(struct pv_hc_call *call);
 
+/** One hypercall of the author's const table. */
 struct pv_hc_entry {
-	uint32_t nr;            /* must equal the entry's index in the table */
-	uint8_t arity;          /* 0..PV_HC_MAX_ARGS */
-	uint8_t flags;          /* PV_HC_F_* */
-	const char *name;       /* for logs and statistics; not NULL */
-	pv_hc_handler *handler; /* NULL marks an unused slot */
+	uint32_t nr;            /**< must equal the entry's index in the table */
+	uint8_t arity;          /**< 0..PV_HC_MAX_ARGS */
+	uint8_t flags;          /**< PV_HC_F_* */
+	const char *name;       /**< for logs and statistics; not NULL */
+	pv_hc_handler *handler; /**< NULL marks an unused slot */
 };
 
-/* Per-hypercall statistics (caller-supplied storage, one per table slot). */
+/** Per-hypercall statistics (caller-supplied storage, one per table slot). */
 struct pv_hc_stats {
-	uint64_t calls;    /* times the handler was entered (rounds included) */
-	uint64_t errors;   /* handler results < 0 (refusals before the handler
+	uint64_t calls;    /**< times the handler was entered (rounds included) */
+	uint64_t errors;   /**< handler results < 0 (refusals before the handler
 			      are counted in struct pv_hc, not here) */
-	uint64_t restarts; /* times the handler asked to be re-issued */
+	uint64_t restarts; /**< times the handler asked to be re-issued */
 };
 
-/* Which hypercalls one domain may make: bit n of the mask allows number n. */
+/** Which hypercalls one domain may make: bit n of the mask allows number n. */
 struct pv_hc_perm {
-	uint64_t allow;
+	uint64_t allow; /**< bit n allows hypercall number n */
 };
 
-/*
+/**
  * The access check behind the guest-memory helpers. The hypervisor decides
  * whether domain dom may read (write == false) or write len bytes at guest
  * address va, which never crosses a 4 KiB page boundary here. On success it
@@ -115,13 +130,13 @@ struct pv_hc_perm {
 typedef int32_t pv_hc_access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va,
 				uint32_t len, bool write, uint8_t **host);
 
-/* When the copy helpers call the sync function, for one page-sized piece. */
+/** When the copy helpers call the sync function, for one page-sized piece. */
 enum pv_hc_sync_op {
-	PV_HC_SYNC_BEFORE = 1,      /* the hypervisor is about to read or write it */
-	PV_HC_SYNC_AFTER_WRITE = 2, /* the hypervisor has written it */
+	PV_HC_SYNC_BEFORE = 1,      /**< the hypervisor is about to read or write it */
+	PV_HC_SYNC_AFTER_WRITE = 2, /**< the hypervisor has written it */
 };
 
-/*
+/**
  * Optional: keep the hypervisor's pointer to guest memory (host, what the
  * access function returned) coherent with the guest's own mapping of the
  * same bytes (guest address va, in dom's address space, which is the one
@@ -135,34 +150,36 @@ enum pv_hc_sync_op {
 typedef void pv_hc_sync_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host,
 			   uint32_t len, enum pv_hc_sync_op op);
 
+/** What pv_hc_init() is given. */
 struct pv_hc_config {
-	const struct pv_hc_entry *table; /* indexed by hypercall number */
-	uint32_t table_len;              /* 1 .. PV_HC_NR_LIMIT */
-	struct pv_hc_stats *stats;       /* table_len entries, zeroed by init */
-	struct pv_hc_perm *perms;        /* one per domain id, 0 .. max_domains-1 */
-	uint32_t max_domains;            /* 1 .. PV_DOMID_MAX_GUEST+1 */
-	pv_hc_access_fn *access;         /* guest memory check; may be NULL if no
+	const struct pv_hc_entry *table; /**< indexed by hypercall number */
+	uint32_t table_len;              /**< 1 .. PV_HC_NR_LIMIT */
+	struct pv_hc_stats *stats;       /**< table_len entries, zeroed by init */
+	struct pv_hc_perm *perms;        /**< one per domain id, 0 .. max_domains-1 */
+	uint32_t max_domains;            /**< 1 .. PV_DOMID_MAX_GUEST+1 */
+	pv_hc_access_fn *access;         /**< guest memory check; may be NULL if no
 					    handler copies guest memory */
-	pv_hc_sync_fn *sync;             /* cache coherence of the copies; NULL:
+	pv_hc_sync_fn *sync;             /**< cache coherence of the copies; NULL:
 					    none needed (physically tagged caches) */
-	void *user;                      /* passed to handlers, access and sync */
-	uint32_t guest_va_limit;         /* guest ranges must end at or below this
+	void *user;                      /**< passed to handlers, access and sync */
+	uint32_t guest_va_limit;         /**< guest ranges must end at or below this
 					    (the hypervisor's reserved range
 					    starts here); 0 means 4 GiB */
-	uint32_t multicall_max;          /* most entries one multicall may name;
+	uint32_t multicall_max;          /**< most entries one multicall may name;
 					    <= PV_HC_MULTICALL_MAX */
-	uint32_t multicall_slice;        /* entries per round before the
+	uint32_t multicall_slice;        /**< entries per round before the
 					    multicall is re-issued; >= 1 */
 };
 
+/** A hypercall dispatcher instance: storage the caller supplies, set up by pv_hc_init(). */
 struct pv_hc {
-	struct pv_hc_config cfg;
-	uint64_t unknown;      /* calls refused with PV_ENOSYS */
-	uint64_t denied;       /* calls refused with PV_EPERM */
-	uint64_t unbatchable;  /* multicall entries refused: PV_HC_F_NO_MULTICALL */
+	struct pv_hc_config cfg; /**< the configuration given to pv_hc_init(), with its tables */
+	uint64_t unknown;      /**< calls refused with PV_ENOSYS */
+	uint64_t denied;       /**< calls refused with PV_EPERM */
+	uint64_t unbatchable;  /**< multicall entries refused: PV_HC_F_NO_MULTICALL */
 };
 
-/*
+/**
  * Check the configuration and table once and make hc ready. Every
  * permission set starts empty (a domain may make no hypercall until
  * pv_hc_perm_set() allows it) and every counter at 0. Errors:
@@ -174,37 +191,60 @@ struct pv_hc {
  *   PV_EEXIST  two entries claim the same number (*bad_index: the second).
  * bad_index may be NULL; it is set to UINT32_MAX for errors not tied to
  * an entry. On error hc is left unusable.
+ * @param hc the instance
+ * @param cfg the configuration (copied; the tables it names stay the caller's)
+ * @param bad_index receives the offending entry's index, or UINT32_MAX (may be NULL)
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *bad_index);
 
-/*
+/**
  * Replace domain dom's permission set. Bits for numbers with no handler are
  * refused (PV_EINVAL) so a typo in a configuration shows up at boot.
  * PV_ESRCH if dom is not below max_domains.
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param perm the new permission set
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_hc_perm_set(struct pv_hc *hc, pv_domid_t dom, struct pv_hc_perm perm);
 
-/* Domain dom's permission set (empty for an unknown domain). */
+/**
+ * Domain dom's permission set (empty for an unknown domain).
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @return the permission set
+ */
 struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom);
 
-/*
+/**
  * Dispatch the hypercall in tf, made by domain dom. Reads r12 (number) and
  * r0..r4, writes r0 and, on a continuation, r0..r4 and pc. Returns the value
  * written to r0, or PV_ERESTART when the hypercall will be re-issued (the
  * caller may take that chance to reschedule). A domain outside max_domains
  * gets PV_EPERM.
+ * @param hc the instance
+ * @param dom the calling domain
+ * @param tf its trap frame (r12, r0..r4 read; r0, r0..r4 and pc written)
+ * @return the value written to r0, or PV_ERESTART
  */
 int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf);
 
-/*
+/**
  * The same as a handler call, without a trap frame: run hypercall nr for dom
  * with the given arguments (updated in place on PV_ERESTART). Used by
  * multicall and by hypervisors that take arguments from elsewhere.
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param nr the hypercall number
+ * @param args the arguments, updated in place on PV_ERESTART
+ * @param in_multicall whether the call comes from a multicall entry
+ * @return the handler's result, or PV_ENOSYS, PV_EPERM, PV_EINVAL
  */
 int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 		     uint32_t args[PV_HC_MAX_ARGS], bool in_multicall);
 
-/*
+/**
  * The multicall handler, for the author to place in the table with arity 2
  * and flags PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL. args[0] is the guest
  * address of the entries, args[1] their number. Errors for the whole batch,
@@ -226,10 +266,12 @@ int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
  * mapped the tail of the array), the batch ends with that error; entries
  * already done keep their results. The re-issued arguments are the guest's
  * (see pv_hc_handler) and are checked again every round.
+ * @param call the hypercall as the handler sees it
+ * @return PV_OK once every entry has its result, PV_ERESTART to continue, or an error for the batch
  */
 int32_t pv_hc_multicall(struct pv_hc_call *call);
 
-/*
+/**
  * Copy len bytes between hypervisor memory and guest address va of dom.
  * align constrains the guest address only: len is any byte count (a 6-byte
  * record at a 4-byte aligned address is fine) and exactly len bytes move.
@@ -243,23 +285,65 @@ int32_t pv_hc_multicall(struct pv_hc_call *call);
  *   any error of the access function, for any page of the range.
  * len 0 is PV_OK and touches nothing.
  */
-#define PV_HC_COPY_MAX (64u * 1024u)
+#define PV_HC_COPY_MAX (64u * 1024u) /**< most bytes one copy helper call moves */
+
+/**
+ * Copy len bytes from guest address va of dom to dst, under the rules above.
+ * @return PV_OK, or the error of the first check that failed (nothing copied)
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param dst where the bytes go
+ * @param va the guest address to copy from
+ * @param len the length in bytes
+ * @param align the alignment va must have (a power of two)
+ */
 int32_t pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
 			      pv_gvaddr_t va, uint32_t len, uint32_t align);
+/**
+ * Copy len bytes from src to guest address va of dom, under the rules above.
+ * @return PV_OK, or the error of the first check that failed (nothing copied)
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param va the guest address to copy to
+ * @param src the bytes
+ * @param len the length in bytes
+ * @param align the alignment va must have (a power of two)
+ */
 int32_t pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
 			    const void *src, uint32_t len, uint32_t align);
 
-/*
+/**
  * Check, without copying, that dom may read (and, if write, also write) the
  * whole range: the same rules and errors as the copy helpers, for any len.
+ * @param hc the instance
+ * @param dom the domain the call acts for
+ * @param va the guest virtual address
+ * @param len the length in bytes
+ * @param align the alignment va must have (a power of two)
+ * @param write whether write access is needed too
+ * @return PV_OK, or one of the errors above
  */
 int32_t pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
 			  uint32_t len, uint32_t align, bool write);
 
-/* Statistics of hypercall nr, or NULL for a number with no handler. */
+/**
+ * Statistics of hypercall nr, or NULL for a number with no handler.
+ * @param hc the instance
+ * @param nr the hypercall number
+ * @return the statistics, or NULL
+ */
 const struct pv_hc_stats *pv_hc_stats_get(const struct pv_hc *hc, uint32_t nr);
 
-/* The name of hypercall nr ("?" for a number with no handler). */
+/**
+ * The name of hypercall nr ("?" for a number with no handler).
+ * @param hc the instance
+ * @param nr the hypercall number
+ * @return the entry's name, or "?"
+ */
 const char *pv_hc_name(const struct pv_hc *hc, uint32_t nr);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_HYPERCALL_H */

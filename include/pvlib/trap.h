@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
+/**
+ * @file
  * The trap frame: a guest's user-visible register state at the moment it
  * trapped into the hypervisor. A port's exception entry code saves the guest
  * registers into this layout and its exit code restores them from it, so the
@@ -18,15 +19,15 @@
  * (a .S file run through the C preprocessor defines __ASSEMBLER__); the C
  * declarations and their compile-time checks are for C only.
  */
-#define PV_TRAP_FRAME_R0 0
-#define PV_TRAP_FRAME_R12 48
-#define PV_TRAP_FRAME_SP 52
-#define PV_TRAP_FRAME_LR 56
-#define PV_TRAP_FRAME_PC 60
-#define PV_TRAP_FRAME_CPSR 64
-#define PV_TRAP_FRAME_SIZE 68
+#define PV_TRAP_FRAME_R0 0 /**< offset of r0 in struct pv_trap_frame */
+#define PV_TRAP_FRAME_R12 48 /**< offset of r12 */
+#define PV_TRAP_FRAME_SP 52 /**< offset of the USR sp */
+#define PV_TRAP_FRAME_LR 56 /**< offset of the USR lr */
+#define PV_TRAP_FRAME_PC 60 /**< offset of the resume address */
+#define PV_TRAP_FRAME_CPSR 64 /**< offset of the saved PSR */
+#define PV_TRAP_FRAME_SIZE 68 /**< size of struct pv_trap_frame */
 
-/* An unsigned constant in C, the bare number in assembly (no suffix there). */
+/** An unsigned constant in C, the bare number in assembly (no suffix there). */
 #ifdef __ASSEMBLER__
 #define PV_TRAP_U(x) x
 #else
@@ -34,31 +35,33 @@
 #endif
 
 /* CPSR bits the hypervisor looks at (ARM ARM: "Program status registers"). */
-#define PV_PSR_MODE_MASK PV_TRAP_U(0x1F)
-#define PV_PSR_MODE_USR PV_TRAP_U(0x10)
-#define PV_PSR_T (PV_TRAP_U(1) << 5) /* Thumb state */
-#define PV_PSR_F (PV_TRAP_U(1) << 6)
-#define PV_PSR_I (PV_TRAP_U(1) << 7)
+#define PV_PSR_MODE_MASK PV_TRAP_U(0x1F) /**< the mode field of a PSR */
+#define PV_PSR_MODE_USR PV_TRAP_U(0x10) /**< USR mode, where guests run */
+#define PV_PSR_T (PV_TRAP_U(1) << 5) /**< Thumb state */
+#define PV_PSR_F (PV_TRAP_U(1) << 6) /**< FIQs masked */
+#define PV_PSR_I (PV_TRAP_U(1) << 7) /**< IRQs masked */
 
 #ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
+#include <pvlib/abi/cdefs.h>
 
+/** A guest's registers as saved on a trap; the port's assembly uses the PV_TRAP_FRAME_* offsets. */
 struct pv_trap_frame {
-	uint32_t r[13]; /* r0..r12 */
-	uint32_t sp;    /* USR sp (r13) */
-	uint32_t lr;    /* USR lr (r14) */
-	uint32_t pc;    /* resume address */
-	uint32_t cpsr;  /* saved PSR of the guest */
+	uint32_t r[13]; /**< r0..r12 */
+	uint32_t sp;    /**< USR sp (r13) */
+	uint32_t lr;    /**< USR lr (r14) */
+	uint32_t pc;    /**< resume address */
+	uint32_t cpsr;  /**< saved PSR of the guest */
 };
 
-_Static_assert(offsetof(struct pv_trap_frame, r) == PV_TRAP_FRAME_R0, "trap frame r0");
-_Static_assert(offsetof(struct pv_trap_frame, r[12]) == PV_TRAP_FRAME_R12, "trap frame r12");
-_Static_assert(offsetof(struct pv_trap_frame, sp) == PV_TRAP_FRAME_SP, "trap frame sp");
-_Static_assert(offsetof(struct pv_trap_frame, lr) == PV_TRAP_FRAME_LR, "trap frame lr");
-_Static_assert(offsetof(struct pv_trap_frame, pc) == PV_TRAP_FRAME_PC, "trap frame pc");
-_Static_assert(offsetof(struct pv_trap_frame, cpsr) == PV_TRAP_FRAME_CPSR, "trap frame cpsr");
-_Static_assert(sizeof(struct pv_trap_frame) == PV_TRAP_FRAME_SIZE, "trap frame size");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, r) == PV_TRAP_FRAME_R0, "trap frame r0");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, r[12]) == PV_TRAP_FRAME_R12, "trap frame r12");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, sp) == PV_TRAP_FRAME_SP, "trap frame sp");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, lr) == PV_TRAP_FRAME_LR, "trap frame lr");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, pc) == PV_TRAP_FRAME_PC, "trap frame pc");
+PV_STATIC_ASSERT(offsetof(struct pv_trap_frame, cpsr) == PV_TRAP_FRAME_CPSR, "trap frame cpsr");
+PV_STATIC_ASSERT(sizeof(struct pv_trap_frame) == PV_TRAP_FRAME_SIZE, "trap frame size");
 #endif /* !__ASSEMBLER__ */
 
 #endif /* PVLIB_TRAP_H */

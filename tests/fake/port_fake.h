@@ -1,13 +1,30 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
- * Host fake of include/pvlib/port.h. It performs no maintenance (there is no
- * hardware) but records every request, in order, so tests can assert that the
- * right flush followed every change that needs one.
+/**
+ * @file
+ * Host fake of pvlib/port.h, for cmocka tests. It performs no maintenance
+ * (there is no hardware) but records every request, in order, so tests can
+ * assert that the right flush followed every change that needs one. It is
+ * strict: a malformed request fails the running cmocka test, and
+ * pv_port_assert_fail() reports through cmocka's mock_assert(), so
+ * expect_assert_failure() catches a broken invariant.
+ *
+ * Use it from a Meson parent project as pvlib_fake_dep (or
+ * dependency('pvlib-fake')), or installed through pkg-config
+ * (pkg-config --cflags --libs pvlib-fake); include it as "port_fake.h".
+ * The log is one static object: one test process, one log.
  */
 #ifndef PVLIB_TESTS_PORT_FAKE_H
 #define PVLIB_TESTS_PORT_FAKE_H
 
 #include <pvlib/port.h>
+
+#ifdef __cplusplus
+extern "C" {
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PVLIB_TESTS_PORT_FAKE_H */
 
 enum fake_port_kind {
 	FAKE_PORT_TLB = 1,
@@ -43,4 +60,8 @@ int fake_port_synced(pv_maddr_t ma, uint32_t len);
 /* True if a TLB request at least as wide as req was recorded since reset. */
 int fake_port_tlb_covers(const struct pv_tlb_req *req);
 
+#ifdef __cplusplus
+}
 #endif
+
+#endif /* PVLIB_TESTS_PORT_FAKE_H */

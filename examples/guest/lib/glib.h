@@ -14,7 +14,7 @@
 #include <pvlib/abi/evtchn.h>
 #include <pvlib/abi/hypercall.h>
 #include <pvlib/abi/mmu.h>
-#include <pvlib/status.h>
+#include <pvlib/abi/status.h>
 
 #include "refhv_abi.h"
 

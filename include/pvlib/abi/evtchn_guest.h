@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
+/**
+ * @file
  * Event channels: the guest side of delivery, header-only and freestanding.
  *
  * A guest's upcall handler calls pv_evtchn_guest_2l_consume or
@@ -21,13 +22,25 @@
 #include <stdint.h>
 
 #include <pvlib/abi/evtchn.h>
+#include <pvlib/abi/cdefs.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Called once per event handed over: arg as given to the consume call, and the port. */
 typedef void pv_evtchn_guest_handler(void *arg, uint32_t port);
 
-/*
+/**
  * 2-level. Returns the number of ports handed to handler. Takes the selector
  * word whole, then for each selected pending word hands over its pending and
  * unmasked ports, lowest first, clearing each pending bit before the call.
+ * @param sh the domain's shared page
+ * @param vcpu the vcpu the caller runs on
+ * @param handler called once per port handed over
+ * @param arg the caller's pointer, passed through
+ * @param max_events the most ports handed over in this call
+ * @return the number of ports handed to handler
  */
 static inline uint32_t pv_evtchn_guest_2l_consume(struct pv_evtchn_shared *sh, uint32_t vcpu,
 						  pv_evtchn_guest_handler *handler, void *arg,
@@ -71,19 +84,28 @@ static inline uint32_t pv_evtchn_guest_2l_consume(struct pv_evtchn_shared *sh, u
 	return done;
 }
 
-/* FIFO: the guest's private per-vcpu cursor. Zero it before first use. */
+/** FIFO: the guest's private per-vcpu cursor. Zero it before first use. */
 struct pv_evtchn_guest_fifo {
-	uint32_t ready;                           /* queues being drained */
-	uint32_t head[PV_EVTCHN_FIFO_PRIORITIES]; /* next port per queue, 0 = read the control block */
+	uint32_t ready;                           /**< queues being drained */
+	uint32_t head[PV_EVTCHN_FIFO_PRIORITIES]; /**< next port per queue, 0 = read the control block */
 };
 
-/*
+/**
  * FIFO. words/nr_words: the event array as the guest registered it. Pops
  * the most urgent ready queue first. Returns the number of ports handed to
  * handler; max_events also bounds the number of queue entries visited, so a
  * queue the guest corrupted into a cycle ends the call. Not reentrant for one
  * cursor: the handler must not consume on the same vcpu (st is written back
  * when the call returns).
+ * @param vi this vcpu's upcall state in the shared page
+ * @param cb this vcpu's FIFO control block
+ * @param words the event array as the guest registered it
+ * @param nr_words its length
+ * @param st this vcpu's private cursor
+ * @param handler called once per port handed over
+ * @param arg the caller's pointer, passed through
+ * @param max_events the most ports handed over in this call
+ * @return the number of ports handed to handler
  */
 static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *vi,
 						    struct pv_evtchn_fifo_control *cb,
@@ -141,5 +163,9 @@ static inline uint32_t pv_evtchn_guest_fifo_consume(struct pv_evtchn_vcpu_info *
 		__atomic_store_n(&vi->upcall_pending, 1, __ATOMIC_SEQ_CST);
 	return done;
 }
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_ABI_EVTCHN_GUEST_H */

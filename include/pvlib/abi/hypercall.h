@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
+/**
+ * @file
  * Guest-visible hypercall ABI (the part pvlib fixes; hypercall numbers are the
  * hypervisor author's, see examples/ for the reference set).
  *
@@ -22,23 +23,36 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <pvlib/abi/cdefs.h>
 
-/* Bumped whenever a guest-visible layout or meaning changes. */
-#define PV_ABI_VERSION 1u
+#ifdef __cplusplus
+extern "C" {
+#endif
 
-#define PV_HC_MAX_ARGS 5u
+/**
+ * Version of the guest ABI as a whole; bumped whenever a guest-visible layout
+ * or meaning changes. 2: status codes renumbered (pvlib/abi/status.h).
+ */
+#define PV_ABI_VERSION 2u
 
+#define PV_HC_MAX_ARGS 5u /**< most arguments of one hypercall (r0..r4) */
+
+/** One entry of a multicall batch, in guest memory. */
 struct pv_multicall_entry {
-	uint32_t op;                      /* hypercall number */
-	uint32_t args[PV_HC_MAX_ARGS];    /* arguments; updated if re-issued */
-	int32_t result;                   /* written by the hypervisor */
-	uint32_t reserved;                /* must be 0 */
+	uint32_t op;                      /**< hypercall number */
+	uint32_t args[PV_HC_MAX_ARGS];    /**< arguments; updated if re-issued */
+	int32_t result;                   /**< written by the hypervisor */
+	uint32_t reserved;                /**< must be 0 */
 };
 
-_Static_assert(sizeof(struct pv_multicall_entry) == 32, "multicall entry size");
-_Static_assert(offsetof(struct pv_multicall_entry, op) == 0, "multicall op");
-_Static_assert(offsetof(struct pv_multicall_entry, args) == 4, "multicall args");
-_Static_assert(offsetof(struct pv_multicall_entry, result) == 24, "multicall result");
-_Static_assert(offsetof(struct pv_multicall_entry, reserved) == 28, "multicall reserved");
+PV_STATIC_ASSERT(sizeof(struct pv_multicall_entry) == 32, "multicall entry size");
+PV_STATIC_ASSERT(offsetof(struct pv_multicall_entry, op) == 0, "multicall op");
+PV_STATIC_ASSERT(offsetof(struct pv_multicall_entry, args) == 4, "multicall args");
+PV_STATIC_ASSERT(offsetof(struct pv_multicall_entry, result) == 24, "multicall result");
+PV_STATIC_ASSERT(offsetof(struct pv_multicall_entry, reserved) == 28, "multicall reserved");
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_ABI_HYPERCALL_H */

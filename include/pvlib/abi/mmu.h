@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
+/**
+ * @file
  * Guest-visible ABI of the mmu_update and maintenance hypercalls.
  *
  * A guest changes a pinned page table by handing the hypervisor an array of
@@ -16,31 +17,38 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <pvlib/abi/mmu_desc.h>
+#include <pvlib/abi/cdefs.h>
 
-/*
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
  * Bumped whenever the layout or meaning of anything below changes.
  * 2: maintenance operations; ARMv7 guest leaves must be non-global (nG = 1),
  *    as the encoders below have always made them.
  */
 #define PV_MMU_ABI_VERSION 2u
 
-/* Command encoded in the low bits of pv_mmu_update_req.ptr. */
+/** Command encoded in the low bits of pv_mmu_update_req.ptr. */
 #define PV_MMU_CMD_MASK 3u
-#define PV_MMU_CMD_NORMAL 0u /* write val into the slot at ptr */
+#define PV_MMU_CMD_NORMAL 0u /**< write val into the slot at ptr */
 
-/* Most requests one mmu_update call accepts; larger batches get PV_E2BIG. */
+/** Most requests one mmu_update call accepts; larger batches get PV_E2BIG. */
 #define PV_MMU_UPDATE_MAX 1024u
 
+/** One request of an mmu_update batch. */
 struct pv_mmu_update_req {
-	uint32_t ptr; /* machine address of the slot | PV_MMU_CMD_* */
-	uint32_t val; /* new short-descriptor value */
+	uint32_t ptr; /**< machine address of the slot | PV_MMU_CMD_* */
+	uint32_t val; /**< new short-descriptor value */
 };
 
-_Static_assert(sizeof(struct pv_mmu_update_req) == 8, "mmu_update request is 8 bytes");
-_Static_assert(offsetof(struct pv_mmu_update_req, ptr) == 0, "ptr at offset 0");
-_Static_assert(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
+PV_STATIC_ASSERT(sizeof(struct pv_mmu_update_req) == 8, "mmu_update request is 8 bytes");
+PV_STATIC_ASSERT(offsetof(struct pv_mmu_update_req, ptr) == 0, "ptr at offset 0");
+PV_STATIC_ASSERT(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
 
-/*
+/**
  * TLB and cache maintenance a guest may ask for, on its own current address
  * space (the hypervisor's handler passes op, va and len to lib/mmu's
  * pv_mmu_maint(); the ASID is the hypervisor's, never the guest's):
@@ -57,34 +65,35 @@ _Static_assert(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
  * discard data the domain may not change.
  */
 #define PV_MMU_MAINT_TLB_PAGE 1u
-#define PV_MMU_MAINT_TLB_ALL 2u
-#define PV_MMU_MAINT_CACHE_CLEAN 3u
-#define PV_MMU_MAINT_CACHE_CLEAN_INVAL 4u
-#define PV_MMU_MAINT_SYNC_ICACHE 5u
-#define PV_MMU_MAINT_LEN_MAX (64u * 1024u) /* longer: PV_E2BIG */
+#define PV_MMU_MAINT_TLB_ALL 2u /**< forget every translation of the domain */
+#define PV_MMU_MAINT_CACHE_CLEAN 3u /**< write back dirty data lines of the range */
+#define PV_MMU_MAINT_CACHE_CLEAN_INVAL 4u /**< write back and discard the range's lines */
+#define PV_MMU_MAINT_SYNC_ICACHE 5u /**< make instructions written to the range visible to fetch */
+#define PV_MMU_MAINT_LEN_MAX (64u * 1024u) /**< longer: PV_E2BIG */
 
-/*
+/**
  * The two short-descriptor formats a hypervisor may validate (the values of
  * enum pv_mmu_format), and encoders for the entries a guest kernel (or a
  * domain builder) most often writes: ordinary RAM pages and pointers to
- * second-level tables, in the form lib/mmu accepts for guest memory.
+ * second-level tables, in the form lib/mmu accepts for guest memory. Every
+ * other kind and memory type: pvlib/abi/mmu_desc.h.
  */
-#define PV_MMU_ABI_FMT_V5 1u /* ARMv5 (ARM ARM DDI 0100I, B3.3) */
-#define PV_MMU_ABI_FMT_V7 2u /* ARMv7-A short descriptors (DDI 0406C, B3.5.1) */
+#define PV_MMU_ABI_FMT_V5 1u /**< ARMv5 (ARM ARM DDI 0100I, B3.3) */
+#define PV_MMU_ABI_FMT_V7 2u /**< ARMv7-A short descriptors (DDI 0406C, B3.5.1) */
 
-#define PV_MMU_DESC_W 0x1u /* unprivileged read/write (else read-only) */
-#define PV_MMU_DESC_X 0x2u /* executable; without it ARMv7 sets XN (ARMv5
+#define PV_MMU_DESC_W 0x1u /**< unprivileged read/write (else read-only) */
+#define PV_MMU_DESC_X 0x2u /**< executable; without it ARMv7 sets XN (ARMv5
 			      has no execute-never: every readable page runs) */
-#define PV_MMU_DESC_DEVICE 0x4u /* device registers, not RAM: ARMv7 Device
+#define PV_MMU_DESC_DEVICE 0x4u /**< device registers, not RAM: ARMv7 Device
 				   (TEX 000 C 0 B 1), ARMv5 uncached unbuffered
 				   (C 0 B 0); never executable */
-#define PV_MMU_DESC_UNCACHED 0x8u /* RAM as Normal non-cacheable: ARMv7 TEX 001
+#define PV_MMU_DESC_UNCACHED 0x8u /**< RAM as Normal non-cacheable: ARMv7 TEX 001
 				     C 0 B 0, ARMv5 uncached buffered (C 0 B 1);
 				     for pages shared with a hypervisor that
 				     reaches them through another virtual
 				     address on a VIVT cache (ARMv5) */
 
-/*
+/**
  * A small (4 KiB) page of Normal write-back memory at machine address ma
  * (with PV_MMU_DESC_UNCACHED, Normal non-cacheable; with PV_MMU_DESC_DEVICE,
  * device registers, which takes precedence).
@@ -94,6 +103,10 @@ _Static_assert(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4");
  * same AP in all four subpages, 11 (read/write) or 10 (user read-only;
  * lib/mmu still counts it as a writable mapping, because privileged code may
  * write through it).
+ * @param fmt PV_MMU_ABI_FMT_V5 or PV_MMU_ABI_FMT_V7
+ * @param ma machine address of the page, 4 KiB aligned
+ * @param flags PV_MMU_DESC_* flags
+ * @return the second-level descriptor
  */
 static inline uint32_t pv_mmu_desc_small(uint32_t fmt, uint32_t ma, uint32_t flags)
 {
@@ -111,11 +124,21 @@ static inline uint32_t pv_mmu_desc_small(uint32_t fmt, uint32_t ma, uint32_t fla
 	return d | ((flags & PV_MMU_DESC_UNCACHED) ? 0x4u : 0xCu);
 }
 
-/* A first-level pointer to the 1 KiB coarse table at ma, in ARM domain armdom. */
+/**
+ * A first-level pointer to the 1 KiB coarse table at ma, in ARM domain armdom.
+ * @param fmt PV_MMU_ABI_FMT_V5 or PV_MMU_ABI_FMT_V7
+ * @param ma machine address of the coarse table, 1 KiB aligned
+ * @param armdom the ARM domain, 0..15
+ * @return the first-level descriptor
+ */
 static inline uint32_t pv_mmu_desc_table(uint32_t fmt, uint32_t ma, uint32_t armdom)
 {
 	/* Bit 4: set on ARMv5, as older cores expect; should-be-zero on ARMv7. */
 	return (ma & 0xFFFFFC00u) | ((armdom & 0xFu) << 5) | (fmt == PV_MMU_ABI_FMT_V7 ? 0x1u : 0x11u);
 }
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* PVLIB_ABI_MMU_H */

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * memset for freestanding builds.
+ *
+ * The compiler may emit calls to memcpy, memmove and memset for
+ * structure copies and zeroing even with -ffreestanding; on a board nothing
+ * else may provide them. Each lives in an object of its own, so
+ * a hypervisor that defines one of them itself links with libpvlib.a: the
+ * linker then takes the others from the archive and leaves this one out.
+ * Host builds use the C library's (so the sanitizers see every copy) and do
+ * not compile these files.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+void *memset(void *dst, int c, size_t n);
+
+void *memset(void *dst, int c, size_t n)
+{
+	unsigned char *d = dst;
+	while (n--)
+		*d++ = (unsigned char)c;
+	return dst;
+}
