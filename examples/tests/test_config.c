@@ -167,11 +167,11 @@ static bool line_reserved(uint32_t line)
 }
 
 /* The shipped configuration gives domain 0 one device with a line where
- * the board has a spare timer; on a board without one the test brings its
- * own: a page 1 MiB past the console's, on the first line nobody holds. */
-static void device_errors(void **state)
+ * the board has a spare timer; on a board without one a test that needs a
+ * device brings its own: a page 1 MiB past the console's, on the first
+ * line nobody holds. */
+static void ensure_device(void)
 {
-	(void)state;
 	if (cfg.nr_devs == 0) {
 		uint32_t line = 0;
 		while (line_reserved(line))
@@ -182,6 +182,12 @@ static void device_errors(void **state)
 		assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
 	}
 	assert_true(cfg.nr_devs >= 1u && devs[0].irq != HV_NO_IRQ);
+}
+
+static void device_errors(void **state)
+{
+	(void)state;
+	ensure_device();
 	const struct hv_dev_cfg good = devs[0];
 	devs[0].dom = 7;
 	refused(PV_ESRCH, "device 0 (timer23): no domain 7");
@@ -332,6 +338,7 @@ static void secret_domain_owns_no_ring(void **state)
 static void dma_device_needs_a_tcb_domain(void **state)
 {
 	(void)state;
+	ensure_device();
 	devs[0].dma = true; /* owned by secure: holds secrets, but is not TCB */
 	refused(PV_EPERM, "device 0 (timer23): can DMA to all of RAM (no IOMMU), so domain 0 "
 			  "(secure) would have to be trusted as tcb");
@@ -376,6 +383,7 @@ static void accepted_configs_are_sound(void **state)
 	uint32_t accepted = 0, refused_n = 0;
 	for (uint32_t iter = 0; iter < 20000u; iter++) {
 		setup(NULL);
+		ensure_device();
 		for (uint32_t k = 0, n = 1u + rnd(3); k < n; k++) {
 			switch (rnd(11)) {
 			case 0:
