@@ -198,7 +198,7 @@ static void test_bounds_run_from_ram_into_io(void **state)
 
 /*
  * RAM whose base is 4 KiB but not 16 KiB aligned and whose size is no
- * multiple of a summary group (1026 frames from 0x40001000): frame index
+ * multiple of a summary group (1022 frames from 0x40001000): frame index
  * and machine alignment disagree, the last group is partial, and sections
  * start before RAM or run past its end. Attack: pin an L1 at a frame index
  * that is a multiple of 4 but no 16 KiB boundary, or one that runs off the
@@ -207,7 +207,7 @@ static void test_bounds_run_from_ram_into_io(void **state)
  * writes landing in the wrong table.
  */
 #define U_BASE 0x40001000u
-#define U_NF 1026u
+#define U_NF 1022u /* 14 mod 16: the last large page and section run one frame past */
 static uint32_t ufr(uint32_t i)
 {
 	return U_BASE + (i << 12);
@@ -268,7 +268,13 @@ static void test_bounds_ram_not_16k_aligned(void **state)
 	/* A section starting before RAM (at 0x40000000), and one running past its end. */
 	T_EXPECT(t, t_update1(t, 1, l1 + 8, t_sect(t, 0x40000000u, false)), PV_ERANGE);
 	T_EXPECT(t, t_update1(t, 1, l1 + 8, t_sect(t, 0x40400000u, false)), PV_ERANGE);
-	T_EXPECT(t, t_update1(t, 1, l1 + 8, t_sect(t, 0x40300000u, true)), PV_OK);
+	/* Frames 767..1022: one past the last (1021). */
+	T_EXPECT(t, t_update1(t, 1, l1 + 8, t_sect(t, 0x40300000u, false)), PV_ERANGE);
+	T_EXPECT(t, t_update1(t, 1, l1 + 8, t_sect(t, 0x40200000u, false)), PV_OK);
+	/* The hypervisor's slots, found through the L1's fourth frame. */
+	T_EXPECT(t, t_update1(t, 1, l1 + 4 * T_HYP_SLOT, t_sect(t, 0x40100000u, false)), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, l1 + 4 * (T_HYP_SLOT + T_HYP_SLOTS - 1), 0), PV_EPERM);
+	T_EXPECT(t, t_update1(t, 1, l1 + 4 * (T_HYP_SLOT - 1), t_sect(t, 0x40100000u, false)), PV_OK);
 	/* An L2: blocks that end on the last frame, and one frame further. */
 	uint32_t *p = uptr(t, l2);
 	for (uint32_t shift = 0; shift < 2; shift++) {
@@ -278,9 +284,11 @@ static void test_bounds_ram_not_16k_aligned(void **state)
 		if (!shift) {
 			assert_int_equal(pv_mmu_frame_info(m, pv_mfn(ufr(U_NF - 1) >> 12), &f), PV_OK);
 			assert_int_equal(f.ref_count, 1);
-			/* The last frame the section at 0x40300000 covers, and the page. */
-			assert_int_equal(pv_mmu_frame_info(m, pv_mfn(ufr(1022) >> 12), &f), PV_OK);
-			assert_int_equal(f.ref_count, 2);
+			/* Large pages: the last one in RAM, and one running a frame past it. */
+			T_EXPECT(t, t_update1(t, 1, l2 + 4 * 256, t_large(t, 0x403E0000u, false)), PV_OK);
+			T_EXPECT(t, t_update1(t, 1, l2 + 4 * 272, t_large(t, 0x403F0000u, false)),
+				 PV_ERANGE);
+			T_EXPECT(t, t_update1(t, 1, l2 + 4 * 256, 0), PV_OK);
 			T_EXPECT(t, t_update1(t, 1, l1 + 4 * 5, t_table(t, l2)), PV_OK);
 			T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), pv_maddr(l1)), PV_OK);
 			struct pv_mmu_xlate x;
@@ -291,8 +299,10 @@ static void test_bounds_ram_not_16k_aligned(void **state)
 			T_EXPECT(t, unpin(t, 1, l2), PV_OK);
 		}
 	}
-	/* The last L1 boundary in RAM holds three frames of it: refused. */
-	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, 0x40400000u), PV_ERANGE);
+	/* The last L1 boundary in RAM (frames 1019..1022) holds three frames of it: refused. */
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, 0x403FC000u), PV_ERANGE);
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, 0x403F8000u), PV_OK);
+	T_EXPECT(t, unpin(t, 1, 0x403F8000u), PV_OK);
 	/* The partial last group: summaries and the audit follow a free and an assign. */
 	T_EXPECT(t, pv_mmu_frame_free(m, pv_mfn(ufr(U_NF - 1) >> 12), 1, pv_domid(1)), PV_OK);
 	assert_int_equal(m->fr_group[U_NF >> 6], UINT32_MAX);
@@ -329,6 +339,8 @@ static void test_bounds_init_config(void **state)
 	c.frame_store_words = PV_MMU_FRAME_STORE_WORDS(2);
 	assert_int_equal(pv_mmu_init(&m, &c), PV_EINVAL);
 	c.ram_base = pv_maddr(0xFFFFE000u);
+	assert_int_equal(pv_mmu_init(&m, &c), PV_OK);
+	c.ram_base = pv_maddr(0); /* RAM at address 0 */
 	assert_int_equal(pv_mmu_init(&m, &c), PV_OK);
 	c.frame_store_words = PV_MMU_FRAME_STORE_WORDS(2) - 1;
 	assert_int_equal(pv_mmu_init(&m, &c), PV_ENOMEM);
@@ -399,6 +411,8 @@ static void test_bounds_io_regions(void **state)
 	T_EXPECT(t, t_update1(t, 1, l2 + 4 * 3, t_small_so(t, T_RAM_BASE - 4096, false)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, l2 + 4 * 192, t_large_so(t, T_RAM_BASE - 0x10000, false)),
 		 PV_ERANGE);
+	/* Address 0, just past domain 2's region that ends at 4 GiB: in no region. */
+	T_EXPECT(t, t_update1(t, 1, l2 + 4 * 5, t_small_so(t, 0, false)), PV_ERANGE);
 	assert_int_equal(m->io[2].maps, 3);
 	assert_int_equal(m->io[0].maps, 1);
 	T_EXPECT(t, unpin(t, 1, l2), PV_OK);
