@@ -136,9 +136,9 @@ static void test_v5_section_fields(void **state)
 	const int32_t want[4] = { PV_EPERM, PV_OK, PV_EPERM, PV_OK };
 	for (uint32_t cb = 0; cb < 4; cb++)
 		expect(t, L1, SLOT_L1, v5s(t_ma(1, 0), 0, cb), want[cb], "v5 section C/B");
-	/* Domain field [8:5]: guest domains 0 and 1, the hypervisor's 2, and 15. */
-	const uint32_t dom[4] = { 0, 1, 2, 15 };
-	for (unsigned i = 0; i < 4; i++)
+	/* Domain field [8:5]: guest domains 0 and 1; 2 (the hypervisor's), 8, 9, 15 are not. */
+	const uint32_t dom[6] = { 0, 1, 2, 8, 9, 15 };
+	for (unsigned i = 0; i < 6; i++)
 		expect(t, L1, SLOT_L1, v5s(t_ma(1, 0), 0, 3) | (dom[i] << 5), i < 2 ? PV_OK : PV_EPERM,
 		       "v5 section domain");
 	t_free(t);
@@ -161,6 +161,8 @@ static void test_v5_pointer_fields(void **state)
 	expect(t, L1, SLOT_L1, c | 0x4u, PV_EINVAL, "v5 coarse pointer bit 2");
 	expect(t, L1, SLOT_L1, c | 0x8u, PV_EINVAL, "v5 coarse pointer bit 3");
 	expect(t, L1, SLOT_L1, c | (2u << 5), PV_EPERM, "v5 coarse pointer domain");
+	expect(t, L1, SLOT_L1, c | (8u << 5), PV_EPERM, "v5 coarse pointer domain 8");
+	expect(t, L1, SLOT_L1, f | (9u << 5), PV_EPERM, "v5 fine pointer domain 9");
 	expect(t, L1, SLOT_L1, (TBL + 0xC00u) | 1u, PV_OK, "v5 coarse pointer, 4th KiB");
 	expect(t, L1, SLOT_L1, f, PV_OK, "v5 fine pointer");
 	expect(t, L1, SLOT_L1, f | 0x10u, PV_OK, "v5 fine pointer bit 4");
@@ -342,6 +344,8 @@ static void test_v7_l1_fields(void **state)
 		expect(t, L1, SLOT_L1, c | (1u << sbz[i]), PV_EINVAL, "v7 table pointer SBZ");
 	expect(t, L1, SLOT_L1, c | (2u << 5), PV_EPERM, "v7 table pointer domain 2");
 	expect(t, L1, SLOT_L1, c | (1u << 5), PV_OK, "v7 table pointer domain 1");
+	expect(t, L1, SLOT_L1, c | (8u << 5), PV_EPERM, "v7 table pointer domain 8");
+	expect(t, L1, SLOT_L1, v7s(t_ma(1, 0), 7, 1, 3) | (9u << 5), PV_EPERM, "v7 section domain 9");
 	uint32_t s = v7s(t_ma(1, 0), 7, 1, 3);
 	expect(t, L1, SLOT_L1, s, PV_OK, "v7 section");
 	expect(t, L1, SLOT_L1, s | (1u << 9), PV_EINVAL, "v7 section bit 9");
