@@ -591,6 +591,81 @@ static void test_bounds_hyp_slots(void **state)
 	t_free(t);
 }
 
+/*
+ * The frames being pinned, and their neighbours: a table may map the frame
+ * just before and just after itself writable, never itself; an L1 may hold
+ * a writable section ending right before it or starting right after it;
+ * a supersection group right next to the hypervisor's slots pins. Gain of
+ * a mistake the other way (refusing the neighbours) is none for a guest,
+ * but a pin range one frame too short lets a table map its last frame
+ * writable.
+ */
+static void test_bounds_pin_range_neighbours(void **state)
+{
+	struct t_machine *t = t_new_split(T_FMT(state), 4, 3); /* domain 1: MiB 1 and 2 */
+	const uint32_t l2 = t_ma(1, 100);
+	uint32_t *p = t_ptr(t, l2);
+	for (int off = -1; off <= 1; off++) {
+		t_fill(t, l2, 0, 1024, 0);
+		p[7] = t_small(t, l2 + (uint32_t)(off * 4096), true);
+		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, l2), off == 0 ? PV_ETYPE : PV_OK);
+		if (off != 0)
+			T_EXPECT(t, unpin(t, 1, l2), PV_OK);
+		/* A 64-entry run ending right before it, ending on it, starting right after it. */
+		t_fill(t, l2, 0, 1024, 0);
+		uint32_t first = off < 0 ? l2 - (64u << 12) : off == 0 ? l2 - (63u << 12) : l2 + 4096;
+		for (uint32_t i = 0; i < 64; i++)
+			p[64 + i] = t_small(t, first + (i << 12), true);
+		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, l2), off == 0 ? PV_ETYPE : PV_OK);
+		if (off != 0)
+			T_EXPECT(t, unpin(t, 1, l2), PV_OK);
+	}
+	t_fill(t, l2, 0, 1024, 0);
+	t_fill(t, l2, 16, 16, t_large(t, t_ma(1, 96), true)); /* frames 96..111 hold it */
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, l2), PV_ETYPE);
+	t_fill(t, l2, 16, 16, t_large(t, t_ma(1, 112), true)); /* starts right after it */
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, l2), PV_OK);
+	T_EXPECT(t, unpin(t, 1, l2), PV_OK);
+	t_fill(t, l2, 16, 16, t_large(t, t_ma(1, 80), true)); /* ends right before it */
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, l2), PV_OK);
+	T_EXPECT(t, unpin(t, 1, l2), PV_OK);
+	/* L1s at the first and at the last four frames of MiB 2, sections of MiB 1 and 2. */
+	const uint32_t l1s[2] = { t_ma(2, 0), t_ma(2, 252) };
+	for (unsigned i = 0; i < 2; i++) {
+		uint32_t *q = t_ptr(t, l1s[i]);
+		t_fill(t, l1s[i], 0, 4096, 0);
+		q[0x100] = t_sect(t, t_ma(1, 0), true);
+		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, l1s[i]), PV_OK);
+		T_EXPECT(t, unpin(t, 1, l1s[i]), PV_OK);
+		q[0x100] = t_sect(t, t_ma(2, 0), true);
+		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, l1s[i]), PV_ETYPE);
+		q[0x100] = 0;
+	}
+	const uint32_t l1 = t_ma(1, 200);
+	t_fill(t, l1, 0, 4096, 0);
+	uint32_t *q = t_ptr(t, l1);
+	q[0x100] = t_sect(t, t_ma(2, 0), true); /* the MiB after the L1's */
+	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, l1), PV_OK);
+	T_EXPECT(t, unpin(t, 1, l1), PV_OK);
+	if (t->fmt == PV_MMU_FMT_V7) {
+		/* Supersection groups right next to the hypervisor's slots, through pin. */
+		T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(1), pv_maddr(0x20000000u), 16u << 20,
+					     PV_MMU_MT_MASK(PV_MMU_MT_SO), 0), PV_OK);
+		uint32_t ss = v7_super(0x20000000u, V7_RO, 0, 0, 0);
+		t_fill(t, l1, 0, 4096, 0);
+		t_fill(t, l1, T_HYP_SLOT - 16, 16, ss);
+		t_fill(t, l1, T_HYP_SLOT + T_HYP_SLOTS, 16, ss);
+		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, l1), PV_OK);
+		assert_int_equal(t->io[0].maps, 2);
+		T_EXPECT(t, unpin(t, 1, l1), PV_OK);
+		t_fill(t, l1, T_HYP_SLOT, 16, ss); /* the pin skips these slots: nothing counted */
+		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, l1), PV_OK);
+		assert_int_equal(t->io[0].maps, 2);
+		T_EXPECT(t, unpin(t, 1, l1), PV_OK);
+	}
+	t_free(t);
+}
+
 #define BOTH(fn) cmocka_unit_test_prestate(fn, (void *)&fmt_v5), \
 		 cmocka_unit_test_prestate(fn, (void *)&fmt_v7)
 
@@ -607,6 +682,7 @@ int main(void)
 		BOTH(test_bounds_update_max),
 		BOTH(test_bounds_domain_ids),
 		BOTH(test_bounds_hyp_slots),
+		BOTH(test_bounds_pin_range_neighbours),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
