@@ -5,7 +5,9 @@
  * I/O regions, destroy). The input drives the operation generator of
  * mmu_model.h; after every operation the audit, the "refused leaves no
  * trace" check and the independent isolation checker run, and any violation
- * traps.
+ * traps. The generator also writes aligned 64-entry runs of consecutive
+ * frames with flipped entries (m_fill_run), so the pin walk's block paths
+ * are fuzzed too.
  *
  *   PVLIB_FUZZ_SECONDS=600 meson test -C build/host-clang --suite fuzz
  */

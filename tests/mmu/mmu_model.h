@@ -341,6 +341,41 @@ static inline uint32_t m_group(bool v7, int tbl, uint32_t d)
 	return 1;
 }
 
+/*
+ * Reach the pin walk's block paths (validate.c): fill one or two aligned
+ * 64-entry blocks of an L2 with small pages of one attribute pattern
+ * mapping consecutive frames (mostly the domain's own, sometimes running
+ * into another owner's or off the end of RAM), then flip up to two
+ * entries to something else, anywhere in the run. The pin that follows
+ * is checked like any other (isolation checker, audit, no trace if
+ * refused), and unpin puts blocks back the fast way.
+ */
+static inline void m_fill_run(struct m_model *m, struct m_src *s, uint32_t table_ma, uint16_t d)
+{
+	struct t_machine *t = m->t;
+	bool v7 = t->fmt == PV_MMU_FMT_V7, w = m_below(s, 2);
+	uint32_t *p = t_ptr(t, table_ma);
+	uint32_t b0 = 64u * m_below(s, 16), n = m_below(s, 4) == 0 ? 128u : 64u;
+	if (b0 + n > 1024)
+		n = 1024 - b0;
+	uint16_t from = m_below(s, 6) ? d : (uint16_t)m_below(s, 3);
+	uint32_t first = m_below(s, 8) ? m_area(from) + m_below(s, 220) : m_below(s, M_NF);
+	uint32_t attr = m_below(s, 4); /* which of four patterns */
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t ma = m_ma(first + i);
+		uint32_t v = v7 ? v7_small(ma, w ? V7_RW : V7_RO, attr == 1 ? 1 : 0, 1, 1)
+			        : v5_small(ma, w ? V5_RW : V5_RO, 1, attr == 1 ? 0 : 1);
+		if (v7 && attr == 2)
+			v |= 1u; /* XN */
+		p[b0 + i] = v;
+	}
+	for (uint32_t k = m_below(s, 3); k > 0; k--) {
+		uint32_t j = b0 + m_below(s, n);
+		p[j] = m_below(s, 2) ? m_gen_desc(m, s, MP_L2, d)
+			: (p[j] & 0xFFFu) | (m_ma(m_pick_frame(s, d)) & 0xFFFFF000u);
+	}
+}
+
 static inline void m_snap(struct m_model *m)
 {
 	memcpy(m->snap_store, m->t->frame_store, sizeof m->snap_store);
@@ -398,7 +433,9 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 				slot &= ~(g - 1u);
 			if (slot + g > 1024)
 				g = 1024 - slot;
-			if (m_below(s, 16) == 0)
+			if (tbl == MP_L2 && m_below(s, 3) == 0)
+				m_fill_run(m, s, m_ma(f), d);
+			else if (m_below(s, 16) == 0)
 				t_fill(t, m_ma(f), 0, 1024, 0); /* a fresh table */
 			else
 				t_fill(t, m_ma(f), slot, g, v);
