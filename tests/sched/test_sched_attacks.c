@@ -504,6 +504,79 @@ static void test_prio_level_one_past_the_top(void **st)
 }
 
 /*
+ * Attack: a foreground boost that lands exactly one past the top level
+ * (priority 27 + boost 5 = 32): it must saturate at 31. Saturating only
+ * above 32 would queue the unit on list 32, one past the priority lists:
+ * the bitmap shift is undefined and the list head written is outside the
+ * array (into the instance's next field).
+ */
+static void test_prio_boost_landing_exactly_one_past_the_top(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_PRIO, &c);
+	c.fg_prio_boost = 5;
+	setup_cfg(&c, NU);
+	add(0, 1, (struct pv_sched_params){ .priority = 27 }, 0);
+	add(1, 2, (struct pv_sched_params){ .priority = 26 }, 0);
+	OK(pv_sched_set_foreground(&S, pv_domid(1), 0));
+	assert_int_equal(U[0].list, PV_SCHED_PRIO_LEVELS - 1);
+	assert_true(S.bitmap == ((1u << 31) | (1u << 26)));
+	assert_int_equal(pick(0).unit, 0);
+	OK(pv_sched_set_foreground(&S, pv_domid(2), 0));
+	assert_int_equal(U[1].list, PV_SCHED_PRIO_LEVELS - 1);
+	assert_int_equal(U[0].list, 27);
+	assert_int_equal(pick(0).unit, 1);
+}
+
+/*
+ * Attack (on the hypervisor's configuration): every bounded configuration
+ * field at its largest accepted value and one past it. A bound one too
+ * loose would let a configuration through whose products the policies
+ * assume fit (credit: weight * credit_ns_per_weight * fg_weight_mult).
+ */
+static void test_config_fields_one_past_their_bounds(void **st)
+{
+	(void)st;
+	struct pv_sched_config c;
+#define BOUND(pol, field, maxv)                                                   \
+	do {                                                                      \
+		pv_sched_config_default(pol, &c);                                 \
+		c.field = maxv;                                                   \
+		if (pol == PV_SCHED_RR && c.fg_slice_ns < c.slice_ns)             \
+			c.fg_slice_ns = c.slice_ns;                               \
+		if (pol == PV_SCHED_CREDIT && c.boost_ns > c.slice_ns)            \
+			c.boost_ns = c.slice_ns;                                  \
+		assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_OK);            \
+		c.field = maxv + 1;                                               \
+		if (pol == PV_SCHED_RR && c.fg_slice_ns < c.slice_ns)             \
+			c.fg_slice_ns = c.slice_ns;                               \
+		assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_EINVAL);        \
+	} while (0)
+	BOUND(PV_SCHED_CREDIT, fg_weight_mult, 16u);
+	BOUND(PV_SCHED_CREDIT, credit_ns_per_weight, 1000000u);
+	BOUND(PV_SCHED_CREDIT, cap_period_ns, PV_SCHED_SLICE_MAX);
+	BOUND(PV_SCHED_PRIO, slice_ns, PV_SCHED_SLICE_MAX);
+	BOUND(PV_SCHED_RR, fg_slice_ns, PV_SCHED_SLICE_MAX);
+	BOUND(PV_SCHED_PRIO, fg_prio_boost, PV_SCHED_PRIO_LEVELS - 1);
+#undef BOUND
+	/* And the lower ends. */
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	c.fg_weight_mult = 1;
+	c.credit_ns_per_weight = 1;
+	c.cap_period_ns = PV_SCHED_SLICE_MIN;
+	c.boost_ns = PV_SCHED_SLICE_MIN;
+	assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_OK);
+	c.cap_period_ns = PV_SCHED_SLICE_MIN - 1;
+	assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_EINVAL);
+	c.cap_period_ns = PV_SCHED_SLICE_MIN;
+	c.boost_ns = PV_SCHED_SLICE_MIN - 1;
+	assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_EINVAL);
+	c.boost_ns = c.slice_ns + 1;
+	assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_EINVAL);
+}
+
+/*
  * Attack: EDF parameters at the edges: period one past the maximum, budget
  * one past the period; the maximum period with budget == period is
  * accepted and fills the admission test exactly, so a second unit of any
@@ -803,6 +876,8 @@ int main(void)
 		cmocka_unit_test(test_domain_id_one_past_the_last_guest),
 		cmocka_unit_test(test_unit_count_one_past_the_limit),
 		cmocka_unit_test(test_prio_level_one_past_the_top),
+		cmocka_unit_test(test_prio_boost_landing_exactly_one_past_the_top),
+		cmocka_unit_test(test_config_fields_one_past_their_bounds),
 		cmocka_unit_test(test_edf_period_and_budget_one_past),
 		cmocka_unit_test(test_arinc_window_count_and_end_one_past),
 		cmocka_unit_test(test_checker_names_every_run_list_corruption),
