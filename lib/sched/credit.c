@@ -227,14 +227,14 @@ static void cr_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns
 	x->credit -= ran > (uint64_t)q ? q : (int64_t)ran;
 	if (x->credit < 1 - q)
 		x->credit = 1 - q;
-	if (x->params.cap != 0) {
-		pv_time_ns win = cr_window(s, now - ran);
-		if (x->cap_win != win) {
-			x->cap_win = win;
-			x->cap_used = 0;
-		}
-		x->cap_used += ran;
+	/* Kept for uncapped units too: a cap set in the middle of a window
+	 * counts the time already run in it (not a fresh allowance). */
+	pv_time_ns win = cr_window(s, now - ran);
+	if (x->cap_win != win) {
+		x->cap_win = win;
+		x->cap_used = 0;
 	}
+	x->cap_used += ran;
 	x->slice_left -= sched_min(ran, x->slice_left);
 	if (x->params.cap != 0 && cr_cap_left(s, x, now) == 0 &&
 	    cr_window(s, now) == x->cap_win) {

@@ -66,7 +66,9 @@ static const struct pv_hc_entry table[NR_TABLE] = {
 struct fixture {
 	struct pv_hc hc;
 	struct pv_hc_stats stats[PV_HC_NR_LIMIT];
-	struct pv_hc_perm perms[DOMS];
+	/* DOMS entries are the configured array; the one after it stands for
+	 * whatever the hypervisor keeps next: every bit set. */
+	struct pv_hc_perm perms[DOMS + 1];
 	struct guest guest;
 };
 
@@ -97,6 +99,7 @@ static int setup(void **state)
 	for (uint32_t i = 0; i < MAP_SIZE; i++)
 		f->guest.mem[i] = (uint8_t)(i * 7u + 1u);
 	init_limit(f, MAP_BASE + 8u * 4096u);
+	f->perms[DOMS].allow = ~UINT64_C(0);
 	*state = f;
 	return 0;
 }
@@ -340,6 +343,28 @@ static void test_multicall_array_ending_one_byte_past_the_limit(void **state)
 }
 
 /*
+ * Attack: with no limit (4 GiB), a multicall array ending exactly at 2^32
+ * does not wrap (it is refused only because this guest maps nothing
+ * there: PV_EFAULT from the access check), while one entry further starts
+ * wrapping: PV_EOVERFLOW, before any access. Off by one the other way, the
+ * last array of the address space would be called an overflow, or a
+ * wrapping one would reach the access function with an address past the
+ * top.
+ */
+static void test_multicall_array_ending_at_the_top_of_the_address_space(void **state)
+{
+	struct fixture *f = *state;
+	init_limit(f, 0);
+	uint32_t n = 4, base = 0u - n * 32u;
+	unsigned rounds, calls = f->guest.access_calls;
+	assert_int_equal(multicall(f, base + 32u, n, &rounds), PV_EOVERFLOW);
+	assert_int_equal(f->guest.access_calls, calls);
+	assert_int_equal(multicall(f, base, n, &rounds), PV_EFAULT);
+	assert_int_equal(f->guest.access_calls, calls + 1u);
+	assert_int_equal(f->guest.echoes, 0);
+}
+
+/*
  * Attack: name multicall_max + 1 entries: PV_E2BIG before anything is read.
  * Exactly multicall_max runs. Off by one, the batch bound that keeps a
  * guest's single trap from running unbounded work (and every size computed
@@ -461,6 +486,7 @@ int main(void)
 		T(test_copy_size_one_past_the_max),
 		T(test_multicall_array_ending_exactly_at_and_past_the_limit),
 		T(test_multicall_array_ending_one_byte_past_the_limit),
+		T(test_multicall_array_ending_at_the_top_of_the_address_space),
 		T(test_multicall_count_one_past_the_max),
 		T(test_domain_one_past_the_permission_array),
 		T(test_config_counts_one_past),

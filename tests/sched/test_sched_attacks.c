@@ -191,6 +191,29 @@ static void test_credit_capped_unit_cycles_block_wake_cap_changes(void **st)
 }
 
 /*
+ * Attack: run uncapped for most of a window, then have a cap set (or a
+ * cap raised from 0) in the middle of it. The window's accounting must
+ * already hold the time run: with it kept only while a cap is set, the
+ * unit would get a fresh cap's worth on top of the 20 ms it just ran.
+ */
+static void test_credit_cap_set_mid_window_counts_time_already_run(void **st)
+{
+	(void)st;
+	setup(PV_SCHED_CREDIT);
+	add(0, 1, CR, 0);
+	add(1, 2, CR, 0);
+	OK(pv_sched_block(&S, 1, 0));
+	run_until(0, 20 * MS); /* unit 0 alone, uncapped */
+	assert_int_equal(pv_sched_unit_ran(&S, 0), 20 * MS);
+	OK(pv_sched_wake(&S, 1, 20 * MS));
+	set(0, (struct pv_sched_params){ .weight = 256, .cap = 10 }, 20 * MS);
+	run_until(20 * MS, 30 * MS);
+	assert_int_equal(pv_sched_unit_ran(&S, 0), 20 * MS); /* parked to the window end */
+	run_until(30 * MS, 60 * MS);
+	assert_int_equal(pv_sched_unit_ran(&S, 0), 23 * MS); /* then 10% */
+}
+
+/*
  * Attack: yield while parked. A parked unit is on no run list it could be
  * picked from; a yield must leave it parked, not put it back on UNDER with
  * its cap spent.
@@ -863,6 +886,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_credit_parked_unit_blocks_wakes_with_raised_cap_then_lowered),
 		cmocka_unit_test(test_credit_capped_unit_cycles_block_wake_cap_changes),
+		cmocka_unit_test(test_credit_cap_set_mid_window_counts_time_already_run),
 		cmocka_unit_test(test_credit_parked_unit_yields),
 		cmocka_unit_test(test_credit_cap_of_exactly_100_and_101),
 		cmocka_unit_test(test_credit_cap_of_1_is_one_percent),
