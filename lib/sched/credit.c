@@ -71,9 +71,18 @@ static void cr_refresh(const struct pv_sched *s, struct pv_sched_unit *x)
 	x->round = s->round;
 }
 
+/*
+ * x is on the parked list. x->list still names PARKED after the splice in
+ * cr_unpark has moved the list to OVER, which is why the window end is
+ * compared too: every unit parked (and not yet spliced) is marked with the
+ * end of the current cap window, which is in the future until that splice.
+ * Leaving PARKED any other way (block, remove) clears the mark; a stale one
+ * on a unit that then woke onto a run list read as "parked" and let it run
+ * uncharged, past its cap, into PV_ASSERT(run > 0) in cr_pick.
+ */
 static bool cr_parked(const struct pv_sched_unit *x, pv_time_ns now)
 {
-	return x->list != SCHED_NOLIST && x->unpark > now;
+	return x->list == CR_PARKED && x->unpark > now;
 }
 
 static pv_time_ns cr_cap_budget(const struct pv_sched *s, const struct pv_sched_unit *x)
@@ -180,6 +189,7 @@ static void cr_unqueue(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	if (x->list != SCHED_NOLIST)
 		sched_list_del(s, u);
 	x->boosted = 0;
+	x->unpark = 0; /* off the parked list: no longer parked */
 }
 
 static void cr_wake(struct pv_sched *s, uint32_t u, pv_time_ns now)
@@ -217,14 +227,14 @@ static void cr_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns
 	x->credit -= ran > (uint64_t)q ? q : (int64_t)ran;
 	if (x->credit < 1 - q)
 		x->credit = 1 - q;
-	if (x->params.cap != 0) {
-		pv_time_ns win = cr_window(s, now - ran);
-		if (x->cap_win != win) {
-			x->cap_win = win;
-			x->cap_used = 0;
-		}
-		x->cap_used += ran;
+	/* Kept for uncapped units too: a cap set in the middle of a window
+	 * counts the time already run in it (not a fresh allowance). */
+	pv_time_ns win = cr_window(s, now - ran);
+	if (x->cap_win != win) {
+		x->cap_win = win;
+		x->cap_used = 0;
 	}
+	x->cap_used += ran;
 	x->slice_left -= sched_min(ran, x->slice_left);
 	if (x->params.cap != 0 && cr_cap_left(s, x, now) == 0 &&
 	    cr_window(s, now) == x->cap_win) {

@@ -8,7 +8,12 @@
  *   - a decision names a runnable unit or idle, with run_ns > 0;
  *   - ARINC 653: the decision's domain owns the window holding now and
  *     run_ns does not pass the window's end;
- *   - EDF: the admitted utilisation never exceeds 1.
+ *   - EDF: the admitted utilisation never exceeds 1;
+ *   - credit: a decision never grants more than the cap has left in the
+ *     window (and sched_check.h's credit invariants: no stale parked mark,
+ *     no runnable unit without cap left, credit within its clamp).
+ * Two operations exist for the credit cap transitions: a change of the cap
+ * alone (to values at its edges), and a block/wake pair at one instant.
  * Any violation traps.
  */
 #include <stddef.h>
@@ -59,6 +64,15 @@ static void check_decision(const struct pv_sched_decision *d, pv_time_ns now)
 	if (d->unit != PV_SCHED_IDLE &&
 	    (d->unit >= FU || U[d->unit].state != PV_SCHED_RUNNABLE))
 		__builtin_trap();
+	if (S.cfg.policy == PV_SCHED_CREDIT && d->unit != PV_SCHED_IDLE &&
+	    U[d->unit].params.cap != 0) {
+		const struct pv_sched_unit *x = &U[d->unit];
+		pv_time_ns per = S.cfg.cap_period_ns, win = now - now % per;
+		pv_time_ns used = x->cap_win == win ? x->cap_used : 0;
+		pv_time_ns budget = per * x->params.cap / 100u;
+		if (used >= budget || d->run_ns > budget - used || d->run_ns > win + per - now)
+			__builtin_trap();
+	}
 	if (S.cfg.policy != PV_SCHED_ARINC653 || S.nwin == 0)
 		return;
 	/* Recompute the window holding now from the table alone. */
@@ -102,10 +116,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			.budget = take(&r, 2) * 100,
 			.period = take(&r, 2) * 100,
 		};
+		/* Mostly valid weights, so credit units get added and run. */
+		if (op & 0x40)
+			p.weight = 1u + p.weight % 1024u;
 		sc_snap(&snap, &S);
 		enum pv_status st = PV_OK;
 		struct pv_sched_decision d;
-		switch (op % 10) {
+		switch (op % 12) {
 		case 0:
 			st = pv_sched_add(&S, u, pv_domid((uint16_t)(u % 4)), &p, t);
 			break;
@@ -137,6 +154,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			break;
 		}
 		case 8: st = pv_sched_tick(&S, t); break;
+		case 10: {
+			/* Credit cap transitions: only the cap changes, to one of
+			 * the values at its edges (a guest's toolstack request). */
+			static const uint32_t caps[8] = { 0, 1, 2, 10, 50, 99, 100, 101 };
+			struct pv_sched_params q;
+			if (u < FU && U[u].state != PV_SCHED_FREE)
+				q = U[u].params;
+			else
+				q = p;
+			q.cap = caps[p.cap % 8];
+			st = pv_sched_set_params(&S, u, &q, t);
+			break;
+		}
+		case 11:
+			/* A guest-driven block/wake pair at one instant (a vcpu
+			 * that blocks and is woken by an event at once). */
+			st = pv_sched_block(&S, u, t);
+			if (st == PV_OK) {
+				check(st);
+				sc_snap(&snap, &S);
+				st = pv_sched_wake(&S, u, t);
+			}
+			break;
 		default:
 			st = pv_sched_pick_next(&S, t, &d);
 			if (st == PV_OK)
@@ -146,7 +186,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check(st);
 		if (st == PV_OK && t > now)
 			now = t;
-		if (st == PV_ERANGE && t >= now && op % 10 != 7 && u < FU)
+		if (st == PV_ERANGE && t >= now && op % 12 != 7 && u < FU)
 			__builtin_trap(); /* time was fine and the unit in range */
 	}
 	return 0;

@@ -48,6 +48,46 @@ static inline uint64_t sc_range(uint64_t *st, uint64_t lo, uint64_t hi)
 }
 
 /*
+ * Credit policy (lib/sched/credit.c lists: 0 BOOST, 1 and 2 UNDER/OVER, 3
+ * PARKED): credit within its clamp [1 - q, q]; the boost flag set exactly on
+ * the BOOST list; every parked unit marked with the instance's window end;
+ * no unit off the parked list marked parked for a time still to come (the
+ * stale mark that let a woken unit run uncharged); and no unit on a run
+ * list with its cap spent in the window holding now (pick_next would have
+ * nothing to give it).
+ */
+static inline const char *sc_credit_invariants(const struct pv_sched *s, const uint8_t *seen,
+                                               const uint8_t *where)
+{
+	for (uint32_t i = 0; i < s->nunits; i++) {
+		const struct pv_sched_unit *x = &s->units[i];
+		if (x->state == PV_SCHED_FREE)
+			continue;
+		int64_t q = (int64_t)((uint64_t)x->params.weight * s->cfg.credit_ns_per_weight *
+		                      (x->fg ? s->cfg.fg_weight_mult : 1u));
+		if (x->credit > q || x->credit < 1 - q)
+			return "credit: credit outside its clamp";
+		bool listed = seen[i] != 0;
+		if ((x->boosted != 0) != (listed && where[i] == 0))
+			return "credit: boost flag disagrees with the list";
+		if (listed && where[i] == 3) {
+			if (x->unpark != s->park_until)
+				return "credit: parked unit's window is not the instance's";
+			continue;
+		}
+		if (x->unpark > s->now)
+			return "credit: unit off the parked list still marked parked";
+		if (listed && x->params.cap != 0) {
+			pv_time_ns win = s->now - s->now % s->cfg.cap_period_ns;
+			pv_time_ns used = x->cap_win == win ? x->cap_used : 0;
+			if (used >= s->cfg.cap_period_ns * x->params.cap / 100u)
+				return "credit: unit on a run list has no cap left";
+		}
+	}
+	return 0;
+}
+
+/*
  * Structural invariants, from the outside: returns a short description of
  * the first violation, or NULL. Walks every run list from its head and
  * checks the links, that each unit is reached at most once, that runnable
@@ -57,7 +97,7 @@ static inline uint64_t sc_range(uint64_t *st, uint64_t lo, uint64_t hi)
  */
 static inline const char *sc_invariants(const struct pv_sched *s)
 {
-	static uint8_t seen[SC_MAX_UNITS];
+	static uint8_t seen[SC_MAX_UNITS], where[SC_MAX_UNITS];
 	uint32_t n = s->nunits;
 	if (n > SC_MAX_UNITS)
 		return "too many units for the checker";
@@ -70,6 +110,7 @@ static inline const char *sc_invariants(const struct pv_sched *s)
 				return "list link out of range";
 			if (seen[i]++)
 				return "unit on two lists (or a cycle)";
+			where[i] = (uint8_t)li;
 			if (s->units[i].link.prev != prev)
 				return "broken prev link";
 			if (s->units[i].list == 0xFFFFu)
@@ -153,6 +194,11 @@ static inline const char *sc_invariants(const struct pv_sched *s)
 			return "EDF util disagrees with the units";
 		if (util > (1ull << 32))
 			return "EDF util above 1";
+	}
+	if (s->cfg.policy == PV_SCHED_CREDIT) {
+		const char *why = sc_credit_invariants(s, seen, where);
+		if (why)
+			return why;
 	}
 	if (s->cfg.policy == PV_SCHED_EDF && s->heap_n[0] + s->heap_n[1] > n)
 		return "heap sizes too big";
