@@ -44,8 +44,9 @@ bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_
 	d->frame.r[0] = kind;
 	d->frame.r[1] = fsr;
 	d->frame.r[2] = far;
-	d->frame.pc = entry;
-	d->frame.cpsr = PV_PSR_MODE_USR;
+	/* Bit 0 of an entry selects Thumb, as for BX (refhv_abi.h). */
+	d->frame.pc = entry & ~1u;
+	d->frame.cpsr = PV_PSR_MODE_USR | ((entry & 1u) ? PV_PSR_T : 0u);
 	if (d->vmode == REFHV_VMODE_USER)
 		d->frame.sp = d->kernel_sp;
 	d->in_exception = true;
@@ -59,7 +60,12 @@ int32_t hv_iret(struct hv_dom *d)
 	struct refhv_vcpu *v = d->vcpu;
 	struct pv_trap_frame f = v->saved; /* read once: the guest may change it */
 	uint32_t vmode = v->saved_vmode == REFHV_VMODE_USER ? REFHV_VMODE_USER : REFHV_VMODE_KERNEL;
+	/* Resume in the state the frame says: its cpsr's T bit, or bit 0 of pc
+	 * (an interworking address, as for BX); pc aligned for that state. */
+	if (f.pc & 1u)
+		f.cpsr |= PV_PSR_T;
 	f.cpsr = port_psr_user(f.cpsr);
+	f.pc &= (f.cpsr & PV_PSR_T) ? ~1u : ~3u;
 	d->frame = f;
 	d->in_exception = false;
 	d->shared->vcpu[0].upcall_mask = 0;
