@@ -59,10 +59,14 @@ static bool hook(uint32_t kind, uint32_t fsr, uint32_t far)
 	struct pv_trap_frame *f = &g_vcpu->saved;
 	last_pc = f->pc;
 	last_cpsr = f->cpsr;
-	if (kind == REFHV_EXC_PABT)
-		f->pc = f->lr; /* a branch-and-link went astray: return to caller
-				  (bit 0 of lr says Thumb; iret follows it) */
-	else
+	if (kind == REFHV_EXC_PABT) {
+		/* A branch-and-link went astray: return to the caller as BX lr
+		 * would, in the state bit 0 of lr names (the abort may have
+		 * been taken in the other state: set T from lr, not from the
+		 * frame). */
+		f->pc = f->lr & ~1u;
+		f->cpsr = (f->cpsr & ~PV_PSR_T) | ((f->lr & 1u) ? PV_PSR_T : 0u);
+	} else
 		f->pc += insn_len(f->pc, f->cpsr); /* skip the faulting instruction */
 	return true;
 }
@@ -171,6 +175,17 @@ void guest_main(void)
 	((fn_t *)0xC0010000u)();
 	/* ARMv5 keeps no prefetch-abort status (the hypervisor passes 0). */
 	expect_fault("jump into the hypervisor", REFHV_EXC_PABT, v7 ? 0xDu : 0x0u, 0xC0010000u);
+	/* The same from a Thumb branch (bit 0 set): the abort is taken in
+	 * Thumb state, reported at the same address, and the return to the
+	 * caller (lr) resumes in the caller's state. */
+	((fn_t *)(0xC0010000u | 1u))();
+	if (!(last_cpsr & PV_PSR_T)) {
+		gprintf("UNEXPECTED: prefetch abort not taken in Thumb state (cpsr 0x%08x)\n",
+			last_cpsr);
+		g_failures++;
+	}
+	expect_fault("jump into the hypervisor in Thumb state", REFHV_EXC_PABT, v7 ? 0xDu : 0x0u,
+		     0xC0010000u);
 	if (v7) {
 		/* Code written into a data page: XN (the builder maps data XN). */
 		code_buf[0] = 0xE12FFF1Eu; /* bx lr */
