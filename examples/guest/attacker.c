@@ -16,7 +16,32 @@
 #define UART_PA BOARD_UART0_PA
 #define SCRATCH_SLOT (REFHV_FREE_SLOT + 1u)
 
-static volatile uint32_t last_kind, last_fsr, last_far, fault_count;
+static volatile uint32_t last_kind, last_fsr, last_far, last_pc, last_cpsr, fault_count;
+
+/* Bytes of the instruction at pc in the state cpsr says: 4 in ARM state; in
+ * Thumb 4 for a 32-bit Thumb-2 instruction (first halfword 0b11101,
+ * 0b11110 or 0b11111 in [15:11]), else 2. */
+static uint32_t insn_len(uint32_t pc, uint32_t cpsr)
+{
+	if (!(cpsr & PV_PSR_T))
+		return 4u;
+	uint32_t hw = *(const volatile uint16_t *)(uintptr_t)pc;
+	return (hw >> 11) >= 0x1Du ? 4u : 2u;
+}
+
+/*
+ * A permanently undefined instruction (UDF: ARM 0xE7F000F0, Thumb 0xDE00,
+ * undefined on ARMv5 and ARMv7 alike), in the instruction set this guest is
+ * compiled for, then a return.
+ */
+void und_insn(void);
+#ifdef __thumb__
+__asm__(".text\n.balign 4\n.global und_insn\n.thumb_func\nund_insn:\n"
+	".short 0xde00\nbx lr\n");
+#else
+__asm__(".text\n.balign 4\n.global und_insn\n.arm\nund_insn:\n"
+	".word 0xe7f000f0\nbx lr\n");
+#endif
 static volatile bool crashing;
 static volatile uint32_t *volatile nowhere; /* NULL: unmapped */
 
@@ -32,10 +57,17 @@ static bool hook(uint32_t kind, uint32_t fsr, uint32_t far)
 	last_far = far;
 	fault_count++;
 	struct pv_trap_frame *f = &g_vcpu->saved;
-	if (kind == REFHV_EXC_PABT)
-		f->pc = f->lr; /* a branch-and-link went astray: return to caller */
-	else
-		f->pc += 4u; /* skip the faulting instruction */
+	last_pc = f->pc;
+	last_cpsr = f->cpsr;
+	if (kind == REFHV_EXC_PABT) {
+		/* A branch-and-link went astray: return to the caller as BX lr
+		 * would, in the state bit 0 of lr names (the abort may have
+		 * been taken in the other state: set T from lr, not from the
+		 * frame). */
+		f->pc = f->lr & ~1u;
+		f->cpsr = (f->cpsr & ~PV_PSR_T) | ((f->lr & 1u) ? PV_PSR_T : 0u);
+	} else
+		f->pc += insn_len(f->pc, f->cpsr); /* skip the faulting instruction */
 	return true;
 }
 
@@ -147,6 +179,17 @@ void guest_main(void)
 	((fn_t *)0xC0010000u)();
 	/* ARMv5 keeps no prefetch-abort status (the hypervisor passes 0). */
 	expect_fault("jump into the hypervisor", REFHV_EXC_PABT, v7 ? 0xDu : 0x0u, 0xC0010000u);
+	/* The same from a Thumb branch (bit 0 set): the abort is taken in
+	 * Thumb state, reported at the same address, and the return to the
+	 * caller (lr) resumes in the caller's state. */
+	((fn_t *)(0xC0010000u | 1u))();
+	if (!(last_cpsr & PV_PSR_T)) {
+		gprintf("UNEXPECTED: prefetch abort not taken in Thumb state (cpsr 0x%08x)\n",
+			last_cpsr);
+		g_failures++;
+	}
+	expect_fault("jump into the hypervisor in Thumb state", REFHV_EXC_PABT, v7 ? 0xDu : 0x0u,
+		     0xC0010000u);
 	if (v7) {
 		/* Code written into a data page: XN (the builder maps data XN). */
 		code_buf[0] = 0xE12FFF1Eu; /* bx lr */
@@ -156,6 +199,23 @@ void guest_main(void)
 	} else {
 		gputs("execute code written to a data page: not attempted (ARMv5 has no execute-never)\n");
 	}
+
+	/* An undefined instruction: the exception pc is its address and the
+	 * state it ran in is kept (ARM or Thumb), and the hook's resume after
+	 * it comes back to this code in its own state. */
+	und_insn();
+	uint32_t und_at = (uint32_t)(uintptr_t)und_insn & ~1u;
+	bool und_thumb = ((uint32_t)(uintptr_t)und_insn & 1u) != 0;
+	bool und_ok = fault_count == 1u && last_kind == REFHV_EXC_UND && last_pc == und_at &&
+		      ((last_cpsr & PV_PSR_T) != 0) == und_thumb;
+	gprintf("an undefined instruction: exception pc at the instruction, state kept (%s)\n",
+		und_ok ? "refused as expected" : "UNEXPECTED");
+	if (!und_ok) {
+		gprintf("  kind %u pc 0x%08x (instruction at 0x%08x) cpsr 0x%08x\n", last_kind,
+			last_pc, und_at, last_cpsr);
+		g_failures++;
+	}
+	fault_count = 0;
 
 	/* Flood the controlling domain: pending bits coalesce. */
 	int32_t rc = PV_OK;

@@ -166,6 +166,10 @@ static int32_t hc_set_callbacks(struct pv_hc_call *c)
 	for (uint32_t i = 0; i < 3; i++) {
 		if (c->args[i] >= HV_VIRT_BASE)
 			return PV_EFAULT;
+		/* Entries: bit 0 set is a Thumb entry (2-aligned), else ARM
+		 * (4-aligned); the stack is 4-aligned. */
+		if (i < 2 && (c->args[i] & 1u))
+			continue;
 		if (c->args[i] & 3u)
 			return PV_EALIGN;
 	}

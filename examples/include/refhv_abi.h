@@ -11,6 +11,25 @@
  * is a hypercall; an SVC made in virtual user mode is a guest system call
  * and is reflected to the guest kernel's exception entry as
  * REFHV_EXC_SYSCALL, untouched.
+ *
+ * Instruction sets (since ABI version 3): a guest may run ARM or Thumb code
+ * (Thumb-1 on the ARM926, Thumb-2 on the Cortex-A9), and switch freely.
+ *  - The guest starts at its image's first byte in ARM state.
+ *  - The entries given to REFHV_HC_SET_CALLBACKS are interworking addresses,
+ *    as for BX: bit 0 set enters in Thumb state at the address with bit 0
+ *    clear (2-aligned), bit 0 clear in ARM state (4-aligned, else
+ *    PV_EALIGN).
+ *  - The frame stored in the vcpu area holds the interrupted state exactly:
+ *    saved.pc is the resume address for an upcall, an interrupt and a
+ *    system call (the instruction after the SVC: + 2 in Thumb, + 4 in ARM),
+ *    and the address of the faulting instruction for an undefined
+ *    instruction, a prefetch abort and a data abort, in either state;
+ *    saved.cpsr keeps the T bit (and on ARMv7 the IT state) of the
+ *    interrupted code.
+ *  - REFHV_HC_IRET resumes in Thumb state if saved.cpsr's T bit or bit 0
+ *    of saved.pc is set, else in ARM state, at saved.pc aligned for that
+ *    state; it keeps N Z C V Q, T and (ARMv7) IT and GE, and sets USR mode
+ *    with interrupts enabled.
  */
 #ifndef REFHV_ABI_H
 #define REFHV_ABI_H
@@ -20,7 +39,7 @@
 
 #include <pvlib/trap.h>
 
-#define REFHV_ABI_VERSION 2u
+#define REFHV_ABI_VERSION 3u /* 3: Thumb entries and resume (see above) */
 
 enum refhv_hc {
 	REFHV_HC_CONSOLE_WRITE = 0, /* (va, len) -> bytes written */
@@ -79,7 +98,8 @@ enum refhv_exc {
  * virtual exception or upcall the hypervisor stores the interrupted frame
  * and virtual mode here and enters the guest kernel's entry point in
  * virtual kernel mode with upcalls masked; REFHV_HC_IRET resumes whatever
- * frame and mode the guest left here (the cpsr is sanitised to USR mode).
+ * frame and mode the guest left here (the cpsr is sanitised to USR mode;
+ * the instruction set as described at the top of this file).
  */
 struct refhv_vcpu {
 	struct pv_trap_frame saved;

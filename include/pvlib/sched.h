@@ -22,6 +22,12 @@
  * (run_ns; PV_TIME_NEVER means "no timer needed": only an event can change
  * the decision).
  *
+ * Every `now` up to 2^64 - 1 (PV_TIME_NEVER, the end of the clock) is legal
+ * and every call returns. Times computed from it saturate: an EDF deadline
+ * that would pass the end of the clock is PV_TIME_NEVER and is never
+ * reached, and run_ns is PV_TIME_NEVER whenever now + run_ns would pass it
+ * (no timer can be armed there), so now + run_ns never wraps.
+ *
  * Errors (every function: a refused call changes nothing)
  *   PV_EINVAL   malformed argument (NULL, bad parameter value, bad table)
  *   PV_ERANGE   unit index >= nunits, time going backwards, window past the
@@ -177,8 +183,9 @@ struct pv_sched_unit {
 struct pv_sched_decision {
 	uint32_t unit;        /**< unit index, or PV_SCHED_IDLE */
 	pv_domid_t dom;       /**< its domain (pv_domid_none() when idle) */
-	pv_time_ns run_ns;    /**< > 0: arm the one-shot timer for now + run_ns;
-	                         PV_TIME_NEVER: no timer needed */
+	pv_time_ns run_ns;    /**< > 0: arm the one-shot timer for now + run_ns
+	                         (never past 2^64 - 1); PV_TIME_NEVER: no
+	                         timer needed */
 };
 
 

@@ -88,20 +88,41 @@ struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom)
 }
 
 /*
- * The common path of a trap and of a multicall entry. Every refusal happens
- * before the handler is entered. Arguments past the arity are zeroed so a
- * handler never sees stale register contents.
+ * May domain d make hypercall nr? One 32-bit load of the half of the 64-bit
+ * mask that holds bit nr, so that a 32-bit core needs no 64-bit shift.
  */
-int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
-		     uint32_t args[PV_HC_MAX_ARGS], bool in_multicall)
+static inline bool perm_allows(const struct pv_hc *hc, uint32_t d, uint32_t nr)
+{
+	typedef uint32_t __attribute__((may_alias)) word_alias;
+	const word_alias *mask = (const word_alias *)(const void *)&hc->cfg.perms[d].allow;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	uint32_t half = mask[1u - (nr >> 5)];
+#else
+	uint32_t half = mask[nr >> 5];
+#endif
+	return ((half >> (nr & 31u)) & 1u) != 0;
+}
+
+
+/*
+ * The common path of a trap and of a multicall entry: args is read once,
+ * straight into the handler's call (no intermediate copy), and written back
+ * (the first arity words) only when the handler asks to be continued.
+ * Every refusal happens before the handler is entered. Arguments past the
+ * arity are zeroed so a handler never sees stale register contents. The
+ * call is filled field by field: an initialiser would zero the whole struct
+ * first (an out-of-line memset on a freestanding build).
+ */
+static inline __attribute__((always_inline)) int32_t
+invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_multicall)
 {
 	const struct pv_hc_entry *e = lookup(hc, nr);
-	if (!e) {
+	if (__builtin_expect(!e, 0)) {
 		hc->unknown++;
 		return PV_ENOSYS;
 	}
-	uint16_t d = pv_domid_val(dom);
-	if (d >= hc->cfg.max_domains || !(hc->cfg.perms[d].allow & (UINT64_C(1) << nr))) {
+	uint32_t d = pv_domid_val(dom);
+	if (__builtin_expect(d >= hc->cfg.max_domains || !perm_allows(hc, d, nr), 0)) {
 		hc->denied++;
 		return PV_EPERM;
 	}
@@ -110,18 +131,47 @@ int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 		return PV_EINVAL;
 	}
 	struct pv_hc_stats *st = &hc->cfg.stats[nr];
+	uint32_t arity = e->arity;
 
-	struct pv_hc_call call = { .hc = hc, .user = hc->cfg.user, .dom = dom, .nr = nr };
-	for (uint32_t i = 0; i < e->arity; i++)
-		call.args[i] = args[i];
+	struct pv_hc_call call;
+	call.hc = hc;
+	call.user = hc->cfg.user;
+	call.dom = dom;
+	call.nr = nr;
+	/* Zeros, then the arity's arguments over them (one jump, no test per
+	 * argument). */
+	call.args[0] = 0;
+	call.args[1] = 0;
+	call.args[2] = 0;
+	call.args[3] = 0;
+	call.args[4] = 0;
+	switch (arity) {
+	case 5:
+		call.args[4] = args[4];
+		/* fall through */
+	case 4:
+		call.args[3] = args[3];
+		/* fall through */
+	case 3:
+		call.args[2] = args[2];
+		/* fall through */
+	case 2:
+		call.args[1] = args[1];
+		/* fall through */
+	case 1:
+		call.args[0] = args[0];
+		/* fall through */
+	default:
+		break;
+	}
 
 	st->calls++;
 	int32_t rc = e->handler(&call);
-	if (rc == PV_ERESTART) {
+	if (__builtin_expect(rc == PV_ERESTART, 0)) {
 		/* A non-preemptible handler asking to continue is an author bug. */
 		PV_ASSERT(e->flags & PV_HC_F_PREEMPTIBLE);
 		st->restarts++;
-		for (uint32_t i = 0; i < e->arity; i++)
+		for (uint32_t i = 0; i < arity; i++)
 			args[i] = call.args[i];
 		return PV_ERESTART;
 	}
@@ -130,18 +180,23 @@ int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 	return rc;
 }
 
+int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
+		     uint32_t args[PV_HC_MAX_ARGS], bool in_multicall)
+{
+	return invoke(hc, dom, nr, args, in_multicall);
+}
+
 int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf)
 {
-	uint32_t args[PV_HC_MAX_ARGS] = { tf->r[0], tf->r[1], tf->r[2], tf->r[3], tf->r[4] };
-	int32_t rc = pv_hc_invoke(hc, dom, tf->r[12], args, false);
-	if (rc == PV_ERESTART) {
+	/* r0..r4 are the frame's first five words: the arguments are read from
+	 * there and, on a continuation, written back there. */
+	int32_t rc = invoke(hc, dom, tf->r[12], tf->r, false);
+	if (__builtin_expect(rc == PV_ERESTART, 0)) {
 		/*
 		 * Re-issue: the guest resumes at the SVC itself, with the
 		 * updated arguments in r0..r4 and the number still in r12.
 		 * Interrupts and other domains get their turn in between.
 		 */
-		for (uint32_t i = 0; i < PV_HC_MAX_ARGS; i++)
-			tf->r[i] = args[i];
 		tf->pc -= (tf->cpsr & PV_PSR_T) ? 2u : 4u;
 		return PV_ERESTART;
 	}

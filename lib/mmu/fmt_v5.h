@@ -134,4 +134,44 @@ static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e)
 	return PV_OK;
 }
 
+/*
+ * USR-mode rights of one AP field (B3.4.1, SCTLR.S = R = 0): 11 read/write,
+ * 10 read-only, 01 and 00 none (01 lets only privileged modes write, which
+ * is why v5_ap4_writable counts it as writable).
+ */
+static inline uint32_t v5_user(uint32_t ap, uint32_t k)
+{
+	return (ap >= 2u ? PV_MMU_USER_R(k) : 0u) | (ap == 3u ? PV_MMU_USER_W(k) : 0u);
+}
+
+/*
+ * The walk's view of a leaf the decoders above accepted from a table of
+ * kind tbl (PV_MMU_TBL_*): sections and tiny pages have one AP field, large
+ * and small pages one per quarter (subpage) in bits [5:4], [7:6], [9:8],
+ * [11:10]; a tiny page's 1 KiB base is [31:10].
+ */
+static inline void pv_mmu_v5_leaf(unsigned tbl, uint32_t d, struct pv_mmu_leaf *l)
+{
+	uint32_t ap1;
+	if (tbl == PV_MMU_TBL_L1) {
+		l->span = 20;
+		l->out = d & 0xFFF00000u;
+		ap1 = (d >> 10) & 3u;
+	} else if (tbl == PV_MMU_TBL_FINE && (d & 3u) == 3u) {
+		l->span = 10;
+		l->out = d & 0xFFFFFC00u;
+		ap1 = (d >> 4) & 3u;
+	} else {
+		l->span = (d & 3u) == 1u ? 16u : 12u;
+		l->out = d & ~((1u << l->span) - 1u);
+		l->user = 0;
+		for (uint32_t k = 0; k < 4u; k++)
+			l->user |= v5_user((d >> (4u + 2u * k)) & 3u, k);
+		return;
+	}
+	l->user = 0;
+	for (uint32_t k = 0; k < 4u; k++)
+		l->user |= v5_user(ap1, k);
+}
+
 #endif /* PVLIB_MMU_FMT_V5_H */

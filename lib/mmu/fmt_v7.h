@@ -131,4 +131,25 @@ static inline int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e)
 	return v7_memtype(tex, (d >> 2) & 3u, e);
 }
 
+/*
+ * The walk's view of a leaf the decoders above accepted (B3.7.1, AFE = 0):
+ * USR mode may read if AP[1] is set, and write if moreover AP[2:0] = 011.
+ * One AP field per descriptor, so the same rights in all four quarters.
+ */
+static inline void pv_mmu_v7_leaf(bool l1, uint32_t d, struct pv_mmu_leaf *l)
+{
+	uint32_t ap2, ap10;
+	if (l1) {
+		l->span = (d & (1u << 18)) ? 24u : 20u; /* supersection, section */
+		ap2 = (d >> 15) & 1u;
+		ap10 = (d >> 10) & 3u;
+	} else {
+		l->span = (d & 3u) == 1u ? 16u : 12u; /* large, small */
+		ap2 = (d >> 9) & 1u;
+		ap10 = (d >> 4) & 3u;
+	}
+	l->out = d & ~((1u << l->span) - 1u);
+	l->user = ((ap10 & 2u) ? 0x0Fu : 0u) | (!ap2 && ap10 == 3u ? 0xF0u : 0u);
+}
+
 #endif /* PVLIB_MMU_FMT_V7_H */

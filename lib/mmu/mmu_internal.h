@@ -45,6 +45,21 @@ struct pv_mmu_ent {
 };
 
 /*
+ * What the software walk (translate.c) needs of a leaf beyond its decoded
+ * form: the format files fill it from the same descriptor, next to the
+ * decoders, for a descriptor the decoder has accepted as a leaf. Kept out of
+ * struct pv_mmu_ent so that the validator's decoding does not grow.
+ */
+struct pv_mmu_leaf {
+	uint32_t span; /* log2 of the bytes mapped (10 tiny .. 24 supersection) */
+	uint32_t out;  /* output address of the first byte (2^span aligned) */
+	uint32_t user; /* USR-mode rights per quarter k of the span (ARMv5
+			  subpages): PV_MMU_USER_R(k), PV_MMU_USER_W(k) */
+};
+#define PV_MMU_USER_R(k) (1u << (k))
+#define PV_MMU_USER_W(k) (1u << (4u + (k)))
+
+/*
  * Every decoder starts here, so that every field is defined on every path
  * (a fault entry until the descriptor says otherwise). Field by field, not
  * as one block: the stores a path overwrites right away are then dead and
@@ -78,6 +93,16 @@ static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32
 	if (tbl == PV_MMU_TBL_L1)
 		return pv_mmu_v5_decode_l1(d, e);
 	return tbl == PV_MMU_TBL_COARSE ? pv_mmu_v5_decode_coarse(d, e) : pv_mmu_v5_decode_fine(d, e);
+}
+
+/* The walk's view of a descriptor pv_mmu_decode() accepted as a leaf. */
+static inline void pv_mmu_leaf(const struct pv_mmu *m, unsigned tbl, uint32_t d,
+			       struct pv_mmu_leaf *l)
+{
+	if (m->format == PV_MMU_FMT_V7)
+		pv_mmu_v7_leaf(tbl == PV_MMU_TBL_L1, d, l);
+	else
+		pv_mmu_v5_leaf(tbl, d, l);
 }
 
 /* Frame index of machine address ma, or UINT32_MAX if outside RAM. */

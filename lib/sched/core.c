@@ -222,6 +222,10 @@ enum pv_status pv_sched_pick_next(struct pv_sched *s, pv_time_ns now,
 	struct pv_sched_decision d = { PV_SCHED_IDLE, pv_domid_none(), PV_TIME_NEVER };
 	sched_ops(s)->pick(s, now, &d);
 	PV_ASSERT(d.run_ns > 0);
+	/* A timer past the end of the clock cannot be armed: none is needed,
+	 * since no time comes after it (the top of the clock, see sched.h). */
+	if (d.run_ns > PV_TIME_NEVER - now)
+		d.run_ns = PV_TIME_NEVER;
 	if (d.unit != PV_SCHED_IDLE) {
 		PV_ASSERT(d.unit < s->nunits && s->units[d.unit].state == PV_SCHED_RUNNABLE);
 		d.dom = s->units[d.unit].dom;

@@ -46,6 +46,14 @@
  * Time run beyond the budget (a late timer) is not carried into the next
  * period.
  *
+ * The top of the clock: a deadline (or a held reservation's end) that would
+ * pass 2^64 - 1 ns saturates at PV_TIME_NEVER, the end of the clock, and a
+ * saturated time never passes (sched_passed): the unit's last period lasts
+ * to the end of the clock, so its spent budget does not come back and every
+ * loop over due units ends (each replenished unit gets a deadline after now
+ * or a saturated one). Without this, now + period wrapped to a deadline in
+ * the past and pick_next replenished the same unit for ever.
+ *
  * Concurrency: see core.c.
  */
 #include "sched_internal.h"
@@ -165,7 +173,8 @@ static uint32_t edf_top(const struct pv_sched *s, uint8_t h)
 
 static bool edf_due(const struct pv_sched *s, uint32_t i, pv_time_ns now)
 {
-	return i < s->heap_n[EDF_HELD] && s->units[edf_at(s, EDF_HELD, i)].bw_until <= now;
+	return i < s->heap_n[EDF_HELD] &&
+	       sched_passed(s->units[edf_at(s, EDF_HELD, i)].bw_until, now);
 }
 
 /*
@@ -209,7 +218,7 @@ static uint64_t edf_due_sum(const struct pv_sched *s, pv_time_ns now)
 /* Bandwidth u still holds at now (held and not yet due). */
 static uint64_t edf_held_at(const struct pv_sched_unit *x, pv_time_ns now)
 {
-	return x->bw_pos != PV_SCHED_IDLE && x->bw_until > now ? x->bw_held : 0;
+	return x->bw_pos != PV_SCHED_IDLE && !sched_passed(x->bw_until, now) ? x->bw_held : 0;
 }
 
 /* Give back to admission every held bandwidth that is due by now. */
@@ -255,7 +264,7 @@ static void edf_hold(struct pv_sched *s, uint32_t u, uint64_t amount, pv_time_ns
 	pv_time_ns until = x->deadline;
 	if (held && x->bw_until > until)
 		until = x->bw_until;
-	if (amount == 0 || until <= now)
+	if (amount == 0 || sched_passed(until, now))
 		return;
 	s->util += amount;
 	x->bw_held += amount;
@@ -290,13 +299,13 @@ static void edf_unqueue(struct pv_sched *s, uint32_t u)
 }
 
 /* A new period for x: full budget, deadline one period after the old one,
- * or after now if that is already past. */
+ * or after now if that is already past (saturating: see edf_deadline). */
 static void edf_replenish(struct pv_sched_unit *x, pv_time_ns now)
 {
 	x->remaining = x->params.budget;
-	x->deadline += x->params.period;
-	if (x->deadline <= now)
-		x->deadline = now + x->params.period;
+	x->deadline = sched_add_sat(x->deadline, x->params.period);
+	if (sched_passed(x->deadline, now))
+		x->deadline = sched_add_sat(now, x->params.period);
 }
 
 static enum pv_status edf_check_config(const struct pv_sched_config *cfg)
@@ -344,7 +353,7 @@ static void edf_add(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	edf_expire(s, now);
 	s->util += edf_term(&x->params);
 	x->remaining = x->params.budget;
-	x->deadline = now + x->params.period;
+	x->deadline = sched_add_sat(now, x->params.period);
 	edf_queue(s, u);
 }
 
@@ -370,11 +379,12 @@ static void edf_wake(struct pv_sched *s, uint32_t u, pv_time_ns now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	/* CBS: keep (remaining, deadline) only if remaining / (deadline - now)
-	 * <= budget / period. All factors are below 2^32. */
-	if (now >= x->deadline ||
+	 * <= budget / period. All factors are below 2^32 (a deadline is at
+	 * most one period after the time it was set from, saturated or not). */
+	if (sched_passed(x->deadline, now) ||
 	    x->remaining * x->params.period > (x->deadline - now) * x->params.budget) {
 		x->remaining = x->params.budget;
-		x->deadline = now + x->params.period;
+		x->deadline = sched_add_sat(now, x->params.period);
 	}
 	edf_queue(s, u);
 }
@@ -411,12 +421,14 @@ static void edf_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decisio
 {
 	uint32_t u;
 	edf_expire(s, now);
-	while ((u = edf_top(s, EDF_RELEASE)) != PV_SCHED_IDLE && s->units[u].deadline <= now) {
+	while ((u = edf_top(s, EDF_RELEASE)) != PV_SCHED_IDLE &&
+	       sched_passed(s->units[u].deadline, now)) {
 		edf_unqueue(s, u);
 		edf_replenish(&s->units[u], now);
 		edf_queue(s, u);
 	}
-	while ((u = edf_top(s, EDF_READY)) != PV_SCHED_IDLE && s->units[u].deadline <= now) {
+	while ((u = edf_top(s, EDF_READY)) != PV_SCHED_IDLE &&
+	       sched_passed(s->units[u].deadline, now)) {
 		/* Its period ended with budget unspent (it was not runnable
 		 * long enough, or a timer was late): start the next one. */
 		edf_remove(s, u);
@@ -424,12 +436,14 @@ static void edf_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decisio
 		edf_queue(s, u);
 	}
 	uint32_t r = edf_top(s, EDF_RELEASE);
-	pv_time_ns next_release = r == PV_SCHED_IDLE ? PV_TIME_NEVER : s->units[r].deadline - now;
+	pv_time_ns next_release =
+		r == PV_SCHED_IDLE ? PV_TIME_NEVER : sched_until(s->units[r].deadline, now);
 	u = edf_top(s, EDF_READY);
 	if (u != PV_SCHED_IDLE) {
 		struct pv_sched_unit *x = &s->units[u];
 		out->unit = u;
-		out->run_ns = sched_min(sched_min(x->remaining, x->deadline - now), next_release);
+		out->run_ns = sched_min(sched_min(x->remaining, sched_until(x->deadline, now)),
+					next_release);
 		return;
 	}
 	out->run_ns = next_release;

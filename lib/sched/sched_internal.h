@@ -146,4 +146,24 @@ static inline pv_time_ns sched_min(pv_time_ns a, pv_time_ns b)
 	return a < b ? a : b;
 }
 
+/*
+ * Times at the top of the clock: t + d saturates at PV_TIME_NEVER, the end
+ * of the clock, which no later time follows; a saturated instant is never
+ * reached ("passed") and is infinitely far (its distance is PV_TIME_NEVER).
+ */
+static inline pv_time_ns sched_add_sat(pv_time_ns t, pv_time_ns d)
+{
+	return t > PV_TIME_NEVER - d ? PV_TIME_NEVER : t + d;
+}
+
+static inline bool sched_passed(pv_time_ns t, pv_time_ns now)
+{
+	return t <= now && t != PV_TIME_NEVER;
+}
+
+static inline pv_time_ns sched_until(pv_time_ns t, pv_time_ns now)
+{
+	return t == PV_TIME_NEVER ? PV_TIME_NEVER : t - now;
+}
+
 #endif

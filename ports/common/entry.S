@@ -29,6 +29,7 @@
 
 #define MODE_SVC 0x13
 #define PSR_IF 0xC0
+#define PSR_T 0x20
 
 #define TRAP_SVC 0
 #define TRAP_UND 1
@@ -61,7 +62,11 @@ port_vectors:
 
 /* lradj: what to subtract from the exception lr to get the guest's resume
  * (or faulting) pc: SVC 0 (next instruction), UND 4 (the undefined
- * instruction), PABT 4 and DABT 8 (the faulting instruction), IRQ 4. */
+ * instruction), PABT 4 and DABT 8 (the faulting instruction), IRQ 4. The
+ * same in Thumb state except UND, whose lr is the undefined instruction + 2
+ * there (DDI 0100I A2.6, DDI 0406C table B1-7): vec_und subtracts by the
+ * SPSR's T bit before the common entry. The T bit (and on ARMv7 the IT
+ * state) travels in the frame's cpsr, which port_enter_guest restores. */
 .macro TRAP_ENTRY kind, lradj
 	.if \lradj
 	sub	lr, lr, #\lradj
@@ -86,7 +91,12 @@ port_vectors:
 
 	.text
 vec_svc:	TRAP_ENTRY TRAP_SVC, 0
-vec_und:	TRAP_ENTRY TRAP_UND, 4
+vec_und:
+	mrs	sp, spsr
+	tst	sp, #PSR_T
+	subeq	lr, lr, #4		@ ARM: undefined instruction + 4
+	subne	lr, lr, #2		@ Thumb: undefined instruction + 2
+	TRAP_ENTRY TRAP_UND, 0
 vec_pabt:	TRAP_ENTRY TRAP_PABT, 4
 vec_dabt:	TRAP_ENTRY TRAP_DABT, 8
 vec_irq:	TRAP_ENTRY TRAP_IRQ, 4

@@ -171,10 +171,22 @@ void port_alias_sync(pv_gvaddr_t va, const void *host, uint32_t len, bool writte
 /* The physical CPU's MIDR. */
 uint32_t port_cpu_id(void);
 
-/* A USR-mode PSR keeping only the guest's condition flags. */
+/*
+ * A USR-mode PSR keeping what a guest may choose: the condition flags
+ * N Z C V Q, the instruction set (T) and, on ARMv6 and later, the Thumb IT
+ * state (bits 26:25 and 15:10) and the GE flags (19:16), so that a frame
+ * resumed through it continues in the state it was interrupted in. Mode,
+ * the interrupt masks A I F, E and J are the hypervisor's (ARMv5 has no
+ * IT or GE bits: they are reserved there and cleared).
+ */
+#if defined(__ARM_ARCH) && __ARM_ARCH >= 6
+#define PORT_PSR_GUEST 0xFE0FFC20u
+#else
+#define PORT_PSR_GUEST 0xF8000020u
+#endif
 static inline uint32_t port_psr_user(uint32_t psr)
 {
-	return (psr & 0xF8000000u) | PV_PSR_MODE_USR;
+	return (psr & PORT_PSR_GUEST) | PV_PSR_MODE_USR;
 }
 
 /* Console (console glue). */

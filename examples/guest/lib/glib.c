@@ -153,6 +153,10 @@ const char *status_name(int32_t st)
 
 /* --- events ------------------------------------------------------------ */
 
+#if __ARM_ARCH < 7 && defined(__thumb__)
+/* Thumb-1 has no SWP: this one function is ARM code (called by BLX). */
+__attribute__((target("arm"), noinline))
+#endif
 static uint32_t swap32(volatile uint32_t *p, uint32_t v)
 {
 	uint32_t old;
@@ -334,6 +338,9 @@ void guest_start(const struct refhv_start_info *si)
 	(void)HC3(REFHV_HC_SET_CALLBACKS, (uint32_t)guest_event_entry, (uint32_t)guest_exc_entry,
 		  (uint32_t)&exc_stack[512]);
 	copy_user_image();
+#ifdef __thumb__
+	gprintf("instruction set: %s\n", __ARM_ARCH >= 7 ? "Thumb-2" : "Thumb");
+#endif
 	guest_main();
 	(void)HC1(REFHV_HC_SHUTDOWN, g_failures ? 1u : 0u);
 }

@@ -20,10 +20,50 @@
 
 int32_t hcall(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3, uint32_t a4);
 void bare_svc(void);
-#define HC0(n) hcall((n), 0, 0, 0, 0, 0)
-#define HC1(n, a) hcall((n), (a), 0, 0, 0, 0)
-#define HC2(n, a, b) hcall((n), (a), (b), 0, 0, 0)
-#define HC3(n, a, b, c) hcall((n), (a), (b), (c), 0, 0)
+
+/*
+ * The hypercall itself, inline: the number in r12, the arguments in r0..r4
+ * (0 where not given), the result in r0. No call and no register shuffle:
+ * the compiler puts each value in its register directly. r1..r4 are
+ * in-out because a continued hypercall (PV_ERESTART) leaves its updated
+ * arguments there when the SVC finally completes.
+ */
+static inline int32_t hc_svc(uint32_t nr, uint32_t a0, uint32_t a1, uint32_t a2, uint32_t a3,
+			     uint32_t a4)
+{
+	register uint32_t r0 __asm__("r0") = a0;
+	register uint32_t r1 __asm__("r1") = a1;
+	register uint32_t r2 __asm__("r2") = a2;
+	register uint32_t r3 __asm__("r3") = a3;
+	register uint32_t r4 __asm__("r4") = a4;
+	register uint32_t r12 __asm__("r12") = nr;
+	__asm__ volatile("svc #0"
+			 : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3), "+r"(r4)
+			 : "r"(r12)
+			 : "memory");
+	return (int32_t)r0;
+}
+/* For a hypercall of arity 0: only the number (the hypervisor gives its
+ * handler zeros, never the other registers; r0..r4 may change). */
+static inline int32_t hc_svc0(uint32_t nr)
+{
+	register uint32_t r0 __asm__("r0");
+	register uint32_t r1 __asm__("r1");
+	register uint32_t r2 __asm__("r2");
+	register uint32_t r3 __asm__("r3");
+	register uint32_t r4 __asm__("r4");
+	register uint32_t r12 __asm__("r12") = nr;
+	__asm__ volatile("svc #0"
+			 : "=r"(r0), "=r"(r1), "=r"(r2), "=r"(r3), "=r"(r4)
+			 : "r"(r12)
+			 : "memory");
+	(void)r1, (void)r2, (void)r3, (void)r4;
+	return (int32_t)r0;
+}
+#define HC0(n) hc_svc0(n)
+#define HC1(n, a) hc_svc((n), (a), 0, 0, 0, 0)
+#define HC2(n, a, b) hc_svc((n), (a), (b), 0, 0, 0)
+#define HC3(n, a, b, c) hc_svc((n), (a), (b), (c), 0, 0)
 
 /* Set by guest_start from the start-info page. */
 extern const struct refhv_start_info *g_si;
