@@ -82,7 +82,7 @@ static void cr_refresh(const struct pv_sched *s, struct pv_sched_unit *x)
  */
 static bool cr_parked(const struct pv_sched_unit *x, pv_time_ns now)
 {
-	return x->list == CR_PARKED && x->unpark > now;
+	return x->list == CR_PARKED && !sched_passed(x->unpark, now);
 }
 
 static pv_time_ns cr_cap_budget(const struct pv_sched *s, const struct pv_sched_unit *x)
@@ -111,7 +111,9 @@ static pv_time_ns cr_cap_left(const struct pv_sched *s, const struct pv_sched_un
 static void cr_park(struct pv_sched *s, uint32_t u, pv_time_ns now)
 {
 	struct pv_sched_unit *x = &s->units[u];
-	x->unpark = cr_window(s, now) + s->cfg.cap_period_ns;
+	/* The last window before the top of the clock ends at the end of the
+	 * clock: saturated, never passed (a wrapped end would unpark at once). */
+	x->unpark = sched_add_sat(cr_window(s, now), s->cfg.cap_period_ns);
 	s->park_until = x->unpark;
 	x->boosted = 0;
 	sched_list_push_tail(s, CR_PARKED, u);
@@ -133,7 +135,7 @@ static void cr_place(struct pv_sched *s, uint32_t u, pv_time_ns now)
 
 static void cr_unpark(struct pv_sched *s, pv_time_ns now)
 {
-	if (now >= s->park_until)
+	if (sched_passed(s->park_until, now))
 		sched_list_splice_tail(s, cr_over(s), CR_PARKED);
 }
 
@@ -261,7 +263,7 @@ static void cr_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision
 		if (sched_list_empty(s, s->under)) {
 			if (sched_list_empty(s, cr_over(s))) {
 				if (!sched_list_empty(s, CR_PARKED))
-					out->run_ns = s->park_until - now;
+					out->run_ns = sched_until(s->park_until, now);
 				return; /* idle */
 			}
 			s->under = cr_over(s);
