@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every file the documentation cites is in the tree: relative Markdown links
 # and `dir/...` references into the tree's own top-level directories (and
-# `pvlib/...` headers) in README.md, CHANGELOG.md, docs/*.md and
+# `pvlib/...` headers) in README.md, CHANGELOG.md, SECURITY.md, docs/*.md and
 # examples/**/*.md. A reference may name a directory, or a file relative to
 # the document's own directory, to the repository root, or to include/.
 # Sources of other projects (QEMU's `hw/arm/...`) are not checked.
@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
 n=0
-for doc in README.md CHANGELOG.md docs/*.md $(find examples -name '*.md'); do
+for doc in README.md CHANGELOG.md SECURITY.md docs/*.md $(find examples -name '*.md'); do
 	[ -f "$doc" ] || continue
 	dir=$(dirname "$doc")
 	{

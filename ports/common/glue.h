@@ -7,7 +7,7 @@
  *
  *   cpu_*     the CPU code, ports/cpu/<cpu>/cpu.c (cpu = armv5 | armv7)
  *   intc_*    the interrupt-controller glue, ports/drivers/intc_<intc>.c
- *             (intc = vic | gic), which also defines port_irq_*
+ *             (intc = vic | gic | icp), which also defines port_irq_*
  *   timer_*   the timer glue, ports/drivers/timer_<timer>.c (timer = sp804),
  *             which also defines port_time_ns and port_timer_*
  *   (console) the console glue, ports/drivers/console_<console>.c

@@ -20,11 +20,7 @@
 
 #ifdef __cplusplus
 extern "C" {
-#ifdef __cplusplus
-}
 #endif
-
-#endif /* PVLIB_TESTS_PORT_FAKE_H */
 
 enum fake_port_kind {
 	FAKE_PORT_TLB = 1,
