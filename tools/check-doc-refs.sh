@@ -14,7 +14,7 @@ for doc in README.md CHANGELOG.md SECURITY.md docs/*.md $(find examples -name '*
 	dir=$(dirname "$doc")
 	{
 		grep -oE '\]\([^)#: ]+' "$doc" | sed 's/^](//' || true
-		grep -oE '`(tools|docs|lib|include|tests|examples|ports|bench|pvlib|\.ci)/[A-Za-z0-9_./-]*`' \
+		grep -oE '`(tools|docs|lib|include|tests|examples|ports|bench|verification|pvlib|\.ci)/[A-Za-z0-9_./-]*`' \
 			"$doc" | tr -d '`' || true
 		# Other documents named in prose (DESIGN.md, notes.md): here or in docs/.
 		grep -oE '(^|[^A-Za-z0-9_/.-])[A-Za-z0-9_-]+\.md\b' "$doc" |

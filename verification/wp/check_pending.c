@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * NOT YET PROVED (not run by tools/prove): the theorem of pv_mmu_check as a
+ * whole, built on isolation.c's predicates. WP proves no_global and the
+ * call's preconditions; arm_domain, leaf_in_ram, ram_type and table_ptr
+ * are still open (Z3 gives up within 20 s). See docs/verification.md.
+ * Run: frama-c -c11 -machdep gcc_x86_32 -cpp-extra-args="-Iinclude -Ilib/mmu" \
+ *   -inline-calls pv_mmu_check,pv_mmu_frame_index,check_frame,fr_owner,fr_ttype,fr_flags,fr_gpeer \
+ *   -wp -wp-prover qed,z3 -wp-fct thm_check verification/wp/check_pending.c
+ */
+#include "isolation.c"
+
+/*
+ * The out-of-line halves, stated here and used by pv_mmu_check's theorem.
+ * pv_mmu_check_frames (the vectorized key scan) is NOT proved: its contract
+ * is assumed (see docs/verification.md); the unit tests compare it with
+ * check_frame() frame by frame.
+ */
+/*@
+  requires frame_table(m);
+  assigns \nothing;
+  ensures \result == PV_OK ==> idx + n <= m->nr_frames ==>
+    \forall integer k; idx <= k < idx + n ==> may_map(m, k, dom, writable, pin_lo, pin_hi, existing);
+*/
+int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
+			    bool writable, uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/*@
+  logic integer ent_idx(struct pv_mmu *m, integer base) =
+    (uint32_t)(base - m->ram_base) < m->ram_size ? (uint32_t)(base - m->ram_base) >> 12 : 0xFFFFFFFF;
+*/
+
+/*@
+  requires frame_table(m);
+  requires \valid_read(e);
+  requires e->kind == PV_MMU_ENT_LEAF || e->kind == PV_MMU_ENT_COARSE || e->kind == PV_MMU_ENT_FINE;
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+  requires m->nr_frames == m->ram_size >> 12;
+  requires \forall integer i; 0 <= i < m->nr_frames ==> grant_owner_ok(m, i);
+  assigns \nothing;
+  // rule 7: an L1 entry's ARM domain is a guest domain (never the hypervisor's)
+  ensures arm_domain: \result == PV_OK && e->domain != PV_MMU_NO_DOMAIN ==>
+    e->domain < 16 && ((m->guest_domains >> e->domain) & 1) != 0;
+  // rule 12: no global mapping unless the port allows it
+  ensures no_global: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF && e->global != 0 ==>
+    m->allow_global;
+  // rules 1, 2, 3: a leaf in RAM maps only frames the domain may map, all inside RAM
+  ensures leaf_in_ram: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF &&
+    ent_idx(m, e->base) != 0xFFFFFFFF ==>
+      ent_idx(m, e->base) + e->frames <= m->nr_frames &&
+      \forall integer k; ent_idx(m, e->base) <= k < ent_idx(m, e->base) + e->frames ==>
+        may_map(m, k, dom, (e->writable != 0 ? 1 : 0), pin_lo, pin_hi, existing);
+  // rule 9: RAM only with a memory type of ram_types (no device alias of RAM)
+  ensures ram_type: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF &&
+    ent_idx(m, e->base) != 0xFFFFFFFF ==> e->mt < 32 && ((m->ram_types >> e->mt) & 1) != 0;
+  // rule 4: a table pointer leads to a pinned table of the same domain, of the right kind
+  ensures table_ptr: \result == PV_OK && e->kind != PV_MMU_ENT_LEAF ==>
+    ent_idx(m, e->base) != 0xFFFFFFFF && owner(m, ent_idx(m, e->base)) == dom &&
+    ttype(m, ent_idx(m, e->base)) == (e->kind == PV_MMU_ENT_COARSE ? PV_MMU_FT_L2 : PV_MMU_FT_FINE);
+*/
+int32_t thm_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e, uint32_t pin_lo,
+		  uint32_t pin_hi, bool existing)
+{
+	return pv_mmu_check(m, dom, e, pin_lo, pin_hi, existing);
+}
+
+/*
+ * ARMv7 L1 decode: WP proves 165 of 171 goals of this and the v5 coarse
+ * theorem together; open: v7_l1_domain (part 2), v7_l1_leaf (part 2),
+ * v7_l1_ap (part 2), and the run-time-error goal of the table index in
+ * v7_memtype ((tex << 2) | cb < 16, true because tex & 4 == 0 there).
+ */
+/*@
+  requires \valid(e);
+  assigns *e;
+  ensures v7_l1_domain: e->domain < 16;
+  // rule 10: 0b11 (PXN section) and IMP/NS bits refused
+  ensures v7_l1_pxn: (d & 3) == 3 ==> \result == PV_EINVAL;
+  ensures v7_l1_imp_ns: (d & 3) == 2 && (d & 0x80200) != 0 ==> \result == PV_EINVAL;
+  // rule 2: sections 256 frames, supersections 4096 frames in domain 0
+  ensures v7_l1_leaf: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF ==>
+    (e->frames == 256 && (e->base & 0xFFFFF) == 0) ||
+    (e->frames == 4096 && e->domain == 0 && (e->base & 0xFFFFFF) == 0);
+  // rule 12: nG = 0 is reported as global
+  ensures v7_l1_global: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF && (d & 0x20000) == 0 ==>
+    e->global != 0;
+  // rule 8: AP[2] = 0 and AP[1:0] != 0 is writable
+  ensures v7_l1_ap: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF &&
+    (d & 0x8000) == 0 && (d & 0xC00) != 0 ==> e->writable != 0;
+*/
+int32_t thm_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
+{
+	return pv_mmu_v7_decode_l1(d, e);
+}
+
+/*
+ * rules 1 and 3 of check_frame as one statement, both directions. The
+ * conjuncts of rule_1_3_accepted are proved one by one in isolation.c
+ * (owned_or_granted, granted_rights, no_new_map_of_dying,
+ * no_writable_table, no_writable_pinning); Z3 proves the conjunction on an
+ * idle machine in about 3 s but not reliably within the time limit.
+ * rule_1_3_complete (the check refuses nothing the rules allow) is open.
+ */
+/*@
+  requires frame_table(m);
+  requires i < m->nr_frames;
+  requires grant_owner_ok(m, i);
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+  assigns \nothing;
+  ensures rule_1_3_accepted: \result == PV_OK ==> may_map(m, i, dom, writable, pin_lo, pin_hi, existing);
+  ensures rule_1_3_complete: may_map(m, i, dom, writable, pin_lo, pin_hi, existing) ==> \result == PV_OK;
+*/
+int32_t thm_check_frame_whole(const struct pv_mmu *m, uint32_t i, uint16_t dom, bool writable,
+			      uint32_t pin_lo, uint32_t pin_hi, bool existing)
+{
+	return check_frame(m, i, dom, writable, pin_lo, pin_hi, existing);
+}
