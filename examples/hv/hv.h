@@ -24,7 +24,7 @@
 #include "hvport.h"
 #include "refhv_abi.h"
 
-#define HV_EVT_PORTS 64u
+#define HV_EVT_PORTS REFHV_EVT_PORTS
 #define HV_MAX_RESTARTS 2u
 
 enum hv_dom_state {
