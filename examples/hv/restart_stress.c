@@ -6,6 +6,7 @@
  * channels and the scheduler), then audit, and compare what is left with
  * what there was after the first build: the free frames and each domain's
  * frames (counted from the frame table), and each domain's ports in use.
+ * One more restart takes the deferred path (busy_round).
  * Built only into the image of that test.
  */
 #include "hv.h"
@@ -42,6 +43,52 @@ static void measure(struct usage *u)
 	}
 }
 
+/*
+ * The deferred path: another domain (peer) maps one of d's frames, granted
+ * to it, when d is restarted. Destroy must return PV_EBUSY and leave d
+ * dying (its frames its own, no new mapping of them allowed); once the peer
+ * has unmapped the frame, hv_reap() completes the destroy and the restart.
+ * Returns the number of things that went wrong.
+ */
+static uint32_t busy_round(struct hv_dom *d, struct hv_dom *peer)
+{
+	const uint32_t fmt = CPU_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5;
+	uint32_t frame_ma = d->cfg->mem_base + REFHV_FRAME_IMAGE * PV_FRAME_SIZE;
+	/* Two unused entries of the peer's user coarse table. */
+	uint32_t pte = peer->cfg->mem_base + REFHV_FRAME_L2 * PV_FRAME_SIZE +
+		       REFHV_L2_USER * 1024u + 254u * 4u;
+	uint32_t bad = 0, done = 0;
+	struct pv_mmu_update_req map = { pte, pv_mmu_desc_small(fmt, frame_ma, PV_MMU_DESC_W) };
+	int32_t rc = pv_mmu_grant(&hv.mmu, d->id, pv_maddr_to_mfn(pv_maddr(frame_ma)), peer->id,
+				  true);
+	if (rc == PV_OK)
+		rc = pv_mmu_update(&hv.mmu, peer->id, &map, 1, &done);
+	if (rc != PV_OK) {
+		hv_printf("hv: restart test: %s cannot map a frame of %s: %s\n", peer->cfg->name,
+			  d->cfg->name, pv_status_name(rc));
+		return 1;
+	}
+	hv_restart(d);
+	if (d->state != HV_DOM_DYING || hv.nr_dying != 1)
+		bad++;
+	/* No new mapping of a dying domain's frame. */
+	struct pv_mmu_update_req again = { pte + 4u, map.val };
+	if (pv_mmu_update(&hv.mmu, peer->id, &again, 1, &done) != PV_EXDEV)
+		bad++;
+	hv_reap(); /* still mapped: stays dying */
+	if (d->state != HV_DOM_DYING)
+		bad++;
+	struct pv_mmu_update_req unmap = { pte, PV_MMU_DESC_FAULT };
+	if (pv_mmu_update(&hv.mmu, peer->id, &unmap, 1, &done) != PV_OK)
+		bad++;
+	hv_reap();
+	if (d->state != HV_DOM_RUNNING || hv.nr_dying != 0)
+		bad++;
+	hv_printf("hv: restart test: deferred destroy while %s mapped a frame: %s\n",
+		  peer->cfg->name, bad ? "WRONG" : "busy, then completed");
+	return bad;
+}
+
 static uint32_t audit_scratch[PV_MMU_AUDIT_SCRATCH_WORDS(NR_FRAMES, HV_MAX_DEVS)];
 
 void hv_restart_stress(void)
@@ -58,6 +105,13 @@ void hv_restart_stress(void)
 			if (d->state != HV_DOM_RUNNING)
 				bad++;
 			done++;
+		}
+		for (uint32_t j = 0; j < hv.nr_doms; j++) {
+			if (&hv.dom[j] != d && hv.dom[j].state == HV_DOM_RUNNING) {
+				bad += busy_round(d, &hv.dom[j]);
+				done++;
+				break;
+			}
 		}
 		d->restarts = 0; /* the demo's own restarts count from here */
 	}
