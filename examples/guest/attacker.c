@@ -148,7 +148,7 @@ void guest_main(void)
 	expect("update a table of the secure domain",
 	       update(SECURE_MEM + REFHV_FRAME_L2 * 4096u, 0), PV_EXDEV);
 	expect("pin a secure frame as a page table",
-	       HC2(REFHV_HC_MMU_PIN, 2, SECURE_MEM + 0x20000u), PV_EXDEV);
+	       HC2(REFHV_HC_MMU_PIN, REFHV_PIN_L2, SECURE_MEM + 0x20000u), PV_EXDEV);
 	expect("forge a grant of a secure frame to myself",
 	       HC3(REFHV_HC_GRANT, SECURE_MEM + 0x10000u, g_si->domid, 1), PV_EXDEV);
 	expect("open a channel to the secure domain",

@@ -81,7 +81,7 @@ static void page_table_demo(void)
 	*(volatile uint32_t *)slot_va(data_slot) = 0xC0FFEEu;
 	int32_t rc = update(kern_pte_ma(slot_va(slot)), 0);
 	EXPECT(rc == PV_OK, "unmap the new table: %s\n", status_name(rc));
-	rc = HC2(REFHV_HC_MMU_PIN, 2, t_ma);
+	rc = HC2(REFHV_HC_MMU_PIN, REFHV_PIN_L2, t_ma);
 	EXPECT(rc == PV_OK, "pin the new table: %s\n", status_name(rc));
 	rc = update(g_si->l1_ma + ((va >> 20) << 2),
 		    pv_mmu_desc_table(g_si->mmu_format, t_ma, 1u /* guest kernel ARM domain */));

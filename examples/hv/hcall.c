@@ -6,10 +6,19 @@
  * handlers only move arguments and pick the calling domain.
  */
 #include "hv.h"
+#include "limits.h"
 
-#define HV_CONSOLE_MAX 512u
 #define HV_MMU_BATCH 16u
-#define HV_MMU_MAX 256u
+
+/* The guest-visible facts of refhv_abi.h that live in other modules. */
+_Static_assert(REFHV_PIN_L1 == PV_MMU_TABLE_L1 && REFHV_PIN_L2 == PV_MMU_TABLE_L2 &&
+		       REFHV_PIN_FINE == PV_MMU_TABLE_FINE,
+	       "pin kinds are lib/mmu's");
+_Static_assert(REFHV_ARMDOM_HYP == ARMDOM_HYP && REFHV_ARMDOM_GUEST_KERN == ARMDOM_GUEST_KERN &&
+		       REFHV_ARMDOM_GUEST_USER == ARMDOM_GUEST_USER,
+	       "ARM domains are the port's");
+_Static_assert(REFHV_MULTICALL_MAX <= PV_HC_MULTICALL_MAX, "within lib/hypercall's bound");
+_Static_assert(HV_EVT_PORTS == REFHV_EVT_PORTS, "ports per domain");
 
 static struct pv_hc_stats hc_stats[REFHV_HC_COUNT];
 static struct pv_hc_perm hc_perms[HV_MAX_DOMS];
@@ -20,9 +29,10 @@ static int32_t hc_console_write(struct pv_hc_call *c)
 {
 	struct hv_dom *d = hv_dom_of(c->dom);
 	uint32_t va = c->args[0], len = c->args[1];
-	if (len > HV_CONSOLE_MAX)
-		return PV_E2BIG;
-	int32_t rc = pv_hc_guest_check(c->hc, c->dom, pv_gvaddr(va), len, 1, false);
+	int32_t rc = hv_limit_console(len);
+	if (rc != PV_OK)
+		return rc;
+	rc = pv_hc_guest_check(c->hc, c->dom, pv_gvaddr(va), len, 1, false);
 	if (rc != PV_OK)
 		return rc;
 	char buf[64];
@@ -51,10 +61,10 @@ static int32_t hc_console_write(struct pv_hc_call *c)
 static int32_t hc_mmu_update(struct pv_hc_call *c)
 {
 	uint32_t va = c->args[0], count = c->args[1], done_va = c->args[2];
-	if (count > HV_MMU_MAX)
-		return PV_E2BIG;
+	int32_t rc = hv_limit_mmu_update(count);
+	if (rc != PV_OK)
+		return rc;
 	uint32_t total = 0;
-	int32_t rc = PV_OK;
 	while (total < count && rc == PV_OK) {
 		struct pv_mmu_update_req reqs[HV_MMU_BATCH];
 		uint32_t n = count - total < HV_MMU_BATCH ? count - total : HV_MMU_BATCH, done = 0;
@@ -76,8 +86,9 @@ static int32_t hc_mmu_update(struct pv_hc_call *c)
 static int32_t hc_mmu_pin(struct pv_hc_call *c)
 {
 	uint32_t kind = c->args[0];
-	if (kind != PV_MMU_TABLE_L1 && kind != PV_MMU_TABLE_L2 && kind != PV_MMU_TABLE_FINE)
-		return PV_EINVAL;
+	int32_t rc = hv_limit_pin_kind(kind);
+	if (rc != PV_OK)
+		return rc;
 	return pv_mmu_pin(&hv.mmu, c->dom, (enum pv_mmu_table)kind, pv_maddr(c->args[1]));
 }
 
@@ -281,7 +292,7 @@ int32_t hv_hc_setup(void)
 		.sync = PORT_VIVT_CACHE ? hv_guest_sync : 0,
 		.user = &hv,
 		.guest_va_limit = HV_VIRT_BASE,
-		.multicall_max = 64,
+		.multicall_max = hv_multicall_max,
 		.multicall_slice = 8,
 	};
 	uint32_t bad;

@@ -24,13 +24,15 @@
 #include "hvport.h"
 #include "refhv_abi.h"
 
-#define HV_EVT_PORTS 64u
+#define HV_EVT_PORTS REFHV_EVT_PORTS
 #define HV_MAX_RESTARTS 2u
 
 enum hv_dom_state {
 	HV_DOM_NONE = 0,
 	HV_DOM_RUNNING = 1, /* runnable or blocked: the scheduler knows */
 	HV_DOM_STOPPED = 2, /* faulted or shut down */
+	HV_DOM_DYING = 3,   /* destroy deferred: another domain still maps one of
+			       its frames; hv_reap() calls destroy again */
 };
 
 struct hv_dom {
@@ -52,6 +54,7 @@ struct hv_dom {
 	int32_t exit_code;
 	uint32_t faults;
 	uint32_t restarts;
+	bool restart_pending;         /* rebuild it once its destroy completes */
 	struct pv_evtchn_port ports[HV_EVT_PORTS];
 };
 
@@ -66,6 +69,7 @@ struct hv {
 	pv_time_ns slice_end;         /* when the scheduler wants to decide again */
 	uint32_t switches;
 	uint32_t unexpected;          /* anything that should not have happened */
+	uint32_t nr_dying;            /* domains in HV_DOM_DYING */
 };
 
 extern struct hv hv;
@@ -78,7 +82,6 @@ void hv_vprintf(const char *fmt, va_list ap);
 int32_t hv_build_all(void);
 int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c);
 int32_t hv_connect(const struct hv_chan_cfg *ch);
-void hv_restart(struct hv_dom *d);
 int32_t hv_mmu_init(void);
 
 /* hcall.c */
@@ -96,9 +99,15 @@ void hv_schedule(void);            /* decide who runs next and switch to it */
 void hv_block(struct hv_dom *d);
 void hv_yield(struct hv_dom *d);
 void hv_stop(struct hv_dom *d, const char *why);
+int32_t hv_destroy(struct hv_dom *d); /* PV_EBUSY: deferred, d is dying */
+void hv_restart(struct hv_dom *d);
+void hv_reap(void);                /* retry the deferred destroys */
 void hv_set_vmode(struct hv_dom *d, uint32_t vmode);
 void hv_program_timer(void);
 _Noreturn void hv_finish(void);
+
+/* restart_stress.c (the demo-restart-stress image only) */
+void hv_restart_stress(void);
 
 /* trap.c */
 bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far);

@@ -44,6 +44,9 @@ void hv_main(void)
 	check(hv_sched_setup(), "event channels and scheduler");
 	check(hv_build_all(), "domain builder");
 	check(hv_sched_add_all(), "scheduler");
+#ifdef REFHV_RESTART_STRESS
+	hv_restart_stress();
+#endif
 	hv_bench_switch();
 	port_irq_enable(PORT_IRQ_TIMER);
 	hv_printf("hv: starting guests\n");

@@ -145,6 +145,8 @@ static bool anything_armed(void)
 void hv_schedule(void)
 {
 	for (;;) {
+		if (hv.nr_dying != 0)
+			hv_reap();
 		hv_need_resched = false;
 		pv_time_ns now = port_time_ns();
 		struct pv_sched_decision dec;
@@ -204,10 +206,13 @@ _Noreturn void hv_finish(void)
 	for (uint32_t i = 0; i < hv.nr_doms; i++) {
 		struct hv_dom *d = &hv.dom[i];
 		hv_printf("hv: %s: %s, exit code %d, %u unhandled fault(s), ran %u us\n",
-			  d->cfg->name, d->state == HV_DOM_STOPPED ? "stopped" : "running",
+			  d->cfg->name,
+			  d->state == HV_DOM_STOPPED ? "stopped"
+			  : d->state == HV_DOM_DYING ? "dying (its frames still mapped)"
+						     : "running",
 			  d->exit_code, d->faults,
 			  (uint32_t)(pv_sched_unit_ran(&hv.sched, i) / 1000u));
-		if (d->exit_code != 0)
+		if (d->exit_code != 0 || d->state == HV_DOM_DYING)
 			failures++;
 	}
 	hv_printf("hv: %u domain switches; hypercalls refused: %u unknown, %u not permitted\n",
@@ -218,24 +223,69 @@ _Noreturn void hv_finish(void)
 }
 
 /*
- * Fault action "restart": tear the domain down through the modules (its
- * event channels closed, its tables unpinned, grants dropped, frames freed;
- * lib/mmu refuses while another domain still maps one of its granted
- * frames) and build it again from its image. Plain channels to the
- * controlling domain are connected again (the controller sees a new port);
- * a ring is not, since the peer's start info names the old port.
+ * Destroy a domain through the modules, in lib/mmu's deferred-destroy
+ * protocol (docs/mmu.md, "Destroying a domain"). The first call takes it
+ * off the scheduler and closes its event channels (its peers see their
+ * ports closed, then closed: see close_waiting_for), then marks it HV_DOM_DYING and asks lib/mmu to destroy it:
+ * its tables are unpinned, and, unless another domain still maps one of its
+ * granted frames, its grants and I/O regions dropped and its frames freed
+ * (PV_OK: the domain is HV_DOM_STOPPED, owning nothing). PV_EBUSY: the
+ * frames stay its own, no new mapping of them can be made, and hv_reap()
+ * calls destroy again on every scheduling pass until the peer has unmapped
+ * them (the peer saw its channel to the domain closed and is expected to
+ * release the shared page). Nothing is ever half freed.
  */
-void hv_restart(struct hv_dom *d)
+/* Removing d left its peers' ends UNBOUND, waiting for d: close them, or
+ * each restart would leave one more behind (the next incarnation is a new
+ * domain, and the rebuild connects the configured channels again, to the
+ * lowest free port, which is the same number). */
+static void close_waiting_for(const struct hv_dom *d)
 {
-	pv_time_ns now = port_time_ns();
-	(void)pv_sched_remove(&hv.sched, pv_domid_val(d->id), now);
-	/* Never run on a table that is being torn down: the hypervisor's own
-	 * L1 maps everything the hypervisor needs and nothing of a guest. */
-	port_switch_space(port_hyp_l1_ma(), 0, port_guest_dacr(false));
-	hv.cur = 0;
-	int32_t rc = pv_evtchn_domain_remove(&hv.evt, d->id);
-	if (rc == PV_OK)
-		rc = pv_mmu_domain_destroy(&hv.mmu, d->id);
+	for (uint32_t i = 0; i < hv.nr_doms; i++) {
+		if (&hv.dom[i] == d || hv.dom[i].state == HV_DOM_DYING)
+			continue;
+		for (uint32_t p = 0; p < HV_EVT_PORTS; p++) {
+			struct pv_evtchn_status st;
+			if (pv_evtchn_status(&hv.evt, hv.dom[i].id, p, &st) == PV_OK &&
+			    st.state == PV_EVTCHN_UNBOUND &&
+			    pv_domid_val(st.remote_dom) == pv_domid_val(d->id))
+				(void)pv_evtchn_close(&hv.evt, hv.dom[i].id, p);
+		}
+	}
+}
+
+int32_t hv_destroy(struct hv_dom *d)
+{
+	if (d->state != HV_DOM_DYING) {
+		(void)pv_sched_remove(&hv.sched, pv_domid_val(d->id), port_time_ns());
+		/* Never run on a table that is being torn down: the hypervisor's
+		 * own L1 maps everything the hypervisor needs and nothing of a
+		 * guest. */
+		if (hv.cur == d || hv.cur == 0) {
+			port_switch_space(port_hyp_l1_ma(), 0, port_guest_dacr(false));
+			hv.cur = 0;
+		}
+		int32_t rc = pv_evtchn_domain_remove(&hv.evt, d->id);
+		if (rc != PV_OK && rc != PV_ESRCH)
+			return rc;
+		close_waiting_for(d);
+		d->state = HV_DOM_DYING;
+		d->timer_deadline = PV_TIME_NEVER;
+		hv.nr_dying++;
+		hv_need_resched = true;
+	}
+	int32_t rc = pv_mmu_domain_destroy(&hv.mmu, d->id);
+	if (rc == PV_EBUSY)
+		return rc;
+	hv.nr_dying--;
+	d->state = HV_DOM_STOPPED;
+	return rc;
+}
+
+/* Build d again from its image, once its destroy has completed (rc). */
+static void rebuild(struct hv_dom *d, int32_t rc)
+{
+	d->restart_pending = false;
 	if (rc == PV_OK)
 		rc = hv_build_domain(d, d->cfg);
 	for (uint32_t i = 0; rc == PV_OK && i < hv_config.nr_chans; i++) {
@@ -248,14 +298,55 @@ void hv_restart(struct hv_dom *d)
 	const struct pv_sched_params p = { .weight = d->cfg->sched_weight, .cap = d->cfg->sched_cap };
 	if (rc == PV_OK)
 		rc = pv_sched_add(&hv.sched, pv_domid_val(d->id), d->id, &p, port_time_ns());
-	d->restarts++;
 	hv_need_resched = true;
 	if (rc != PV_OK) {
-		d->state = HV_DOM_STOPPED;
+		/* Undo what the build did: a domain that cannot run owns nothing. */
+		if (d->state == HV_DOM_RUNNING)
+			d->state = HV_DOM_STOPPED;
+		(void)pv_evtchn_domain_remove(&hv.evt, d->id);
+		(void)pv_mmu_domain_destroy(&hv.mmu, d->id);
 		hv_printf("hv: %s could not be restarted (%s): stopped\n", d->cfg->name,
 			  pv_status_name(rc));
 		return;
 	}
 	hv_printf("hv: %s restarted from its image (restart %u of %u)\n", d->cfg->name,
 		  d->restarts, HV_MAX_RESTARTS);
+}
+
+/*
+ * Fault action "restart": destroy the domain (above) and build it again
+ * from its image, at once or when a deferred destroy completes. Plain
+ * channels to the controlling domain are connected again (the controller
+ * sees a new port); a ring is not, since the peer's start info names the
+ * old port.
+ */
+void hv_restart(struct hv_dom *d)
+{
+	d->restarts++;
+	d->restart_pending = true;
+	int32_t rc = hv_destroy(d);
+	if (rc == PV_EBUSY) {
+		hv_printf("hv: %s: destroy deferred (another domain maps its frames)\n",
+			  d->cfg->name);
+		return;
+	}
+	rebuild(d, rc);
+}
+
+void hv_reap(void)
+{
+	for (uint32_t i = 0; hv.nr_dying != 0 && i < hv.nr_doms; i++) {
+		struct hv_dom *d = &hv.dom[i];
+		if (d->state != HV_DOM_DYING)
+			continue;
+		int32_t rc = hv_destroy(d);
+		if (rc == PV_EBUSY)
+			continue;
+		if (rc != PV_OK) {
+			hv_printf("hv: %s: destroy failed: %s\n", d->cfg->name, pv_status_name(rc));
+			hv.unexpected++;
+		}
+		if (d->restart_pending)
+			rebuild(d, rc);
+	}
 }

@@ -37,6 +37,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <pvlib/abi/mmu.h>
 #include <pvlib/trap.h>
 
 #define REFHV_ABI_VERSION 3u /* 3: Thumb entries and resume (see above) */
@@ -76,6 +77,32 @@ enum refhv_evt {
 	REFHV_EVT_BIND_PIRQ = 6,        /* a = a line routed to us -> port */
 	REFHV_EVT_PIRQ_EOI = 7,         /* a = line: done with it, unmask it */
 };
+
+/*
+ * Limits the reference hypervisor enforces. Each is at most the library's
+ * own bound, and the hypervisor's code uses these names (the refhv-abi host
+ * test checks each against the code that enforces it, hv/limits.c).
+ */
+#define REFHV_CONSOLE_MAX 512u     /* bytes per CONSOLE_WRITE; more: PV_E2BIG */
+#define REFHV_MMU_UPDATE_MAX 256u  /* requests per MMU_UPDATE; more: PV_E2BIG
+				      (PV_MMU_UPDATE_MAX, 1024, is the library's
+				      bound for one pv_mmu_update call) */
+#define REFHV_MULTICALL_MAX 64u    /* entries per MULTICALL; more: PV_E2BIG
+				      (library bound: PV_HC_MULTICALL_MAX) */
+#define REFHV_EVT_PORTS 64u        /* event-channel ports per domain, 2-level
+				      ABI: ports 0..63; higher: PV_ERANGE */
+#define REFHV_MMU_MAINT_LEN_MAX PV_MMU_MAINT_LEN_MAX /* bytes per MMU_MAINT */
+
+/* REFHV_HC_MMU_PIN's first argument (the values of enum pv_mmu_table);
+ * anything else: PV_EINVAL. FINE: ARMv5 only. */
+#define REFHV_PIN_L1 1u   /* a 16 KiB L1, 16 KiB aligned */
+#define REFHV_PIN_L2 2u   /* a 4 KiB frame of four 1 KiB coarse tables */
+#define REFHV_PIN_FINE 3u /* a 4 KiB fine table */
+
+/* ARM domains of the guest's mappings (the DACR the hypervisor loads). */
+#define REFHV_ARMDOM_HYP 0u        /* the hypervisor's: no guest entry may use it */
+#define REFHV_ARMDOM_GUEST_KERN 1u /* guest kernel: accessible in virtual kernel mode only */
+#define REFHV_ARMDOM_GUEST_USER 2u /* guest user: accessible in both virtual modes */
 
 /* Virtual interrupts the reference hypervisor raises. */
 #define REFHV_VIRQ_TIMER 0u       /* PV_EVTCHN_VIRQ_TIMER: set_timer expired */

@@ -35,7 +35,9 @@ extern "C" {
 #define PV_MMU_CMD_MASK 3u
 #define PV_MMU_CMD_NORMAL 0u /**< write val into the slot at ptr */
 
-/** Most requests one mmu_update call accepts; larger batches get PV_E2BIG. */
+/** Most requests one pv_mmu_update() call accepts; larger batches get
+ * PV_E2BIG. A hypervisor's hypercall may accept fewer, and says so in its
+ * own ABI (the reference hypervisor: REFHV_MMU_UPDATE_MAX, 256). */
 #define PV_MMU_UPDATE_MAX 1024u
 
 /** One request of an mmu_update batch. */

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The restart test (demo-restart-stress): before the guests start, restart
+ * every domain whose fault action is "restart" REFHV_RESTART_STRESS times
+ * through hv_restart (lib/mmu's deferred-destroy protocol, the event
+ * channels and the scheduler), then audit, and compare what is left with
+ * what there was after the first build: the free frames and each domain's
+ * frames (counted from the frame table), and each domain's ports in use.
+ * One more restart takes the deferred path (busy_round).
+ * Built only into the image of that test.
+ */
+#include "hv.h"
+
+#ifdef REFHV_RESTART_STRESS
+
+#define NR_FRAMES (BOARD_RAM_SIZE >> PV_FRAME_SHIFT)
+
+struct usage {
+	uint32_t free_frames;
+	uint32_t frames[HV_MAX_DOMS];
+	uint32_t ports[HV_MAX_DOMS];
+};
+
+static void measure(struct usage *u)
+{
+	*u = (struct usage){ 0 };
+	for (uint32_t i = 0; i < NR_FRAMES; i++) {
+		struct pv_mmu_frame f;
+		PV_ASSERT(pv_mmu_frame_info(&hv.mmu, pv_mfn((BOARD_RAM_PA >> PV_FRAME_SHIFT) + i),
+					    &f) == PV_OK);
+		if (f.owner == PV_DOMID_NONE_VALUE)
+			u->free_frames++;
+		else if (f.owner < HV_MAX_DOMS)
+			u->frames[f.owner]++;
+	}
+	for (uint32_t d = 0; d < hv.nr_doms; d++) {
+		for (uint32_t p = 0; p < HV_EVT_PORTS; p++) {
+			struct pv_evtchn_status st;
+			if (pv_evtchn_status(&hv.evt, hv.dom[d].id, p, &st) == PV_OK &&
+			    st.state != PV_EVTCHN_FREE)
+				u->ports[d]++;
+		}
+	}
+}
+
+/*
+ * The deferred path: another domain (peer) maps one of d's frames, granted
+ * to it, when d is restarted. Destroy must return PV_EBUSY and leave d
+ * dying (its frames its own, no new mapping of them allowed); once the peer
+ * has unmapped the frame, hv_reap() completes the destroy and the restart.
+ * Returns the number of things that went wrong.
+ */
+static uint32_t busy_round(struct hv_dom *d, struct hv_dom *peer)
+{
+	const uint32_t fmt = CPU_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5;
+	uint32_t frame_ma = d->cfg->mem_base + REFHV_FRAME_IMAGE * PV_FRAME_SIZE;
+	/* Two unused entries of the peer's user coarse table. */
+	uint32_t pte = peer->cfg->mem_base + REFHV_FRAME_L2 * PV_FRAME_SIZE +
+		       REFHV_L2_USER * 1024u + 254u * 4u;
+	uint32_t bad = 0, done = 0;
+	struct pv_mmu_update_req map = { pte, pv_mmu_desc_small(fmt, frame_ma, PV_MMU_DESC_W) };
+	int32_t rc = pv_mmu_grant(&hv.mmu, d->id, pv_maddr_to_mfn(pv_maddr(frame_ma)), peer->id,
+				  true);
+	if (rc == PV_OK)
+		rc = pv_mmu_update(&hv.mmu, peer->id, &map, 1, &done);
+	if (rc != PV_OK) {
+		hv_printf("hv: restart test: %s cannot map a frame of %s: %s\n", peer->cfg->name,
+			  d->cfg->name, pv_status_name(rc));
+		return 1;
+	}
+	hv_restart(d);
+	if (d->state != HV_DOM_DYING || hv.nr_dying != 1)
+		bad++;
+	/* No new mapping of a dying domain's frame. */
+	struct pv_mmu_update_req again = { pte + 4u, map.val };
+	if (pv_mmu_update(&hv.mmu, peer->id, &again, 1, &done) != PV_EXDEV)
+		bad++;
+	hv_reap(); /* still mapped: stays dying */
+	if (d->state != HV_DOM_DYING)
+		bad++;
+	struct pv_mmu_update_req unmap = { pte, PV_MMU_DESC_FAULT };
+	if (pv_mmu_update(&hv.mmu, peer->id, &unmap, 1, &done) != PV_OK)
+		bad++;
+	hv_reap();
+	if (d->state != HV_DOM_RUNNING || hv.nr_dying != 0)
+		bad++;
+	hv_printf("hv: restart test: deferred destroy while %s mapped a frame: %s\n",
+		  peer->cfg->name, bad ? "WRONG" : "busy, then completed");
+	return bad;
+}
+
+static uint32_t audit_scratch[PV_MMU_AUDIT_SCRATCH_WORDS(NR_FRAMES, HV_MAX_DEVS)];
+
+void hv_restart_stress(void)
+{
+	struct usage before, after;
+	measure(&before);
+	uint32_t done = 0, bad = 0;
+	for (uint32_t i = 0; i < hv.nr_doms; i++) {
+		struct hv_dom *d = &hv.dom[i];
+		if (d->cfg->on_fault != HV_FAULT_RESTART)
+			continue;
+		for (uint32_t n = 0; n < REFHV_RESTART_STRESS; n++) {
+			hv_restart(d);
+			if (d->state != HV_DOM_RUNNING)
+				bad++;
+			done++;
+		}
+		for (uint32_t j = 0; j < hv.nr_doms; j++) {
+			if (&hv.dom[j] != d && hv.dom[j].state == HV_DOM_RUNNING) {
+				bad += busy_round(d, &hv.dom[j]);
+				done++;
+				break;
+			}
+		}
+		d->restarts = 0; /* the demo's own restarts count from here */
+	}
+	hv_reap();
+	measure(&after);
+	struct pv_mmu_audit_report mr = { 0, 0 };
+	int32_t mrc = pv_mmu_audit(&hv.mmu, audit_scratch, sizeof audit_scratch / 4u, &mr);
+	struct pv_evtchn_audit_fault ef = { pv_domid_none(), 0, 0 };
+	int32_t erc = pv_evtchn_audit(&hv.evt, &ef);
+	for (uint32_t d = 0; d < hv.nr_doms; d++) {
+		if (after.frames[d] != before.frames[d] || after.ports[d] != before.ports[d]) {
+			hv_printf("hv: restart test: domain %s: %u frame(s), %u port(s) in use; "
+				  "after the first build %u, %u\n",
+				  hv.dom[d].cfg->name, after.frames[d], after.ports[d],
+				  before.frames[d], before.ports[d]);
+			bad++;
+		}
+	}
+	if (after.free_frames != before.free_frames || mrc != PV_OK || erc != PV_OK ||
+	    hv.nr_dying != 0)
+		bad++;
+	hv_printf("hv: restart test: %u restarts; free frames %u, after the first build %u; "
+		  "mmu audit %s, evtchn audit %s: %s\n",
+		  done, after.free_frames, before.free_frames, pv_status_name(mrc),
+		  pv_status_name(erc), bad == 0 && done != 0 ? "no leak" : "LEAK");
+	hv.unexpected += bad;
+}
+
+#endif
