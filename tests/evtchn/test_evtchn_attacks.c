@@ -177,6 +177,15 @@ static void test_domain_sizes_one_past_the_abi(void **state)
 	REFUSED(pv_evtchn_domain_add(&F->ctx, &dc), PV_ERANGE);
 	dc.nr_vcpus = 0;
 	REFUSED(pv_evtchn_domain_add(&F->ctx, &dc), PV_ERANGE);
+	/* The smallest domain is accepted: one vcpu, two ports (port 0 is
+	 * never bound), and it works. */
+	dc.nr_vcpus = 1;
+	OK(pv_evtchn_domain_add(&F->ctx, &dc));
+	uint32_t one;
+	OK(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 0, &one));
+	assert_int_equal(one, 1);
+	REFUSED(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), 1, &one), PV_ERANGE);
+	OK(pv_evtchn_domain_remove(&F->ctx, pv_domid(3)));
 	dc.nr_vcpus = PV_EVTCHN_MAX_VCPUS;
 	dc.nr_ports = PV_EVTCHN_2L_MAX_PORTS;
 	OK(pv_evtchn_domain_add(&F->ctx, &dc));
