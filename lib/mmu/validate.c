@@ -445,27 +445,16 @@ static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, u
 static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 				 uint32_t end, struct memo mm, uint32_t pin_lo, uint32_t pin_hi)
 {
-	/* Spans are tried first, and again only while the runs are long: a
-	 * table whose patterns alternate entry by entry does not pay for them. */
-	bool try_span = true;
 	for (;;) {
 		uint32_t x = s[j] & 0xFFFu;
 		bool one = x == mm.a1;
 		if (!one && x != mm.a0)
 			return j;
 		bool w = one ? mm.w1 : mm.w0;
-		uint32_t k = try_span ? span(m, dom, s, j, end, w, pin_lo, pin_hi) : j;
-		if (k != j) {
-			if (k == end)
-				return k;
-			j = k;
-			continue;
-		}
-		k = w ? run(m, s, j, end, 0xFFFu, x, m->fr_tc, UINT32_MAX, dom, pin_lo, pin_hi)
+		uint32_t k = w ? run(m, s, j, end, 0xFFFu, x, m->fr_tc, UINT32_MAX, dom, pin_lo, pin_hi)
 			       : run(m, s, j, end, 0xFFFu, x, m->fr_ro, PV_MMU_KEY_OWNER, dom, 0, 0);
 		if (k == j || k == end) /* a frame to look at, or the end */
 			return k;
-		try_span = k - j >= PV_MMU_SPAN_MIN;
 		j = k;
 	}
 }
@@ -519,9 +508,17 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				       block_get(m, dom, s, j, w, pin_lo, pin_hi));
 				continue;
 			}
-			/* Entry by entry up to the next block boundary. */
+			/*
+			 * A span, else entry by entry, up to the next block
+			 * boundary. One span attempt per call: a table whose
+			 * patterns alternate entry by entry pays for one only.
+			 */
 			uint32_t lim = (j | (PV_MMU_BLOCK - 1u)) + 1u;
-			uint32_t k = fast_runs(m, dom, s, j, lim < end ? lim : end, mm, pin_lo, pin_hi);
+			if (lim > end)
+				lim = end;
+			uint32_t k = span(m, dom, s, j, lim, w, pin_lo, pin_hi);
+			if (k == j)
+				k = fast_runs(m, dom, s, j, lim, mm, pin_lo, pin_hi);
 			if (k != j) {
 				j = k;
 				continue;
