@@ -510,13 +510,17 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			}
 			/*
 			 * A span, else entry by entry, up to the next block
-			 * boundary. One span attempt per call: a table whose
-			 * patterns alternate entry by entry pays for one only.
+			 * boundary. One span attempt per call, and only if the
+			 * entry where the shortest span would end fits.
 			 */
 			uint32_t lim = (j | (PV_MMU_BLOCK - 1u)) + 1u;
 			if (lim > end)
 				lim = end;
-			uint32_t k = span(m, dom, s, j, lim, w, pin_lo, pin_hi);
+			uint32_t k = j;
+			/* Cheap filter: the span's would-be last entry. */
+			if (lim - j >= PV_MMU_SPAN_MIN &&
+			    s[j + PV_MMU_SPAN_MIN - 1u] == d + (PV_MMU_SPAN_MIN - 1u) * PV_FRAME_SIZE)
+				k = span(m, dom, s, j, lim, w, pin_lo, pin_hi);
 			if (k == j)
 				k = fast_runs(m, dom, s, j, lim, mm, pin_lo, pin_hi);
 			if (k != j) {
