@@ -254,6 +254,27 @@ static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 	return false;
 }
 
+/*
+ * The first slot from j on, below lim, that is not a fault (in every format:
+ * bits [1:0] clear). Eight slots at a time where they are aligned, OR-ed
+ * together before one test (a load-multiple on ARM), then slot by slot to
+ * the one that is not a fault. Faults need no check and hold no reference.
+ */
+static inline uint32_t skip_faults(const uint32_t *s, uint32_t j, uint32_t lim)
+{
+	for (; j < lim && (j & 7u) != 0; j++)
+		if (s[j] & 3u)
+			return j;
+	for (; lim - j >= 8u; j += 8u) {
+		const uint32_t *q = s + j;
+		if (((q[0] | q[1] | q[2] | q[3] | q[4] | q[5] | q[6] | q[7]) & 3u) != 0)
+			break;
+	}
+	while (j < lim && (s[j] & 3u) == 0)
+		j++;
+	return j;
+}
+
 /* Are all PV_MMU_BLOCK slots from j faults (in every format)? */
 static inline bool block_faults(const uint32_t *s, uint32_t j)
 {
@@ -370,6 +391,54 @@ static inline uint32_t run_ptr(struct pv_mmu *m, uint32_t kl2, const uint32_t *s
 }
 
 /*
+ * A span: entry j and those after it up to end that are exactly the next
+ * small page each (same attribute bits, the next frame), at least
+ * PV_MMU_SPAN_MIN of them, shorter than a block or not aligned to one. The
+ * span is found with one compare per entry; then, as for a block, its
+ * frames must all be in RAM, miss the frames being pinned if writable, and
+ * have keys (key & kmask) == dom, which the group summaries vouch for when
+ * they can; only then are the counts bumped. Return the end of the span, or
+ * j if it is too short or any check fails (then run() goes entry by entry
+ * and stops where the fault is, for the full way to report it).
+ */
+#define PV_MMU_SPAN_MIN 4u
+
+static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			    uint32_t end, bool w, uint32_t pin_lo, uint32_t pin_hi)
+{
+	const uint32_t d = s[j];
+	uint32_t k = j + 1u, want = d + PV_FRAME_SIZE;
+	while (k < end && s[k] == want) {
+		k++;
+		want += PV_FRAME_SIZE;
+	}
+	const uint32_t n = k - j, nf = m->nr_frames;
+	const uint32_t idx = (d - m->ram_base) >> PV_FRAME_SHIFT;
+	/* In RAM, so the frames' addresses did not wrap either. */
+	if (n < PV_MMU_SPAN_MIN || idx >= nf || n > nf - idx)
+		return j;
+	if (w && idx < pin_hi && pin_lo < idx + n)
+		return j;
+	const uint32_t kmask = w ? UINT32_MAX : PV_MMU_KEY_OWNER;
+	uint32_t bad = 0;
+	const uint32_t *grp = m->fr_group;
+	for (uint32_t g = idx >> PV_MMU_GROUP_SHIFT; g <= (idx + n - 1u) >> PV_MMU_GROUP_SHIFT; g++)
+		bad |= (grp[g] & kmask) ^ dom;
+	if (bad != 0) {
+		const uint32_t *key = m->fr_key + idx;
+		bad = 0;
+		for (size_t i = 0; i < n; i++)
+			bad |= (key[i] & kmask) ^ dom;
+		if (bad != 0)
+			return j;
+	}
+	uint32_t *cnt = (w ? m->fr_tc : m->fr_ro) + idx;
+	for (size_t i = 0; i < n; i++)
+		cnt[i]++;
+	return k;
+}
+
+/*
  * Runs of remembered patterns from j on (entry j carries one), one after
  * the other, up to end; return the first entry the fast path cannot settle.
  */
@@ -415,7 +484,8 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		bool blk = (j & (PV_MMU_BLOCK - 1u)) == 0 && end - j >= PV_MMU_BLOCK &&
 			   !(j < g->skip_hi && g->skip_lo < j + PV_MMU_BLOCK);
 		if ((d & 3u) == 0) { /* fault in every format */
-			j += blk && block_faults(s, j) ? PV_MMU_BLOCK : 1u;
+			/* Not into the hypervisor's slots (j is not in them). */
+			j = skip_faults(s, j + 1u, j < g->skip_lo ? g->skip_lo : end);
 			continue;
 		}
 		if ((d & 0x3FFu) == ptr_pat) {
@@ -438,9 +508,21 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				       block_get(m, dom, s, j, w, pin_lo, pin_hi));
 				continue;
 			}
-			/* Entry by entry up to the next block boundary. */
+			/*
+			 * A span, else entry by entry, up to the next block
+			 * boundary. One span attempt per call, and only if the
+			 * entry where the shortest span would end fits.
+			 */
 			uint32_t lim = (j | (PV_MMU_BLOCK - 1u)) + 1u;
-			uint32_t k = fast_runs(m, dom, s, j, lim < end ? lim : end, mm, pin_lo, pin_hi);
+			if (lim > end)
+				lim = end;
+			uint32_t k = j;
+			/* Cheap filter: the span's would-be last entry. */
+			if (lim - j >= PV_MMU_SPAN_MIN &&
+			    s[j + PV_MMU_SPAN_MIN - 1u] == d + (PV_MMU_SPAN_MIN - 1u) * PV_FRAME_SIZE)
+				k = span(m, dom, s, j, lim, w, pin_lo, pin_hi);
+			if (k == j)
+				k = fast_runs(m, dom, s, j, lim, mm, pin_lo, pin_hi);
 			if (k != j) {
 				j = k;
 				continue;

@@ -181,7 +181,20 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len)
 	/* Clean the written descriptors to the point of coherency, where a
 	 * table walk is sure to see them whatever TTBR0's walk attributes,
 	 * and complete it before any following TLB maintenance (B3.10.1). */
-	dcache_range(1u, (uint32_t)(uintptr_t)port_ma_to_va(ma), len);
+	uint32_t line = dcache_line(), va = (uint32_t)(uintptr_t)port_ma_to_va(ma);
+	uint32_t end = va + len;
+	va &= ~(line - 1u);
+	/* Four lines per step: a table is whole lines (4 KiB or 16 KiB). */
+	for (; end - va >= 4u * line; va += 4u * line)
+		__asm__ volatile("mcr p15, 0, %0, c7, c10, 1\n\t"
+				 "mcr p15, 0, %1, c7, c10, 1\n\t"
+				 "mcr p15, 0, %2, c7, c10, 1\n\t"
+				 "mcr p15, 0, %3, c7, c10, 1"
+				 : : "r"(va), "r"(va + line), "r"(va + 2u * line), "r"(va + 3u * line)
+				 : "memory"); /* DCCMVAC */
+	for (; va < end; va += line)
+		__asm__ volatile("mcr p15, 0, %0, c7, c10, 1" : : "r"(va) : "memory");
+	dsb();
 }
 
 void pv_port_cache_maint(const struct pv_cache_req *req)
