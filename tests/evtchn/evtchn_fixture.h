@@ -121,6 +121,47 @@ static inline void fx_add(struct fx *f, uint16_t id, uint32_t abi, uint32_t nr_p
 	assert_int_equal(pv_evtchn_domain_add(&f->ctx, &dc), PV_OK);
 }
 
+/* The domains most tests start from: 0 (2-level, 64 ports), 1 (FIFO, 64
+ * ports) and 2 (2-level, 4 ports: small enough to fill). */
+static inline void fx_add_standard(struct fx *f)
+{
+	fx_add(f, 0, PV_EVTCHN_ABI_2L, 64);
+	fx_add(f, 1, PV_EVTCHN_ABI_FIFO, 64);
+	fx_add(f, 2, PV_EVTCHN_ABI_2L, 4);
+}
+
+/*
+ * What a refused request must leave as it was: the private state, the
+ * memory shared with the guests (pages, FIFO words and control blocks) and
+ * the callback record (no callback ran).
+ */
+struct fx_snap {
+	struct pv_evtchn_domain doms[FX_DOMS];
+	struct pv_evtchn_port ports[FX_DOMS][FX_PORTS];
+	struct pv_evtchn_pirq pirqs[FX_PIRQS];
+	struct pv_evtchn_shared shared[FX_DOMS];
+	uint32_t words[FX_DOMS][FX_PORTS];
+	struct pv_evtchn_fifo_control ctrl[FX_DOMS][PV_EVTCHN_MAX_VCPUS];
+	unsigned upcalls[FX_DOMS][PV_EVTCHN_MAX_VCPUS], wakes[FX_DOMS][PV_EVTCHN_MAX_VCPUS];
+	unsigned masks[FX_PIRQS], unmasks[FX_PIRQS];
+};
+#define FX_SNAP_FIELDS(X) X(doms) X(ports) X(pirqs) X(shared) X(words) X(ctrl) X(upcalls) \
+	X(wakes) X(masks) X(unmasks)
+
+static inline void fx_snap(struct fx_snap *s, const struct fx *f)
+{
+#define FX_SNAP_COPY(m) memcpy(&s->m, &f->m, sizeof s->m);
+	FX_SNAP_FIELDS(FX_SNAP_COPY)
+#undef FX_SNAP_COPY
+}
+
+static inline void fx_unchanged(const struct fx_snap *s, const struct fx *f)
+{
+#define FX_SNAP_CMP(m) assert_memory_equal(&s->m, &f->m, sizeof s->m);
+	FX_SNAP_FIELDS(FX_SNAP_CMP)
+#undef FX_SNAP_CMP
+}
+
 static inline void fx_audit(struct fx *f)
 {
 	struct pv_evtchn_audit_fault flt = { .what = "" };

@@ -12,7 +12,8 @@
 #include "evtchn_fixture.h"
 
 static struct fx *F;
-static struct fx *SAVED;
+static struct fx *SAVED; /* a whole copy, for tests that corrupt and restore */
+static struct fx_snap SNAP;
 
 static int setup(void **state)
 {
@@ -20,9 +21,7 @@ static int setup(void **state)
 	F = calloc(1, sizeof *F);
 	SAVED = calloc(1, sizeof *SAVED);
 	fx_init(F);
-	fx_add(F, 0, PV_EVTCHN_ABI_2L, 64);
-	fx_add(F, 1, PV_EVTCHN_ABI_FIFO, 64);
-	fx_add(F, 2, PV_EVTCHN_ABI_2L, 4);
+	fx_add_standard(F);
 	return 0;
 }
 static int teardown(void **state)
@@ -35,25 +34,13 @@ static int teardown(void **state)
 }
 
 /* A refused request leaves no trace in the private state, the shared
- * memory or the callback record. */
-static void refused(enum pv_status got, enum pv_status want)
-{
-	assert_int_equal(got, want);
-	assert_memory_equal(SAVED->doms, F->doms, sizeof F->doms);
-	assert_memory_equal(SAVED->ports, F->ports, sizeof F->ports);
-	assert_memory_equal(SAVED->pirqs, F->pirqs, sizeof F->pirqs);
-	assert_memory_equal(SAVED->shared, F->shared, sizeof F->shared);
-	assert_memory_equal(SAVED->words, F->words, sizeof F->words);
-	assert_memory_equal(SAVED->ctrl, F->ctrl, sizeof F->ctrl);
-	assert_memory_equal(SAVED->masks, F->masks, sizeof F->masks);
-	assert_memory_equal(SAVED->unmasks, F->unmasks, sizeof F->unmasks);
-	assert_memory_equal(SAVED->upcalls, F->upcalls, sizeof F->upcalls);
-	fx_audit(F);
-}
+ * memory or the callback record (fx_snap, fx_unchanged). */
 #define REFUSED(expr, code)                        \
 	do {                                       \
-		memcpy(SAVED, F, sizeof *F);       \
-		refused((expr), (code));           \
+		fx_snap(&SNAP, F);                 \
+		assert_int_equal((expr), (code));  \
+		fx_unchanged(&SNAP, F);            \
+		fx_audit(F);                       \
 	} while (0)
 
 #define OK(expr)                                   \

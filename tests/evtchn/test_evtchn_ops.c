@@ -15,9 +15,7 @@ static int setup(void **state)
 	(void)state;
 	F = calloc(1, sizeof *F);
 	fx_init(F);
-	fx_add(F, 0, PV_EVTCHN_ABI_2L, 64);
-	fx_add(F, 1, PV_EVTCHN_ABI_FIFO, 64);
-	fx_add(F, 2, PV_EVTCHN_ABI_2L, 4);
+	fx_add_standard(F);
 	return 0;
 }
 static int teardown(void **state)
@@ -28,39 +26,13 @@ static int teardown(void **state)
 	return 0;
 }
 
-/*
- * A refused request leaves no trace: not in the private state, not in the
- * memory shared with the guests (pages, FIFO words and control blocks), and
- * no callback ran.
- */
-struct snap {
-	struct pv_evtchn_domain doms[FX_DOMS];
-	struct pv_evtchn_port ports[FX_DOMS][FX_PORTS];
-	struct pv_evtchn_pirq pirqs[FX_PIRQS];
-	struct pv_evtchn_shared shared[FX_DOMS];
-	uint32_t words[FX_DOMS][FX_PORTS];
-	struct pv_evtchn_fifo_control ctrl[FX_DOMS][PV_EVTCHN_MAX_VCPUS];
-	unsigned upcalls[FX_DOMS][PV_EVTCHN_MAX_VCPUS], wakes[FX_DOMS][PV_EVTCHN_MAX_VCPUS];
-	unsigned masks[FX_PIRQS], unmasks[FX_PIRQS];
-};
-static struct snap S;
-#define SNAP_FIELDS(X) X(doms) X(ports) X(pirqs) X(shared) X(words) X(ctrl) X(upcalls) \
-	X(wakes) X(masks) X(unmasks)
-static void snap(void)
-{
-#define SNAP_COPY(f) memcpy(&S.f, &F->f, sizeof S.f);
-	SNAP_FIELDS(SNAP_COPY)
-}
-static void unchanged(void)
-{
-#define SNAP_CMP(f) assert_memory_equal(&S.f, &F->f, sizeof S.f);
-	SNAP_FIELDS(SNAP_CMP)
-}
+/* A refused request leaves no trace (fx_snap, fx_unchanged). */
+static struct fx_snap S;
 #define REFUSED(expr, code)                          \
 	do {                                         \
-		snap();                              \
+		fx_snap(&S, F);                      \
 		assert_int_equal((expr), (code));    \
-		unchanged();                         \
+		fx_unchanged(&S, F);                 \
 	} while (0)
 
 static struct pv_evtchn_status st(uint16_t d, uint32_t p)
