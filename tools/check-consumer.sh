@@ -5,7 +5,9 @@
 #      (meson install, then its cc ... $(pkg-config --cflags --libs pvlib)
 #      line), and the layout test with pkg-config's pvlib-fake;
 #   3. from CMake, against the same installed copy, through pvlib's CMake
-#      package (pvlib::pvlib, pvlib::fake) and through pkg-config.
+#      package (pvlib::pvlib, pvlib::fake) and through pkg-config, and
+#      through the package again after the installed tree is moved, with
+#      cmocka found without its pkg-config file.
 # Usage: tools/check-consumer.sh [WORKDIR]  (default: build/consumer)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,4 +63,18 @@ for how in package pkgconfig; do
 	quiet cmake --build "$work/cmake-$how"
 	quiet ctest --test-dir "$work/cmake-$how" --output-on-failure
 done
+# The installed tree moved elsewhere (the package must not name its install
+# prefix), with cmocka found without its pkg-config file.
+echo "-- consumer: CMake, installed pvlib moved, cmocka without pkg-config"
+mv "$prefix" "$work/moved"
+quiet env PKG_CONFIG_LIBDIR="$work/no-pc" cmake -S "$root/examples/consumer" \
+	-B "$work/cmake-moved" -DCMAKE_PREFIX_PATH="$work/moved"
+grep -q "pvlib::fake is not defined" "$work/log" && { cat "$work/log"; exit 1; }
+quiet cmake --build "$work/cmake-moved"
+quiet ctest --test-dir "$work/cmake-moved" --output-on-failure
+if grep -rq "$prefix" "$work/moved/lib/cmake"; then
+	echo "pvlib's CMake package names its install prefix"
+	exit 1
+fi
+mv "$work/moved" "$prefix"
 echo "consumer: built and tested as a subproject, with pkg-config and with CMake"
