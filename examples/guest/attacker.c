@@ -274,6 +274,9 @@ void guest_main(void)
 	gputs("looped 20 ms without yielding\n");
 
 	gprintf("%u attacks not refused as expected; now crashing on purpose\n", g_failures);
+	/* Leave our TLS value in the kuser word as we go: rich, told of our
+	 * crash, checks that it reads its own value, not this one. */
+	(void)HC1(REFHV_HC_SET_TLS, ATTACK_TLS);
 	crashing = true;
 	nowhere[0] = 0xdead;
 	gputs("UNEXPECTED: still alive after crashing\n");

@@ -166,4 +166,28 @@ kc_add_loop:
 	add	sp, sp, #20
 	pop	{r4-r11, pc}
 	.size	kc_add_loop, . - kc_add_loop
+
+#if __ARM_ARCH >= 7
+/* uint32_t kc_tpidruro(void): the user read-only thread ID register, where
+ * ARMv7 user space (armhf) reads its thread pointer. */
+	.global	kc_tpidruro
+	.type	kc_tpidruro, %function
+kc_tpidruro:
+	mrc	p15, 0, r0, c13, c0, 3
+	bx	lr
+	.size	kc_tpidruro, . - kc_tpidruro
+#endif
+
+/* uint32_t kc_hypercall_set_tls(uint32_t value): a user process tries the
+ * SET_TLS hypercall itself (r12 = REFHV_HC_SET_TLS, svc #0). Its kernel
+ * gets it as a system call, whatever r12 holds. */
+	.global	kc_hypercall_set_tls
+	.type	kc_hypercall_set_tls, %function
+kc_hypercall_set_tls:
+	push	{r7, lr}
+	mov	ip, #19				@ REFHV_HC_SET_TLS
+	mov	r7, #0				@ no system call of this kernel's
+	svc	#0
+	pop	{r7, pc}
+	.size	kc_hypercall_set_tls, . - kc_hypercall_set_tls
 	.ltorg

@@ -26,6 +26,9 @@ uint32_t kc_cmpxchg64(const uint64_t *old, const uint64_t *new, volatile uint64_
 uint32_t kc_get_tls(uint32_t *kept);
 uint32_t kc_barrier(void);
 void kc_add_loop(volatile uint32_t *p, volatile uint64_t *q, uint32_t n);
+uint32_t kc_tpidruro(void);
+uint32_t kc_hypercall_set_tls(uint32_t value);
+_Static_assert(REFHV_HC_SET_TLS == 19, "kc_hypercall_set_tls's number");
 
 #define TLS_USER 0x7E57AB1Eu   /* the "thread" the user process is */
 #define TLS_KERNEL 0x0DDBA11u  /* then another one */
@@ -35,10 +38,10 @@ void kc_add_loop(volatile uint32_t *p, volatile uint64_t *q, uint32_t n);
 #define RO_VA (REFHV_USER_VA + RO_PAGE * 4096u)
 #define START64 0x00000001FFFFFF00ull /* the 64-bit counter carries into its high word */
 
-enum { T_CONTRACTS, T_LOOP, T_ABORT32, T_ABORT64 };
+enum { T_CONTRACTS, T_LOOP, T_ABORT32, T_ABORT64, T_HYPERCALL };
 
 struct results {
-	uint32_t version, tls, tls_kept, barrier_kept;
+	uint32_t version, tls, tls_kept, barrier_kept, tpidruro;
 	uint32_t x_ok, x_stale, x_value;       /* cmpxchg: success, failure, value after */
 	uint32_t y_ok, y_lo, y_hi, y_value_ok; /* cmpxchg64: success, two failures */
 	uint32_t ro_result, ro_value;
@@ -66,6 +69,9 @@ __attribute__((section(".user.text"))) void kuser_user_task(uint32_t test)
 		r.version = *(const volatile uint32_t *)REFHV_KUSER_VERSION_WORD;
 		r.tls = kc_get_tls(&r.tls_kept);
 		r.barrier_kept = kc_barrier();
+#if __ARM_ARCH >= 7
+		r.tpidruro = kc_tpidruro();
+#endif
 		x_target = 5u;
 		r.x_ok = kc_cmpxchg(5u, 6u, &x_target);
 		r.x_stale = kc_cmpxchg(5u, 7u, &x_target);
@@ -84,6 +90,8 @@ __attribute__((section(".user.text"))) void kuser_user_task(uint32_t test)
 	} else if (test == T_ABORT32) {
 		r.ro_result = kc_cmpxchg(5u, 9u, (volatile uint32_t *)RO_VA);
 		r.ro_value = *(volatile uint32_t *)RO_VA;
+	} else if (test == T_HYPERCALL) {
+		(void)kc_hypercall_set_tls(0xBAD7151Cu); /* its kernel ends the task */
 	} else {
 		y_old = 5u;
 		y_new = 0x900000009ull;
@@ -183,6 +191,22 @@ void kuser_tests(void)
 		ok ? "as set, nothing clobbered" : "WRONG");
 	EXPECT(ok, "version/TLS/barrier: %u 0x%x %u %u\n", r.version, r.tls, r.tls_kept,
 	       r.barrier_kept);
+#if __ARM_ARCH >= 7
+	gprintf("kuser: TPIDRURO in the user process: 0x%08x (%s)\n", r.tpidruro,
+		r.tpidruro == TLS_USER ? "as set" : "WRONG");
+	EXPECT(r.tpidruro == TLS_USER, "TPIDRURO 0x%08x\n", r.tpidruro);
+#else
+	gputs("kuser: TPIDRURO: none on ARMv5 (user space calls __kuser_get_tls)\n");
+#endif
+	/* A user process cannot make the hypercall: its SVC is a system call
+	 * of its kernel (this one kills it: not a call it knows). */
+	ex = run_user((uint32_t)kuser_user_task, user_stack_top(), T_HYPERCALL);
+	ktls = kc_get_tls(&kept);
+	ok = ex == -(int32_t)REFHV_EXC_SYSCALL && ktls == TLS_KERNEL;
+	gprintf("kuser: SET_TLS from a user process: %s, TLS still 0x%08x (%s)\n",
+		ex == -(int32_t)REFHV_EXC_SYSCALL ? "a system call of its kernel" : "NOT STOPPED",
+		ktls, ok ? "refused as expected" : "WRONG");
+	EXPECT(ok, "user SET_TLS: %d 0x%08x\n", ex, ktls);
 	ok = r.x_ok == KC_CARRY && r.x_stale == KC_FAILED && r.x_value == 6u;
 	gprintf("kuser: cmpxchg exchanged (r0 0, C set) then refused a stale value (r0 != 0, C "
 		"clear): %s\n", ok ? "as documented" : "WRONG");
