@@ -59,11 +59,11 @@ static bool hook(uint32_t kind, uint32_t fsr, uint32_t far)
 	struct pv_trap_frame *f = &g_vcpu->saved;
 	last_pc = f->pc;
 	last_cpsr = f->cpsr;
-	if (kind == REFHV_EXC_PABT) {
-		/* A branch-and-link went astray: return to the caller as BX lr
-		 * would, in the state bit 0 of lr names (the abort may have
-		 * been taken in the other state: set T from lr, not from the
-		 * frame). */
+	if (kind == REFHV_EXC_PABT || f->pc - REFHV_VECTOR_PAGE_VA < 4096u) {
+		/* A branch-and-link went astray, or a kuser helper we called
+		 * faulted: return to the caller as BX lr would, in the state
+		 * bit 0 of lr names (the abort may have been taken in the
+		 * other state: set T from lr, not from the frame). */
 		f->pc = f->lr & ~1u;
 		f->cpsr = (f->cpsr & ~PV_PSR_T) | ((f->lr & 1u) ? PV_PSR_T : 0u);
 	} else
@@ -103,6 +103,47 @@ static int32_t update(uint32_t ptr, uint32_t val)
 }
 
 typedef void fn_t(void);
+
+/*
+ * The kuser helper page (ABI version 4) is ours to read and call, never to
+ * write; the TLS value is only a value, and only ours.
+ */
+#define ATTACK_TLS 0xC0010000u /* a hypervisor address, as a TLS value */
+typedef uint32_t kuser_get_tls_t(void);
+typedef uint32_t kuser_cmpxchg_t(uint32_t old, uint32_t new, volatile uint32_t *p);
+
+static void kuser_attacks(void)
+{
+	*(volatile uint32_t *)REFHV_KUSER_TLS_WORD = 0xBADu;
+	expect_fault("write the kuser TLS word", REFHV_EXC_DABT, 0xFu, REFHV_KUSER_TLS_WORD);
+	*(volatile uint32_t *)REFHV_KUSER_CMPXCHG = 0xE3A00000u; /* mov r0, #0 */
+	expect_fault("write a kuser helper's code", REFHV_EXC_DABT, 0xFu, REFHV_KUSER_CMPXCHG);
+	*(volatile uint32_t *)REFHV_VECTOR_PAGE_VA = 0xEAFFFFFEu; /* b . over the reset vector */
+	expect_fault("write the exception vectors", REFHV_EXC_DABT, 0xFu, REFHV_VECTOR_PAGE_VA);
+
+	/* The helper runs with our rights only: a cmpxchg on hypervisor
+	 * memory faults in the helper, reported at its restart point (the
+	 * hook returns to our lr). */
+	(void)((kuser_cmpxchg_t *)REFHV_KUSER_CMPXCHG)(0u, 1u, (volatile uint32_t *)0xC0010000u);
+	if (last_pc != REFHV_KUSER_CMPXCHG) {
+		gprintf("UNEXPECTED: helper fault at pc 0x%08x\n", last_pc);
+		g_failures++;
+	}
+	expect_fault("cmpxchg helper on hypervisor memory", REFHV_EXC_DABT, 0xDu, 0xC0010000u);
+
+	/* Any value is a valid TLS value (Linux's set_tls takes any): the
+	 * hypervisor only shows it back, to this domain alone (rich checks
+	 * that its own value survived us). */
+	int32_t rc = HC1(REFHV_HC_SET_TLS, ATTACK_TLS);
+	uint32_t seen = ((kuser_get_tls_t *)REFHV_KUSER_GET_TLS)();
+	uint32_t word = *(const volatile uint32_t *)REFHV_KUSER_TLS_WORD;
+	bool ok = rc == PV_OK && seen == ATTACK_TLS && word == ATTACK_TLS && fault_count == 0u;
+	gprintf("set my TLS to a hypervisor address: %s, get_tls returns it (%s)\n",
+		status_name(rc), ok ? "only a value, and only ours" : "UNEXPECTED");
+	if (!ok)
+		g_failures++;
+	fault_count = 0;
+}
 
 static uint32_t code_buf[4];
 
@@ -217,6 +258,8 @@ void guest_main(void)
 	}
 	fault_count = 0;
 
+	kuser_attacks();
+
 	/* Flood the controlling domain: pending bits coalesce. */
 	int32_t rc = PV_OK;
 	for (uint32_t i = 0; i < 10000u && rc == PV_OK; i++)
@@ -231,6 +274,9 @@ void guest_main(void)
 	gputs("looped 20 ms without yielding\n");
 
 	gprintf("%u attacks not refused as expected; now crashing on purpose\n", g_failures);
+	/* Leave our TLS value in the kuser word as we go: rich, told of our
+	 * crash, checks that it reads its own value, not this one. */
+	(void)HC1(REFHV_HC_SET_TLS, ATTACK_TLS);
 	crashing = true;
 	nowhere[0] = 0xdead;
 	gputs("UNEXPECTED: still alive after crashing\n");

@@ -6,6 +6,7 @@
  * crash, switches the foreground, and measures the hypercall paths.
  */
 #include "glib.h"
+#include "kuser_test.h"
 #include "ring.h"
 
 static struct ring *ring;
@@ -174,6 +175,7 @@ void guest_main(void)
 	gprintf("user process peeking at kernel memory: %s\n",
 		r == -(int32_t)REFHV_EXC_DABT ? "stopped by a domain fault" : "NOT STOPPED");
 	EXPECT(r == -(int32_t)REFHV_EXC_DABT, "user process read kernel memory\n");
+	kuser_tests();
 
 	/* Wait for the hypervisor to report the attacker's crash. */
 	/* Meanwhile keep a heartbeat on the one-shot timer: it must keep
@@ -196,6 +198,7 @@ void guest_main(void)
 	gprintf("heartbeats while the attacker ran: %u\n", beats);
 	EXPECT(beats > 5u, "too few heartbeats\n");
 	gputs("hypervisor reports: a domain faulted (VIRQ_DOM_FAULT)\n");
+	kuser_tls_check();
 	gprintf("wake-ups from the attacker's flood: %u (upcalls in all: %u)\n", other, g_upcalls);
 	rc = HC1(REFHV_HC_SWITCH_FG, 0);
 	EXPECT(rc == PV_OK, "switch foreground: %s\n", status_name(rc));

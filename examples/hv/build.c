@@ -5,6 +5,7 @@
  * channels, the start-info page, and the first register state.
  */
 #include "hv.h"
+#include "kuser.h"
 
 struct hv_image_desc {
 	const uint8_t *start, *end;
@@ -285,6 +286,7 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	for (uint32_t i = 0; i + 1u < sizeof si->name && c->name[i]; i++)
 		si->name[i] = c->name[i];
 
+	hv_kuser_reset(d);
 	d->in_exception = false;
 	d->event_entry = d->exc_entry = d->kernel_sp = 0;
 	d->exit_code = 0;

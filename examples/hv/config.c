@@ -34,7 +34,7 @@
 		 HC(REFHV_HC_SET_CALLBACKS) | HC(REFHV_HC_YIELD) | HC(REFHV_HC_BLOCK) | \
 		 HC(REFHV_HC_GET_TIME) | HC(REFHV_HC_SET_TIMER) | HC(REFHV_HC_IRET) |  \
 		 HC(REFHV_HC_SHUTDOWN) | HC(REFHV_HC_MULTICALL) | HC(REFHV_HC_NULL) |    \
-		 HC(REFHV_HC_MMU_MAINT))
+		 HC(REFHV_HC_MMU_MAINT) | HC(REFHV_HC_SET_TLS))
 
 /* The restart variant of the demo (the demo-restart test) builds this file
  * with REFHV_ATTACKER_RESTART: the attacker is rebuilt from its image after

@@ -6,6 +6,7 @@
  * handlers only move arguments and pick the calling domain.
  */
 #include "hv.h"
+#include "kuser.h"
 #include "limits.h"
 
 #define HV_MMU_BATCH 16u
@@ -278,6 +279,7 @@ static const struct pv_hc_entry hc_table[REFHV_HC_COUNT] = {
 	E(REFHV_HC_MULTICALL, 2, PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL, pv_hc_multicall),
 	E(REFHV_HC_NULL, 0, 0, hc_null),
 	E(REFHV_HC_MMU_MAINT, 3, 0, hc_mmu_maint),
+	E(REFHV_HC_SET_TLS, 1, 0, hv_hc_set_tls),
 };
 
 int32_t hv_hc_setup(void)

@@ -5,6 +5,7 @@
  * callbacks (wake a blocked domain), idling, and the end of the run.
  */
 #include "hv.h"
+#include "kuser.h"
 
 extern bool hv_need_resched;
 void hv_irq_poll(void);
@@ -161,6 +162,7 @@ void hv_schedule(void)
 				port_cur_frame = &n->frame;
 				port_switch_space(n->l1, n->asid,
 						  port_guest_dacr(n->vmode == REFHV_VMODE_KERNEL));
+				hv_kuser_load(n);
 			}
 			return;
 		}
@@ -215,6 +217,7 @@ _Noreturn void hv_finish(void)
 		if (d->exit_code != 0 || d->state == HV_DOM_DYING)
 			failures++;
 	}
+	hv_kuser_report();
 	hv_printf("hv: %u domain switches; hypercalls refused: %u unknown, %u not permitted\n",
 		  hv.switches, (uint32_t)hv.hc.unknown, (uint32_t)hv.hc.denied);
 	failures += (int)hv.unexpected;

@@ -14,6 +14,7 @@
  * bare metal.
  */
 #include "hv.h"
+#include "kuser.h"
 
 extern bool hv_need_resched;
 
@@ -156,6 +157,7 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 		hv_printf("hv: trap %u with no running domain\n", (uint32_t)kind);
 		port_exit(1);
 	}
+	hv_kuser_trap(d, kind); /* first: a cmpxchg helper's window runs again */
 	switch (kind) {
 	case PORT_TRAP_SVC:
 		if (d->vmode == REFHV_VMODE_USER) {

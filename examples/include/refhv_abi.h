@@ -30,6 +30,38 @@
  *    of saved.pc is set, else in ARM state, at saved.pc aligned for that
  *    state; it keeps N Z C V Q, T and (ARMv7) IT and GE, and sets USR mode
  *    with interrupts enabled.
+ *
+ * Kernel-user helpers and user TLS (since ABI version 4): what Linux user
+ * space on ARM expects of its kernel, provided by the hypervisor because
+ * the vector page is the hypervisor's.
+ *  - The vector page, REFHV_VECTOR_PAGE_VA, is readable and executable (in
+ *    ARM state) from USR mode and never writable by a guest (a write is a
+ *    permission fault, delivered as REFHV_EXC_DABT). Its last 160 bytes hold
+ *    the helpers at Linux's fixed addresses, with Linux's contracts
+ *    (registers in and out, clobbers, C flag; Linux's
+ *    Documentation/arm/kernel_user_helpers.rst):
+ *    REFHV_KUSER_CMPXCHG64, _MEMORY_BARRIER, _CMPXCHG, _GET_TLS, and the
+ *    words REFHV_KUSER_TLS_WORD and REFHV_KUSER_VERSION_WORD (which holds
+ *    REFHV_KUSER_VERSION, the number of helpers: all five are there). The
+ *    rest of the page is the hypervisor's exception vectors (the addresses
+ *    of its handlers: public, like its image).
+ *  - The cmpxchg helpers are atomic on this one CPU: the hypervisor resumes
+ *    any trap taken between a helper's load and its store (an interrupt, or
+ *    an abort of that load or store) at the load again, before it stores
+ *    the frame anywhere. So a guest kernel sees, in saved.pc of an upcall
+ *    or of a data abort taken inside a helper, the helper's restart point:
+ *    REFHV_KUSER_CMPXCHG for __kuser_cmpxchg, REFHV_KUSER_CMPXCHG64_RETRY
+ *    (after the helper has pushed r4-r6 and lr and loaded both values) for
+ *    __kuser_cmpxchg64; far and fsr are the fault's, lr is still the
+ *    caller's return address. Resuming that frame (after mapping the page,
+ *    say) completes the call; nothing else is needed from the guest.
+ *  - REFHV_HC_SET_TLS(value) sets the calling domain's user TLS value: any
+ *    32-bit value (Linux's set_tls takes any), the hypervisor only stores
+ *    and shows it. While the domain runs, REFHV_KUSER_TLS_WORD reads that
+ *    value (__kuser_get_tls returns it), and on ARMv7 TPIDRURO too (the
+ *    hypervisor loads both on every switch to the domain). A new domain's
+ *    value is 0; no domain ever sees another's. A guest kernel switches it
+ *    per thread.
  */
 #ifndef REFHV_ABI_H
 #define REFHV_ABI_H
@@ -40,7 +72,8 @@
 #include <pvlib/abi/mmu.h>
 #include <pvlib/trap.h>
 
-#define REFHV_ABI_VERSION 3u /* 3: Thumb entries and resume (see above) */
+#define REFHV_ABI_VERSION 4u /* 3: Thumb entries and resume; 4: kuser helpers, SET_TLS
+				(see above) */
 
 enum refhv_hc {
 	REFHV_HC_CONSOLE_WRITE = 0, /* (va, len) -> bytes written */
@@ -63,7 +96,8 @@ enum refhv_hc {
 	REFHV_HC_NULL = 17,         /* () does nothing: the benchmark's round trip */
 	REFHV_HC_MMU_MAINT = 18,    /* (PV_MMU_MAINT_* op, va, len): TLB or cache
 				       maintenance on our own address space */
-	REFHV_HC_COUNT = 19
+	REFHV_HC_SET_TLS = 19,      /* (value): our user TLS value (see above) */
+	REFHV_HC_COUNT = 20
 };
 
 /* REFHV_HC_EVTCHN operations. */
@@ -92,6 +126,18 @@ enum refhv_evt {
 #define REFHV_EVT_PORTS 64u        /* event-channel ports per domain, 2-level
 				      ABI: ports 0..63; higher: PV_ERANGE */
 #define REFHV_MMU_MAINT_LEN_MAX PV_MMU_MAINT_LEN_MAX /* bytes per MMU_MAINT */
+
+/* The kernel-user helpers (ABI version 4, see the top of this file): the
+ * addresses Linux user space calls. */
+#define REFHV_VECTOR_PAGE_VA 0xFFFF0000u
+#define REFHV_KUSER_CMPXCHG64 0xFFFF0F60u        /* two slots: 0x...f80 is no entry */
+#define REFHV_KUSER_CMPXCHG64_RETRY 0xFFFF0F6Cu  /* its restart point (saved.pc) */
+#define REFHV_KUSER_MEMORY_BARRIER 0xFFFF0FA0u
+#define REFHV_KUSER_CMPXCHG 0xFFFF0FC0u          /* also its restart point */
+#define REFHV_KUSER_GET_TLS 0xFFFF0FE0u
+#define REFHV_KUSER_TLS_WORD 0xFFFF0FF0u         /* read-only: REFHV_HC_SET_TLS */
+#define REFHV_KUSER_VERSION_WORD 0xFFFF0FFCu
+#define REFHV_KUSER_VERSION 5u                   /* helpers provided */
 
 /* REFHV_HC_MMU_PIN's first argument (the values of enum pv_mmu_table);
  * anything else: PV_EINVAL. FINE: ARMv5 only. */

@@ -90,6 +90,29 @@ static void test_layout(void **state)
 	assert_true(REFHV_ARMDOM_GUEST_USER < 16u && REFHV_ARMDOM_GUEST_KERN < 16u);
 }
 
+static void test_kuser(void **state)
+{
+	(void)state;
+	/* ABI version 4: the helper page lies above every guest window (no
+	 * guest mapping can shadow it), its entries are Linux's 32-byte slots
+	 * and its words are aligned; the new hypercall fits the 64-bit
+	 * permission sets. The page's own layout: the refhv-kuser test. */
+	assert_int_equal(REFHV_ABI_VERSION, 4u);
+	assert_true(REFHV_VECTOR_PAGE_VA > REFHV_USER_VA + REFHV_USER_FRAMES * 4096u);
+	assert_true(REFHV_VECTOR_PAGE_VA > REFHV_KERN_VA + REFHV_GUEST_FRAMES * 4096u);
+	const uint32_t entries[] = { REFHV_KUSER_CMPXCHG64, REFHV_KUSER_MEMORY_BARRIER,
+				     REFHV_KUSER_CMPXCHG, REFHV_KUSER_GET_TLS };
+	for (uint32_t i = 0; i < 4u; i++) {
+		assert_int_equal(entries[i] % 32u, 0);
+		assert_true(entries[i] - REFHV_VECTOR_PAGE_VA < 4096u);
+	}
+	assert_int_equal(REFHV_KUSER_TLS_WORD % 4u, 0);
+	assert_int_equal(REFHV_KUSER_VERSION_WORD, REFHV_VECTOR_PAGE_VA + 4096u - 4u);
+	assert_true(REFHV_KUSER_CMPXCHG64_RETRY > REFHV_KUSER_CMPXCHG64 &&
+		    REFHV_KUSER_CMPXCHG64_RETRY < REFHV_KUSER_MEMORY_BARRIER);
+	assert_true(REFHV_HC_SET_TLS < REFHV_HC_COUNT && REFHV_HC_COUNT <= 64);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -98,6 +121,7 @@ int main(void)
 		cmocka_unit_test(test_pin_kinds),
 		cmocka_unit_test(test_multicall_and_ports),
 		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_kuser),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

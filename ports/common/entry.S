@@ -59,6 +59,8 @@ port_vectors:
 	.word	vec_reset
 	.word	vec_irq
 	.word	vec_fiq
+/* The rest of the page: only the kernel-user helpers (user read-only). */
+#include "kuser_page.S"
 
 /* lradj: what to subtract from the exception lr to get the guest's resume
  * (or faulting) pc: SVC 0 (next instruction), UND 4 (the undefined

@@ -123,6 +123,13 @@ uint32_t port_guest_dacr(bool virt_kernel);
 void port_set_dacr(uint32_t dacr);                          /* cpu */
 
 /*
+ * The running domain's user TLS value (cpu): the word the kuser helper
+ * __kuser_get_tls returns (offset KUSER_OFF_TLS of the vector page, written
+ * through HV_VECTORS_VA) and, on ARMv7, TPIDRURO too.
+ */
+void port_set_user_tls(uint32_t value);
+
+/*
  * Switch to another domain's address space (cpu). ARMv5 (VIVT caches, no
  * ASIDs): clean and invalidate the caches, load TTBR and DACR, invalidate
  * the TLB. ARMv7 with ASIDs: load TTBR and the domain's ASID (no TLB or

@@ -5,6 +5,8 @@ const struct refhv_start_info *g_si;
 struct pv_evtchn_shared *g_shared;
 struct refhv_vcpu *g_vcpu;
 bool (*g_exc_hook)(uint32_t kind, uint32_t fsr, uint32_t far);
+bool (*g_user_exc_hook)(uint32_t kind, uint32_t fsr, uint32_t far);
+void (*g_upcall_hook)(void);
 uint32_t g_failures;
 volatile uint32_t g_upcalls;
 static volatile uint32_t g_seen;
@@ -185,6 +187,8 @@ void guest_upcall(void)
 	/* This kernel uses ports below 32 only and never masks one. */
 	if (sel & 1u)
 		g_seen |= swap32(&g_shared->pending[0], 0);
+	if (g_upcall_hook)
+		g_upcall_hook();
 }
 
 void evt_enable(void)
@@ -311,6 +315,9 @@ void guest_exception(uint32_t kind, uint32_t fsr, uint32_t far)
 			f->r[0] = 0;
 		} else if (kind == REFHV_EXC_SYSCALL && f->r[7] == SYS_EXIT) {
 			end_user((int32_t)f->r[0]);
+		} else if (kind != REFHV_EXC_SYSCALL && g_user_exc_hook &&
+			   g_user_exc_hook(kind, fsr, far)) {
+			/* handled: the task resumes */
 		} else {
 			gprintf("user process killed: %s at pc 0x%08x, far 0x%08x, fsr 0x%x\n",
 				kind < 5u ? kinds[kind] : "?", f->pc, far, fsr);

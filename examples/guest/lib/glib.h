@@ -75,6 +75,11 @@ void guest_main(void);
 /* Optional: a guest's own exception handler; return true if handled (the
  * library then resumes the vcpu area's frame). */
 extern bool (*g_exc_hook)(uint32_t kind, uint32_t fsr, uint32_t far);
+/* Optional: the same for a user task's exceptions other than its system
+ * calls (true: handled, the task resumes; else it is killed). */
+extern bool (*g_user_exc_hook)(uint32_t kind, uint32_t fsr, uint32_t far);
+/* Optional: called at the end of every upcall, events already taken. */
+extern void (*g_upcall_hook)(void);
 
 /* Console. */
 void gputs(const char *s);

@@ -9,6 +9,7 @@
  * Concurrency: uniprocessor; runs in SVC mode with IRQ and FIQ masked.
  */
 #include "glue.h"
+#include "kuser_page.h"
 
 #include <pvlib/port.h>
 
@@ -50,6 +51,13 @@ static void cache_clean_inval_all(void)
 void port_set_dacr(uint32_t dacr)
 {
 	__asm__ volatile("mcr p15, 0, %0, c3, c0, 0" : : "r"(dacr) : "memory");
+}
+
+void port_set_user_tls(uint32_t value)
+{
+	/* Through the vector page's own mapping: on a VIVT cache the guest
+	 * reads the line this store leaves, at the same virtual address. */
+	*(volatile uint32_t *)(HV_VECTORS_VA + KUSER_OFF_TLS) = value;
 }
 
 void port_switch_space(pv_maddr_t l1, uint32_t asid, uint32_t dacr)

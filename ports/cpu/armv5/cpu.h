@@ -16,7 +16,8 @@
 #define PT_SECT_RAM 0x41E  /* C=1 B=1 write-back */
 #define PT_SECT_DEV 0x412  /* C=0 B=0 strongly ordered */
 #define PT_COARSE 0x11     /* domain 0, bit 4 set */
-#define PT_SMALL_VEC 0x55E /* AP=01 in all four subpages, C=1 B=1 */
+#define PT_SMALL_VEC 0xAAE /* AP=10 in all four subpages (privileged RW, user
+				    read-only: the kuser helpers), C=1 B=1 */
 
 #ifdef __ASSEMBLER__
 /* r4: physical address of the boot L1. Clobbers r0. */

@@ -18,6 +18,7 @@
  * Concurrency: uniprocessor; runs in SVC mode with IRQ and FIQ masked.
  */
 #include "glue.h"
+#include "kuser_page.h"
 
 #include <pvlib/port.h>
 
@@ -64,6 +65,15 @@ static void set_asid(uint32_t asid)
 {
 	__asm__ volatile("mcr p15, 0, %0, c13, c0, 1" : : "r"(asid & 0xFFu) : "memory");
 	isb();
+}
+
+void port_set_user_tls(uint32_t value)
+{
+	/* The word __kuser_get_tls reads, as on ARMv5 (PIPT caches: any
+	 * mapping would do; the vector page's is the one guests read). */
+	*(volatile uint32_t *)(HV_VECTORS_VA + KUSER_OFF_TLS) = value;
+	/* User read-only thread ID register (DDI 0406C B4.1.150). */
+	__asm__ volatile("mcr p15, 0, %0, c13, c0, 3" : : "r"(value) : "memory");
 }
 
 void port_switch_space(pv_maddr_t l1, uint32_t asid, uint32_t dacr)

@@ -22,7 +22,8 @@
 #define PT_SECT_RAM 0x140E  /* TEX=001 C=1 B=1: Normal, write-back write-allocate */
 #define PT_SECT_DEV 0x0416  /* TEX=000 C=0 B=1: Device; XN */
 #define PT_COARSE 0x01      /* domain 0 (bit 4 is SBZ on ARMv7) */
-#define PT_SMALL_VEC 0x05E  /* small page, AP=001, TEX=001 C=1 B=1, executable */
+#define PT_SMALL_VEC 0x06E  /* small page, AP=010 (PL1 RW, PL0 read-only: the kuser
+			       helpers), TEX=001 C=1 B=1, executable */
 
 /* TTBR0 walk attributes (Multiprocessing Extensions encoding): inner
  * write-back write-allocate (IRGN = 01: bit 6), outer the same (RGN = 01). */
