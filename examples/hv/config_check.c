@@ -4,6 +4,8 @@
 
 #include <pvlib/status.h>
 
+#include "fmt.h"
+
 struct msgbuf {
 	char *p;
 	size_t len, cap;
@@ -16,27 +18,22 @@ static void put(struct msgbuf *m, const char *s)
 	m->p[m->len] = '\0';
 }
 
+static void put_num(struct msgbuf *m, char *b, uint32_t n)
+{
+	b[n] = '\0';
+	put(m, b);
+}
+
 static void put_u(struct msgbuf *m, uint32_t v)
 {
-	char b[11];
-	size_t n = sizeof b - 1;
-	b[n] = '\0';
-	do {
-		b[--n] = (char)('0' + (int)(v % 10u));
-		v /= 10u;
-	} while (v);
-	put(m, &b[n]);
+	char b[PORT_FMT_MAX + 1u];
+	put_num(m, b, port_fmt_num(b, v, 10, false, 0, ' '));
 }
 
 static void put_x(struct msgbuf *m, uint32_t v)
 {
-	char b[11] = "0x";
-	for (unsigned i = 0; i < 8u; i++) {
-		uint32_t nib = (v >> (28u - 4u * i)) & 0xFu;
-		b[2u + i] = (char)(nib < 10u ? '0' + (int)nib : 'a' + (int)nib - 10);
-	}
-	b[10] = '\0';
-	put(m, b);
+	char b[2u + PORT_FMT_MAX + 1u] = "0x";
+	put_num(m, b, 2u + port_fmt_num(b + 2, v, 16, false, 8, '0'));
 }
 
 static void put_dom(struct msgbuf *m, const struct hv_config *c, uint32_t i)
