@@ -98,45 +98,6 @@ static bool shared_with_hv(uint32_t i)
 	return i == REFHV_FRAME_START_INFO || i == REFHV_FRAME_SHARED;
 }
 
-/*
- * In-QEMU benchmark, first domain only: pin and unpin its freshly written
- * L2 frame (the kernel and user coarse tables, most slots empty) and read
- * the same 1024 slots plainly, each timed call by call and summed over the
- * rounds (instructions under -icount; the 1 us time base quantises each
- * call, which evens out over the rounds). Pin includes the port's table
- * sync; unpin, with its cache and TLB flush, is not timed.
- */
-static void bench_pin(pv_domid_t dom, uint32_t l2_ma, const volatile uint32_t *l2)
-{
-	const uint32_t rounds = 400;
-	uint64_t pin = 0, rd = 0;
-	uint32_t used = 0, sum = 0;
-	for (uint32_t j = 0; j < 1024; j++)
-		used += (l2[j] & 3u) != 0;
-	for (uint32_t r = 0; r < rounds; r++) {
-		pv_time_ns t0 = port_time_ns();
-		int32_t rc = pv_mmu_pin(&hv.mmu, dom, PV_MMU_TABLE_L2, pv_maddr(l2_ma));
-		pv_time_ns t1 = port_time_ns();
-		if (rc == PV_OK)
-			rc = pv_mmu_unpin(&hv.mmu, dom, pv_maddr(l2_ma));
-		if (rc != PV_OK) { /* the real pin after this reports it too */
-			hv_printf("bench: pin of an L2 frame: %s\n", pv_status_name(rc));
-			return;
-		}
-		pin += t1 - t0;
-		t0 = port_time_ns();
-		for (uint32_t j = 0; j < 1024; j++)
-			sum += l2[j];
-		t1 = port_time_ns();
-		rd += t1 - t0;
-	}
-	uint32_t p = (uint32_t)(pin / rounds), q = (uint32_t)(rd / rounds);
-	uint32_t ratio = q ? (p * 10u + q / 2u) / q : 0; /* tenths, rounded */
-	hv_printf("bench: pin of an L2 frame (%u of 1024 slots in use): %u instructions; "
-		  "plain read of its slots: %u; ratio %u.%u (checksum %x)\n",
-		  used, p, q, ratio / 10u, ratio % 10u, sum);
-}
-
 /* Fill the initial tables in the domain's own frames (not yet visible to
  * anything), then pin them: lib/mmu validates every entry. Only the frames
  * the image occupies, and the user region (user code is copied there), are
@@ -170,8 +131,6 @@ static int32_t build_tables(struct hv_dom *d, uint32_t base, uint32_t img_frames
 	l1[REFHV_USER_VA >> 20] = pv_mmu_desc_table(fmt, l2_ma + REFHV_L2_USER * 1024u,
 						    ARMDOM_GUEST_USER);
 
-	if (d == &hv.dom[0])
-		bench_pin(d->id, l2_ma, l2);
 	int32_t rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2, pv_maddr(l2_ma));
 	if (rc == PV_OK)
 		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L1, pv_maddr(l1_ma));

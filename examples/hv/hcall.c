@@ -24,8 +24,6 @@ _Static_assert(HV_EVT_PORTS == REFHV_EVT_PORTS, "ports per domain");
 static struct pv_hc_stats hc_stats[REFHV_HC_COUNT];
 static struct pv_hc_perm hc_perms[HV_MAX_DOMS];
 
-bool hv_need_resched;
-
 static int32_t hc_console_write(struct pv_hc_call *c)
 {
 	struct hv_dom *d = hv_dom_of(c->dom);
@@ -202,7 +200,7 @@ static int32_t hc_block(struct pv_hc_call *c)
 	struct hv_dom *d = hv_dom_of(c->dom);
 	/* Xen's SCHEDOP_block: upcalls are unmasked and, if anything is
 	 * pending already, the call returns at once (into the upcall). */
-	d->shared->vcpu[0].upcall_mask = 0;
+	(void)pv_evtchn_upcall_mask_set(&hv.evt, c->dom, 0, false);
 	if (!pv_evtchn_vcpu_pending(&hv.evt, c->dom, 0))
 		hv_block(d);
 	return PV_OK;
@@ -231,17 +229,18 @@ static int32_t hc_switch_fg(struct pv_hc_call *c)
 					     port_time_ns());
 	if (rc == PV_OK) {
 		hv_printf("hv: foreground domain is now %s\n", hv.dom[c->args[0]].cfg->name);
-		hv_need_resched = true;
+		hv.need_resched = true;
 	}
 	return rc;
 }
 
-/* Never reached through dispatch (hv_trap handles iret itself, because it
- * replaces the whole frame, r0 included); listed so permissions cover it. */
+/* Owns the trap frame (PV_HC_F_OWNS_FRAME): it replaces every register,
+ * r0 included, so the dispatcher stores no result. */
 static int32_t hc_iret(struct pv_hc_call *c)
 {
-	(void)c;
-	return PV_EINVAL;
+	struct hv_dom *d = hv_dom_of(c->dom);
+	PV_ASSERT(c->frame == &d->frame);
+	return hv_iret(d);
 }
 
 static int32_t hc_shutdown(struct pv_hc_call *c)
@@ -274,7 +273,7 @@ static const struct pv_hc_entry hc_table[REFHV_HC_COUNT] = {
 	E(REFHV_HC_GET_TIME, 1, 0, hc_get_time),
 	E(REFHV_HC_SET_TIMER, 2, 0, hc_set_timer),
 	E(REFHV_HC_SWITCH_FG, 1, PV_HC_F_NO_MULTICALL, hc_switch_fg),
-	E(REFHV_HC_IRET, 0, PV_HC_F_NO_MULTICALL, hc_iret),
+	E(REFHV_HC_IRET, 0, PV_HC_F_OWNS_FRAME | PV_HC_F_NO_MULTICALL, hc_iret),
 	E(REFHV_HC_SHUTDOWN, 1, PV_HC_F_NO_MULTICALL, hc_shutdown),
 	E(REFHV_HC_MULTICALL, 2, PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL, pv_hc_multicall),
 	E(REFHV_HC_NULL, 0, 0, hc_null),

@@ -70,6 +70,8 @@ struct hv {
 	uint32_t switches;
 	uint32_t unexpected;          /* anything that should not have happened */
 	uint32_t nr_dying;            /* domains in HV_DOM_DYING */
+	bool need_resched;            /* something changed: decide who runs
+					 before returning to a guest */
 };
 
 extern struct hv hv;
@@ -93,25 +95,36 @@ int32_t hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len
 void hv_guest_sync(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host, uint32_t len,
 		   enum pv_hc_sync_op op);
 
+/* evtchn.c: lib/evtchn's instance, its callbacks and its policy. */
+int32_t hv_evtchn_setup(void);
+
 /* sched.c */
 int32_t hv_sched_setup(void);
+int32_t hv_sched_add_all(void);    /* one unit per built domain */
 void hv_schedule(void);            /* decide who runs next and switch to it */
 void hv_block(struct hv_dom *d);
 void hv_yield(struct hv_dom *d);
-void hv_stop(struct hv_dom *d, const char *why);
-int32_t hv_destroy(struct hv_dom *d); /* PV_EBUSY: deferred, d is dying */
-void hv_restart(struct hv_dom *d);
-void hv_reap(void);                /* retry the deferred destroys */
 void hv_set_vmode(struct hv_dom *d, uint32_t vmode);
 void hv_program_timer(void);
 _Noreturn void hv_finish(void);
 
+/* domain.c: a domain's end, through lib/mmu's deferred-destroy protocol. */
+void hv_stop(struct hv_dom *d, const char *why); /* and destroy it */
+int32_t hv_destroy(struct hv_dom *d); /* PV_EBUSY: deferred, d is dying */
+void hv_restart(struct hv_dom *d);
+void hv_reap(void);                /* retry the deferred destroys */
+uint32_t hv_frames_owned(const struct hv_dom *d); /* counted in the frame table */
+
 /* restart_stress.c (the demo-restart-stress image only) */
 void hv_restart_stress(void);
+
+/* bench.c (the bench image only: -DREFHV_BENCH, tools/demo --bench) */
+void hv_bench_run(void);
 
 /* trap.c */
 bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far);
 int32_t hv_iret(struct hv_dom *d);
+void hv_irq_poll(void);            /* take every pending interrupt (idle loop) */
 
 static inline struct hv_dom *hv_dom_of(pv_domid_t id)
 {

@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The reference hypervisor: pvlib's modules wired together on one port.
- * Boot order: board, configuration check, mmu, hypercalls, event channels
- * and scheduler, domains, then the first guest.
+ * Boot order: board, configuration check, mmu, hypercalls, event channels,
+ * scheduler, domains, then the first guest. (The bench image runs its
+ * benchmarks just before the first guest: bench.c.)
  */
 #include "hv.h"
 
 struct hv hv;
-
-int32_t hv_sched_add_all(void);
-void hv_bench_switch(void);
 
 static void check(int32_t rc, const char *what)
 {
@@ -41,39 +39,18 @@ void hv_main(void)
 	}
 	check(hv_mmu_init(), "mmu init");
 	check(hv_hc_setup(), "hypercall table");
-	check(hv_sched_setup(), "event channels and scheduler");
+	check(hv_evtchn_setup(), "event channels");
+	check(hv_sched_setup(), "scheduler");
 	check(hv_build_all(), "domain builder");
 	check(hv_sched_add_all(), "scheduler");
 #ifdef REFHV_RESTART_STRESS
 	hv_restart_stress();
 #endif
-	hv_bench_switch();
+#ifdef REFHV_BENCH
+	hv_bench_run();
+#endif
 	port_irq_enable(PORT_IRQ_TIMER);
 	hv_printf("hv: starting guests\n");
 	hv_schedule();
 	port_enter_guest();
-}
-
-/* In-QEMU benchmark: the address-space switch alone (ARMv5: cache clean
- * and invalidate, TTBR, DACR, TLB invalidate; ARMv7: TTBR, ASID, DACR), and
- * the same switch followed by a whole-TLB flush, which is what a port
- * without ASIDs would have to do. Instructions under -icount, in tenths. */
-void hv_bench_switch(void)
-{
-	if (hv.nr_doms < 2)
-		return;
-	const uint32_t n = 2000;
-	pv_time_ns t0 = port_time_ns();
-	for (uint32_t i = 0; i < n; i++)
-		port_switch_space(hv.dom[i & 1u].l1, hv.dom[i & 1u].asid, port_guest_dacr(true));
-	pv_time_ns t1 = port_time_ns();
-	for (uint32_t i = 0; i < n; i++) {
-		port_switch_space(hv.dom[i & 1u].l1, hv.dom[i & 1u].asid, port_guest_dacr(true));
-		port_tlb_flush_all();
-	}
-	pv_time_ns t2 = port_time_ns();
-	port_switch_space(port_hyp_l1_ma(), 0, port_guest_dacr(false));
-	uint32_t sw = (uint32_t)((t1 - t0) * 10u / n), fl = (uint32_t)((t2 - t1) * 10u / n);
-	hv_printf("bench: address-space switch: %u.%u instructions; with a whole-TLB flush: %u.%u\n",
-		  sw / 10u, sw % 10u, fl / 10u, fl % 10u);
 }

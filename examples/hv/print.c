@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* A small printf for the hypervisor console: %s %c %d %u %x %p, width and
- * '0' padding, 'll' for 64-bit values. */
+ * '0' padding, 'll' for 64-bit values. Numbers: port_fmt_num (fmt.h), the
+ * one formatter the port and the configuration checker use too. */
 #include "hv.h"
+
+#include "fmt.h"
 
 static void emit(const char *s, uint32_t n)
 {
@@ -10,18 +13,8 @@ static void emit(const char *s, uint32_t n)
 
 static void emit_num(uint64_t v, unsigned base, bool neg, unsigned width, char pad)
 {
-	char buf[24];
-	unsigned n = 0;
-	do {
-		unsigned dgt = (unsigned)(v % base);
-		buf[sizeof buf - 1u - n++] = (char)(dgt < 10u ? '0' + (int)dgt : 'a' + (int)dgt - 10);
-		v /= base;
-	} while (v && n < 20u);
-	if (neg)
-		buf[sizeof buf - 1u - n++] = '-';
-	while (n < width && n < sizeof buf)
-		buf[sizeof buf - 1u - n++] = pad;
-	emit(&buf[sizeof buf - n], n);
+	char buf[PORT_FMT_MAX];
+	emit(buf, port_fmt_num(buf, v, base, neg, width, pad));
 }
 
 void hv_vprintf(const char *fmt, va_list ap)

@@ -6,7 +6,8 @@
  * channels and the scheduler), then audit, and compare what is left with
  * what there was after the first build: the free frames and each domain's
  * frames (counted from the frame table), and each domain's ports in use.
- * One more restart takes the deferred path (busy_round).
+ * One more restart takes the deferred path (busy_round), and so does a stop
+ * (stop_round: a stopped domain is destroyed, not frozen).
  * Built only into the image of that test.
  */
 #include "hv.h"
@@ -89,6 +90,51 @@ static uint32_t busy_round(struct hv_dom *d, struct hv_dom *peer)
 	return bad;
 }
 
+/*
+ * hv_stop on the deferred path: peer maps one of d's frames when d stops.
+ * A stopped domain is destroyed: d must be dying while the frame is
+ * mapped, and once the peer unmaps it and hv_reap() runs, stopped, owning
+ * no frame and no event channel. Then d is restarted for the rest of the
+ * demo (not counted as one of the test's restarts). Returns the number of
+ * things that went wrong.
+ */
+static uint32_t stop_round(struct hv_dom *d, struct hv_dom *peer)
+{
+	const uint32_t fmt = CPU_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5;
+	uint32_t frame_ma = d->cfg->mem_base + REFHV_FRAME_IMAGE * PV_FRAME_SIZE;
+	uint32_t pte = peer->cfg->mem_base + REFHV_FRAME_L2 * PV_FRAME_SIZE +
+		       REFHV_L2_USER * 1024u + 253u * 4u;
+	uint32_t bad = 0, done = 0;
+	struct pv_mmu_update_req map = { pte, pv_mmu_desc_small(fmt, frame_ma, PV_MMU_DESC_W) };
+	int32_t rc = pv_mmu_grant(&hv.mmu, d->id, pv_maddr_to_mfn(pv_maddr(frame_ma)), peer->id,
+				  true);
+	if (rc == PV_OK)
+		rc = pv_mmu_update(&hv.mmu, peer->id, &map, 1, &done);
+	if (rc != PV_OK) {
+		hv_printf("hv: restart test: %s cannot map a frame of %s: %s\n", peer->cfg->name,
+			  d->cfg->name, pv_status_name(rc));
+		return 1;
+	}
+	hv_stop(d, "stopped (restart test)");
+	if (d->state != HV_DOM_DYING || hv_frames_owned(d) == 0)
+		bad++;
+	struct pv_mmu_update_req unmap = { pte, PV_MMU_DESC_FAULT };
+	if (pv_mmu_update(&hv.mmu, peer->id, &unmap, 1, &done) != PV_OK)
+		bad++;
+	hv_reap();
+	struct pv_evtchn_status st;
+	uint32_t left = hv_frames_owned(d);
+	if (d->state != HV_DOM_STOPPED || left != 0 || hv.nr_dying != 0 ||
+	    pv_evtchn_status(&hv.evt, d->id, 0, &st) != PV_ESRCH)
+		bad++;
+	hv_restart(d);
+	if (d->state != HV_DOM_RUNNING)
+		bad++;
+	hv_printf("hv: restart test: stop while %s mapped a frame: %s (%u frame(s) left)\n",
+		  peer->cfg->name, bad ? "WRONG" : "busy, then destroyed", left);
+	return bad;
+}
+
 static uint32_t audit_scratch[PV_MMU_AUDIT_SCRATCH_WORDS(NR_FRAMES, HV_MAX_DEVS)];
 
 void hv_restart_stress(void)
@@ -110,6 +156,7 @@ void hv_restart_stress(void)
 			if (&hv.dom[j] != d && hv.dom[j].state == HV_DOM_RUNNING) {
 				bad += busy_round(d, &hv.dom[j]);
 				done++;
+				bad += stop_round(d, &hv.dom[j]);
 				break;
 			}
 		}

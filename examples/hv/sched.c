@@ -1,82 +1,22 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Scheduling glue: lib/sched decides, this file switches. One scheduling
- * unit per domain (unit index = domain id). Also the event-channel
- * callbacks (wake a blocked domain), idling, and the end of the run.
+ * unit per domain (unit index = domain id). Also the timer, idling, and the
+ * end of the run (the final audit and verdict).
  */
 #include "hv.h"
 #include "kuser.h"
 
-extern bool hv_need_resched;
-void hv_irq_poll(void);
-
 static struct pv_sched_unit units[HV_MAX_DOMS];
-static struct pv_evtchn_domain evt_doms[HV_MAX_DOMS];
-static struct pv_evtchn_pair evt_pairs[HV_MAX_CHANS];
-
-static void evt_upcall(void *arg, pv_domid_t dom, uint32_t vcpu)
-{
-	(void)arg; (void)dom; (void)vcpu; /* delivered on the way back to the guest */
-}
-
-static void evt_wake(void *arg, pv_domid_t dom, uint32_t vcpu)
-{
-	(void)arg; (void)vcpu;
-	struct hv_dom *d = hv_dom_of(dom);
-	if (d && d->state == HV_DOM_RUNNING) {
-		(void)pv_sched_wake(&hv.sched, pv_domid_val(dom), port_time_ns());
-		hv_need_resched = true;
-	}
-}
-
-static void evt_pirq_mask(void *arg, uint32_t pirq)
-{
-	(void)arg;
-	port_irq_disable(pirq);
-}
-
-static void evt_pirq_unmask(void *arg, uint32_t pirq)
-{
-	(void)arg;
-	port_irq_enable(pirq);
-}
-
-static const struct pv_evtchn_ops evt_ops = {
-	.upcall = evt_upcall,
-	.wake = evt_wake,
-	.pirq_mask = evt_pirq_mask,
-	.pirq_unmask = evt_pirq_unmask,
-};
-
-static struct pv_evtchn_pirq evt_pirqs[HV_IRQ_LINES_MAX];
-_Static_assert(BOARD_IRQ_LINES <= HV_IRQ_LINES_MAX, "routable lines");
 
 int32_t hv_sched_setup(void)
 {
-	for (uint32_t i = 0; i < hv_config.nr_chans; i++)
-		evt_pairs[i] = (struct pv_evtchn_pair){ pv_domid(hv_config.chans[i].a),
-						       pv_domid(hv_config.chans[i].b) };
-	const struct pv_evtchn_config ec = {
-		.ops = &evt_ops,
-		.cb_arg = &hv,
-		.domains = evt_doms,
-		.nr_domains = hv_config.nr_doms,
-		.pirqs = evt_pirqs,
-		.nr_pirqs = hv_config.irq_lines,
-		.allow = evt_pairs,
-		.nr_allow = hv_config.nr_chans,
-	};
-	int32_t rc = pv_evtchn_init(&hv.evt, &ec);
-	if (rc != PV_OK)
-		return rc;
-
 	struct pv_sched_config sc;
 	pv_sched_config_default(PV_SCHED_CREDIT, &sc);
 	sc.slice_ns = hv_config.slice_ns;
 	return pv_sched_init(&hv.sched, &sc, units, HV_MAX_DOMS);
 }
 
-int32_t hv_sched_add_all(void);
 int32_t hv_sched_add_all(void)
 {
 	for (uint32_t i = 0; i < hv.nr_doms; i++) {
@@ -107,24 +47,13 @@ void hv_program_timer(void)
 void hv_block(struct hv_dom *d)
 {
 	(void)pv_sched_block(&hv.sched, pv_domid_val(d->id), port_time_ns());
-	hv_need_resched = true;
+	hv.need_resched = true;
 }
 
 void hv_yield(struct hv_dom *d)
 {
 	(void)pv_sched_yield(&hv.sched, pv_domid_val(d->id), port_time_ns());
-	hv_need_resched = true;
-}
-
-void hv_stop(struct hv_dom *d, const char *why)
-{
-	if (d->state != HV_DOM_RUNNING)
-		return;
-	hv_printf("hv: %s %s\n", d->cfg->name, why);
-	d->state = HV_DOM_STOPPED;
-	d->timer_deadline = PV_TIME_NEVER;
-	(void)pv_sched_remove(&hv.sched, pv_domid_val(d->id), port_time_ns());
-	hv_need_resched = true;
+	hv.need_resched = true;
 }
 
 static bool anyone_running(void)
@@ -148,7 +77,7 @@ void hv_schedule(void)
 	for (;;) {
 		if (hv.nr_dying != 0)
 			hv_reap();
-		hv_need_resched = false;
+		hv.need_resched = false;
 		pv_time_ns now = port_time_ns();
 		struct pv_sched_decision dec;
 		PV_ASSERT(pv_sched_pick_next(&hv.sched, now, &dec) == PV_OK);
@@ -216,6 +145,16 @@ _Noreturn void hv_finish(void)
 			  (uint32_t)(pv_sched_unit_ran(&hv.sched, i) / 1000u));
 		if (d->exit_code != 0 || d->state == HV_DOM_DYING)
 			failures++;
+		/* A stopped domain was destroyed: it owns nothing any more. */
+		struct pv_evtchn_status st;
+		uint32_t frames = d->state == HV_DOM_STOPPED ? hv_frames_owned(d) : 0;
+		bool ports = d->state == HV_DOM_STOPPED &&
+			     pv_evtchn_status(&hv.evt, d->id, 0, &st) != PV_ESRCH;
+		if (frames != 0 || ports) {
+			hv_printf("hv: audit FAILED: %s is stopped but still owns %u frame(s)%s\n",
+				  d->cfg->name, frames, ports ? " and its event channels" : "");
+			failures++;
+		}
 	}
 	hv_kuser_report();
 	hv_printf("hv: %u domain switches; hypercalls refused: %u unknown, %u not permitted\n",
@@ -223,133 +162,4 @@ _Noreturn void hv_finish(void)
 	failures += (int)hv.unexpected;
 	hv_printf("hv: verdict: %s\n", failures ? "FAIL" : "PASS");
 	port_exit(failures ? 1 : 0);
-}
-
-/*
- * Destroy a domain through the modules, in lib/mmu's deferred-destroy
- * protocol (docs/mmu.md, "Destroying a domain"). The first call takes it
- * off the scheduler and closes its event channels (its peers see their
- * ports closed, then closed: see close_waiting_for), then marks it HV_DOM_DYING and asks lib/mmu to destroy it:
- * its tables are unpinned, and, unless another domain still maps one of its
- * granted frames, its grants and I/O regions dropped and its frames freed
- * (PV_OK: the domain is HV_DOM_STOPPED, owning nothing). PV_EBUSY: the
- * frames stay its own, no new mapping of them can be made, and hv_reap()
- * calls destroy again on every scheduling pass until the peer has unmapped
- * them (the peer saw its channel to the domain closed and is expected to
- * release the shared page). Nothing is ever half freed.
- */
-/* Removing d left its peers' ends UNBOUND, waiting for d: close them, or
- * each restart would leave one more behind (the next incarnation is a new
- * domain, and the rebuild connects the configured channels again, to the
- * lowest free port, which is the same number). */
-static void close_waiting_for(const struct hv_dom *d)
-{
-	for (uint32_t i = 0; i < hv.nr_doms; i++) {
-		if (&hv.dom[i] == d || hv.dom[i].state == HV_DOM_DYING)
-			continue;
-		for (uint32_t p = 0; p < HV_EVT_PORTS; p++) {
-			struct pv_evtchn_status st;
-			if (pv_evtchn_status(&hv.evt, hv.dom[i].id, p, &st) == PV_OK &&
-			    st.state == PV_EVTCHN_UNBOUND &&
-			    pv_domid_val(st.remote_dom) == pv_domid_val(d->id))
-				(void)pv_evtchn_close(&hv.evt, hv.dom[i].id, p);
-		}
-	}
-}
-
-int32_t hv_destroy(struct hv_dom *d)
-{
-	if (d->state != HV_DOM_DYING) {
-		(void)pv_sched_remove(&hv.sched, pv_domid_val(d->id), port_time_ns());
-		/* Never run on a table that is being torn down: the hypervisor's
-		 * own L1 maps everything the hypervisor needs and nothing of a
-		 * guest. */
-		if (hv.cur == d || hv.cur == 0) {
-			port_switch_space(port_hyp_l1_ma(), 0, port_guest_dacr(false));
-			hv.cur = 0;
-		}
-		int32_t rc = pv_evtchn_domain_remove(&hv.evt, d->id);
-		if (rc != PV_OK && rc != PV_ESRCH)
-			return rc;
-		close_waiting_for(d);
-		d->state = HV_DOM_DYING;
-		d->timer_deadline = PV_TIME_NEVER;
-		hv.nr_dying++;
-		hv_need_resched = true;
-	}
-	int32_t rc = pv_mmu_domain_destroy(&hv.mmu, d->id);
-	if (rc == PV_EBUSY)
-		return rc;
-	hv.nr_dying--;
-	d->state = HV_DOM_STOPPED;
-	return rc;
-}
-
-/* Build d again from its image, once its destroy has completed (rc). */
-static void rebuild(struct hv_dom *d, int32_t rc)
-{
-	d->restart_pending = false;
-	if (rc == PV_OK)
-		rc = hv_build_domain(d, d->cfg);
-	for (uint32_t i = 0; rc == PV_OK && i < hv_config.nr_chans; i++) {
-		const struct hv_chan_cfg *ch = &hv_config.chans[i];
-		uint16_t peer = ch->a == d->cfg->id ? ch->b : ch->a;
-		if ((ch->a == d->cfg->id || ch->b == d->cfg->id) && !ch->ring &&
-		    hv.dom[peer].state == HV_DOM_RUNNING)
-			rc = hv_connect(ch);
-	}
-	const struct pv_sched_params p = { .weight = d->cfg->sched_weight, .cap = d->cfg->sched_cap };
-	if (rc == PV_OK)
-		rc = pv_sched_add(&hv.sched, pv_domid_val(d->id), d->id, &p, port_time_ns());
-	hv_need_resched = true;
-	if (rc != PV_OK) {
-		/* Undo what the build did: a domain that cannot run owns nothing. */
-		if (d->state == HV_DOM_RUNNING)
-			d->state = HV_DOM_STOPPED;
-		(void)pv_evtchn_domain_remove(&hv.evt, d->id);
-		(void)pv_mmu_domain_destroy(&hv.mmu, d->id);
-		hv_printf("hv: %s could not be restarted (%s): stopped\n", d->cfg->name,
-			  pv_status_name(rc));
-		return;
-	}
-	hv_printf("hv: %s restarted from its image (restart %u of %u)\n", d->cfg->name,
-		  d->restarts, HV_MAX_RESTARTS);
-}
-
-/*
- * Fault action "restart": destroy the domain (above) and build it again
- * from its image, at once or when a deferred destroy completes. Plain
- * channels to the controlling domain are connected again (the controller
- * sees a new port); a ring is not, since the peer's start info names the
- * old port.
- */
-void hv_restart(struct hv_dom *d)
-{
-	d->restarts++;
-	d->restart_pending = true;
-	int32_t rc = hv_destroy(d);
-	if (rc == PV_EBUSY) {
-		hv_printf("hv: %s: destroy deferred (another domain maps its frames)\n",
-			  d->cfg->name);
-		return;
-	}
-	rebuild(d, rc);
-}
-
-void hv_reap(void)
-{
-	for (uint32_t i = 0; hv.nr_dying != 0 && i < hv.nr_doms; i++) {
-		struct hv_dom *d = &hv.dom[i];
-		if (d->state != HV_DOM_DYING)
-			continue;
-		int32_t rc = hv_destroy(d);
-		if (rc == PV_EBUSY)
-			continue;
-		if (rc != PV_OK) {
-			hv_printf("hv: %s: destroy failed: %s\n", d->cfg->name, pv_status_name(rc));
-			hv.unexpected++;
-		}
-		if (d->restart_pending)
-			rebuild(d, rc);
-	}
 }

@@ -16,8 +16,6 @@
 #include "hv.h"
 #include "kuser.h"
 
-extern bool hv_need_resched;
-
 static const char *const exc_names[] = {
 	[REFHV_EXC_UPCALL] = "upcall", [REFHV_EXC_SYSCALL] = "system call",
 	[REFHV_EXC_UND] = "undefined instruction", [REFHV_EXC_PABT] = "prefetch abort",
@@ -51,7 +49,7 @@ bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_
 	if (d->vmode == REFHV_VMODE_USER)
 		d->frame.sp = d->kernel_sp;
 	d->in_exception = true;
-	d->shared->vcpu[0].upcall_mask = 1;
+	(void)pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, true);
 	hv_set_vmode(d, REFHV_VMODE_KERNEL);
 	return true;
 }
@@ -69,7 +67,7 @@ int32_t hv_iret(struct hv_dom *d)
 	f.pc &= (f.cpsr & PV_PSR_T) ? ~1u : ~3u;
 	d->frame = f;
 	d->in_exception = false;
-	d->shared->vcpu[0].upcall_mask = 0;
+	(void)pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, false);
 	hv_set_vmode(d, vmode);
 	return PV_OK;
 }
@@ -115,7 +113,7 @@ static void timer_irq(void)
 		}
 	}
 	if (now >= hv.slice_end)
-		hv_need_resched = true;
+		hv.need_resched = true;
 	hv_program_timer();
 }
 
@@ -135,20 +133,16 @@ static void irq(void)
 		} else {
 			if (pv_evtchn_raise_pirq(&hv.evt, line) != PV_OK)
 				port_irq_disable(line); /* nobody wants it: keep it quiet */
-			hv_need_resched = true;
+			hv.need_resched = true;
 		}
 		port_irq_eoi(line);
 	}
 }
 
-void hv_irq_poll(void);
 void hv_irq_poll(void)
 {
 	irq();
 }
-
-/* The benchmark's bare trap: no dispatch, straight back to the guest. */
-#define REFHV_BENCH_BARE_SVC 0xBA5Eu
 
 void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fault *f)
 {
@@ -162,15 +156,16 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 	case PORT_TRAP_SVC:
 		if (d->vmode == REFHV_VMODE_USER) {
 			guest_exception(d, REFHV_EXC_SYSCALL, f);
+#ifdef REFHV_BENCH
 		} else if (tf->r[12] == REFHV_BENCH_BARE_SVC) {
 			/* The benchmark's bare trap: everything a hypercall
 			 * trap does but the dispatch (after the virtual-mode
 			 * check: a user process's SVC always reaches its
 			 * kernel, whatever r12 holds). */
-		} else if (tf->r[12] == REFHV_HC_IRET &&
-			   (pv_hc_perm_get(&hv.hc, d->id).allow & (UINT64_C(1) << REFHV_HC_IRET))) {
-			hv_iret(d);
+#endif
 		} else {
+			/* Every hypercall, iret included (its entry owns the
+			 * frame: PV_HC_F_OWNS_FRAME). */
 			(void)pv_hc_dispatch(&hv.hc, d->id, tf);
 		}
 		break;
@@ -188,12 +183,12 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 		irq();
 		break;
 	}
-	if (hv_need_resched || d->state != HV_DOM_RUNNING)
+	if (hv.need_resched || d->state != HV_DOM_RUNNING)
 		hv_schedule();
 	/* Deliver pending events on the way out, as a virtual interrupt
-	 * (upcall_pending first: it is the test that usually fails). */
+	 * (the shared page's upcall bytes first, read through lib/evtchn: it
+	 * is the test that usually fails). */
 	d = hv.cur;
-	if (d->shared->vcpu[0].upcall_pending && d->event_entry && !d->in_exception &&
-	    !d->shared->vcpu[0].upcall_mask)
+	if (pv_evtchn_upcall_due(&hv.evt, d->id, 0) && d->event_entry && !d->in_exception)
 		(void)hv_deliver_exception(d, REFHV_EXC_UPCALL, 0, 0);
 }

@@ -210,6 +210,10 @@ _Static_assert(offsetof(struct refhv_vcpu, saved_vmode) == 68, "vcpu saved_vmode
 
 #define REFHV_START_MAGIC 0x50565349u /* "PVSI" */
 #define REFHV_SI_CONTROLLER 0x1u      /* this domain is the controlling domain */
+/* The bench image (tools/demo --bench): the guests may run their
+ * benchmarks, and REFHV_BENCH_BARE_SVC is a bare trap. Never set otherwise. */
+#define REFHV_SI_BENCH 0x2u
+#define REFHV_BENCH_BARE_SVC 0xBA5Eu  /* r12 of the bench image's bare trap */
 
 /* The start-info page: all a guest learns about the machine. */
 struct refhv_start_info {

@@ -131,6 +131,38 @@ static void irq_routed_twice(void **state)
 	refused(PV_EBUSY, "irq route 1: line 20 is already routed (route 0)");
 }
 
+/* A line nothing in the configuration uses yet. */
+static uint32_t free_line(void)
+{
+	for (uint32_t line = 0; line < cfg.irq_lines; line++) {
+		bool used = false;
+		for (uint32_t k = 0; k < cfg.nr_reserved_irqs; k++)
+			used |= cfg.reserved_irqs[k] == line;
+		for (uint32_t k = 0; k < cfg.nr_devs; k++)
+			used |= cfg.devs[k].irq == line;
+		if (!used)
+			return line;
+	}
+	fail_msg("no free line");
+	return 0;
+}
+
+/* The checks of an entry that passed leave nothing in the message: an
+ * accepted configuration with routes has an empty one, and a refusal after
+ * an accepted route names only the refused entry. */
+static void message_names_only_the_refused_entry(void **state)
+{
+	(void)state;
+	irqs[0] = (struct hv_irq_cfg){ .line = free_line(), .dom = 1 };
+	cfg.nr_irqs = 1;
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+	assert_string_equal(msg, "");
+	irqs[1] = (struct hv_irq_cfg){ .line = cfg.irq_lines, .dom = 1 };
+	cfg.nr_irqs = 2;
+	refused(PV_ERANGE, "no line");
+	assert_string_equal(msg, at_msg("irq route 1: no line %u", cfg.irq_lines));
+}
+
 static void irq_to_unknown_domain(void **state)
 {
 	(void)state;
@@ -503,6 +535,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(shipped_config_accepted, setup),
 		cmocka_unit_test_setup(overlapping_memory, setup),
+		cmocka_unit_test_setup(message_names_only_the_refused_entry, setup),
 		cmocka_unit_test_setup(memory_overlapping_the_hypervisor, setup),
 		cmocka_unit_test_setup(memory_outside_ram, setup),
 		cmocka_unit_test_setup(misaligned_memory, setup),

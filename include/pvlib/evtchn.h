@@ -477,6 +477,36 @@ enum pv_status pv_evtchn_pirq_route(struct pv_evtchn_ctx *ctx, uint32_t pirq, pv
 bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu);
 
 /**
+ * Is an upcall due for vcpu of dom: upcall_pending set and upcall_mask clear
+ * in its shared page? The hypervisor asks on its way back to the guest.
+ * The shared page is the guest's, which may write anything there at any
+ * time: each byte is read at most once (upcall_pending first; upcall_mask
+ * only if it is set), and any nonzero byte counts as set, so a value the
+ * guest scribbled can only make its own upcall spurious or hold it off.
+ * False for an unknown domain or vcpu.
+ * @param ctx the instance
+ * @param dom the domain
+ * @param vcpu a virtual CPU of dom
+ * @return whether an upcall is due
+ */
+bool pv_evtchn_upcall_due(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu);
+
+/**
+ * Write upcall_mask of vcpu of dom in its shared page: 1 when the
+ * hypervisor enters the guest's event or exception entry (upcalls masked
+ * until it returns), 0 when it returns from there or blocks the vcpu
+ * (Xen's SCHEDOP_block unmasks). Exactly one byte is written, with 0 or 1.
+ * PV_ESRCH: no such domain; PV_ERANGE: no such vcpu (nothing written).
+ * @param ctx the instance
+ * @param dom the domain
+ * @param vcpu a virtual CPU of dom
+ * @param masked true to mask upcalls, false to unmask them
+ * @return PV_OK, or one of the errors above
+ */
+enum pv_status pv_evtchn_upcall_mask_set(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+					 uint32_t vcpu, bool masked);
+
+/**
  * Check every invariant of the private state: each INTERDOMAIN port's peer
  * points back at it, VIRQ/PIRQ tables and ports agree, counts match, FIFO
  * tails are in range, each port's cached peer and control block pointers

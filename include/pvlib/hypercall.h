@@ -22,7 +22,10 @@
  *   3. calls the handler with a copy of r0..r4,
  *   4. writes the result to r0, or, when a preemptible handler asks to be
  *      continued, writes its updated arguments back to r0..r4 and winds the
- *      guest pc back so the same SVC is executed again.
+ *      guest pc back so the same SVC is executed again; a handler whose
+ *      entry has PV_HC_F_OWNS_FRAME (a return from a virtual exception,
+ *      which replaces every register) writes the frame itself and r0 is
+ *      left as it wrote it.
  *
  * @par Concurrency contract
  * All state is in the caller's struct pv_hc and the arrays its
@@ -68,7 +71,18 @@ extern "C" {
 /** Entry flags. */
 #define PV_HC_F_PREEMPTIBLE (1u << 0)  /**< handler may return PV_ERESTART */
 #define PV_HC_F_NO_MULTICALL (1u << 1) /**< refused inside a multicall batch */
-#define PV_HC_F_ALL (PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL) /**< every valid flag */
+/**
+ * The handler owns the trap frame: it gets it in pv_hc_call::frame, may
+ * rewrite every register of it (an iret replaces the whole frame), and the
+ * dispatcher does not store its result in r0. Such an entry must also be
+ * PV_HC_F_NO_MULTICALL and must not be PV_HC_F_PREEMPTIBLE (pv_hc_init()
+ * refuses it otherwise): a multicall entry has no frame, and a continuation
+ * would wind back a pc the handler has replaced. Refusals before the handler
+ * (PV_ENOSYS, PV_EPERM) are still written to r0 like any other's.
+ */
+#define PV_HC_F_OWNS_FRAME (1u << 2)
+/** every valid flag */
+#define PV_HC_F_ALL (PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL | PV_HC_F_OWNS_FRAME)
 
 struct pv_hc;
 
@@ -79,6 +93,9 @@ struct pv_hc_call {
 	pv_domid_t dom;                   /**< the calling domain */
 	uint32_t nr;                      /**< the hypercall number */
 	uint32_t args[PV_HC_MAX_ARGS];    /**< r0..r4; args past the arity are 0 */
+	/** The trap frame, for an entry with PV_HC_F_OWNS_FRAME called through
+	 *  pv_hc_dispatch(); NULL for every other handler. */
+	struct pv_trap_frame *frame;
 };
 
 /**
@@ -176,7 +193,9 @@ struct pv_hc {
 	struct pv_hc_config cfg; /**< the configuration given to pv_hc_init(), with its tables */
 	uint64_t unknown;      /**< calls refused with PV_ENOSYS */
 	uint64_t denied;       /**< calls refused with PV_EPERM */
-	uint64_t unbatchable;  /**< multicall entries refused: PV_HC_F_NO_MULTICALL */
+	uint64_t unbatchable;  /**< refused for where they were made: a PV_HC_F_NO_MULTICALL
+				  entry in a multicall, a PV_HC_F_OWNS_FRAME entry
+				  through pv_hc_invoke() */
 };
 
 /**
@@ -186,8 +205,9 @@ struct pv_hc {
  *   PV_EINVAL  a NULL pointer, a zero or too long table, max_domains out of
  *              range, multicall_slice 0, multicall_max over
  *              PV_HC_MULTICALL_MAX, or the entry at index *bad_index is
- *              malformed: no name, arity > PV_HC_MAX_ARGS, unknown flags, or
- *              nr not equal to its index;
+ *              malformed: no name, arity > PV_HC_MAX_ARGS, unknown flags,
+ *              PV_HC_F_OWNS_FRAME without PV_HC_F_NO_MULTICALL or with
+ *              PV_HC_F_PREEMPTIBLE, or nr not equal to its index;
  *   PV_EEXIST  two entries claim the same number (*bad_index: the second).
  * bad_index may be NULL; it is set to UINT32_MAX for errors not tied to
  * an entry. On error hc is left unusable.
@@ -222,11 +242,13 @@ struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom);
  * r0..r4, writes r0 and, on a continuation, r0..r4 and pc. Returns the value
  * written to r0, or PV_ERESTART when the hypercall will be re-issued (the
  * caller may take that chance to reschedule). A domain outside max_domains
- * gets PV_EPERM.
+ * gets PV_EPERM. For an entry with PV_HC_F_OWNS_FRAME whose handler ran,
+ * the handler has written tf itself: the return value is the handler's
+ * result and r0 is whatever the handler left there.
  * @param hc the instance
  * @param dom the calling domain
  * @param tf its trap frame (r12, r0..r4 read; r0, r0..r4 and pc written)
- * @return the value written to r0, or PV_ERESTART
+ * @return the value written to r0 (or the frame-owning handler's result), or PV_ERESTART
  */
 int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf);
 
@@ -239,6 +261,8 @@ int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *t
  * @param nr the hypercall number
  * @param args the arguments, updated in place on PV_ERESTART
  * @param in_multicall whether the call comes from a multicall entry
+ * An entry with PV_HC_F_OWNS_FRAME has no frame here: PV_EINVAL, counted
+ * in unbatchable, before its handler.
  * @return the handler's result, or PV_ENOSYS, PV_EPERM, PV_EINVAL
  */
 int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,

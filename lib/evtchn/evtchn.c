@@ -616,3 +616,27 @@ bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
 		return false;
 	return sh_rd8(&d->shared->vcpu[vcpu].upcall_pending) != 0;
 }
+
+bool pv_evtchn_upcall_due(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu)
+{
+	const struct pv_evtchn_domain *d = dom_get(ctx, dom);
+	if (!d || vcpu >= d->nr_vcpus)
+		return false;
+	const struct pv_evtchn_vcpu_info *vi = &d->shared->vcpu[vcpu];
+	/* One volatile load each; the mask only when something is pending. */
+	if (sh_rd8(&vi->upcall_pending) == 0)
+		return false;
+	return sh_rd8(&vi->upcall_mask) == 0;
+}
+
+enum pv_status pv_evtchn_upcall_mask_set(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+					 uint32_t vcpu, bool masked)
+{
+	struct pv_evtchn_domain *d = dom_get(ctx, dom);
+	if (!d)
+		return PV_ESRCH;
+	if (vcpu >= d->nr_vcpus)
+		return PV_ERANGE;
+	sh_wr8(&d->shared->vcpu[vcpu].upcall_mask, masked ? 1u : 0u);
+	return PV_OK;
+}

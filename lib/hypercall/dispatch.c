@@ -42,9 +42,14 @@ int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *b
 		seen |= UINT64_C(1) << e->nr;
 		if (e->nr != i)
 			return PV_EINVAL;
+		/* A frame owner is never batched (no frame there) and never
+		 * continued (it has replaced the pc a continuation winds back). */
+		if ((e->flags & PV_HC_F_OWNS_FRAME) &&
+		    (e->flags & (PV_HC_F_NO_MULTICALL | PV_HC_F_PREEMPTIBLE)) != PV_HC_F_NO_MULTICALL)
+			return PV_EINVAL;
 		/* Multicall must be preemptible, take (array, count) and never nest. */
 		if (e->handler == pv_hc_multicall &&
-		    (e->arity != 2 || (e->flags & PV_HC_F_ALL) != PV_HC_F_ALL))
+		    (e->arity != 2 || e->flags != (PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL)))
 			return PV_EINVAL;
 	}
 	*bad_index = UINT32_MAX;
@@ -113,8 +118,13 @@ static inline bool perm_allows(const struct pv_hc *hc, uint32_t d, uint32_t nr)
  * call is filled field by field: an initialiser would zero the whole struct
  * first (an out-of-line memset on a freestanding build).
  */
+/*
+ * tf: the trap frame for pv_hc_dispatch(), NULL otherwise. *owned is set
+ * when a PV_HC_F_OWNS_FRAME handler ran (it has written tf itself).
+ */
 static inline __attribute__((always_inline)) int32_t
-invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_multicall)
+invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_multicall,
+       struct pv_trap_frame *tf, bool *owned)
 {
 	const struct pv_hc_entry *e = lookup(hc, nr);
 	if (__builtin_expect(!e, 0)) {
@@ -130,6 +140,16 @@ invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_mu
 		hc->unbatchable++;
 		return PV_EINVAL;
 	}
+	/* A frame owner gets the frame; every other handler NULL. */
+	struct pv_trap_frame *frame = 0;
+	if (__builtin_expect(e->flags & PV_HC_F_OWNS_FRAME, 0)) {
+		if (!tf) {
+			hc->unbatchable++;
+			return PV_EINVAL;
+		}
+		frame = tf;
+		*owned = true;
+	}
 	struct pv_hc_stats *st = &hc->cfg.stats[nr];
 	uint32_t arity = e->arity;
 
@@ -138,6 +158,7 @@ invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_mu
 	call.user = hc->cfg.user;
 	call.dom = dom;
 	call.nr = nr;
+	call.frame = frame;
 	/* Zeros, then the arity's arguments over them (one jump, no test per
 	 * argument). */
 	call.args[0] = 0;
@@ -183,14 +204,16 @@ invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_mu
 int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 		     uint32_t args[PV_HC_MAX_ARGS], bool in_multicall)
 {
-	return invoke(hc, dom, nr, args, in_multicall);
+	bool owned = false;
+	return invoke(hc, dom, nr, args, in_multicall, 0, &owned);
 }
 
 int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf)
 {
 	/* r0..r4 are the frame's first five words: the arguments are read from
 	 * there and, on a continuation, written back there. */
-	int32_t rc = invoke(hc, dom, tf->r[12], tf->r, false);
+	bool owned = false;
+	int32_t rc = invoke(hc, dom, tf->r[12], tf->r, false, tf, &owned);
 	if (__builtin_expect(rc == PV_ERESTART, 0)) {
 		/*
 		 * Re-issue: the guest resumes at the SVC itself, with the
@@ -200,7 +223,8 @@ int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *t
 		tf->pc -= (tf->cpsr & PV_PSR_T) ? 2u : 4u;
 		return PV_ERESTART;
 	}
-	tf->r[0] = (uint32_t)rc;
+	if (__builtin_expect(!owned, 1))
+		tf->r[0] = (uint32_t)rc; /* a frame owner has written the frame itself */
 	return rc;
 }
 

@@ -35,4 +35,11 @@ void timer_init(void);
 /* The hypervisor's boot L1 (ports/common/boot.S). */
 extern uint32_t port_boot_l1[4096];
 
+/* Called from ports/common/entry.S, defined in port_common.c: a guest's
+ * exception of that kind (enum port_trap), its frame in port_cur_frame;
+ * and an exception taken in the hypervisor itself (reported, then the
+ * machine stops). */
+void port_trap(uint32_t kind);
+_Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr);
+
 #endif

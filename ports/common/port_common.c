@@ -13,6 +13,8 @@
 
 #include <pvlib/port.h>
 
+#include "fmt.h"
+
 #include "semihost.h"
 
 _Static_assert(HV_IO(0x1FF00000u) == 0xFFF00000u, "peripherals stay below the vector megabyte");
@@ -31,23 +33,14 @@ uint32_t port_guest_dacr(bool virt_kernel)
 
 static void put_hex(uint32_t v)
 {
-	char buf[10] = { '0', 'x' };
-	for (unsigned i = 0; i < 8u; i++) {
-		uint32_t nib = (v >> (28u - 4u * i)) & 0xFu;
-		buf[2u + i] = (char)(nib < 10u ? '0' + (int)nib : 'a' + (int)nib - 10);
-	}
-	port_console_write(buf, 10);
+	char buf[2u + PORT_FMT_MAX] = { '0', 'x' };
+	port_console_write(buf, 2u + port_fmt_num(buf + 2, v, 16, false, 8, '0'));
 }
 
 static void put_dec(uint32_t v)
 {
-	char buf[10];
-	unsigned n = 0;
-	do {
-		buf[9u - n++] = (char)('0' + (int)(v % 10u));
-		v /= 10u;
-	} while (v && n < 10u);
-	port_console_write(&buf[10u - n], n);
+	char buf[PORT_FMT_MAX];
+	port_console_write(buf, port_fmt_num(buf, v, 10, false, 0, ' '));
 }
 
 _Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
@@ -72,7 +65,6 @@ uint32_t port_cpu_id(void)
 
 /* --- traps (called from entry.S) -------------------------------------- */
 
-void port_trap(uint32_t kind);
 void port_trap(uint32_t kind)
 {
 	struct port_fault f = { 0, 0 };
@@ -81,7 +73,6 @@ void port_trap(uint32_t kind)
 	hv_trap((enum port_trap)kind, port_cur_frame, &f);
 }
 
-_Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr);
 _Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr)
 {
 	struct port_fault d = { 0, 0 };

@@ -89,13 +89,29 @@ static int32_t copier(struct pv_hc_call *c)
 	return rc;
 }
 
+/* Owns the frame (an iret): rewrites every register, r0 included, with
+ * values derived from its argument, and returns a result the dispatcher
+ * must not store. */
+static int32_t owner(struct pv_hc_call *c)
+{
+	struct world *w = c->user;
+	w->entered[c->nr]++;
+	CHECK(c->frame != NULL);
+	uint32_t a = c->args[0];
+	for (unsigned i = 0; i < 13; i++)
+		c->frame->r[i] = a ^ (0x0F0F0000u + i);
+	c->frame->pc = 0x2000;
+	return (a & 1u) ? PV_EINVAL : (int32_t)(a >> 1);
+}
+
 static const struct pv_hc_entry table[8] = {
 	[0] = { 0, 1, 0, "count", count },
 	[1] = { 1, 5, 0, "count5", count },
 	[2] = { 2, 1, PV_HC_F_PREEMPTIBLE, "steps", steps },
-	[3] = { 3, 2, PV_HC_F_ALL, "multicall", pv_hc_multicall },
+	[3] = { 3, 2, PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL, "multicall", pv_hc_multicall },
 	[5] = { 5, 5, 0, "copier", copier },
 	[6] = { 6, 1, PV_HC_F_NO_MULTICALL, "nobatch", count },
+	[7] = { 7, 1, PV_HC_F_OWNS_FRAME | PV_HC_F_NO_MULTICALL, "owner", owner },
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -112,7 +128,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.guest_va_limit = 0x80000000u, .multicall_max = 64, .multicall_slice = 5,
 	};
 	CHECK(pv_hc_init(&hc, &cfg, NULL) == PV_OK);
-	const uint64_t valid = 0x6Fu;
+	const uint64_t valid = 0xEFu;
 	if (size < 8)
 		return 0;
 	/* First bytes: the three domains' permission sets; then guest memory. */
@@ -146,9 +162,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			tf.r[1] %= 80;
 		if (data[23] & 4)
 			tf.r[3] = GBASE + (tf.r[3] % GSIZE);
-		uint32_t nr = tf.r[12];
+		uint32_t nr = tf.r[12], arg0 = tf.r[0];
 		for (unsigned round = 0; round < 4000; round++) {
+			uint64_t owned = W.entered[7];
 			int32_t rc = pv_hc_dispatch(&hc, pv_domid(dom), &tf);
+			if (rc != PV_ERESTART && W.entered[7] != owned) {
+				/* The frame is the owner's: r0 not overwritten. */
+				CHECK(nr == 7 && tf.pc == 0x2000u);
+				CHECK(tf.r[0] == (arg0 ^ 0x0F0F0000u));
+				CHECK(rc == ((arg0 & 1u) ? PV_EINVAL : (int32_t)(arg0 >> 1)));
+				break;
+			}
 			if (rc != PV_ERESTART) {
 				CHECK((int32_t)tf.r[0] == rc);
 				break;

@@ -289,7 +289,8 @@ static void test_init_refuses_bad_tables(void **state)
 	/* A multicall that could nest or could not be preempted. */
 	const struct pv_hc_entry mc[1] = { { 0, 2, PV_HC_F_PREEMPTIBLE, "mc", pv_hc_multicall } };
 	check_bad_table(f, mc, 1, PV_EINVAL, 0);
-	const struct pv_hc_entry mc3[1] = { { 0, 3, PV_HC_F_ALL, "mc", pv_hc_multicall } };
+	const struct pv_hc_entry mc3[1] = { { 0, 3, PV_HC_F_PREEMPTIBLE | PV_HC_F_NO_MULTICALL, "mc",
+						pv_hc_multicall } };
 	check_bad_table(f, mc3, 1, PV_EINVAL, 0);
 }
 

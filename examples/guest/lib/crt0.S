@@ -75,7 +75,8 @@ hcall:
 	svc	#0
 	pop	{r4, pc}
 
-/* The benchmark's bare trap: the hypervisor returns without dispatch. */
+/* The benchmark's bare trap (REFHV_BENCH_BARE_SVC): the bench image returns
+ * without dispatch; any other hypervisor answers PV_ENOSYS. */
 	.global bare_svc
 	.thumb_func
 bare_svc:
@@ -150,7 +151,8 @@ hcall:
 	svc	#0
 	pop	{r4, pc}
 
-/* The benchmark's bare trap: the hypervisor returns without dispatch. */
+/* The benchmark's bare trap (REFHV_BENCH_BARE_SVC): the bench image returns
+ * without dispatch; any other hypervisor answers PV_ENOSYS. */
 	.global bare_svc
 bare_svc:
 	ldr	r12, =0xBA5E

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "glib.h"
 
+#include "fmt.h" /* ports/common: the one number formatter, shared with the hypervisor */
+
 const struct refhv_start_info *g_si;
 struct pv_evtchn_shared *g_shared;
 struct refhv_vcpu *g_vcpu;
@@ -67,19 +69,10 @@ void gputs(const char *s)
 
 static void put_num(uint64_t v, unsigned base, unsigned width, char pad, bool neg)
 {
-	char b[24];
-	unsigned n = 0;
-	do {
-		unsigned d = (unsigned)(v % base);
-		b[n++] = (char)(d < 10u ? '0' + (int)d : 'a' + (int)d - 10);
-		v /= base;
-	} while (v && n < 20u);
-	if (neg)
-		b[n++] = '-';
-	while (n < width && n < sizeof b)
-		b[n++] = pad;
-	while (n)
-		putch(b[--n]);
+	char b[PORT_FMT_MAX];
+	uint32_t n = port_fmt_num(b, v, base, neg, width, pad);
+	for (uint32_t i = 0; i < n; i++)
+		putch(b[i]);
 }
 
 void gprintf(const char *fmt, ...)
