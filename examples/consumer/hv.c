@@ -25,7 +25,7 @@ int32_t hv_init(void)
 {
 	struct pv_hc_config cfg = {
 		.table = table, .table_len = 1, .stats = stats, .perms = perms,
-		.max_domains = 4, .multicall_max = 32, .multicall_slice = 8,
+		.nr_domains = 4, .multicall_max = 32, .multicall_slice = 8,
 	};
 	uint32_t bad;
 	int32_t rc = pv_hc_init(&hc, &cfg, &bad);

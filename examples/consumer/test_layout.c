@@ -91,7 +91,7 @@ static int setup(void **state)
 	assert_int_equal(pv_mmu_io_assign(&m->mmu, pv_domid(GUEST), pv_maddr(UART), 4096,
 					  PV_MMU_MT_MASK(PV_MMU_MT_DEVICE), PV_MMU_IO_WRITE),
 			 PV_OK);
-	fake_port_reset();
+	pv_fake_reset();
 	*state = m;
 	return 0;
 }
@@ -132,7 +132,7 @@ static void test_layout_is_accepted(void **state)
 	assert_int_equal(pv_mmu_switch_base(&m->mmu, pv_domid(GUEST), pv_maddr(L1)), PV_OK);
 	audit(m);
 	/* Every table write was pushed out to the table walker. */
-	assert_true(fake_port_synced(pv_maddr(L1 + 4 * (KERNEL_VA >> 20)), 4));
+	assert_true(pv_fake_synced(pv_maddr(L1 + 4 * (KERNEL_VA >> 20)), 4));
 	struct pv_mmu_frame f;
 	assert_int_equal(pv_mmu_frame_info(&m->mmu, pv_mfn(MIB(4) >> 12), &f), PV_OK);
 	assert_int_equal(f.type, PV_MMU_FT_RW);

@@ -113,9 +113,9 @@ static void bench_pin(pv_domid_t dom, uint32_t l2_ma, const volatile uint32_t *l
 	for (uint32_t j = 0; j < 1024; j++)
 		used += (l2[j] & 3u) != 0;
 	for (uint32_t r = 0; r < rounds; r++) {
-		pv_time_ns t0 = port_time_ns();
+		pv_time_ns_t t0 = port_time_ns();
 		int32_t rc = pv_mmu_pin(&hv.mmu, dom, PV_MMU_TABLE_L2, pv_maddr(l2_ma));
-		pv_time_ns t1 = port_time_ns();
+		pv_time_ns_t t1 = port_time_ns();
 		if (rc == PV_OK)
 			rc = pv_mmu_unpin(&hv.mmu, dom, pv_maddr(l2_ma));
 		if (rc != PV_OK) { /* the real pin after this reports it too */

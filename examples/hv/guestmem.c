@@ -20,7 +20,7 @@ void hv_guest_sync(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host, ui
 	port_alias_sync(va, host, len, op == PV_HC_SYNC_AFTER_WRITE);
 }
 
-int32_t hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t gva, uint32_t len, bool write,
+enum pv_status hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t gva, uint32_t len, bool write,
 			uint8_t **host)
 {
 	(void)user;

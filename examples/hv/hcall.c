@@ -287,7 +287,7 @@ int32_t hv_hc_setup(void)
 		.table_len = REFHV_HC_COUNT,
 		.stats = hc_stats,
 		.perms = hc_perms,
-		.max_domains = HV_MAX_DOMS,
+		.nr_domains = HV_MAX_DOMS,
 		.access = hv_guest_access,
 		.sync = PORT_VIVT_CACHE ? hv_guest_sync : 0,
 		.user = &hv,

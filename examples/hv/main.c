@@ -63,15 +63,15 @@ void hv_bench_switch(void)
 	if (hv.nr_doms < 2)
 		return;
 	const uint32_t n = 2000;
-	pv_time_ns t0 = port_time_ns();
+	pv_time_ns_t t0 = port_time_ns();
 	for (uint32_t i = 0; i < n; i++)
 		port_switch_space(hv.dom[i & 1u].l1, hv.dom[i & 1u].asid, port_guest_dacr(true));
-	pv_time_ns t1 = port_time_ns();
+	pv_time_ns_t t1 = port_time_ns();
 	for (uint32_t i = 0; i < n; i++) {
 		port_switch_space(hv.dom[i & 1u].l1, hv.dom[i & 1u].asid, port_guest_dacr(true));
 		port_tlb_flush_all();
 	}
-	pv_time_ns t2 = port_time_ns();
+	pv_time_ns_t t2 = port_time_ns();
 	port_switch_space(port_hyp_l1_ma(), 0, port_guest_dacr(false));
 	uint32_t sw = (uint32_t)((t1 - t0) * 10u / n), fl = (uint32_t)((t2 - t1) * 10u / n);
 	hv_printf("bench: address-space switch: %u.%u instructions; with a whole-TLB flush: %u.%u\n",

@@ -35,7 +35,7 @@ static void measure(struct usage *u)
 	}
 	for (uint32_t d = 0; d < hv.nr_doms; d++) {
 		for (uint32_t p = 0; p < HV_EVT_PORTS; p++) {
-			struct pv_evtchn_status st;
+			struct pv_evtchn_port_status st;
 			if (pv_evtchn_status(&hv.evt, hv.dom[d].id, p, &st) == PV_OK &&
 			    st.state != PV_EVTCHN_FREE)
 				u->ports[d]++;
@@ -119,7 +119,7 @@ void hv_restart_stress(void)
 	measure(&after);
 	struct pv_mmu_audit_report mr = { 0, 0 };
 	int32_t mrc = pv_mmu_audit(&hv.mmu, audit_scratch, sizeof audit_scratch / 4u, &mr);
-	struct pv_evtchn_audit_fault ef = { pv_domid_none(), 0, 0 };
+	struct pv_evtchn_audit_report ef = { 0, pv_domid_none(), 0 };
 	int32_t erc = pv_evtchn_audit(&hv.evt, &ef);
 	for (uint32_t d = 0; d < hv.nr_doms; d++) {
 		if (after.frames[d] != before.frames[d] || after.ports[d] != before.ports[d]) {

@@ -90,7 +90,7 @@ int32_t hv_sched_add_all(void)
 
 void hv_program_timer(void)
 {
-	pv_time_ns next = hv.slice_end;
+	pv_time_ns_t next = hv.slice_end;
 	for (uint32_t i = 0; i < hv.nr_doms; i++) {
 		if (hv.dom[i].state == HV_DOM_RUNNING && hv.dom[i].timer_deadline < next)
 			next = hv.dom[i].timer_deadline;
@@ -99,7 +99,7 @@ void hv_program_timer(void)
 		port_timer_stop();
 		return;
 	}
-	pv_time_ns now = port_time_ns();
+	pv_time_ns_t now = port_time_ns();
 	port_timer_set(next > now ? next - now : 1u);
 }
 
@@ -148,7 +148,7 @@ void hv_schedule(void)
 		if (hv.nr_dying != 0)
 			hv_reap();
 		hv_need_resched = false;
-		pv_time_ns now = port_time_ns();
+		pv_time_ns_t now = port_time_ns();
 		struct pv_sched_decision dec;
 		PV_ASSERT(pv_sched_pick_next(&hv.sched, now, &dec) == PV_OK);
 		if (dec.unit != PV_SCHED_IDLE) {
@@ -194,7 +194,7 @@ _Noreturn void hv_finish(void)
 			  mr.what ? mr.what : "?");
 		failures++;
 	}
-	struct pv_evtchn_audit_fault ef = { pv_domid_none(), 0, 0 };
+	struct pv_evtchn_audit_report ef = { 0, pv_domid_none(), 0 };
 	rc = pv_evtchn_audit(&hv.evt, &ef);
 	if (rc == PV_OK) {
 		hv_printf("hv: audit: event channels consistent\n");
@@ -245,7 +245,7 @@ static void close_waiting_for(const struct hv_dom *d)
 		if (&hv.dom[i] == d || hv.dom[i].state == HV_DOM_DYING)
 			continue;
 		for (uint32_t p = 0; p < HV_EVT_PORTS; p++) {
-			struct pv_evtchn_status st;
+			struct pv_evtchn_port_status st;
 			if (pv_evtchn_status(&hv.evt, hv.dom[i].id, p, &st) == PV_OK &&
 			    st.state == PV_EVTCHN_UNBOUND &&
 			    pv_domid_val(st.remote_dom) == pv_domid_val(d->id))

@@ -525,9 +525,9 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 			if (r.op == PV_MMU_MAINT_TLB_ALL)
 				r.va = pv_gvaddr(0);
 		}
-		unsigned before = fake_port_log()->count;
+		unsigned before = pv_fake_log_get()->count;
 		rc = pv_mmu_maint(mmu, dom, &r);
-		unsigned calls = fake_port_log()->count - before;
+		unsigned calls = pv_fake_log_get()->count - before;
 		if (calls != (rc == PV_OK ? 1u : 0u))
 			return m_fail(m, "maintenance hook calls disagree with the result", calls,
 				      (uint32_t)rc);

@@ -182,9 +182,9 @@ static void test_attack_free_while_mapped(void **state)
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(L2A), 1, pv_domid(1)), PV_EBUSY);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(DATA(0)), 1, pv_domid(2)), PV_EEXIST);
 	assert_int_equal(t_frame(t, DATA(0)).owner, 1);
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A, 0), PV_OK);
-	assert_int_equal(fake_port_log()->tlb_all, 1); /* no stale translation survives */
+	assert_int_equal(pv_fake_log_get()->tlb_all, 1); /* no stale translation survives */
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(DATA(0)), 1, pv_domid(1)), PV_OK);
 	t_free(t);
 }

@@ -24,7 +24,7 @@ static void run(enum pv_mmu_format fmt, uint64_t seed)
 	m_init(m, fmt, NULL);
 	struct m_src src = { NULL, 0, 0, seed };
 	for (uint32_t i = 0; i < STEPS; i++) {
-		fake_port_reset();
+		pv_fake_reset();
 		if (!m_step(m, &src))
 			fail_msg("format v%d seed %llu step %u: %s", fmt == PV_MMU_FMT_V5 ? 5 : 7,
 				 (unsigned long long)seed, (unsigned)i, m->why);

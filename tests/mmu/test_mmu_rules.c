@@ -143,14 +143,14 @@ static void test_pin_l2_counts(void **state)
 	assert_int_equal(t_frame(t, L2A).type, PV_MMU_FT_L2);
 	assert_true(t_frame(t, L2A).flags & PV_MMU_FRAME_PINNED);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EEXIST);
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_OK);
 	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
 	assert_int_equal(t_frame(t, DATA(0)).type, PV_MMU_FT_NONE);
 	assert_int_equal(t_frame(t, DATA(1)).ref_count, 0);
 	assert_int_equal(t_frame(t, L2A).type, PV_MMU_FT_NONE);
-	assert_int_equal(fake_port_log()->tlb_all, 1);
-	assert_int_equal(fake_port_log()->cache_flush_all, T_FMT(state) == PV_MMU_FMT_V5 ? 1 : 0);
+	assert_int_equal(pv_fake_log_get()->tlb_all, 1);
+	assert_int_equal(pv_fake_log_get()->cache_flush_all, T_FMT(state) == PV_MMU_FMT_V5 ? 1 : 0);
 	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_ENOTPINNED);
 	t_free(t);
 }
@@ -770,12 +770,12 @@ static void test_maintenance(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	bool v5 = T_FMT(state) == PV_MMU_FMT_V5;
 	pin_empty_l2(t, L2A);
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A + 40, t_small(t, DATA(0), true)), PV_OK);
-	assert_true(fake_port_synced(pv_maddr(L2A + 40), 4));
-	assert_int_equal(fake_port_log()->tlb_all + fake_port_log()->tlb_asid +
-				 fake_port_log()->tlb_va, 0); /* fault -> valid: nothing cached */
-	fake_port_reset();
+	assert_true(pv_fake_synced(pv_maddr(L2A + 40), 4));
+	assert_int_equal(pv_fake_log_get()->tlb_all + pv_fake_log_get()->tlb_asid +
+				 pv_fake_log_get()->tlb_va, 0); /* fault -> valid: nothing cached */
+	pv_fake_reset();
 	struct pv_mmu_update_req r[3] = {
 		{ L2A + 40, t_small(t, DATA(1), true) },
 		{ L2A + 44, t_small(t, DATA(2), true) },
@@ -783,56 +783,56 @@ static void test_maintenance(void **state)
 	};
 	uint32_t done;
 	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(1), r, 3, &done), PV_OK);
-	const struct fake_port_log *log = fake_port_log();
+	const struct pv_fake_log *log = pv_fake_log_get();
 	assert_int_equal(log->tlb_all, 1);
 	assert_int_equal(log->cache_flush_all, v5 ? 1 : 0);
 	assert_int_equal(log->pt_sync, 3);
-	assert_true(fake_port_synced(pv_maddr(L2A + 44), 4));
+	assert_true(pv_fake_synced(pv_maddr(L2A + 44), 4));
 	struct pv_tlb_req all = { .scope = PV_TLB_ALL };
-	assert_true(fake_port_tlb_covers(&all));
+	assert_true(pv_fake_tlb_covers(&all));
 	/* The flush is the last thing, after the table writes; v5 cleans first. */
-	assert_int_equal(log->ev[log->count - 1].kind, FAKE_PORT_TLB);
+	assert_int_equal(log->ev[log->count - 1].kind, PV_FAKE_TLB);
 	if (v5)
-		assert_int_equal(log->ev[log->count - 2].kind, FAKE_PORT_CACHE_FLUSH_ALL);
+		assert_int_equal(log->ev[log->count - 2].kind, PV_FAKE_CACHE_FLUSH_ALL);
 	/* A large page write syncs all 16 replicas. */
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A + 64 * 4, t_large(t, t_ma(1, 32), true)), PV_OK);
-	assert_true(fake_port_synced(pv_maddr(L2A + 64 * 4), 64));
+	assert_true(pv_fake_synced(pv_maddr(L2A + 64 * 4), 64));
 	/*
 	 * Pinning syncs the whole table it validated (and, for an L1, the
 	 * hypervisor slots it installs): 4 KiB for an L2 or fine table, 16 KiB
 	 * for an L1, and nothing else.
 	 */
-	fake_port_reset();
+	pv_fake_reset();
 	pin_empty_l2(t, L2B);
-	log = fake_port_log();
+	log = pv_fake_log_get();
 	assert_int_equal(log->pt_sync, 1);
 	assert_int_equal(pv_maddr_val(log->ev[0].ma), L2B);
 	assert_int_equal(log->ev[0].len, 4096);
 	assert_int_equal(log->tlb_all + log->tlb_asid + log->tlb_va + log->cache_flush_all, 0);
-	fake_port_reset();
+	pv_fake_reset();
 	t_fill(t, L1A, 3, 1, t_table(t, L2B));
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
 	assert_int_equal(log->pt_sync, 1);
 	assert_int_equal(pv_maddr_val(log->ev[0].ma), L1A);
 	assert_int_equal(log->ev[0].len, 16384);
-	assert_true(fake_port_synced(pv_maddr(L1A + 4 * T_HYP_SLOT), 4 * T_HYP_SLOTS));
+	assert_true(pv_fake_synced(pv_maddr(L1A + 4 * T_HYP_SLOT), 4 * T_HYP_SLOTS));
 	if (v5) {
-		fake_port_reset();
+		pv_fake_reset();
 		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, pv_maddr(DATA(9))),
 			 PV_OK);
-		assert_true(fake_port_synced(pv_maddr(DATA(9)), 4096));
+		assert_true(pv_fake_synced(pv_maddr(DATA(9)), 4096));
 		assert_int_equal(log->pt_sync, 1);
 	}
 	/* A refused pin does no maintenance. */
-	fake_port_reset();
+	pv_fake_reset();
 	t_fill(t, DATA(8), 0, 1, t_small(t, t_ma(2, 0), false));
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(DATA(8))), PV_EXDEV);
 	assert_int_equal(log->count, 0);
 	/* A refused update does no maintenance. */
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A + 44, t_small(t, t_ma(2, 0), true)), PV_EXDEV);
-	assert_int_equal(fake_port_log()->count, 0);
+	assert_int_equal(pv_fake_log_get()->count, 0);
 	t_free(t);
 }
 
@@ -861,9 +861,9 @@ static void test_destroy(void **state)
 	 * Each maps the other's frame. Domain 1 goes first: its tables go, but
 	 * domain 2 still maps its frame, so its frames stay (deferred).
 	 */
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
-	assert_int_equal(fake_port_log()->tlb_all, 1);
+	assert_int_equal(pv_fake_log_get()->tlb_all, 1);
 	assert_int_equal(t_frame(t, L1A).type, PV_MMU_FT_NONE);
 	assert_int_equal(t_frame(t, L1A).owner, 1);
 	assert_int_equal(t_frame(t, t_ma(2, 9)).grant_maps, 0);
@@ -1074,16 +1074,16 @@ static int32_t maint(struct t_machine *t, uint16_t dom, uint32_t op, uint32_t va
 		     uint32_t asid)
 {
 	struct pv_mmu_maint_req r = { op, pv_gvaddr(va), len, asid };
-	fake_port_reset();
+	pv_fake_reset();
 	int32_t rc = pv_mmu_maint(&t->mmu, pv_domid(dom), &r);
-	assert_int_equal(fake_port_log()->count, rc == PV_OK ? 1u : 0u);
+	assert_int_equal(pv_fake_log_get()->count, rc == PV_OK ? 1u : 0u);
 	return rc;
 }
 
 static void assert_cache_event(enum pv_cache_op op, uint32_t va, uint32_t len)
 {
-	const struct fake_port_event *e = &fake_port_log()->ev[0];
-	assert_int_equal(e->kind, FAKE_PORT_CACHE_MAINT);
+	const struct pv_fake_event *e = &pv_fake_log_get()->ev[0];
+	assert_int_equal(e->kind, PV_FAKE_CACHE_MAINT);
 	assert_int_equal(e->cache.op, op);
 	assert_int_equal(pv_gvaddr_val(e->cache.va), va);
 	assert_int_equal(e->cache.len, len);
@@ -1091,8 +1091,8 @@ static void assert_cache_event(enum pv_cache_op op, uint32_t va, uint32_t len)
 
 static void assert_tlb_event(enum pv_tlb_scope scope, uint32_t asid, uint32_t va)
 {
-	const struct fake_port_event *e = &fake_port_log()->ev[0];
-	assert_int_equal(e->kind, FAKE_PORT_TLB);
+	const struct pv_fake_event *e = &pv_fake_log_get()->ev[0];
+	assert_int_equal(e->kind, PV_FAKE_TLB);
 	assert_int_equal(e->tlb.scope, scope);
 	assert_int_equal(e->tlb.asid, asid);
 	assert_int_equal(pv_gvaddr_val(e->tlb.va), va);
@@ -1304,7 +1304,7 @@ static void test_maint(void **state)
 	assert_cache_event(PV_CACHE_CLEAN_INVAL, 0x00112FF0u, 16);
 	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_SYNC_ICACHE, 0x00380000u, 0x8000, asid), PV_OK);
 	assert_cache_event(PV_CACHE_SYNC_ICACHE, 0x00380000u, 0x8000);
-	assert_int_equal(fake_port_log()->cache_sync_icache, 1);
+	assert_int_equal(pv_fake_log_get()->cache_sync_icache, 1);
 	/* TLB operations need no translation: an unmapped page is fine. */
 	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_PAGE, 0x00113ABCu, 0, asid), PV_OK);
 	assert_tlb_event(PV_TLB_VA, asid, 0x00113000u);

@@ -320,7 +320,7 @@ static void run(enum pv_mmu_format fmt, uint64_t seed)
 {
 	struct w w = { .t = t_new(fmt), .s = { NULL, 0, 0, seed }, .v7 = fmt == PV_MMU_FMT_V7 };
 	struct t_machine *t = w.t;
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(DOM), pv_maddr(T_IO_BASE), IO_SIZE,
 				     PV_MMU_MT_MASK(PV_MMU_MT_SO) | PV_MMU_MT_MASK(PV_MMU_MT_DEVICE),
 				     m_below(&w.s, 2) ? PV_MMU_IO_WRITE : 0),
@@ -341,7 +341,7 @@ static void run(enum pv_mmu_format fmt, uint64_t seed)
 	unsigned ok = 0, refused = 0;
 	for (uint32_t round = 0; round < 4u; round++) {
 		for (uint32_t i = 0; i < 1500u; i++) {
-			fake_port_reset();
+			pv_fake_reset();
 			if (random_update(&w) == PV_OK)
 				ok++;
 			else
