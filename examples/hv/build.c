@@ -114,10 +114,10 @@ static void bench_pin(pv_domid_t dom, uint32_t l2_ma, const volatile uint32_t *l
 		used += (l2[j] & 3u) != 0;
 	for (uint32_t r = 0; r < rounds; r++) {
 		pv_time_ns_t t0 = port_time_ns();
-		int32_t rc = pv_mmu_pin(&hv.mmu, dom, PV_MMU_TABLE_L2, pv_maddr(l2_ma));
+		int32_t rc = pv_mmu_pin(&hv.mmu, dom, PV_MMU_TABLE_L2, pv_mfn(l2_ma >> PV_FRAME_SHIFT));
 		pv_time_ns_t t1 = port_time_ns();
 		if (rc == PV_OK)
-			rc = pv_mmu_unpin(&hv.mmu, dom, pv_maddr(l2_ma));
+			rc = pv_mmu_unpin(&hv.mmu, dom, pv_mfn(l2_ma >> PV_FRAME_SHIFT));
 		if (rc != PV_OK) { /* the real pin after this reports it too */
 			hv_printf("bench: pin of an L2 frame: %s\n", pv_status_name(rc));
 			return;
@@ -171,11 +171,11 @@ static int32_t build_tables(struct hv_dom *d, uint32_t base, uint32_t img_frames
 
 	if (d == &hv.dom[0])
 		bench_pin(d->id, l2_ma, l2);
-	int32_t rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2, pv_maddr(l2_ma));
+	int32_t rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2, pv_mfn(l2_ma >> PV_FRAME_SHIFT));
 	if (rc == PV_OK)
-		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L1, pv_maddr(l1_ma));
+		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L1, pv_mfn(l1_ma >> PV_FRAME_SHIFT));
 	if (rc == PV_OK)
-		rc = pv_mmu_switch_base(&hv.mmu, d->id, pv_maddr(l1_ma));
+		rc = pv_mmu_switch_base(&hv.mmu, d->id, pv_mfn(l1_ma >> PV_FRAME_SHIFT));
 	if (rc != PV_OK)
 		return rc;
 	d->l1 = pv_maddr(l1_ma);
@@ -316,7 +316,7 @@ int32_t hv_connect(const struct hv_chan_cfg *ch)
 		return rc;
 	if (ch->ring) {
 		uint32_t ring = a->cfg->mem_base + REFHV_FRAME_RING * PV_FRAME_SIZE;
-		rc = pv_mmu_grant(&hv.mmu, a->id, pv_maddr_to_mfn(pv_maddr(ring)), b->id, true);
+		rc = pv_mmu_grant(&hv.mmu, a->id, pv_mfn(ring >> PV_FRAME_SHIFT), b->id, true);
 		if (rc != PV_OK)
 			return rc;
 		a->si->ring_peer = b->cfg->id;

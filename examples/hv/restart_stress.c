@@ -28,10 +28,11 @@ static void measure(struct usage *u)
 		struct pv_mmu_frame f;
 		PV_ASSERT(pv_mmu_frame_info(&hv.mmu, pv_mfn((BOARD_RAM_PA >> PV_FRAME_SHIFT) + i),
 					    &f) == PV_OK);
-		if (f.owner == PV_DOMID_NONE_VALUE)
+		uint16_t owner = pv_domid_val(f.owner);
+		if (owner == PV_DOMID_NONE_VALUE)
 			u->free_frames++;
-		else if (f.owner < HV_MAX_DOMS)
-			u->frames[f.owner]++;
+		else if (owner < HV_MAX_DOMS)
+			u->frames[owner]++;
 	}
 	for (uint32_t d = 0; d < hv.nr_doms; d++) {
 		for (uint32_t p = 0; p < HV_EVT_PORTS; p++) {
@@ -117,7 +118,7 @@ void hv_restart_stress(void)
 	}
 	hv_reap();
 	measure(&after);
-	struct pv_mmu_audit_report mr = { 0, 0 };
+	struct pv_mmu_audit_report mr = { .what = "" };
 	int32_t mrc = pv_mmu_audit(&hv.mmu, audit_scratch, sizeof audit_scratch / 4u, &mr);
 	struct pv_evtchn_audit_report ef = { 0, pv_domid_none(), 0 };
 	int32_t erc = pv_evtchn_audit(&hv.evt, &ef);

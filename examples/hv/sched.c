@@ -185,13 +185,14 @@ static uint32_t audit_scratch[PV_MMU_AUDIT_SCRATCH_WORDS(NR_FRAMES, HV_MAX_DEVS)
 _Noreturn void hv_finish(void)
 {
 	int failures = 0;
-	struct pv_mmu_audit_report mr = { 0, 0 };
+	struct pv_mmu_audit_report mr = { .what = "" };
 	int32_t rc = pv_mmu_audit(&hv.mmu, audit_scratch, sizeof audit_scratch / 4u, &mr);
 	if (rc == PV_OK) {
 		hv_printf("hv: audit: frame table and page tables consistent\n");
 	} else {
-		hv_printf("hv: audit FAILED: mmu %s at %u: %s\n", pv_status_name(rc), mr.mfn,
-			  mr.what ? mr.what : "?");
+		hv_printf("hv: audit FAILED: mmu %s at frame %#x, domain %u: %s\n",
+			  pv_status_name(rc), (unsigned)pv_mfn_val(mr.mfn),
+			  (unsigned)pv_domid_val(mr.dom), mr.what ? mr.what : "?");
 		failures++;
 	}
 	struct pv_evtchn_audit_report ef = { 0, pv_domid_none(), 0 };

@@ -70,7 +70,7 @@ static void test_checker_catches_breach(void **state)
 	assert_non_null(m);
 	m_init(m, PV_MMU_FMT_V7, NULL);
 	uint32_t l2 = t_ma(1, 4);
-	assert_int_equal(pv_mmu_pin(&m->t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(l2)), PV_OK);
+	assert_int_equal(pv_mmu_pin(&m->t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
 	m->pinned[(l2 - T_RAM_BASE) >> 12] = MP_L2;
 	assert_true(m_check(m));
 	t_ptr(m->t, l2)[3] = v7_small(t_ma(2, 0), V7_RO, 0, 1, 1);

@@ -26,12 +26,12 @@ static const enum pv_mmu_format fmt_v5 = PV_MMU_FMT_V5, fmt_v7 = PV_MMU_FMT_V7;
 
 static int32_t pin(struct t_machine *t, uint16_t d, enum pv_mmu_table k, uint32_t ma)
 {
-	return pv_mmu_pin(&t->mmu, pv_domid(d), k, pv_maddr(ma));
+	return pv_mmu_pin(&t->mmu, pv_domid(d), k, t_mfn(ma));
 }
 
 static int32_t unpin(struct t_machine *t, uint16_t d, uint32_t ma)
 {
-	return pv_mmu_unpin(&t->mmu, pv_domid(d), pv_maddr(ma));
+	return pv_mmu_unpin(&t->mmu, pv_domid(d), t_mfn(ma));
 }
 
 /*
@@ -177,7 +177,7 @@ static void xsa242_lost_type_reference(void **state)
 	assert_int_equal(t_frame(t, L2A).type_count, 1);
 	T_EXPECT(t, unpin(t, 1, L2A), PV_EBUSY);
 	/* The active base is held too. */
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, unpin(t, 1, L1A), PV_EBUSY);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(L1A), 4, pv_domid(1)), PV_EBUSY);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 2, 0), PV_OK);
@@ -388,14 +388,14 @@ static void xsa380_grant_outlives_owner(void **state)
 	T_EXPECT(t, t_update1(t, 2, L2_D2, t_small(t, DATA(0), true)), PV_OK);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, pv_domid(1)), PV_EBUSY);
 	assert_true(t->doms[1].dying);
-	assert_int_equal(t_frame(t, DATA(0)).owner, 1);
+	assert_int_equal(pv_domid_val(t_frame(t, DATA(0)).owner), 1);
 	/* No new mapping of a dying owner's frame, even one still granted. */
 	T_EXPECT(t, t_update1(t, 2, L2_D2 + 4, t_small(t, DATA(1), true)), PV_EXDEV);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, pv_domid(1)), PV_EBUSY);
 	T_EXPECT(t, t_update1(t, 2, L2_D2, 0), PV_OK);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, pv_domid(1)), PV_OK);
-	assert_int_equal(t_frame(t, DATA(0)).owner, PV_DOMID_NONE_VALUE);
-	assert_int_equal(t_frame(t, DATA(0)).grant_peer, PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, DATA(0)).owner), PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, DATA(0)).grant_peer), PV_DOMID_NONE_VALUE);
 	T_EXPECT(t, t_update1(t, 2, L2_D2, t_small(t, DATA(0), false)), PV_EPERM);
 	t_free(t);
 }
@@ -443,7 +443,7 @@ static void xsa232_cache_maintenance_of_memory_not_mapped(void **state)
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_OK);
 	struct pv_mmu_maint_req r = { PV_MMU_MAINT_CACHE_CLEAN, pv_gvaddr(va), 4096u, 0 };
 	T_EXPECT(t, pv_mmu_maint(&t->mmu, pv_domid(1), &r), PV_ENOENT); /* no active L1 yet */
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
 	pv_fake_reset();
 	T_EXPECT(t, pv_mmu_maint(&t->mmu, pv_domid(1), &r), PV_OK);
 	assert_int_equal(pv_fake_log_get()->cache_clean, 1);
