@@ -89,7 +89,7 @@ int32_t hv_hc_setup(void);
 
 /* guestmem.c: the pv_hc access check (walks the domain's tables). */
 enum pv_status hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
-			bool write, uint8_t **host);
+			       bool write, uint8_t **host);
 void hv_guest_sync(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host, uint32_t len,
 		   enum pv_hc_sync_op op);
 

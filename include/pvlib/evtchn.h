@@ -256,7 +256,8 @@ enum pv_status pv_evtchn_init(struct pv_evtchn *ctx, const struct pv_evtchn_conf
  * @param dc the domain's setup
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_domain_add(struct pv_evtchn *ctx, const struct pv_evtchn_domain_config *dc);
+enum pv_status pv_evtchn_domain_add(struct pv_evtchn *ctx,
+				    const struct pv_evtchn_domain_config *dc);
 
 /**
  * Hypervisor: destroy a domain's event channels: every port closed as by

@@ -238,7 +238,8 @@ struct pv_mmu {
  * RAM window and frame store alignment (PV_EALIGN), RAM size (PV_EINVAL),
  * storage sizes (PV_ENOMEM), hypervisor range alignment (PV_EALIGN), that the hypervisor's
  * ARM domain is not a guest domain, that ram_types holds Normal types only
- * and that nr_domains is 1 .. PV_DOMID_MAX_GUEST+1 (PV_EINVAL). Every frame starts free, every domain without an L1.
+ * and that nr_domains is 1 .. PV_DOMID_MAX_GUEST+1 (PV_EINVAL). Every frame
+ * starts free, every domain without an L1.
  * @param mmu the instance
  * @param cfg the configuration (copied; the storage it names stays the caller's)
  * @return PV_OK, or one of the errors above
@@ -257,7 +258,8 @@ enum pv_status pv_mmu_init(struct pv_mmu *mmu, const struct pv_mmu_config *cfg);
  * @param dom the new owner
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_mmu_frame_assign(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_domid_t dom);
+enum pv_status pv_mmu_frame_assign(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count,
+				   pv_domid_t dom);
 
 /**
  * Take count frames back from dom. Each must be owned by dom (PV_EXDEV),
@@ -281,7 +283,8 @@ enum pv_status pv_mmu_frame_free(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t coun
  * @param write whether write access is needed too
  * @return PV_OK if the access is allowed, else the error a mapping would get
  */
-enum pv_status pv_mmu_frame_access(const struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn, bool write);
+enum pv_status pv_mmu_frame_access(const struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn,
+				   bool write);
 
 /**
  * The record of frame mfn (PV_ERANGE outside RAM). Changes nothing.
@@ -398,8 +401,8 @@ enum pv_status pv_mmu_unpin(struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn);
  * @param done receives how many were applied
  * @return PV_OK, or the error of request *done
  */
-enum pv_status pv_mmu_update(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_update_req *reqs,
-			     uint32_t count, uint32_t *done);
+enum pv_status pv_mmu_update(struct pv_mmu *mmu, pv_domid_t dom,
+			     const struct pv_mmu_update_req *reqs, uint32_t count, uint32_t *done);
 
 /**
  * Make the pinned L1 whose first frame is mfn dom's active base

@@ -114,8 +114,8 @@ static inline void fifo_link(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, 
 	mark_vcpu_pending(ctx, d, vcpu);
 }
 
-static inline void fifo_set_pending(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t port,
-				    struct pv_evtchn_port *p)
+static inline void fifo_set_pending(struct pv_evtchn *ctx, struct pv_evtchn_domain *d,
+				    uint32_t port, struct pv_evtchn_port *p)
 {
 	uint32_t *wp = &d->fifo_words[port];
 	uint32_t w = sh_rd32(wp);
