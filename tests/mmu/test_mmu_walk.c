@@ -277,7 +277,8 @@ static void check_va(struct w *w, uint32_t va)
 	if (f.ref_count == 0 || !(own || granted))
 		fail_msg("va %#x: frame %#x not a mapping validation counted for the domain "
 			 "(refs %u owner %u peer %u)", (unsigned)va, (unsigned)ma,
-			 (unsigned)f.ref_count, f.owner, f.grant_peer);
+			 (unsigned)f.ref_count, (unsigned)pv_domid_val(f.owner),
+			 (unsigned)pv_domid_val(f.grant_peer));
 	if (pv_mmu_frame_access(&w->t->mmu, pv_domid(DOM), t_mfn(ma), false) != PV_OK)
 		fail_msg("va %#x: frame_access refuses a read of %#x", (unsigned)va, (unsigned)ma);
 	if (x.user_write) {
