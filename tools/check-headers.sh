@@ -16,8 +16,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 warn=(-Wall -Wextra -Werror -pedantic-errors -Wconversion -Wsign-conversion -Wundef
-      -Wcast-qual)
-cwarn=(-Wshadow -Wstrict-prototypes -Wmissing-prototypes)
+      -Wcast-qual -Wshadow)
+cwarn=(-Wstrict-prototypes -Wmissing-prototypes)
 fail=0
 n=0
 inc=$(cd "$inc" && pwd)

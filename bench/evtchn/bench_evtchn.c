@@ -35,7 +35,7 @@
 #define ROUNDS 7  /* times the whole table is measured */
 #define ITERS 2000000u
 
-static struct pv_evtchn_ctx ctx;
+static struct pv_evtchn ctx;
 static struct pv_evtchn_domain doms[NDOMS];
 static struct pv_evtchn_port ports[NDOMS][NPORTS];
 static struct pv_evtchn_shared shared[NDOMS];

@@ -81,7 +81,7 @@ int main(void)
 	struct pv_hc_perm perms[4];
 	struct pv_hc_config cfg = {
 		.table = table, .table_len = NR_LEN, .stats = stats, .perms = perms,
-		.max_domains = 4, .multicall_max = 64, .multicall_slice = 16,
+		.nr_domains = 4, .multicall_max = 64, .multicall_slice = 16,
 	};
 	if (pv_hc_init(&hc, &cfg, NULL) != PV_OK ||
 	    pv_hc_perm_set(&hc, pv_domid(1), (struct pv_hc_perm){ UINT64_C(1) << NR_NULL }) != PV_OK) {

@@ -171,18 +171,18 @@ static void machine_init(struct machine *m, enum pv_mmu_format fmt, uint32_t gue
 static void pin_all(struct machine *m)
 {
 	for (uint32_t i = 0; i < m->nl2; i++)
-		if (pv_mmu_pin(&m->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(ma_of(m->l2_first + i))))
+		if (pv_mmu_pin(&m->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_mfn(ma_of(m->l2_first + i) >> PV_FRAME_SHIFT)))
 			abort();
-	if (pv_mmu_pin(&m->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(ma_of(m->l1))))
+	if (pv_mmu_pin(&m->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_mfn(ma_of(m->l1) >> PV_FRAME_SHIFT)))
 		abort();
 }
 
 static void unpin_all(struct machine *m)
 {
-	if (pv_mmu_unpin(&m->mmu, pv_domid(1), pv_maddr(ma_of(m->l1))))
+	if (pv_mmu_unpin(&m->mmu, pv_domid(1), pv_mfn(ma_of(m->l1) >> PV_FRAME_SHIFT)))
 		abort();
 	for (uint32_t i = 0; i < m->nl2; i++)
-		if (pv_mmu_unpin(&m->mmu, pv_domid(1), pv_maddr(ma_of(m->l2_first + i))))
+		if (pv_mmu_unpin(&m->mmu, pv_domid(1), pv_mfn(ma_of(m->l2_first + i) >> PV_FRAME_SHIFT)))
 			abort();
 }
 

@@ -41,7 +41,7 @@ static void setup(enum pv_sched_policy pol, uint32_t n)
 			.weight = 64 + (u * 37) % 512,
 			.cap = u % 8 == 0 ? 50 : 0,
 			.budget = 90000,                /* 90 us every n * 100 us: U = 0.9 */
-			.period = (pv_time_ns)n * 100000,
+			.period = (pv_time_ns_t)n * 100000,
 		};
 		if (pv_sched_add(&S, u, pv_domid((uint16_t)(u % 8 + 1)), &p, 0) != PV_OK)
 			abort();
@@ -61,7 +61,7 @@ static double bench_pick(enum pv_sched_policy pol, uint32_t n)
 	double best = 1e30;
 	for (int r = 0; r < RUNS; r++) {
 		setup(pol, n);
-		pv_time_ns t = 0;
+		pv_time_ns_t t = 0;
 		struct pv_sched_decision d;
 		/* warm up: one pass over the units */
 		for (uint32_t i = 0; i < 4 * n; i++) {

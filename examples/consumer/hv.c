@@ -21,14 +21,14 @@ static struct pv_hc_stats stats[1];
 static struct pv_hc_perm perms[4];
 static struct pv_hc hc;
 
-int32_t hv_init(void)
+enum pv_status hv_init(void)
 {
 	struct pv_hc_config cfg = {
 		.table = table, .table_len = 1, .stats = stats, .perms = perms,
-		.max_domains = 4, .multicall_max = 32, .multicall_slice = 8,
+		.nr_domains = 4, .multicall_max = 32, .multicall_slice = 8,
 	};
 	uint32_t bad;
-	int32_t rc = pv_hc_init(&hc, &cfg, &bad);
+	enum pv_status rc = pv_hc_init(&hc, &cfg, &bad);
 	if (rc != PV_OK)
 		return rc;
 	/* Domain 1 may make hypercall 0; every other domain, nothing. */

@@ -23,7 +23,7 @@ int main(void)
 	printf("pvlib %s (headers %s)\n", pv_version_string(), PV_VERSION_STRING);
 	if (pv_version() != PV_VERSION)
 		return 1;
-	int32_t rc = hv_init();
+	enum pv_status rc = hv_init();
 	if (rc != PV_OK) {
 		printf("hv_init: %s\n", pv_status_name(rc));
 		return 1;

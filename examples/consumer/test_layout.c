@@ -53,10 +53,10 @@ static uint32_t *slot(struct machine *m, uint32_t ma)
 
 static void audit(struct machine *m)
 {
-	struct pv_mmu_audit_report rep = { 0, "" };
+	struct pv_mmu_audit_report rep = { .what = "" };
 	int32_t rc = pv_mmu_audit(&m->mmu, m->scratch, sizeof m->scratch / 4, &rep);
 	if (rc != PV_OK)
-		fail_msg("audit: %s at %u", rep.what, (unsigned)rep.mfn);
+		fail_msg("audit: %s at frame %#x", rep.what, (unsigned)pv_mfn_val(rep.mfn));
 }
 
 static int setup(void **state)
@@ -91,7 +91,7 @@ static int setup(void **state)
 	assert_int_equal(pv_mmu_io_assign(&m->mmu, pv_domid(GUEST), pv_maddr(UART), 4096,
 					  PV_MMU_MT_MASK(PV_MMU_MT_DEVICE), PV_MMU_IO_WRITE),
 			 PV_OK);
-	fake_port_reset();
+	pv_fake_reset();
 	*state = m;
 	return 0;
 }
@@ -125,14 +125,14 @@ static void test_layout_is_accepted(void **state)
 {
 	struct machine *m = *state;
 	build_layout(m);
-	assert_int_equal(pv_mmu_pin(&m->mmu, pv_domid(GUEST), PV_MMU_TABLE_L2, pv_maddr(L2)), PV_OK);
+	assert_int_equal(pv_mmu_pin(&m->mmu, pv_domid(GUEST), PV_MMU_TABLE_L2, pv_mfn(L2 >> 12)), PV_OK);
 	audit(m);
-	assert_int_equal(pv_mmu_pin(&m->mmu, pv_domid(GUEST), PV_MMU_TABLE_L1, pv_maddr(L1)), PV_OK);
+	assert_int_equal(pv_mmu_pin(&m->mmu, pv_domid(GUEST), PV_MMU_TABLE_L1, pv_mfn(L1 >> 12)), PV_OK);
 	audit(m);
-	assert_int_equal(pv_mmu_switch_base(&m->mmu, pv_domid(GUEST), pv_maddr(L1)), PV_OK);
+	assert_int_equal(pv_mmu_switch_base(&m->mmu, pv_domid(GUEST), pv_mfn(L1 >> 12)), PV_OK);
 	audit(m);
 	/* Every table write was pushed out to the table walker. */
-	assert_true(fake_port_synced(pv_maddr(L1 + 4 * (KERNEL_VA >> 20)), 4));
+	assert_true(pv_fake_synced(pv_maddr(L1 + 4 * (KERNEL_VA >> 20)), 4));
 	struct pv_mmu_frame f;
 	assert_int_equal(pv_mmu_frame_info(&m->mmu, pv_mfn(MIB(4) >> 12), &f), PV_OK);
 	assert_int_equal(f.type, PV_MMU_FT_RW);
@@ -144,8 +144,8 @@ static void test_layout_mistakes_refused(void **state)
 {
 	struct machine *m = *state;
 	build_layout(m);
-	assert_int_equal(pv_mmu_pin(&m->mmu, pv_domid(GUEST), PV_MMU_TABLE_L2, pv_maddr(L2)), PV_OK);
-	assert_int_equal(pv_mmu_pin(&m->mmu, pv_domid(GUEST), PV_MMU_TABLE_L1, pv_maddr(L1)), PV_OK);
+	assert_int_equal(pv_mmu_pin(&m->mmu, pv_domid(GUEST), PV_MMU_TABLE_L2, pv_mfn(L2 >> 12)), PV_OK);
+	assert_int_equal(pv_mmu_pin(&m->mmu, pv_domid(GUEST), PV_MMU_TABLE_L1, pv_mfn(L1 >> 12)), PV_OK);
 	const uint32_t ng = PV_MMU_V7_NG;
 	struct pv_mmu_update_req r;
 	uint32_t done;

@@ -25,7 +25,7 @@ static bool frames_free(uint32_t ma, uint32_t n)
 		struct pv_mmu_frame f;
 		if (pv_mmu_frame_info(&hv.mmu, pv_maddr_to_mfn(pv_maddr(ma + i * PV_FRAME_SIZE)),
 				      &f) != PV_OK ||
-		    f.owner != PV_DOMID_NONE_VALUE)
+		    pv_domid_val(f.owner) != PV_DOMID_NONE_VALUE)
 			return false;
 	}
 	return true;
@@ -80,11 +80,11 @@ static void bench_pin(struct hv_dom *d)
 		used += (e & 3u) != 0;
 	}
 	for (uint32_t r = 0; r < rounds && rc == PV_OK; r++) {
-		pv_time_ns t0 = port_time_ns();
-		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2, pv_maddr(ma));
-		pv_time_ns t1 = port_time_ns();
+		pv_time_ns_t t0 = port_time_ns();
+		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2, pv_maddr_to_mfn(pv_maddr(ma)));
+		pv_time_ns_t t1 = port_time_ns();
 		if (rc == PV_OK)
-			rc = pv_mmu_unpin(&hv.mmu, d->id, pv_maddr(ma));
+			rc = pv_mmu_unpin(&hv.mmu, d->id, pv_maddr_to_mfn(pv_maddr(ma)));
 		pin += t1 - t0;
 		t0 = port_time_ns();
 		for (uint32_t j = 0; j < 1024; j++)
@@ -119,15 +119,15 @@ static void bench_switch(void)
 	if (hv.nr_doms < 2)
 		return;
 	const uint32_t n = 2000;
-	pv_time_ns t0 = port_time_ns();
+	pv_time_ns_t t0 = port_time_ns();
 	for (uint32_t i = 0; i < n; i++)
 		port_switch_space(hv.dom[i & 1u].l1, hv.dom[i & 1u].asid, port_guest_dacr(true));
-	pv_time_ns t1 = port_time_ns();
+	pv_time_ns_t t1 = port_time_ns();
 	for (uint32_t i = 0; i < n; i++) {
 		port_switch_space(hv.dom[i & 1u].l1, hv.dom[i & 1u].asid, port_guest_dacr(true));
 		port_tlb_flush_all();
 	}
-	pv_time_ns t2 = port_time_ns();
+	pv_time_ns_t t2 = port_time_ns();
 	port_switch_space(port_hyp_l1_ma(), 0, port_guest_dacr(false));
 	uint32_t sw = (uint32_t)((t1 - t0) * 10u / n), fl = (uint32_t)((t2 - t1) * 10u / n);
 	hv_printf("bench: address-space switch: %u.%u instructions; with a whole-TLB flush: %u.%u\n",

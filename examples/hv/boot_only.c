@@ -7,7 +7,7 @@ void hv_main(void)
 {
 	port_board_init();
 	port_console_puts("hv: pvlib port boots: " BOARD_NAME "\n");
-	pv_time_ns t0 = port_time_ns();
+	pv_time_ns_t t0 = port_time_ns();
 	while (port_time_ns() - t0 < 1000000u)
 		;
 	port_console_puts("hv: time base runs\n");

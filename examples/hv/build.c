@@ -131,11 +131,11 @@ static int32_t build_tables(struct hv_dom *d, uint32_t base, uint32_t img_frames
 	l1[REFHV_USER_VA >> 20] = pv_mmu_desc_table(fmt, l2_ma + REFHV_L2_USER * 1024u,
 						    ARMDOM_GUEST_USER);
 
-	int32_t rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2, pv_maddr(l2_ma));
+	int32_t rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2, pv_mfn(l2_ma >> PV_FRAME_SHIFT));
 	if (rc == PV_OK)
-		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L1, pv_maddr(l1_ma));
+		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L1, pv_mfn(l1_ma >> PV_FRAME_SHIFT));
 	if (rc == PV_OK)
-		rc = pv_mmu_switch_base(&hv.mmu, d->id, pv_maddr(l1_ma));
+		rc = pv_mmu_switch_base(&hv.mmu, d->id, pv_mfn(l1_ma >> PV_FRAME_SHIFT));
 	if (rc != PV_OK)
 		return rc;
 	d->l1 = pv_maddr(l1_ma);
@@ -277,7 +277,7 @@ int32_t hv_connect(const struct hv_chan_cfg *ch)
 		return rc;
 	if (ch->ring) {
 		uint32_t ring = a->cfg->mem_base + REFHV_FRAME_RING * PV_FRAME_SIZE;
-		rc = pv_mmu_grant(&hv.mmu, a->id, pv_maddr_to_mfn(pv_maddr(ring)), b->id, true);
+		rc = pv_mmu_grant(&hv.mmu, a->id, pv_mfn(ring >> PV_FRAME_SHIFT), b->id, true);
 		if (rc != PV_OK)
 			return rc;
 		a->si->ring_peer = b->cfg->id;

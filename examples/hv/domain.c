@@ -22,7 +22,7 @@ static void close_waiting_for(const struct hv_dom *d)
 		if (&hv.dom[i] == d || hv.dom[i].state == HV_DOM_DYING)
 			continue;
 		for (uint32_t p = 0; p < HV_EVT_PORTS; p++) {
-			struct pv_evtchn_status st;
+			struct pv_evtchn_port_status st;
 			if (pv_evtchn_status(&hv.evt, hv.dom[i].id, p, &st) == PV_OK &&
 			    st.state == PV_EVTCHN_UNBOUND &&
 			    pv_domid_val(st.remote_dom) == pv_domid_val(d->id))
@@ -169,7 +169,7 @@ uint32_t hv_frames_owned(const struct hv_dom *d)
 		struct pv_mmu_frame f;
 		if (pv_mmu_frame_info(&hv.mmu, pv_mfn((BOARD_RAM_PA >> PV_FRAME_SHIFT) + i), &f) ==
 			    PV_OK &&
-		    f.owner == pv_domid_val(d->id))
+		    pv_domid_val(f.owner) == pv_domid_val(d->id))
 			n++;
 	}
 	return n;

@@ -20,8 +20,8 @@ void hv_guest_sync(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host, ui
 	port_alias_sync(va, host, len, op == PV_HC_SYNC_AFTER_WRITE);
 }
 
-int32_t hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t gva, uint32_t len, bool write,
-			uint8_t **host)
+enum pv_status hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t gva, uint32_t len,
+			       bool write, uint8_t **host)
 {
 	(void)user;
 	(void)len; /* never crosses a 4 KiB page (lib/hypercall guarantees it) */

@@ -82,24 +82,47 @@ static int32_t hc_mmu_update(struct pv_hc_call *c)
 	return rc;
 }
 
+/*
+ * A table named by the guest: its machine address (the guest ABI), which
+ * pvlib takes as a frame number. A table starts at a frame boundary, so an
+ * address inside a frame is refused here, as the ABI says (PV_EALIGN).
+ */
+static int32_t table_mfn(uint32_t ma, pv_mfn_t *mfn)
+{
+	if (pv_maddr_offset(pv_maddr(ma)) != 0)
+		return PV_EALIGN;
+	*mfn = pv_maddr_to_mfn(pv_maddr(ma));
+	return PV_OK;
+}
+
 static int32_t hc_mmu_pin(struct pv_hc_call *c)
 {
 	uint32_t kind = c->args[0];
+	pv_mfn_t mfn;
 	int32_t rc = hv_limit_pin_kind(kind);
+	if (rc == PV_OK)
+		rc = table_mfn(c->args[1], &mfn);
 	if (rc != PV_OK)
 		return rc;
-	return pv_mmu_pin(&hv.mmu, c->dom, (enum pv_mmu_table)kind, pv_maddr(c->args[1]));
+	return pv_mmu_pin(&hv.mmu, c->dom, (enum pv_mmu_table)kind, mfn);
 }
 
 static int32_t hc_mmu_unpin(struct pv_hc_call *c)
 {
-	return pv_mmu_unpin(&hv.mmu, c->dom, pv_maddr(c->args[0]));
+	pv_mfn_t mfn;
+	int32_t rc = table_mfn(c->args[0], &mfn);
+	if (rc != PV_OK)
+		return rc;
+	return pv_mmu_unpin(&hv.mmu, c->dom, mfn);
 }
 
 static int32_t hc_mmu_switch_base(struct pv_hc_call *c)
 {
 	struct hv_dom *d = hv_dom_of(c->dom);
-	int32_t rc = pv_mmu_switch_base(&hv.mmu, c->dom, pv_maddr(c->args[0]));
+	pv_mfn_t mfn;
+	int32_t rc = table_mfn(c->args[0], &mfn);
+	if (rc == PV_OK)
+		rc = pv_mmu_switch_base(&hv.mmu, c->dom, mfn);
 	if (rc != PV_OK)
 		return rc;
 	d->l1 = pv_maddr(c->args[0]);
@@ -288,7 +311,7 @@ int32_t hv_hc_setup(void)
 		.table_len = REFHV_HC_COUNT,
 		.stats = hc_stats,
 		.perms = hc_perms,
-		.max_domains = HV_MAX_DOMS,
+		.nr_domains = HV_MAX_DOMS,
 		.access = hv_guest_access,
 		.sync = PORT_VIVT_CACHE ? hv_guest_sync : 0,
 		.user = &hv,

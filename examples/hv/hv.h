@@ -49,7 +49,7 @@ struct hv_dom {
 	struct refhv_start_info *si;
 	struct pv_evtchn_shared *shared;
 	struct refhv_vcpu *vcpu;
-	pv_time_ns timer_deadline;    /* PV_TIME_NEVER: none */
+	pv_time_ns_t timer_deadline;    /* PV_TIME_NEVER: none */
 	bool line_start;              /* console: at the start of a line */
 	int32_t exit_code;
 	uint32_t faults;
@@ -63,10 +63,10 @@ struct hv {
 	uint32_t nr_doms;
 	struct hv_dom *cur;           /* running domain, NULL when idle */
 	struct pv_mmu mmu;
-	struct pv_evtchn_ctx evt;
+	struct pv_evtchn evt;
 	struct pv_sched sched;
 	struct pv_hc hc;
-	pv_time_ns slice_end;         /* when the scheduler wants to decide again */
+	pv_time_ns_t slice_end;         /* when the scheduler wants to decide again */
 	uint32_t switches;
 	uint32_t unexpected;          /* anything that should not have happened */
 	uint32_t nr_dying;            /* domains in HV_DOM_DYING */
@@ -90,8 +90,8 @@ int32_t hv_mmu_init(void);
 int32_t hv_hc_setup(void);
 
 /* guestmem.c: the pv_hc access check (walks the domain's tables). */
-int32_t hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
-			bool write, uint8_t **host);
+enum pv_status hv_guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
+			       bool write, uint8_t **host);
 void hv_guest_sync(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host, uint32_t len,
 		   enum pv_hc_sync_op op);
 

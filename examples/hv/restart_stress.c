@@ -29,14 +29,15 @@ static void measure(struct usage *u)
 		struct pv_mmu_frame f;
 		PV_ASSERT(pv_mmu_frame_info(&hv.mmu, pv_mfn((BOARD_RAM_PA >> PV_FRAME_SHIFT) + i),
 					    &f) == PV_OK);
-		if (f.owner == PV_DOMID_NONE_VALUE)
+		uint16_t owner = pv_domid_val(f.owner);
+		if (owner == PV_DOMID_NONE_VALUE)
 			u->free_frames++;
-		else if (f.owner < HV_MAX_DOMS)
-			u->frames[f.owner]++;
+		else if (owner < HV_MAX_DOMS)
+			u->frames[owner]++;
 	}
 	for (uint32_t d = 0; d < hv.nr_doms; d++) {
 		for (uint32_t p = 0; p < HV_EVT_PORTS; p++) {
-			struct pv_evtchn_status st;
+			struct pv_evtchn_port_status st;
 			if (pv_evtchn_status(&hv.evt, hv.dom[d].id, p, &st) == PV_OK &&
 			    st.state != PV_EVTCHN_FREE)
 				u->ports[d]++;
@@ -122,7 +123,7 @@ static uint32_t stop_round(struct hv_dom *d, struct hv_dom *peer)
 	if (pv_mmu_update(&hv.mmu, peer->id, &unmap, 1, &done) != PV_OK)
 		bad++;
 	hv_reap();
-	struct pv_evtchn_status st;
+	struct pv_evtchn_port_status st;
 	uint32_t left = hv_frames_owned(d);
 	if (d->state != HV_DOM_STOPPED || left != 0 || hv.nr_dying != 0 ||
 	    pv_evtchn_status(&hv.evt, d->id, 0, &st) != PV_ESRCH)
@@ -164,9 +165,9 @@ void hv_restart_stress(void)
 	}
 	hv_reap();
 	measure(&after);
-	struct pv_mmu_audit_report mr = { 0, 0 };
+	struct pv_mmu_audit_report mr = { .what = "" };
 	int32_t mrc = pv_mmu_audit(&hv.mmu, audit_scratch, sizeof audit_scratch / 4u, &mr);
-	struct pv_evtchn_audit_fault ef = { pv_domid_none(), 0, 0 };
+	struct pv_evtchn_audit_report ef = { 0, pv_domid_none(), 0 };
 	int32_t erc = pv_evtchn_audit(&hv.evt, &ef);
 	for (uint32_t d = 0; d < hv.nr_doms; d++) {
 		if (after.frames[d] != before.frames[d] || after.ports[d] != before.ports[d]) {

@@ -31,7 +31,7 @@ int32_t hv_sched_add_all(void)
 
 void hv_program_timer(void)
 {
-	pv_time_ns next = hv.slice_end;
+	pv_time_ns_t next = hv.slice_end;
 	for (uint32_t i = 0; i < hv.nr_doms; i++) {
 		if (hv.dom[i].state == HV_DOM_RUNNING && hv.dom[i].timer_deadline < next)
 			next = hv.dom[i].timer_deadline;
@@ -40,7 +40,7 @@ void hv_program_timer(void)
 		port_timer_stop();
 		return;
 	}
-	pv_time_ns now = port_time_ns();
+	pv_time_ns_t now = port_time_ns();
 	port_timer_set(next > now ? next - now : 1u);
 }
 
@@ -78,7 +78,7 @@ void hv_schedule(void)
 		if (hv.nr_dying != 0)
 			hv_reap();
 		hv.need_resched = false;
-		pv_time_ns now = port_time_ns();
+		pv_time_ns_t now = port_time_ns();
 		struct pv_sched_decision dec;
 		PV_ASSERT(pv_sched_pick_next(&hv.sched, now, &dec) == PV_OK);
 		if (dec.unit != PV_SCHED_IDLE) {
@@ -116,16 +116,17 @@ static uint32_t audit_scratch[PV_MMU_AUDIT_SCRATCH_WORDS(NR_FRAMES, HV_MAX_DEVS)
 _Noreturn void hv_finish(void)
 {
 	int failures = 0;
-	struct pv_mmu_audit_report mr = { 0, 0 };
+	struct pv_mmu_audit_report mr = { .what = "" };
 	int32_t rc = pv_mmu_audit(&hv.mmu, audit_scratch, sizeof audit_scratch / 4u, &mr);
 	if (rc == PV_OK) {
 		hv_printf("hv: audit: frame table and page tables consistent\n");
 	} else {
-		hv_printf("hv: audit FAILED: mmu %s at %u: %s\n", pv_status_name(rc), mr.mfn,
-			  mr.what ? mr.what : "?");
+		hv_printf("hv: audit FAILED: mmu %s at frame %#x, domain %u: %s\n",
+			  pv_status_name(rc), (unsigned)pv_mfn_val(mr.mfn),
+			  (unsigned)pv_domid_val(mr.dom), mr.what ? mr.what : "?");
 		failures++;
 	}
-	struct pv_evtchn_audit_fault ef = { pv_domid_none(), 0, 0 };
+	struct pv_evtchn_audit_report ef = { 0, pv_domid_none(), 0 };
 	rc = pv_evtchn_audit(&hv.evt, &ef);
 	if (rc == PV_OK) {
 		hv_printf("hv: audit: event channels consistent\n");
@@ -146,7 +147,7 @@ _Noreturn void hv_finish(void)
 		if (d->exit_code != 0 || d->state == HV_DOM_DYING)
 			failures++;
 		/* A stopped domain was destroyed: it owns nothing any more. */
-		struct pv_evtchn_status st;
+		struct pv_evtchn_port_status st;
 		uint32_t frames = d->state == HV_DOM_STOPPED ? hv_frames_owned(d) : 0;
 		bool ports = d->state == HV_DOM_STOPPED &&
 			     pv_evtchn_status(&hv.evt, d->id, 0, &st) != PV_ESRCH;

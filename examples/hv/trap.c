@@ -104,7 +104,7 @@ static void guest_exception(struct hv_dom *d, uint32_t kind, const struct port_f
 static void timer_irq(void)
 {
 	port_timer_ack();
-	pv_time_ns now = port_time_ns();
+	pv_time_ns_t now = port_time_ns();
 	for (uint32_t i = 0; i < hv.nr_doms; i++) {
 		struct hv_dom *d = &hv.dom[i];
 		if (d->state == HV_DOM_RUNNING && d->timer_deadline <= now) {

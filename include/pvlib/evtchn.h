@@ -37,7 +37,7 @@
  * storage; their fields are private to lib/evtchn.
  *
  * @par Concurrency contract
- * All hypervisor-side state is in the caller's struct pv_evtchn_ctx and the
+ * All hypervisor-side state is in the caller's struct pv_evtchn and the
  * domain, port and pirq storage its configuration names; the shared pages
  * are the guests'. The caller holds the context exclusively for every call:
  * pvlib is uniprocessor, so that means from the hypervisor with interrupts
@@ -183,10 +183,23 @@ struct pv_evtchn_config {
 	uint32_t nr_allow; /**< pairs at allow */
 };
 
-/** An event-channel instance: storage the caller supplies, set up by pv_evtchn_init(). */
-struct pv_evtchn_ctx {
-	struct pv_evtchn_config cfg; /**< the configuration given to pv_evtchn_init(), with its tables */
-};
+/**
+ * An event-channel instance: storage the caller supplies, set up by
+ * pv_evtchn_init() from a struct pv_evtchn_config. Its fields are private to
+ * lib/evtchn: the configuration's values and the tables it names, which hold
+ * the instance's state from then on.
+ */
+struct pv_evtchn {
+	/** @cond PVLIB_PRIVATE */
+	const struct pv_evtchn_ops *ops;
+	void *cb_arg;
+	struct pv_evtchn_domain *domains; /**< slot i is domain id i */
+	uint32_t nr_domains;
+	struct pv_evtchn_pirq *pirqs;
+	uint32_t nr_pirqs;
+	const struct pv_evtchn_pair *allow;
+	uint32_t nr_allow;
+	/** @endcond */};
 
 /** Per-domain setup. */
 struct pv_evtchn_domain_config {
@@ -202,7 +215,7 @@ struct pv_evtchn_domain_config {
 };
 
 /** What pv_evtchn_status() reports about one port. */
-struct pv_evtchn_status {
+struct pv_evtchn_port_status {
 	enum pv_evtchn_state state; /**< the port's state */
 	uint32_t vcpu; /**< the vcpu notified */
 	pv_domid_t remote_dom; /**< UNBOUND, INTERDOMAIN */
@@ -212,11 +225,14 @@ struct pv_evtchn_status {
 	uint32_t priority;     /**< FIFO priority (PV_EVTCHN_FIFO_PRIORITY_DEFAULT on 2L) */
 };
 
-/** Where pv_evtchn_audit found the first inconsistency. */
-struct pv_evtchn_audit_fault {
-	pv_domid_t dom; /**< the domain concerned */
-	uint32_t port;   /**< 0 if the fault is not about one port */
+/**
+ * Where pv_evtchn_audit() found the first inconsistency. Laid out as every
+ * module's audit report: what, then the domain, then the module's own object.
+ */
+struct pv_evtchn_audit_report {
 	const char *what; /**< static text */
+	pv_domid_t dom;   /**< the domain concerned */
+	uint32_t port;    /**< the port concerned; 0 if the finding is not about one port */
 };
 
 /**
@@ -228,7 +244,7 @@ struct pv_evtchn_audit_fault {
  * @param cfg the configuration (copied; the storage it names stays the caller's)
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_config *cfg);
+enum pv_status pv_evtchn_init(struct pv_evtchn *ctx, const struct pv_evtchn_config *cfg);
 
 /**
  * Register a domain. Ports start FREE; the hypervisor-written fields of the
@@ -240,7 +256,8 @@ enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_
  * @param dc the domain's setup
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_domain_config *dc);
+enum pv_status pv_evtchn_domain_add(struct pv_evtchn *ctx,
+				    const struct pv_evtchn_domain_config *dc);
 
 /**
  * Hypervisor: destroy a domain's event channels: every port closed as by
@@ -251,7 +268,7 @@ enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_e
  * @param dom the domain the call acts for
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
+enum pv_status pv_evtchn_domain_remove(struct pv_evtchn *ctx, pv_domid_t dom);
 
 /**
  * Allocate a port that remote may bind to. Checked in this order: PV_ESRCH
@@ -265,7 +282,7 @@ enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom
  * @param port receives the new port
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn *ctx, pv_domid_t dom,
 				       pv_domid_t remote, uint32_t *port);
 
 /**
@@ -284,7 +301,7 @@ enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom
  * @param port receives dom's new port
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn *ctx, pv_domid_t dom,
 					  pv_domid_t remote, uint32_t remote_port, uint32_t *port);
 
 /**
@@ -298,7 +315,7 @@ enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t 
  * @param port receives the new port
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_bind_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
+enum pv_status pv_evtchn_bind_virq(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t virq,
 				   uint32_t vcpu, uint32_t *port);
 
 /**
@@ -311,7 +328,7 @@ enum pv_status pv_evtchn_bind_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
  * @param port receives the new port
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_bind_pirq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq,
+enum pv_status pv_evtchn_bind_pirq(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t pirq,
 				   uint32_t *port);
 
 /**
@@ -322,7 +339,7 @@ enum pv_status pv_evtchn_bind_pirq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
  * @param port receives the new port
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu,
+enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t vcpu,
 				  uint32_t *port);
 
 /**
@@ -336,7 +353,7 @@ enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
  * @param port the port
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
+enum pv_status pv_evtchn_send(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port);
 
 /**
  * Close port. INTERDOMAIN: the peer becomes UNBOUND, waiting for dom again,
@@ -349,7 +366,7 @@ enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_
  * @param port the port
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_close(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
+enum pv_status pv_evtchn_close(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port);
 
 /**
  * Describe port (a FREE port is described too: state PV_EVTCHN_FREE).
@@ -359,8 +376,8 @@ enum pv_status pv_evtchn_close(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32
  * @param out receives the port's state
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_status(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
-				struct pv_evtchn_status *out);
+enum pv_status pv_evtchn_status(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port,
+				struct pv_evtchn_port_status *out);
 
 /**
  * Set port's mask bit in the shared memory. Errors: the common list.
@@ -369,7 +386,7 @@ enum pv_status pv_evtchn_status(const struct pv_evtchn_ctx *ctx, pv_domid_t dom,
  * @param port the port
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_mask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
+enum pv_status pv_evtchn_mask(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port);
 
 /**
  * Clear port's mask bit; if the port is pending, deliver it now (selector
@@ -379,7 +396,7 @@ enum pv_status pv_evtchn_mask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_
  * @param port the port
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_unmask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port);
+enum pv_status pv_evtchn_unmask(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port);
 
 /**
  * Notify vcpu instead for future events on port. PV_EINVAL for VIRQ and IPI
@@ -390,7 +407,7 @@ enum pv_status pv_evtchn_unmask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint3
  * @param vcpu the vcpu to notify from now on
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
+enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port,
 				   uint32_t vcpu);
 
 /**
@@ -402,7 +419,7 @@ enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
  * @param priority FIFO priority, 0 (most urgent) .. PV_EVTCHN_FIFO_PRIORITIES-1
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
+enum pv_status pv_evtchn_set_priority(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port,
 				      uint32_t priority);
 
 /**
@@ -418,7 +435,7 @@ enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
  * @param dom the domain the call acts for
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
+enum pv_status pv_evtchn_reset(struct pv_evtchn *ctx, pv_domid_t dom);
 
 /**
  * Hypervisor: raise virq on vcpu of dom. PV_ENOENT if not bound (nothing
@@ -429,7 +446,7 @@ enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom);
  * @param vcpu its vcpu
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
+enum pv_status pv_evtchn_raise_virq(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t virq,
 				    uint32_t vcpu);
 
 /**
@@ -443,7 +460,7 @@ enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, u
  * @param pirq the physical interrupt line
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn_ctx *ctx, uint32_t pirq);
+enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn *ctx, uint32_t pirq);
 
 /**
  * The guest finished with pirq: unmask the line if it was raised and not yet
@@ -454,7 +471,7 @@ enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn_ctx *ctx, uint32_t pirq);
  * @param pirq the physical interrupt line
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_pirq_eoi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq);
+enum pv_status pv_evtchn_pirq_eoi(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t pirq);
 
 /**
  * Hypervisor policy: route line pirq to dom (or to nobody with
@@ -464,7 +481,7 @@ enum pv_status pv_evtchn_pirq_eoi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
  * @param dom the domain to route it to, or pv_domid_none() to take it back
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_pirq_route(struct pv_evtchn_ctx *ctx, uint32_t pirq, pv_domid_t dom);
+enum pv_status pv_evtchn_pirq_route(struct pv_evtchn *ctx, uint32_t pirq, pv_domid_t dom);
 
 /**
  * True if vcpu of dom has upcall_pending set in its shared page (a
@@ -474,7 +491,7 @@ enum pv_status pv_evtchn_pirq_route(struct pv_evtchn_ctx *ctx, uint32_t pirq, pv
  * @param vcpu a virtual CPU of dom
  * @return whether vcpu of dom has events pending
  */
-bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu);
+bool pv_evtchn_vcpu_pending(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t vcpu);
 
 /**
  * Is an upcall due for vcpu of dom: upcall_pending set and upcall_mask clear
@@ -489,7 +506,7 @@ bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
  * @param vcpu a virtual CPU of dom
  * @return whether an upcall is due
  */
-bool pv_evtchn_upcall_due(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu);
+bool pv_evtchn_upcall_due(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t vcpu);
 
 /**
  * Write upcall_mask of vcpu of dom in its shared page: 1 when the
@@ -503,20 +520,20 @@ bool pv_evtchn_upcall_due(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint3
  * @param masked true to mask upcalls, false to unmask them
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_upcall_mask_set(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+enum pv_status pv_evtchn_upcall_mask_set(struct pv_evtchn *ctx, pv_domid_t dom,
 					 uint32_t vcpu, bool masked);
 
 /**
  * Check every invariant of the private state: each INTERDOMAIN port's peer
  * points back at it, VIRQ/PIRQ tables and ports agree, counts match, FIFO
  * tails are in range, each port's cached peer and control block pointers
- * are what they cache. PV_OK, or PV_EINVAL with *fault (if not NULL) naming
+ * are what they cache. PV_OK, or PV_EINVAL with *report (if not NULL) naming
  * the first inconsistency. Reads no guest memory.
  * @param ctx the instance
- * @param fault receives the first inconsistency found (may be NULL)
+ * @param report receives the first inconsistency found (may be NULL)
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn_audit_fault *fault);
+enum pv_status pv_evtchn_audit(const struct pv_evtchn *ctx, struct pv_evtchn_audit_report *report);
 
 #ifdef __cplusplus
 }

@@ -143,9 +143,16 @@ struct pv_hc_perm {
  * address va, which never crosses a 4 KiB page boundary here. On success it
  * returns PV_OK and a hypervisor pointer to those bytes; otherwise a
  * pv_status error (normally PV_EFAULT), which the helper passes on.
+ * @param user the caller's pointer from pv_hc_config
+ * @param dom the domain whose memory it is
+ * @param va the guest virtual address
+ * @param len the length in bytes (within one 4 KiB page)
+ * @param write whether the helper will write the bytes
+ * @param host receives the hypervisor's pointer to the bytes
+ * @return PV_OK, or the error the helper passes on
  */
-typedef int32_t pv_hc_access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va,
-				uint32_t len, bool write, uint8_t **host);
+typedef enum pv_status pv_hc_access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va,
+				       uint32_t len, bool write, uint8_t **host);
 
 /** When the copy helpers call the sync function, for one page-sized piece. */
 enum pv_hc_sync_op {
@@ -172,8 +179,9 @@ struct pv_hc_config {
 	const struct pv_hc_entry *table; /**< indexed by hypercall number */
 	uint32_t table_len;              /**< 1 .. PV_HC_NR_LIMIT */
 	struct pv_hc_stats *stats;       /**< table_len entries, zeroed by init */
-	struct pv_hc_perm *perms;        /**< one per domain id, 0 .. max_domains-1 */
-	uint32_t max_domains;            /**< 1 .. PV_DOMID_MAX_GUEST+1 */
+	struct pv_hc_perm *perms;        /**< one per domain id, 0 .. nr_domains-1 */
+	uint32_t nr_domains;             /**< domain ids 0 .. nr_domains-1;
+					    1 .. PV_DOMID_MAX_GUEST+1 */
 	pv_hc_access_fn *access;         /**< guest memory check; may be NULL if no
 					    handler copies guest memory */
 	pv_hc_sync_fn *sync;             /**< cache coherence of the copies; NULL:
@@ -188,9 +196,27 @@ struct pv_hc_config {
 					    multicall is re-issued; >= 1 */
 };
 
-/** A hypercall dispatcher instance: storage the caller supplies, set up by pv_hc_init(). */
+/**
+ * A hypercall dispatcher instance: storage the caller supplies, set up by
+ * pv_hc_init() from a struct pv_hc_config. The configuration's values and
+ * the tables it names (statistics, permission sets), which hold the
+ * instance's state from then on, are private to lib/hypercall: use the
+ * functions. The refusal counters are the caller's to read.
+ */
 struct pv_hc {
-	struct pv_hc_config cfg; /**< the configuration given to pv_hc_init(), with its tables */
+	/** @cond PVLIB_PRIVATE */
+	const struct pv_hc_entry *table;
+	uint32_t table_len;
+	struct pv_hc_stats *stats;
+	struct pv_hc_perm *perms;
+	uint32_t nr_domains;
+	pv_hc_access_fn *access;
+	pv_hc_sync_fn *sync;
+	void *user;
+	uint32_t guest_va_limit;
+	uint32_t multicall_max;
+	uint32_t multicall_slice;
+	/** @endcond */
 	uint64_t unknown;      /**< calls refused with PV_ENOSYS */
 	uint64_t denied;       /**< calls refused with PV_EPERM */
 	uint64_t unbatchable;  /**< refused for where they were made: a PV_HC_F_NO_MULTICALL
@@ -202,7 +228,7 @@ struct pv_hc {
  * Check the configuration and table once and make hc ready. Every
  * permission set starts empty (a domain may make no hypercall until
  * pv_hc_perm_set() allows it) and every counter at 0. Errors:
- *   PV_EINVAL  a NULL pointer, a zero or too long table, max_domains out of
+ *   PV_EINVAL  a NULL pointer, a zero or too long table, nr_domains out of
  *              range, multicall_slice 0, multicall_max over
  *              PV_HC_MULTICALL_MAX, or the entry at index *bad_index is
  *              malformed: no name, arity > PV_HC_MAX_ARGS, unknown flags,
@@ -216,18 +242,18 @@ struct pv_hc {
  * @param bad_index receives the offending entry's index, or UINT32_MAX (may be NULL)
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *bad_index);
+enum pv_status pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *bad_index);
 
 /**
  * Replace domain dom's permission set. Bits for numbers with no handler are
  * refused (PV_EINVAL) so a typo in a configuration shows up at boot.
- * PV_ESRCH if dom is not below max_domains.
+ * PV_ESRCH if dom is not below nr_domains.
  * @param hc the instance
  * @param dom the domain the call acts for
  * @param perm the new permission set
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_hc_perm_set(struct pv_hc *hc, pv_domid_t dom, struct pv_hc_perm perm);
+enum pv_status pv_hc_perm_set(struct pv_hc *hc, pv_domid_t dom, struct pv_hc_perm perm);
 
 /**
  * Domain dom's permission set (empty for an unknown domain).
@@ -241,7 +267,7 @@ struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom);
  * Dispatch the hypercall in tf, made by domain dom. Reads r12 (number) and
  * r0..r4, writes r0 and, on a continuation, r0..r4 and pc. Returns the value
  * written to r0, or PV_ERESTART when the hypercall will be re-issued (the
- * caller may take that chance to reschedule). A domain outside max_domains
+ * caller may take that chance to reschedule). A domain id not below nr_domains
  * gets PV_EPERM. For an entry with PV_HC_F_OWNS_FRAME whose handler ran,
  * the handler has written tf itself: the return value is the handler's
  * result and r0 is whatever the handler left there.
@@ -321,8 +347,8 @@ int32_t pv_hc_multicall(struct pv_hc_call *call);
  * @param len the length in bytes
  * @param align the alignment va must have (a power of two)
  */
-int32_t pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
-			      pv_gvaddr_t va, uint32_t len, uint32_t align);
+enum pv_status pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
+				     pv_gvaddr_t va, uint32_t len, uint32_t align);
 /**
  * Copy len bytes from src to guest address va of dom, under the rules above.
  * @return PV_OK, or the error of the first check that failed (nothing copied)
@@ -333,8 +359,8 @@ int32_t pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
  * @param len the length in bytes
  * @param align the alignment va must have (a power of two)
  */
-int32_t pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
-			    const void *src, uint32_t len, uint32_t align);
+enum pv_status pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
+				   const void *src, uint32_t len, uint32_t align);
 
 /**
  * Check, without copying, that dom may read (and, if write, also write) the
@@ -347,8 +373,8 @@ int32_t pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
  * @param write whether write access is needed too
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
-			  uint32_t len, uint32_t align, bool write);
+enum pv_status pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
+				 uint32_t len, uint32_t align, bool write);
 
 /**
  * Statistics of hypercall nr, or NULL for a number with no handler.

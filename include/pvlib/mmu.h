@@ -123,8 +123,9 @@ struct pv_mmu_frame {
 	uint32_t type_count; /**< FT_RW: writable mappings among those;
 	                        FT_L2/FT_FINE: L1 entries pointing into it */
 	uint32_t grant_maps; /**< mappings made by the grant peer */
-	uint16_t owner;      /**< domid value; PV_DOMID_NONE_VALUE if free */
-	uint16_t grant_peer; /**< domid value; PV_DOMID_NONE_VALUE if none */
+	pv_domid_t owner;      /**< the owner; pv_domid_none() if free, pv_domid_hyp()
+	                          for the hypervisor's own memory */
+	pv_domid_t grant_peer; /**< the domain it is granted to; pv_domid_none() if none */
 	uint8_t type;        /**< enum pv_mmu_ftype */
 	uint8_t flags;       /**< PV_MMU_FRAME_* */
 };
@@ -135,22 +136,23 @@ struct pv_mmu_frame {
 
 /** Per-domain state; the caller supplies an array indexed by domid. */
 struct pv_mmu_domain {
-	uint32_t active_l1; /**< mfn of the active L1, or PV_MMU_NO_L1 */
+	pv_mfn_t active_l1; /**< first frame of the active L1, or pv_mfn(PV_MMU_NO_L1) */
 	uint32_t nr_frames; /**< frames owned */
 	bool dying;         /**< destroy started and was deferred (PV_EBUSY) */
 };
-#define PV_MMU_NO_L1 UINT32_MAX /**< pv_mmu_domain.active_l1 of a domain with no active L1 */
+/** The value of pv_mmu_domain.active_l1 of a domain with no active L1 (no frame has it). */
+#define PV_MMU_NO_L1 UINT32_MAX
 
 #define PV_MMU_IO_WRITE 0x1u /**< writable mappings allowed */
 
 /** A machine address range outside RAM assigned to one domain. */
 struct pv_mmu_io_region {
-	uint32_t base;  /**< machine address, 4 KiB aligned */
-	uint32_t size;  /**< bytes, 4 KiB multiple; 0 = slot unused */
-	uint32_t types; /**< allowed PV_MMU_MT_MASK()s */
-	uint32_t maps;  /**< mappings of the region in pinned tables */
-	uint16_t owner; /**< domid value */
-	uint16_t flags; /**< PV_MMU_IO_* */
+	pv_maddr_t base;  /**< its first byte, 4 KiB aligned */
+	uint32_t size;    /**< bytes, 4 KiB multiple; 0 = slot unused */
+	uint32_t types;   /**< allowed PV_MMU_MT_MASK()s */
+	uint32_t maps;    /**< mappings of the region in pinned tables */
+	pv_domid_t owner; /**< the domain it is assigned to; pv_domid_none() if unused */
+	uint16_t flags;   /**< PV_MMU_IO_* */
 };
 
 /** What pv_mmu_init() is given. */
@@ -170,7 +172,7 @@ struct pv_mmu_config {
 	uint32_t *frame_store;
 	size_t frame_store_words; /**< words at frame_store */
 	struct pv_mmu_domain *domains; /**< domain ids 0 .. nr_domains-1 */
-	uint16_t nr_domains; /**< domains (ids 0 .. nr_domains-1) */
+	uint32_t nr_domains; /**< domains (ids 0 .. nr_domains-1); 1 .. PV_DOMID_MAX_GUEST+1 */
 	struct pv_mmu_io_region *io;   /**< may be NULL if io_max is 0 */
 	uint32_t io_max; /**< entries at io */
 	/** Hypervisor virtual range: L1 slots covering it are never the guest's. */
@@ -220,7 +222,7 @@ struct pv_mmu {
 	uint32_t *fr_key, *fr_ro, *fr_tc, *fr_gmaps, *fr_gpeer, *fr_group;
 	uint32_t store_lo, store_hi; /**< frames of RAM holding the table: [lo, hi) */
 	struct pv_mmu_domain *domains;
-	uint16_t nr_domains;
+	uint32_t nr_domains;
 	uint16_t guest_domains;
 	uint8_t hyp_domain;
 	uint32_t ram_types;
@@ -235,13 +237,14 @@ struct pv_mmu {
  * Set up an instance over caller storage. Checks the configuration: format,
  * RAM window and frame store alignment (PV_EALIGN), RAM size (PV_EINVAL),
  * storage sizes (PV_ENOMEM), hypervisor range alignment (PV_EALIGN), that the hypervisor's
- * ARM domain is not a guest domain and that ram_types holds Normal types only
- * (PV_EINVAL). Every frame starts free, every domain without an L1.
+ * ARM domain is not a guest domain, that ram_types holds Normal types only
+ * and that nr_domains is 1 .. PV_DOMID_MAX_GUEST+1 (PV_EINVAL). Every frame
+ * starts free, every domain without an L1.
  * @param mmu the instance
  * @param cfg the configuration (copied; the storage it names stays the caller's)
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_init(struct pv_mmu *mmu, const struct pv_mmu_config *cfg);
+enum pv_status pv_mmu_init(struct pv_mmu *mmu, const struct pv_mmu_config *cfg);
 
 /**
  * Give count frames starting at mfn to dom (a guest, or pv_domid_hyp() for
@@ -255,7 +258,8 @@ int32_t pv_mmu_init(struct pv_mmu *mmu, const struct pv_mmu_config *cfg);
  * @param dom the new owner
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_frame_assign(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_domid_t dom);
+enum pv_status pv_mmu_frame_assign(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count,
+				   pv_domid_t dom);
 
 /**
  * Take count frames back from dom. Each must be owned by dom (PV_EXDEV),
@@ -266,7 +270,7 @@ int32_t pv_mmu_frame_assign(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv
  * @param dom the owner
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_frame_free(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_domid_t dom);
+enum pv_status pv_mmu_frame_free(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_domid_t dom);
 
 /**
  * May dom access frame mfn (write: for writing) through the hypervisor's own
@@ -279,7 +283,8 @@ int32_t pv_mmu_frame_free(struct pv_mmu *mmu, pv_mfn_t mfn, uint32_t count, pv_d
  * @param write whether write access is needed too
  * @return PV_OK if the access is allowed, else the error a mapping would get
  */
-int32_t pv_mmu_frame_access(const struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn, bool write);
+enum pv_status pv_mmu_frame_access(const struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn,
+				   bool write);
 
 /**
  * The record of frame mfn (PV_ERANGE outside RAM). Changes nothing.
@@ -288,7 +293,7 @@ int32_t pv_mmu_frame_access(const struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t m
  * @param out receives its record
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_frame_info(const struct pv_mmu *mmu, pv_mfn_t mfn, struct pv_mmu_frame *out);
+enum pv_status pv_mmu_frame_info(const struct pv_mmu *mmu, pv_mfn_t mfn, struct pv_mmu_frame *out);
 
 /**
  * Assign the machine range [base, base+size) outside RAM to dom for device
@@ -303,8 +308,8 @@ int32_t pv_mmu_frame_info(const struct pv_mmu *mmu, pv_mfn_t mfn, struct pv_mmu_
  * @param flags PV_MMU_IO_*
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_io_assign(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base, uint32_t size,
-			 uint32_t types, uint32_t flags);
+enum pv_status pv_mmu_io_assign(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base, uint32_t size,
+				uint32_t types, uint32_t flags);
 
 /**
  * Remove dom's region starting at base: PV_ENOENT, PV_EBUSY while mapped.
@@ -313,7 +318,7 @@ int32_t pv_mmu_io_assign(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base, ui
  * @param base start of the region
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_io_revoke(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base);
+enum pv_status pv_mmu_io_revoke(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base);
 
 /**
  * Share owner's frame with peer, read-only or read-write. The frame must be
@@ -326,8 +331,8 @@ int32_t pv_mmu_io_revoke(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t base);
  * @param writable whether the peer may map it writable
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_grant(struct pv_mmu *mmu, pv_domid_t owner, pv_mfn_t mfn, pv_domid_t peer,
-		     bool writable);
+enum pv_status pv_mmu_grant(struct pv_mmu *mmu, pv_domid_t owner, pv_mfn_t mfn, pv_domid_t peer,
+			    bool writable);
 
 /**
  * Withdraw a grant: PV_ENOENT if none, PV_EBUSY while the peer maps it.
@@ -336,42 +341,45 @@ int32_t pv_mmu_grant(struct pv_mmu *mmu, pv_domid_t owner, pv_mfn_t mfn, pv_domi
  * @param mfn the frame
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_grant_revoke(struct pv_mmu *mmu, pv_domid_t owner, pv_mfn_t mfn);
+enum pv_status pv_mmu_grant_revoke(struct pv_mmu *mmu, pv_domid_t owner, pv_mfn_t mfn);
 
 /** What pv_mmu_pin() is asked to pin. */
 enum pv_mmu_table {
-	PV_MMU_TABLE_L1 = 1,   /**< 16 KiB L1 at a 16 KiB aligned address */
+	PV_MMU_TABLE_L1 = 1,   /**< 16 KiB L1: four frames from a multiple of 4 */
 	PV_MMU_TABLE_L2 = 2,   /**< a 4 KiB frame holding four 1 KiB coarse tables */
 	PV_MMU_TABLE_FINE = 3, /**< ARMv5 only: a 4 KiB fine table */
 };
 
 /**
- * Validate the table at ma whole and take it over: its frames become typed
+ * Validate the table at frame mfn whole and take it over: its frames become typed
  * and read-only to the guest, and every mapping it holds is counted. The
  * frames must be dom's (PV_EXDEV, PV_EPERM), in RAM (PV_ERANGE), aligned
- * (PV_EALIGN), untyped with no writable mapping (PV_ETYPE), not granted
+ * (PV_EALIGN: an L1's first frame is a multiple of 4), untyped with no
+ * writable mapping (PV_ETYPE), not granted
  * (PV_EBUSY) and not pinned (PV_EEXIST); every entry must pass the rules
  * (the first failing entry's error is returned). Pinning an L1 installs the
  * hypervisor's slots. A refused pin changes nothing.
  * @param mmu the instance
  * @param dom the domain the call acts for
  * @param kind what to pin
- * @param ma machine address of the table
+ * @param mfn the table's (first) frame
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_pin(struct pv_mmu *mmu, pv_domid_t dom, enum pv_mmu_table kind, pv_maddr_t ma);
+enum pv_status pv_mmu_pin(struct pv_mmu *mmu, pv_domid_t dom, enum pv_mmu_table kind,
+			  pv_mfn_t mfn);
 
 /**
  * Release a pinned table of dom: its mappings are dropped (with TLB and, on
  * ARMv5, cache maintenance) and its frames become ordinary memory again.
- * PV_ENOTPINNED if ma is not a pinned table, PV_EALIGN if it is not the
- * table's base, PV_EBUSY if it is dom's active L1 or an L2 still pointed to.
+ * PV_ENOTPINNED if mfn is not a frame of a pinned table, PV_EALIGN if it is
+ * not the table's first frame, PV_EBUSY if it is dom's active L1 or an L2
+ * still pointed to.
  * @param mmu the instance
  * @param dom the domain the call acts for
- * @param ma machine address of the table
+ * @param mfn the table's (first) frame
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_unpin(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
+enum pv_status pv_mmu_unpin(struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn);
 
 /**
  * Apply up to count requests for dom, in order, stopping at the first one
@@ -393,19 +401,20 @@ int32_t pv_mmu_unpin(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
  * @param done receives how many were applied
  * @return PV_OK, or the error of request *done
  */
-int32_t pv_mmu_update(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_update_req *reqs,
-		      uint32_t count, uint32_t *done);
+enum pv_status pv_mmu_update(struct pv_mmu *mmu, pv_domid_t dom,
+			     const struct pv_mmu_update_req *reqs, uint32_t count, uint32_t *done);
 
 /**
- * Make the pinned L1 at ma dom's active base (PV_ENOTPINNED, PV_EXDEV,
- * PV_EALIGN, PV_ETYPE). Only records it: the caller writes TTBR (ma) and does
- * the context-switch maintenance of its port.
+ * Make the pinned L1 whose first frame is mfn dom's active base
+ * (PV_ENOTPINNED, PV_EXDEV, PV_EALIGN, PV_ETYPE). Only records it: the caller
+ * writes TTBR (pv_mfn_to_maddr(mfn)) and does the context-switch maintenance
+ * of its port.
  * @param mmu the instance
  * @param dom the domain the call acts for
- * @param ma machine address of the pinned L1
+ * @param mfn the first frame of the pinned L1
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
+enum pv_status pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_mfn_t mfn);
 
 /**
  * Tear dom down (the caller has stopped it for good). First dom is marked
@@ -429,7 +438,7 @@ int32_t pv_mmu_switch_base(struct pv_mmu *mmu, pv_domid_t dom, pv_maddr_t ma);
  * @param dom the domain to tear down
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_domain_destroy(struct pv_mmu *mmu, pv_domid_t dom);
+enum pv_status pv_mmu_domain_destroy(struct pv_mmu *mmu, pv_domid_t dom);
 
 /**
  * A TLB or cache maintenance request for dom, as the hypervisor's handler
@@ -466,7 +475,7 @@ struct pv_mmu_maint_req {
  * @param req the guest's request
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_maint(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_maint_req *req);
+enum pv_status pv_mmu_maint(struct pv_mmu *mmu, pv_domid_t dom, const struct pv_mmu_maint_req *req);
 
 /** What pv_mmu_translate() found for one guest virtual address. */
 struct pv_mmu_xlate {
@@ -489,14 +498,26 @@ struct pv_mmu_xlate {
  * @param out receives the translation
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_translate(const struct pv_mmu *mmu, pv_domid_t dom, pv_gvaddr_t va,
-			 struct pv_mmu_xlate *out);
+enum pv_status pv_mmu_translate(const struct pv_mmu *mmu, pv_domid_t dom, pv_gvaddr_t va,
+				struct pv_mmu_xlate *out);
 
-/** Where pv_mmu_audit() found the first inconsistency. */
+/**
+ * Where pv_mmu_audit() found the first inconsistency. Laid out as every
+ * module's audit report: what, then the domain, then the module's own
+ * objects.
+ */
 struct pv_mmu_audit_report {
-	uint32_t mfn;       /**< frame (or I/O region index / domain id) concerned */
-	const char *what;   /**< static text */
+	const char *what; /**< static text */
+	pv_domid_t dom;   /**< the domain concerned (a frame's owner, a region's
+	                     owner, a domain record), or pv_domid_none() */
+	pv_mfn_t mfn;     /**< the machine frame concerned (its real number, not an
+	                     index into RAM), or pv_mfn(PV_MMU_AUDIT_NO_FRAME) */
+	uint32_t io;      /**< the I/O region slot concerned, or PV_MMU_AUDIT_NO_IO */
 };
+/** pv_mmu_audit_report.mfn of a finding not about one frame. */
+#define PV_MMU_AUDIT_NO_FRAME UINT32_MAX
+/** pv_mmu_audit_report.io of a finding not about one I/O region. */
+#define PV_MMU_AUDIT_NO_IO UINT32_MAX
 
 /** Scratch words pv_mmu_audit() needs. */
 #define PV_MMU_AUDIT_SCRATCH_WORDS(nr_frames, io_max) (4u * (nr_frames) + (io_max))
@@ -504,16 +525,16 @@ struct pv_mmu_audit_report {
 /**
  * Recompute every count from the pinned tables, re-check every entry of them
  * against the rules and check the frame, grant, region and domain records
- * for consistency. PV_OK if all agree; PV_EINVAL with *report filled at the
- * first disagreement; PV_ENOMEM if scratch is too small. Changes nothing.
+ * for consistency. PV_OK if all agree; PV_EINVAL with *report (if not NULL)
+ * filled at the first disagreement; PV_ENOMEM if scratch is too small. Changes nothing.
  * @param mmu the instance
  * @param scratch PV_MMU_AUDIT_SCRATCH_WORDS() words of scratch space
  * @param scratch_words their number
- * @param report receives the first inconsistency
+ * @param report receives the first inconsistency (may be NULL)
  * @return PV_OK, or one of the errors above
  */
-int32_t pv_mmu_audit(const struct pv_mmu *mmu, uint32_t *scratch, size_t scratch_words,
-		     struct pv_mmu_audit_report *report);
+enum pv_status pv_mmu_audit(const struct pv_mmu *mmu, uint32_t *scratch, size_t scratch_words,
+			    struct pv_mmu_audit_report *report);
 
 #ifdef __cplusplus
 }

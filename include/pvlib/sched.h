@@ -77,12 +77,12 @@ extern "C" {
 #define PV_SCHED_WEIGHT_MAX 65535u /**< Credit: the highest weight */
 #define PV_SCHED_CAP_MAX 100u /**< Credit: the highest cap, in percent of the CPU */
 /** EDF: 0 < budget <= period <= PV_SCHED_EDF_PERIOD_MAX (about 4.29 s). */
-#define PV_SCHED_EDF_PERIOD_MAX ((pv_time_ns)UINT32_MAX)
+#define PV_SCHED_EDF_PERIOD_MAX ((pv_time_ns_t)UINT32_MAX)
 /** ARINC 653: windows per major frame. */
 #define PV_SCHED_ARINC_MAX_WINDOWS 32u
 /** Bounds on every slice/period in the configuration. */
-#define PV_SCHED_SLICE_MIN ((pv_time_ns)1000)            /**< 1 us */
-#define PV_SCHED_SLICE_MAX ((pv_time_ns)10000000000ull)  /**< 10 s */
+#define PV_SCHED_SLICE_MIN ((pv_time_ns_t)1000)            /**< 1 us */
+#define PV_SCHED_SLICE_MAX ((pv_time_ns_t)10000000000ull)  /**< 10 s */
 
 /** Scheduling policies, one per instance. */
 enum pv_sched_policy {
@@ -109,9 +109,9 @@ struct pv_sched_config {
 	enum pv_sched_policy policy; /**< the policy */
 	/** RR/PRIO/CREDIT: time slice; ARINC: slice between units of the
 	 * window's domain. PV_SCHED_SLICE_MIN..PV_SCHED_SLICE_MAX. */
-	pv_time_ns slice_ns;
+	pv_time_ns_t slice_ns;
 	/** RR: slice of the foreground domain's units (>= slice_ns, <= MAX). */
-	pv_time_ns fg_slice_ns;
+	pv_time_ns_t fg_slice_ns;
 	/** PRIO: levels added to the foreground domain's units (saturating at
 	 * the top level); 0..PV_SCHED_PRIO_LEVELS-1. */
 	uint32_t fg_prio_boost;
@@ -120,11 +120,11 @@ struct pv_sched_config {
 	uint32_t fg_weight_mult;
 	/** CREDIT: credit a unit receives per round per unit of weight;
 	 * 1 ns .. 1 ms. A round gives unit u weight(u) * credit_ns_per_weight. */
-	pv_time_ns credit_ns_per_weight;
+	pv_time_ns_t credit_ns_per_weight;
 	/** CREDIT: caps are enforced per window of this length. */
-	pv_time_ns cap_period_ns;
+	pv_time_ns_t cap_period_ns;
 	/** CREDIT: a unit boosted by a wake runs at most this long boosted. */
-	pv_time_ns boost_ns;
+	pv_time_ns_t boost_ns;
 };
 
 /** Per-unit parameters. Each policy reads only its own fields. */
@@ -132,16 +132,16 @@ struct pv_sched_params {
 	uint32_t priority;  /**< PRIO: 0..PV_SCHED_PRIO_LEVELS-1, higher first */
 	uint32_t weight;    /**< CREDIT: PV_SCHED_WEIGHT_MIN..MAX */
 	uint32_t cap;       /**< CREDIT: 0 = no cap, else 1..100 % of the CPU */
-	pv_time_ns budget;  /**< EDF: 0 < budget <= period */
-	pv_time_ns period;  /**< EDF: period <= PV_SCHED_EDF_PERIOD_MAX */
+	pv_time_ns_t budget;  /**< EDF: 0 < budget <= period */
+	pv_time_ns_t period;  /**< EDF: period <= PV_SCHED_EDF_PERIOD_MAX */
 };
 
 /** One ARINC 653 window: dom runs in [offset, offset + duration) of every
  * major frame. dom == pv_domid_none() is an explicit idle window. */
 struct pv_sched_window {
 	pv_domid_t dom; /**< the domain that runs in the window (pv_domid_none(): idle) */
-	pv_time_ns offset; /**< start, from the start of the major frame */
-	pv_time_ns duration; /**< length */
+	pv_time_ns_t offset; /**< start, from the start of the major frame */
+	pv_time_ns_t duration; /**< length */
 };
 
 /** Run list links: unit indices, or nunits + list number for a list head. */
@@ -162,20 +162,20 @@ struct pv_sched_unit {
 	uint16_t list;          /**< which run list holds it (or none) */
 	struct pv_sched_link link; /**< run list links */
 	struct pv_sched_params params;
-	pv_time_ns ran_ns;      /**< total time charged to the unit */
-	pv_time_ns slice_left;  /**< RR/PRIO/CREDIT/ARINC: rest of the slice */
+	pv_time_ns_t ran_ns;      /**< total time charged to the unit */
+	pv_time_ns_t slice_left;  /**< RR/PRIO/CREDIT/ARINC: rest of the slice */
 	int64_t credit;         /**< CREDIT: ns of credit */
 	uint32_t round;         /**< CREDIT: last round it was credited for */
 	uint32_t part;          /**< ARINC: partition index */
-	pv_time_ns cap_used;    /**< CREDIT: time run in the current cap window */
-	pv_time_ns cap_win;     /**< CREDIT: start of that cap window */
-	pv_time_ns deadline;    /**< EDF: absolute deadline (= next release) */
-	pv_time_ns remaining;   /**< EDF: budget left in this period */
+	pv_time_ns_t cap_used;    /**< CREDIT: time run in the current cap window */
+	pv_time_ns_t cap_win;     /**< CREDIT: start of that cap window */
+	pv_time_ns_t deadline;    /**< EDF: absolute deadline (= next release) */
+	pv_time_ns_t remaining;   /**< EDF: budget left in this period */
 	uint32_t hpos;          /**< EDF: position in its READY/RELEASE heap */
 	uint32_t hslot[3];      /**< EDF: unit at position i of heap 0/1/2 */
-	pv_time_ns unpark;      /**< CREDIT: end of the cap window it is parked for */
+	pv_time_ns_t unpark;      /**< CREDIT: end of the cap window it is parked for */
 	uint64_t bw_held;       /**< EDF: bandwidth given up but still reserved */
-	pv_time_ns bw_until;    /**< EDF: when bw_held is given back */
+	pv_time_ns_t bw_until;    /**< EDF: when bw_held is given back */
 	uint32_t bw_pos;        /**< EDF: position in the held-bandwidth heap */
 	/** @endcond */};
 
@@ -183,7 +183,7 @@ struct pv_sched_unit {
 struct pv_sched_decision {
 	uint32_t unit;        /**< unit index, or PV_SCHED_IDLE */
 	pv_domid_t dom;       /**< its domain (pv_domid_none() when idle) */
-	pv_time_ns run_ns;    /**< > 0: arm the one-shot timer for now + run_ns
+	pv_time_ns_t run_ns;    /**< > 0: arm the one-shot timer for now + run_ns
 	                         (never past 2^64 - 1); PV_TIME_NEVER: no
 	                         timer needed */
 };
@@ -202,22 +202,22 @@ struct pv_sched {
 	uint32_t nunits;
 	uint32_t nadded;
 	uint32_t cur;           /**< unit of the last decision, or IDLE */
-	pv_time_ns cur_since;   /**< when it was picked / last charged */
-	pv_time_ns now;         /**< latest time seen */
+	pv_time_ns_t cur_since;   /**< when it was picked / last charged */
+	pv_time_ns_t now;         /**< latest time seen */
 	pv_domid_t fg;          /**< foreground domain, or none */
 	struct pv_sched_link lists[PV_SCHED_NLISTS]; /**< list heads */
 	uint32_t bitmap;        /**< PRIO: non-empty levels */
 	/** CREDIT */
 	uint32_t round;         /**< rounds completed */
 	uint16_t under;         /**< which run list is UNDER (the other is OVER) */
-	pv_time_ns park_until;  /**< when the parked units may run again */
+	pv_time_ns_t park_until;  /**< when the parked units may run again */
 	/** EDF */
 	uint64_t util;          /**< sum of ceil(budget * 2^32 / period), plus
 	                           the bandwidth still held (bw_held) */
 	uint32_t heap_n[3];
 	/** ARINC 653 */
 	uint32_t nwin, npart;
-	pv_time_ns major, epoch, win_start;
+	pv_time_ns_t major, epoch, win_start;
 	uint32_t win;
 	struct pv_sched_window windows[PV_SCHED_ARINC_MAX_WINDOWS];
 	uint16_t win_part[PV_SCHED_ARINC_MAX_WINDOWS];
@@ -258,7 +258,7 @@ enum pv_status pv_sched_init(struct pv_sched *s, const struct pv_sched_config *c
  * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_sched_add(struct pv_sched *s, uint32_t unit, pv_domid_t dom,
-                            const struct pv_sched_params *params, pv_time_ns now);
+                            const struct pv_sched_params *params, pv_time_ns_t now);
 
 /** Remove unit (-> FREE). If it was the current unit the CPU is idle until
  * the next pick. EDF: the unit's share stays counted by the admission test
@@ -269,7 +269,7 @@ enum pv_status pv_sched_add(struct pv_sched *s, uint32_t unit, pv_domid_t dom,
  * @param now the current time in ns (never earlier than a time given before)
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_sched_remove(struct pv_sched *s, uint32_t unit, pv_time_ns now);
+enum pv_status pv_sched_remove(struct pv_sched *s, uint32_t unit, pv_time_ns_t now);
 
 /** An event for unit: BLOCKED -> RUNNABLE (CREDIT: boosted if it has credit).
  * Waking a runnable unit is a no-op. PV_ERANGE, PV_ENOENT.
@@ -278,7 +278,7 @@ enum pv_status pv_sched_remove(struct pv_sched *s, uint32_t unit, pv_time_ns now
  * @param now the current time in ns (never earlier than a time given before)
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_sched_wake(struct pv_sched *s, uint32_t unit, pv_time_ns now);
+enum pv_status pv_sched_wake(struct pv_sched *s, uint32_t unit, pv_time_ns_t now);
 
 /** unit waits for an event: RUNNABLE -> BLOCKED. Blocking a blocked unit is a
  * no-op. PV_ERANGE, PV_ENOENT.
@@ -287,7 +287,7 @@ enum pv_status pv_sched_wake(struct pv_sched *s, uint32_t unit, pv_time_ns now);
  * @param now the current time in ns (never earlier than a time given before)
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_sched_block(struct pv_sched *s, uint32_t unit, pv_time_ns now);
+enum pv_status pv_sched_block(struct pv_sched *s, uint32_t unit, pv_time_ns_t now);
 
 /** unit gives up the rest of its slice (EDF: of its budget for this period).
  * PV_ERANGE, PV_ENOENT, PV_EINVAL if the unit is blocked.
@@ -296,7 +296,7 @@ enum pv_status pv_sched_block(struct pv_sched *s, uint32_t unit, pv_time_ns now)
  * @param now the current time in ns (never earlier than a time given before)
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_sched_yield(struct pv_sched *s, uint32_t unit, pv_time_ns now);
+enum pv_status pv_sched_yield(struct pv_sched *s, uint32_t unit, pv_time_ns_t now);
 
 /** Choose what runs from now on; see struct pv_sched_decision. Cost: O(1)
  * for round-robin, priority and credit; ARINC 653 O(1) amortised; EDF O(log
@@ -307,7 +307,7 @@ enum pv_status pv_sched_yield(struct pv_sched *s, uint32_t unit, pv_time_ns now)
  * @param out receives the decision
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_sched_pick_next(struct pv_sched *s, pv_time_ns now,
+enum pv_status pv_sched_pick_next(struct pv_sched *s, pv_time_ns_t now,
                                   struct pv_sched_decision *out);
 
 /** Account the current unit up to now without a new decision (a periodic
@@ -316,7 +316,7 @@ enum pv_status pv_sched_pick_next(struct pv_sched *s, pv_time_ns now,
  * @param now the current time in ns (never earlier than a time given before)
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_sched_tick(struct pv_sched *s, pv_time_ns now);
+enum pv_status pv_sched_tick(struct pv_sched *s, pv_time_ns_t now);
 
 /** Change unit's parameters (checked exactly as pv_sched_add checks them).
  * EDF: the current period keeps its deadline and at most its budget left;
@@ -331,7 +331,7 @@ enum pv_status pv_sched_tick(struct pv_sched *s, pv_time_ns now);
  * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_sched_set_params(struct pv_sched *s, uint32_t unit,
-                                   const struct pv_sched_params *params, pv_time_ns now);
+                                   const struct pv_sched_params *params, pv_time_ns_t now);
 
 /**
  * Read unit's parameters. PV_EINVAL NULL out; PV_ERANGE; PV_ENOENT.
@@ -356,7 +356,7 @@ enum pv_status pv_sched_get_params(const struct pv_sched *s, uint32_t unit,
  * @param now the current time in ns (never earlier than a time given before)
  * @return PV_OK, or one of the errors above
  */
-enum pv_status pv_sched_set_foreground(struct pv_sched *s, pv_domid_t dom, pv_time_ns now);
+enum pv_status pv_sched_set_foreground(struct pv_sched *s, pv_domid_t dom, pv_time_ns_t now);
 
 /**
  * The foreground domain (pv_domid_none() if none).
@@ -379,7 +379,7 @@ enum pv_sched_unit_state pv_sched_unit_state(const struct pv_sched *s, uint32_t 
  * @param unit the unit, an index into the unit array
  * @return the time charged to the unit, in ns
  */
-pv_time_ns pv_sched_unit_ran(const struct pv_sched *s, uint32_t unit);
+pv_time_ns_t pv_sched_unit_ran(const struct pv_sched *s, uint32_t unit);
 
 /**
  * ARINC 653: install the schedule table windows[0..n-1] with the given major
@@ -402,7 +402,7 @@ pv_time_ns pv_sched_unit_ran(const struct pv_sched *s, uint32_t unit);
  * @return PV_OK, or one of the errors above
  */
 enum pv_status pv_sched_arinc_set_table(struct pv_sched *s, const struct pv_sched_window *windows,
-                                        uint32_t n, pv_time_ns major, pv_time_ns now,
+                                        uint32_t n, pv_time_ns_t major, pv_time_ns_t now,
                                         uint32_t *bad);
 
 #ifdef __cplusplus

@@ -153,7 +153,7 @@ static inline pv_maddr_t pv_mfn_to_maddr(pv_mfn_t f)
 static inline uint32_t pv_maddr_offset(pv_maddr_t a) { return a.ma & (PV_FRAME_SIZE - 1u); }
 
 /** Time in nanoseconds. Nothing in lib/ reads a clock: time is an argument. */
-typedef uint64_t pv_time_ns;
+typedef uint64_t pv_time_ns_t;
 #define PV_TIME_NEVER UINT64_MAX /**< a time that never comes */
 
 #ifdef __cplusplus

@@ -7,16 +7,16 @@
  */
 #include "evtchn_internal.h"
 
-static enum pv_status fault(struct pv_evtchn_audit_fault *f, uint16_t dom, uint32_t port,
+static enum pv_status fault(struct pv_evtchn_audit_report *f, uint16_t dom, uint32_t port,
 			    const char *what)
 {
 	if (f)
-		*f = (struct pv_evtchn_audit_fault){ .dom = pv_domid(dom), .port = port, .what = what };
+		*f = (struct pv_evtchn_audit_report){ .what = what, .dom = pv_domid(dom), .port = port };
 	return PV_EINVAL;
 }
 
-static enum pv_status audit_port(const struct pv_evtchn_ctx *ctx, const struct pv_evtchn_domain *d,
-				 uint32_t i, struct pv_evtchn_audit_fault *f)
+static enum pv_status audit_port(const struct pv_evtchn *ctx, const struct pv_evtchn_domain *d,
+				 uint32_t i, struct pv_evtchn_audit_report *f)
 {
 	const struct pv_evtchn_port *p = &d->ports[i];
 	if (p->last_vcpu >= d->nr_vcpus || p->last_prio >= PV_EVTCHN_FIFO_PRIORITIES)
@@ -39,9 +39,9 @@ static enum pv_status audit_port(const struct pv_evtchn_ctx *ctx, const struct p
 			return fault(f, d->id, i, "unbound for a non-guest");
 		return PV_OK;
 	case PV_EVTCHN_INTERDOMAIN: {
-		if (p->remote_dom >= ctx->cfg.nr_domains)
+		if (p->remote_dom >= ctx->nr_domains)
 			return fault(f, d->id, i, "peer domain out of range");
-		const struct pv_evtchn_domain *rd = &ctx->cfg.domains[p->remote_dom];
+		const struct pv_evtchn_domain *rd = &ctx->domains[p->remote_dom];
 		if (!rd->active)
 			return fault(f, d->id, i, "peer domain not registered");
 		if (p->u == 0 || p->u >= rd->nr_ports)
@@ -58,9 +58,9 @@ static enum pv_status audit_port(const struct pv_evtchn_ctx *ctx, const struct p
 			return fault(f, d->id, i, "virq table disagrees");
 		return PV_OK;
 	case PV_EVTCHN_PIRQ: {
-		if (p->u >= ctx->cfg.nr_pirqs)
+		if (p->u >= ctx->nr_pirqs)
 			return fault(f, d->id, i, "pirq out of range");
-		const struct pv_evtchn_pirq *pi = &ctx->cfg.pirqs[p->u];
+		const struct pv_evtchn_pirq *pi = &ctx->pirqs[p->u];
 		if (!pi->bound || pi->owner != d->id || pi->port != i)
 			return fault(f, d->id, i, "pirq table disagrees");
 		return PV_OK;
@@ -74,7 +74,7 @@ static enum pv_status audit_port(const struct pv_evtchn_ctx *ctx, const struct p
 
 /* The free-port summary says exactly which groups have a FREE port. */
 static enum pv_status audit_free_summary(const struct pv_evtchn_domain *d,
-					 struct pv_evtchn_audit_fault *f)
+					 struct pv_evtchn_audit_report *f)
 {
 	const uint32_t G = PV_EVTCHN_FREE_GROUP;
 	uint32_t ngroups = (d->nr_ports + G - 1u) / G;
@@ -98,10 +98,10 @@ static enum pv_status audit_free_summary(const struct pv_evtchn_domain *d,
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn_audit_fault *f)
+enum pv_status pv_evtchn_audit(const struct pv_evtchn *ctx, struct pv_evtchn_audit_report *f)
 {
-	for (uint32_t id = 0; id < ctx->cfg.nr_domains; id++) {
-		const struct pv_evtchn_domain *d = &ctx->cfg.domains[id];
+	for (uint32_t id = 0; id < ctx->nr_domains; id++) {
+		const struct pv_evtchn_domain *d = &ctx->domains[id];
 		if (d->id != id)
 			return fault(f, (uint16_t)id, 0, "slot id mismatch");
 		if (!d->active)
@@ -137,15 +137,15 @@ enum pv_status pv_evtchn_audit(const struct pv_evtchn_ctx *ctx, struct pv_evtchn
 			}
 		}
 	}
-	for (uint32_t i = 0; i < ctx->cfg.nr_pirqs; i++) {
-		const struct pv_evtchn_pirq *pi = &ctx->cfg.pirqs[i];
+	for (uint32_t i = 0; i < ctx->nr_pirqs; i++) {
+		const struct pv_evtchn_pirq *pi = &ctx->pirqs[i];
 		if (pi->in_flight && !pi->bound)
 			return fault(f, pi->owner, 0, "pirq in flight but unbound");
 		if (!pi->bound)
 			continue;
-		if (pi->owner >= ctx->cfg.nr_domains || !ctx->cfg.domains[pi->owner].active)
+		if (pi->owner >= ctx->nr_domains || !ctx->domains[pi->owner].active)
 			return fault(f, pi->owner, 0, "pirq bound by a missing domain");
-		const struct pv_evtchn_domain *d = &ctx->cfg.domains[pi->owner];
+		const struct pv_evtchn_domain *d = &ctx->domains[pi->owner];
 		if (pi->port == 0 || pi->port >= d->nr_ports ||
 		    d->ports[pi->port].state != PV_EVTCHN_PIRQ || d->ports[pi->port].u != i)
 			return fault(f, pi->owner, pi->port, "pirq entry names a wrong port");

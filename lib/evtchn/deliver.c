@@ -23,21 +23,21 @@
  */
 #include "evtchn_internal.h"
 
-static void mark_vcpu_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t vcpu)
+static void mark_vcpu_pending(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t vcpu)
 {
 	struct pv_evtchn_vcpu_info *vi = &d->shared->vcpu[vcpu];
 	if (sh_rd8(&vi->upcall_pending))
 		return;
 	sh_wr8(&vi->upcall_pending, 1);
 	pv_domid_t id = pv_domid(d->id);
-	ctx->cfg.ops->wake(ctx->cfg.cb_arg, id, vcpu);
+	ctx->ops->wake(ctx->cb_arg, id, vcpu);
 	if (!sh_rd8(&vi->upcall_mask))
-		ctx->cfg.ops->upcall(ctx->cfg.cb_arg, id, vcpu);
+		ctx->ops->upcall(ctx->cb_arg, id, vcpu);
 }
 
 /* ---- 2-level ---------------------------------------------------------- */
 
-static void l2_deliver(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
+static void l2_deliver(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t port)
 {
 	uint32_t w = port / PV_EVTCHN_2L_WORD_BITS;
 	uint32_t bit = 1u << (port % PV_EVTCHN_2L_WORD_BITS);
@@ -53,7 +53,7 @@ static void l2_deliver(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, ui
 	mark_vcpu_pending(ctx, d, vcpu);
 }
 
-static void l2_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
+static void l2_set_pending(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t port)
 {
 	uint32_t w = port / PV_EVTCHN_2L_WORD_BITS;
 	uint32_t bit = 1u << (port % PV_EVTCHN_2L_WORD_BITS);
@@ -75,7 +75,7 @@ static void l2_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d
  * from its cached ctrl rather than d->fifo_ctrl[p->vcpu], a load fewer
  * before the ready word. Inline: it is the send path.
  */
-static inline void fifo_link(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port,
+static inline void fifo_link(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t port,
 			     struct pv_evtchn_port *p, uint32_t w)
 {
 	sh_wr32(&d->fifo_words[port], (w | PV_EVTCHN_FIFO_LINKED) & ~PV_EVTCHN_FIFO_LINK_MASK);
@@ -114,8 +114,8 @@ static inline void fifo_link(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain 
 	mark_vcpu_pending(ctx, d, vcpu);
 }
 
-static inline void fifo_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port,
-				    struct pv_evtchn_port *p)
+static inline void fifo_set_pending(struct pv_evtchn *ctx, struct pv_evtchn_domain *d,
+				    uint32_t port, struct pv_evtchn_port *p)
 {
 	uint32_t *wp = &d->fifo_words[port];
 	uint32_t w = sh_rd32(wp);
@@ -130,7 +130,7 @@ static inline void fifo_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_
 
 /* ---- entry points ------------------------------------------------------- */
 
-void pv_evtchn_deliver_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port,
+void pv_evtchn_deliver_set_pending(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t port,
 				   struct pv_evtchn_port *p)
 {
 	if (d->abi == PV_EVTCHN_ABI_FIFO)
@@ -161,7 +161,7 @@ void pv_evtchn_deliver_mask(struct pv_evtchn_domain *d, uint32_t port)
 	}
 }
 
-void pv_evtchn_deliver_unmask(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
+void pv_evtchn_deliver_unmask(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t port)
 {
 	if (d->abi == PV_EVTCHN_ABI_FIFO) {
 		uint32_t *wp = &d->fifo_words[port];

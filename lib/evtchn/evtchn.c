@@ -28,17 +28,17 @@
 
 /* ---- lookups (validation only, no side effects) ------------------------ */
 
-static struct pv_evtchn_domain *dom_get(const struct pv_evtchn_ctx *ctx, pv_domid_t dom)
+static struct pv_evtchn_domain *dom_get(const struct pv_evtchn *ctx, pv_domid_t dom)
 {
 	uint32_t id = pv_domid_val(dom);
-	if (id >= ctx->cfg.nr_domains)
+	if (id >= ctx->nr_domains)
 		return 0;
-	struct pv_evtchn_domain *d = &ctx->cfg.domains[id];
+	struct pv_evtchn_domain *d = &ctx->domains[id];
 	return d->active ? d : 0;
 }
 
 /* Domain and port checks shared by every per-port operation. */
-static enum pv_status port_get(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
+static enum pv_status port_get(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port,
 			       struct pv_evtchn_domain **dp, struct pv_evtchn_port **pp)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
@@ -54,11 +54,11 @@ static enum pv_status port_get(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, 
 	return PV_OK;
 }
 
-static bool policy_allows(const struct pv_evtchn_ctx *ctx, uint16_t a, uint16_t b)
+static bool policy_allows(const struct pv_evtchn *ctx, uint16_t a, uint16_t b)
 {
-	for (uint32_t i = 0; i < ctx->cfg.nr_allow; i++) {
-		uint16_t x = pv_domid_val(ctx->cfg.allow[i].a);
-		uint16_t y = pv_domid_val(ctx->cfg.allow[i].b);
+	for (uint32_t i = 0; i < ctx->nr_allow; i++) {
+		uint16_t x = pv_domid_val(ctx->allow[i].a);
+		uint16_t y = pv_domid_val(ctx->allow[i].b);
 		if ((x == a && y == b) || (x == b && y == a))
 			return true;
 	}
@@ -160,12 +160,12 @@ static void port_release(struct pv_evtchn_domain *d, uint32_t port)
 	grp_mark(d, port / FREE_G, true);
 }
 
-static void port_close(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port)
+static void port_close(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t port)
 {
 	struct pv_evtchn_port *p = &d->ports[port];
 	switch (p->state) {
 	case PV_EVTCHN_INTERDOMAIN: {
-		struct pv_evtchn_domain *rd = &ctx->cfg.domains[p->remote_dom];
+		struct pv_evtchn_domain *rd = &ctx->domains[p->remote_dom];
 		struct pv_evtchn_port *rp = &rd->ports[p->u];
 		rp->state = PV_EVTCHN_UNBOUND;
 		rp->remote_dom = d->id;
@@ -177,11 +177,11 @@ static void port_close(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, ui
 		d->virq_port[p->vcpu][p->u] = 0;
 		break;
 	case PV_EVTCHN_PIRQ: {
-		struct pv_evtchn_pirq *pi = &ctx->cfg.pirqs[p->u];
+		struct pv_evtchn_pirq *pi = &ctx->pirqs[p->u];
 		pi->bound = 0;
 		pi->in_flight = 0;
 		pi->port = 0;
-		ctx->cfg.ops->pirq_mask(ctx->cfg.cb_arg, p->u);
+		ctx->ops->pirq_mask(ctx->cb_arg, p->u);
 		break;
 	}
 	default:
@@ -192,7 +192,7 @@ static void port_close(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, ui
 
 /* ---- setup ------------------------------------------------------------- */
 
-enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_config *cfg)
+enum pv_status pv_evtchn_init(struct pv_evtchn *ctx, const struct pv_evtchn_config *cfg)
 {
 	if (!ctx || !cfg || !cfg->ops || !cfg->ops->upcall || !cfg->ops->wake)
 		return PV_EINVAL;
@@ -203,7 +203,12 @@ enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_
 		return PV_EINVAL;
 	if (cfg->nr_allow && !cfg->allow)
 		return PV_EINVAL;
-	ctx->cfg = *cfg;
+	*ctx = (struct pv_evtchn){
+		.ops = cfg->ops, .cb_arg = cfg->cb_arg,
+		.domains = cfg->domains, .nr_domains = cfg->nr_domains,
+		.pirqs = cfg->pirqs, .nr_pirqs = cfg->nr_pirqs,
+		.allow = cfg->allow, .nr_allow = cfg->nr_allow,
+	};
 	for (uint32_t i = 0; i < cfg->nr_domains; i++)
 		cfg->domains[i] = (struct pv_evtchn_domain){ .active = false, .id = (uint16_t)i };
 	for (uint32_t i = 0; i < cfg->nr_pirqs; i++)
@@ -211,12 +216,12 @@ enum pv_status pv_evtchn_init(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_evtchn_domain_config *dc)
+enum pv_status pv_evtchn_domain_add(struct pv_evtchn *ctx, const struct pv_evtchn_domain_config *dc)
 {
 	uint32_t id = pv_domid_val(dc->id);
-	if (id >= ctx->cfg.nr_domains)
+	if (id >= ctx->nr_domains)
 		return PV_ESRCH;
-	struct pv_evtchn_domain *d = &ctx->cfg.domains[id];
+	struct pv_evtchn_domain *d = &ctx->domains[id];
 	if (d->active)
 		return PV_EEXIST;
 	if (dc->abi != PV_EVTCHN_ABI_2L && dc->abi != PV_EVTCHN_ABI_FIFO)
@@ -269,7 +274,7 @@ enum pv_status pv_evtchn_domain_add(struct pv_evtchn_ctx *ctx, const struct pv_e
 }
 
 /* One bounded step of a reset: see pv_evtchn_reset. */
-static enum pv_status reset_step(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d)
+static enum pv_status reset_step(struct pv_evtchn *ctx, struct pv_evtchn_domain *d)
 {
 	uint32_t i = d->reset_next;
 	for (uint32_t n = 0; n < PV_EVTCHN_RESET_SLICE && d->nr_bound != 0; n++) {
@@ -285,7 +290,7 @@ static enum pv_status reset_step(struct pv_evtchn_ctx *ctx, struct pv_evtchn_dom
 	return PV_ERESTART;
 }
 
-enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom)
+enum pv_status pv_evtchn_reset(struct pv_evtchn *ctx, pv_domid_t dom)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
 	if (!d)
@@ -293,7 +298,7 @@ enum pv_status pv_evtchn_reset(struct pv_evtchn_ctx *ctx, pv_domid_t dom)
 	return reset_step(ctx, d);
 }
 
-enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom)
+enum pv_status pv_evtchn_domain_remove(struct pv_evtchn *ctx, pv_domid_t dom)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
 	if (!d)
@@ -302,9 +307,9 @@ enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom
 	while (reset_step(ctx, d) != PV_OK)
 		;
 	/* Lines routed to a dead domain go back to nobody. */
-	for (uint32_t i = 0; i < ctx->cfg.nr_pirqs; i++) {
-		if (ctx->cfg.pirqs[i].owner == d->id)
-			ctx->cfg.pirqs[i].owner = PV_DOMID_NONE_VALUE;
+	for (uint32_t i = 0; i < ctx->nr_pirqs; i++) {
+		if (ctx->pirqs[i].owner == d->id)
+			ctx->pirqs[i].owner = PV_DOMID_NONE_VALUE;
 	}
 	*d = (struct pv_evtchn_domain){ .active = false, .id = d->id };
 	return PV_OK;
@@ -312,7 +317,7 @@ enum pv_status pv_evtchn_domain_remove(struct pv_evtchn_ctx *ctx, pv_domid_t dom
 
 /* ---- binding ----------------------------------------------------------- */
 
-enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn *ctx, pv_domid_t dom,
 				       pv_domid_t remote, uint32_t *port)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
@@ -330,7 +335,7 @@ enum pv_status pv_evtchn_alloc_unbound(struct pv_evtchn_ctx *ctx, pv_domid_t dom
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn *ctx, pv_domid_t dom,
 					  pv_domid_t remote, uint32_t remote_port, uint32_t *port)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
@@ -364,7 +369,7 @@ enum pv_status pv_evtchn_bind_interdomain(struct pv_evtchn_ctx *ctx, pv_domid_t 
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_bind_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
+enum pv_status pv_evtchn_bind_virq(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t virq,
 				   uint32_t vcpu, uint32_t *port)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
@@ -385,15 +390,15 @@ enum pv_status pv_evtchn_bind_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_bind_pirq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq,
+enum pv_status pv_evtchn_bind_pirq(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t pirq,
 				   uint32_t *port)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
 	if (!d)
 		return PV_ESRCH;
-	if (pirq >= ctx->cfg.nr_pirqs)
+	if (pirq >= ctx->nr_pirqs)
 		return PV_ERANGE;
-	struct pv_evtchn_pirq *pi = &ctx->cfg.pirqs[pirq];
+	struct pv_evtchn_pirq *pi = &ctx->pirqs[pirq];
 	if (pi->owner != d->id)
 		return PV_EPERM;
 	if (pi->bound)
@@ -405,12 +410,12 @@ enum pv_status pv_evtchn_bind_pirq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
 	pi->bound = 1;
 	pi->in_flight = 0;
 	pi->port = p;
-	ctx->cfg.ops->pirq_unmask(ctx->cfg.cb_arg, pirq);
+	ctx->ops->pirq_unmask(ctx->cb_arg, pirq);
 	*port = p;
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu,
+enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t vcpu,
 				  uint32_t *port)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
@@ -428,7 +433,7 @@ enum pv_status pv_evtchn_bind_ipi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
 
 /* ---- per-port operations ----------------------------------------------- */
 
-enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port)
+enum pv_status pv_evtchn_send(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port)
 {
 	struct pv_evtchn_domain *d;
 	struct pv_evtchn_port *p;
@@ -437,7 +442,7 @@ enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_
 		return rc;
 	switch (p->state) {
 	case PV_EVTCHN_INTERDOMAIN:
-		pv_evtchn_deliver_set_pending(ctx, &ctx->cfg.domains[p->remote_dom], p->u, p->peer);
+		pv_evtchn_deliver_set_pending(ctx, &ctx->domains[p->remote_dom], p->u, p->peer);
 		return PV_OK;
 	case PV_EVTCHN_IPI:
 		pv_evtchn_deliver_set_pending(ctx, d, port, p);
@@ -449,7 +454,7 @@ enum pv_status pv_evtchn_send(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_
 	}
 }
 
-enum pv_status pv_evtchn_close(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port)
+enum pv_status pv_evtchn_close(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port)
 {
 	struct pv_evtchn_domain *d;
 	struct pv_evtchn_port *p;
@@ -460,8 +465,8 @@ enum pv_status pv_evtchn_close(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_status(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
-				struct pv_evtchn_status *out)
+enum pv_status pv_evtchn_status(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port,
+				struct pv_evtchn_port_status *out)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
 	if (!d)
@@ -469,7 +474,7 @@ enum pv_status pv_evtchn_status(const struct pv_evtchn_ctx *ctx, pv_domid_t dom,
 	if (port == 0 || port >= d->nr_ports)
 		return PV_ERANGE;
 	const struct pv_evtchn_port *p = &d->ports[port];
-	*out = (struct pv_evtchn_status){
+	*out = (struct pv_evtchn_port_status){
 		.state = (enum pv_evtchn_state)p->state,
 		.vcpu = p->vcpu,
 		.remote_dom = pv_domid_none(),
@@ -495,7 +500,7 @@ enum pv_status pv_evtchn_status(const struct pv_evtchn_ctx *ctx, pv_domid_t dom,
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_mask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port)
+enum pv_status pv_evtchn_mask(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port)
 {
 	struct pv_evtchn_domain *d;
 	struct pv_evtchn_port *p;
@@ -506,7 +511,7 @@ enum pv_status pv_evtchn_mask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_unmask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port)
+enum pv_status pv_evtchn_unmask(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port)
 {
 	struct pv_evtchn_domain *d;
 	struct pv_evtchn_port *p;
@@ -517,7 +522,7 @@ enum pv_status pv_evtchn_unmask(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint3
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
+enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port,
 				   uint32_t vcpu)
 {
 	struct pv_evtchn_domain *d;
@@ -534,7 +539,7 @@ enum pv_status pv_evtchn_bind_vcpu(struct pv_evtchn_ctx *ctx, pv_domid_t dom, ui
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t port,
+enum pv_status pv_evtchn_set_priority(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t port,
 				      uint32_t priority)
 {
 	struct pv_evtchn_domain *d;
@@ -552,7 +557,7 @@ enum pv_status pv_evtchn_set_priority(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
 
 /* ---- raised by the hypervisor ------------------------------------------ */
 
-enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t virq,
+enum pv_status pv_evtchn_raise_virq(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t virq,
 				    uint32_t vcpu)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
@@ -567,49 +572,49 @@ enum pv_status pv_evtchn_raise_virq(struct pv_evtchn_ctx *ctx, pv_domid_t dom, u
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn_ctx *ctx, uint32_t pirq)
+enum pv_status pv_evtchn_raise_pirq(struct pv_evtchn *ctx, uint32_t pirq)
 {
-	if (pirq >= ctx->cfg.nr_pirqs)
+	if (pirq >= ctx->nr_pirqs)
 		return PV_ERANGE;
-	struct pv_evtchn_pirq *pi = &ctx->cfg.pirqs[pirq];
-	ctx->cfg.ops->pirq_mask(ctx->cfg.cb_arg, pirq);
+	struct pv_evtchn_pirq *pi = &ctx->pirqs[pirq];
+	ctx->ops->pirq_mask(ctx->cb_arg, pirq);
 	if (!pi->bound)
 		return PV_ENOENT;
 	pi->in_flight = 1;
-	struct pv_evtchn_domain *d = &ctx->cfg.domains[pi->owner];
+	struct pv_evtchn_domain *d = &ctx->domains[pi->owner];
 	pv_evtchn_deliver_set_pending(ctx, d, pi->port, &d->ports[pi->port]);
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_pirq_eoi(struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t pirq)
+enum pv_status pv_evtchn_pirq_eoi(struct pv_evtchn *ctx, pv_domid_t dom, uint32_t pirq)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);
 	if (!d)
 		return PV_ESRCH;
-	if (pirq >= ctx->cfg.nr_pirqs)
+	if (pirq >= ctx->nr_pirqs)
 		return PV_ERANGE;
-	struct pv_evtchn_pirq *pi = &ctx->cfg.pirqs[pirq];
+	struct pv_evtchn_pirq *pi = &ctx->pirqs[pirq];
 	if (!pi->bound || pi->owner != d->id)
 		return PV_EPERM;
 	if (!pi->in_flight)
 		return PV_OK;
 	pi->in_flight = 0;
-	ctx->cfg.ops->pirq_unmask(ctx->cfg.cb_arg, pirq);
+	ctx->ops->pirq_unmask(ctx->cb_arg, pirq);
 	return PV_OK;
 }
 
-enum pv_status pv_evtchn_pirq_route(struct pv_evtchn_ctx *ctx, uint32_t pirq, pv_domid_t dom)
+enum pv_status pv_evtchn_pirq_route(struct pv_evtchn *ctx, uint32_t pirq, pv_domid_t dom)
 {
-	if (pirq >= ctx->cfg.nr_pirqs)
+	if (pirq >= ctx->nr_pirqs)
 		return PV_ERANGE;
-	struct pv_evtchn_pirq *pi = &ctx->cfg.pirqs[pirq];
+	struct pv_evtchn_pirq *pi = &ctx->pirqs[pirq];
 	if (pi->bound)
 		return PV_EBUSY;
 	pi->owner = pv_domid_val(dom);
 	return PV_OK;
 }
 
-bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu)
+bool pv_evtchn_vcpu_pending(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t vcpu)
 {
 	const struct pv_evtchn_domain *d = dom_get(ctx, dom);
 	if (!d || vcpu >= d->nr_vcpus)
@@ -617,7 +622,7 @@ bool pv_evtchn_vcpu_pending(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uin
 	return sh_rd8(&d->shared->vcpu[vcpu].upcall_pending) != 0;
 }
 
-bool pv_evtchn_upcall_due(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint32_t vcpu)
+bool pv_evtchn_upcall_due(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t vcpu)
 {
 	const struct pv_evtchn_domain *d = dom_get(ctx, dom);
 	if (!d || vcpu >= d->nr_vcpus)
@@ -629,7 +634,7 @@ bool pv_evtchn_upcall_due(const struct pv_evtchn_ctx *ctx, pv_domid_t dom, uint3
 	return sh_rd8(&vi->upcall_mask) == 0;
 }
 
-enum pv_status pv_evtchn_upcall_mask_set(struct pv_evtchn_ctx *ctx, pv_domid_t dom,
+enum pv_status pv_evtchn_upcall_mask_set(struct pv_evtchn *ctx, pv_domid_t dom,
 					 uint32_t vcpu, bool masked)
 {
 	struct pv_evtchn_domain *d = dom_get(ctx, dom);

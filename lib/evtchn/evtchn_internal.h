@@ -31,11 +31,11 @@ static inline void sh_wr8(uint8_t *p, uint8_t v)
 /* deliver.c */
 /* Mark port of d pending; p is &d->ports[port] (for a send, the sender's
  * cached peer pointer, which saves the load of d->ports). */
-void pv_evtchn_deliver_set_pending(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port,
+void pv_evtchn_deliver_set_pending(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t port,
 				   struct pv_evtchn_port *p);
 void pv_evtchn_deliver_clear_pending(struct pv_evtchn_domain *d, uint32_t port);
 void pv_evtchn_deliver_mask(struct pv_evtchn_domain *d, uint32_t port);
-void pv_evtchn_deliver_unmask(struct pv_evtchn_ctx *ctx, struct pv_evtchn_domain *d, uint32_t port);
+void pv_evtchn_deliver_unmask(struct pv_evtchn *ctx, struct pv_evtchn_domain *d, uint32_t port);
 void pv_evtchn_deliver_init(struct pv_evtchn_domain *d);
 
 #endif

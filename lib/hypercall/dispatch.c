@@ -11,7 +11,7 @@ static bool entry_used(const struct pv_hc_entry *e)
 	return e->handler != 0;
 }
 
-int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *bad_index)
+enum pv_status pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *bad_index)
 {
 	uint32_t bad_sink;
 	if (!bad_index)
@@ -22,7 +22,7 @@ int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *b
 		return PV_EINVAL;
 	if (cfg->table_len == 0 || cfg->table_len > PV_HC_NR_LIMIT)
 		return PV_EINVAL;
-	if (cfg->max_domains == 0 || cfg->max_domains > (uint32_t)PV_DOMID_MAX_GUEST + 1u)
+	if (cfg->nr_domains == 0 || cfg->nr_domains > (uint32_t)PV_DOMID_MAX_GUEST + 1u)
 		return PV_EINVAL;
 	if (cfg->multicall_slice == 0 || cfg->multicall_max > PV_HC_MULTICALL_MAX)
 		return PV_EINVAL;
@@ -54,42 +54,46 @@ int32_t pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *b
 	}
 	*bad_index = UINT32_MAX;
 
-	hc->cfg = *cfg;
-	hc->unknown = 0;
-	hc->denied = 0;
-	hc->unbatchable = 0;
+	*hc = (struct pv_hc){
+		.table = cfg->table, .table_len = cfg->table_len,
+		.stats = cfg->stats, .perms = cfg->perms, .nr_domains = cfg->nr_domains,
+		.access = cfg->access, .sync = cfg->sync, .user = cfg->user,
+		.guest_va_limit = cfg->guest_va_limit,
+		.multicall_max = cfg->multicall_max, .multicall_slice = cfg->multicall_slice,
+		.unknown = 0, .denied = 0, .unbatchable = 0,
+	};
 	for (uint32_t i = 0; i < cfg->table_len; i++)
 		cfg->stats[i] = (struct pv_hc_stats){ 0, 0, 0 };
-	for (uint32_t d = 0; d < cfg->max_domains; d++)
+	for (uint32_t d = 0; d < cfg->nr_domains; d++)
 		cfg->perms[d].allow = 0;
 	return PV_OK;
 }
 
 static const struct pv_hc_entry *lookup(const struct pv_hc *hc, uint32_t nr)
 {
-	if (nr >= hc->cfg.table_len)
+	if (nr >= hc->table_len)
 		return 0;
-	const struct pv_hc_entry *e = &hc->cfg.table[nr];
+	const struct pv_hc_entry *e = &hc->table[nr];
 	return entry_used(e) ? e : 0;
 }
 
-int32_t pv_hc_perm_set(struct pv_hc *hc, pv_domid_t dom, struct pv_hc_perm perm)
+enum pv_status pv_hc_perm_set(struct pv_hc *hc, pv_domid_t dom, struct pv_hc_perm perm)
 {
-	if (pv_domid_val(dom) >= hc->cfg.max_domains)
+	if (pv_domid_val(dom) >= hc->nr_domains)
 		return PV_ESRCH;
 	for (uint32_t nr = 0; nr < PV_HC_NR_LIMIT; nr++) {
 		if ((perm.allow & (UINT64_C(1) << nr)) && !lookup(hc, nr))
 			return PV_EINVAL;
 	}
-	hc->cfg.perms[pv_domid_val(dom)] = perm;
+	hc->perms[pv_domid_val(dom)] = perm;
 	return PV_OK;
 }
 
 struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom)
 {
-	if (pv_domid_val(dom) >= hc->cfg.max_domains)
+	if (pv_domid_val(dom) >= hc->nr_domains)
 		return (struct pv_hc_perm){ 0 };
-	return hc->cfg.perms[pv_domid_val(dom)];
+	return hc->perms[pv_domid_val(dom)];
 }
 
 /*
@@ -99,7 +103,7 @@ struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom)
 static inline bool perm_allows(const struct pv_hc *hc, uint32_t d, uint32_t nr)
 {
 	typedef uint32_t __attribute__((may_alias)) word_alias;
-	const word_alias *mask = (const word_alias *)(const void *)&hc->cfg.perms[d].allow;
+	const word_alias *mask = (const word_alias *)(const void *)&hc->perms[d].allow;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 	uint32_t half = mask[1u - (nr >> 5)];
 #else
@@ -132,7 +136,7 @@ invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_mu
 		return PV_ENOSYS;
 	}
 	uint32_t d = pv_domid_val(dom);
-	if (__builtin_expect(d >= hc->cfg.max_domains || !perm_allows(hc, d, nr), 0)) {
+	if (__builtin_expect(d >= hc->nr_domains || !perm_allows(hc, d, nr), 0)) {
 		hc->denied++;
 		return PV_EPERM;
 	}
@@ -150,12 +154,12 @@ invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_mu
 		frame = tf;
 		*owned = true;
 	}
-	struct pv_hc_stats *st = &hc->cfg.stats[nr];
+	struct pv_hc_stats *st = &hc->stats[nr];
 	uint32_t arity = e->arity;
 
 	struct pv_hc_call call;
 	call.hc = hc;
-	call.user = hc->cfg.user;
+	call.user = hc->user;
 	call.dom = dom;
 	call.nr = nr;
 	call.frame = frame;
@@ -230,7 +234,7 @@ int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *t
 
 const struct pv_hc_stats *pv_hc_stats_get(const struct pv_hc *hc, uint32_t nr)
 {
-	return lookup(hc, nr) ? &hc->cfg.stats[nr] : 0;
+	return lookup(hc, nr) ? &hc->stats[nr] : 0;
 }
 
 const char *pv_hc_name(const struct pv_hc *hc, uint32_t nr)

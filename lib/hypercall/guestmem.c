@@ -22,8 +22,8 @@ static int32_t range_check(const struct pv_hc *hc, uint32_t a, uint32_t len, uin
 		return PV_OK;
 	if (a > UINT32_MAX - (len - 1u))
 		return PV_EOVERFLOW;
-	uint64_t limit = hc->cfg.guest_va_limit ? hc->cfg.guest_va_limit : (UINT64_C(1) << 32);
-	if ((uint64_t)a + len > limit || !hc->cfg.access)
+	uint64_t limit = hc->guest_va_limit ? hc->guest_va_limit : (UINT64_C(1) << 32);
+	if ((uint64_t)a + len > limit || !hc->access)
 		return PV_EFAULT;
 	return PV_OK;
 }
@@ -39,7 +39,7 @@ static int32_t walk(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len, 
 		uint32_t in_page = PAGE - (a & (PAGE - 1u));
 		uint32_t c = len < in_page ? len : in_page;
 		uint8_t *p = 0;
-		int32_t rc = hc->cfg.access(hc->cfg.user, dom, pv_gvaddr(a), c, write, &p);
+		enum pv_status rc = hc->access(hc->user, dom, pv_gvaddr(a), c, write, &p);
 		if (rc != PV_OK)
 			return rc < 0 ? rc : PV_EFAULT;
 		if (!p)
@@ -54,8 +54,8 @@ static int32_t walk(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len, 
 	return PV_OK;
 }
 
-int32_t pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
-			  uint32_t len, uint32_t align, bool write)
+enum pv_status pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
+				 uint32_t len, uint32_t align, bool write)
 {
 	int32_t rc = range_check(hc, pv_gvaddr_val(va), len, align);
 	if (rc != PV_OK || len == 0)
@@ -67,10 +67,10 @@ int32_t pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
 static void sync_pieces(const struct pv_hc *hc, pv_domid_t dom, uint32_t va, uint32_t len,
 			uint8_t *const host[], const uint32_t clen[], enum pv_hc_sync_op op)
 {
-	if (!hc->cfg.sync)
+	if (!hc->sync)
 		return;
 	for (uint32_t i = 0; len; i++) {
-		hc->cfg.sync(hc->cfg.user, dom, pv_gvaddr(va), host[i], clen[i], op);
+		hc->sync(hc->user, dom, pv_gvaddr(va), host[i], clen[i], op);
 		va += clen[i];
 		len -= clen[i];
 	}
@@ -88,8 +88,8 @@ static int32_t resolve(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va, uint32_
 	return walk(hc, dom, pv_gvaddr_val(va), len, write, host, clen);
 }
 
-int32_t pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
-			      pv_gvaddr_t va, uint32_t len, uint32_t align)
+enum pv_status pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
+				     pv_gvaddr_t va, uint32_t len, uint32_t align)
 {
 	uint8_t *host[MAX_CHUNKS];
 	uint32_t clen[MAX_CHUNKS];
@@ -106,8 +106,8 @@ int32_t pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst,
 	return PV_OK;
 }
 
-int32_t pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
-			    const void *src, uint32_t len, uint32_t align)
+enum pv_status pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
+				   const void *src, uint32_t len, uint32_t align)
 {
 	uint8_t *host[MAX_CHUNKS];
 	uint32_t clen[MAX_CHUNKS];

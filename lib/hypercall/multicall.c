@@ -28,7 +28,7 @@ int32_t pv_hc_multicall(struct pv_hc_call *call)
 	uint32_t base = call->args[0];
 	uint32_t count = call->args[1];
 
-	if (count > hc->cfg.multicall_max)
+	if (count > hc->multicall_max)
 		return PV_E2BIG;
 	if (count == 0)
 		return PV_OK;
@@ -42,10 +42,10 @@ int32_t pv_hc_multicall(struct pv_hc_call *call)
 		return PV_EALIGN;
 	if (base > UINT32_MAX - (bytes - 1u))
 		return PV_EOVERFLOW;
-	if (hc->cfg.guest_va_limit != 0 && base + (bytes - 1u) >= hc->cfg.guest_va_limit)
+	if (hc->guest_va_limit != 0 && base + (bytes - 1u) >= hc->guest_va_limit)
 		return PV_EFAULT;
 	/* The entries of this round must be readable and writable up front. */
-	uint32_t round = count < hc->cfg.multicall_slice ? count : hc->cfg.multicall_slice;
+	uint32_t round = count < hc->multicall_slice ? count : hc->multicall_slice;
 	int32_t rc = pv_hc_guest_check(hc, call->dom, pv_gvaddr(base), round * ENTRY_SIZE,
 				       _Alignof(struct pv_multicall_entry), true);
 	if (rc != PV_OK)

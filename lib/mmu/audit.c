@@ -23,13 +23,31 @@ struct audit {
 	struct pv_mmu_audit_report *rep;
 };
 
-static int32_t fail(struct audit *a, uint32_t idx, const char *what)
+static int32_t fail(struct audit *a, const char *what, uint16_t dom, uint32_t mfn, uint32_t io)
 {
-	if (a->rep) {
-		a->rep->mfn = idx;
-		a->rep->what = what;
-	}
+	if (a->rep)
+		*a->rep = (struct pv_mmu_audit_report){ .what = what, .dom = pv_domid(dom),
+							.mfn = pv_mfn(mfn), .io = io };
 	return PV_EINVAL;
+}
+
+/* About frame idx of RAM: its real frame number, and its owner. */
+static int32_t fail_frame(struct audit *a, uint32_t idx, const char *what)
+{
+	return fail(a, what, fr_owner(a->m, idx), (a->m->ram_base >> PV_FRAME_SHIFT) + idx,
+		    PV_MMU_AUDIT_NO_IO);
+}
+
+/* About I/O region slot r, and its owner. */
+static int32_t fail_io(struct audit *a, uint32_t r, const char *what)
+{
+	return fail(a, what, pv_domid_val(a->m->io[r].owner), PV_MMU_AUDIT_NO_FRAME, r);
+}
+
+/* About domain d's record (mfn: the frame it names, or PV_MMU_AUDIT_NO_FRAME). */
+static int32_t fail_dom(struct audit *a, uint32_t d, uint32_t mfn, const char *what)
+{
+	return fail(a, what, (uint16_t)d, mfn, PV_MMU_AUDIT_NO_IO);
 }
 
 static void count(struct audit *a, uint16_t dom, const struct pv_mmu_ent *e)
@@ -67,21 +85,21 @@ static int32_t audit_table(struct audit *a, uint32_t idx, unsigned tbl, uint32_t
 			continue;
 		}
 		if (pv_mmu_decode(m, tbl, s[j], &e) != PV_OK)
-			return fail(a, idx, "pinned table holds an undecodable entry");
+			return fail_frame(a, idx, "pinned table holds an undecodable entry");
 		if (e.kind == PV_MMU_ENT_FAULT) {
 			j++;
 			continue;
 		}
 		if (j & (e.group - 1u))
-			return fail(a, idx, "replica group misaligned");
+			return fail_frame(a, idx, "replica group misaligned");
 		if (j < skip_hi && j + e.group > skip_lo)
-			return fail(a, idx, "replica group covers hypervisor slots");
+			return fail_frame(a, idx, "replica group covers hypervisor slots");
 		for (uint32_t k = 1; k < e.group; k++) {
 			if (s[j + k] != s[j])
-				return fail(a, idx, "inconsistent replicas");
+				return fail_frame(a, idx, "inconsistent replicas");
 		}
 		if (pv_mmu_check(m, dom, &e, 0, 0, true) != PV_OK)
-			return fail(a, idx, "pinned table entry breaks a rule");
+			return fail_frame(a, idx, "pinned table entry breaks a rule");
 		count(a, dom, &e);
 		j += e.group;
 	}
@@ -95,7 +113,7 @@ static int32_t audit_hyp_slots(struct audit *a, uint32_t idx)
 	const uint32_t *s = pv_mmu_slot_ptr(m, idx);
 	for (uint32_t j = m->hyp_slot_lo; j < m->hyp_slot_hi; j++) {
 		if (s[j] != (m->hyp_l1 ? m->hyp_l1[j - m->hyp_slot_lo] : 0u))
-			return fail(a, idx, "hypervisor slot differs from the template");
+			return fail_frame(a, idx, "hypervisor slot differs from the template");
 	}
 	return PV_OK;
 }
@@ -107,27 +125,29 @@ static int32_t audit_io_records(struct audit *a)
 	uint32_t ram_last = m->ram_base + (m->ram_size - 1u);
 	for (uint32_t i = 0; i < m->io_max; i++) {
 		const struct pv_mmu_io_region *r = &m->io[i];
+		uint32_t base = pv_maddr_val(r->base);
 		if (r->size == 0) {
-			if (r->owner != PV_DOMID_NONE_VALUE || r->base || r->types || r->maps ||
-			    r->flags)
-				return fail(a, i, "unused I/O region record not clear");
+			if (pv_domid_val(r->owner) != PV_DOMID_NONE_VALUE || base || r->types ||
+			    r->maps || r->flags)
+				return fail_io(a, i, "unused I/O region record not clear");
 			continue;
 		}
-		if ((r->base | r->size) & (PV_FRAME_SIZE - 1u))
-			return fail(a, i, "I/O region misaligned");
-		if (r->size - 1u > UINT32_MAX - r->base)
-			return fail(a, i, "I/O region wraps around 4 GiB");
-		uint32_t last = r->base + (r->size - 1u);
-		if (r->base <= ram_last && m->ram_base <= last)
-			return fail(a, i, "I/O region overlaps RAM");
-		if (r->owner >= m->nr_domains)
-			return fail(a, i, "I/O region owner is no domain");
+		if ((base | r->size) & (PV_FRAME_SIZE - 1u))
+			return fail_io(a, i, "I/O region misaligned");
+		if (r->size - 1u > UINT32_MAX - base)
+			return fail_io(a, i, "I/O region wraps around 4 GiB");
+		uint32_t last = base + (r->size - 1u);
+		if (base <= ram_last && m->ram_base <= last)
+			return fail_io(a, i, "I/O region overlaps RAM");
+		if (pv_domid_val(r->owner) >= m->nr_domains)
+			return fail_io(a, i, "I/O region owner is no domain");
 		if (r->types == 0 || r->types > 0x7Fu || (r->flags & ~PV_MMU_IO_WRITE))
-			return fail(a, i, "I/O region types or flags invalid");
+			return fail_io(a, i, "I/O region types or flags invalid");
 		for (uint32_t k = 0; k < i; k++) {
 			const struct pv_mmu_io_region *o = &m->io[k];
-			if (o->size != 0 && r->base <= o->base + (o->size - 1u) && o->base <= last)
-				return fail(a, i, "I/O regions overlap");
+			uint32_t ob = pv_maddr_val(o->base);
+			if (o->size != 0 && base <= ob + (o->size - 1u) && ob <= last)
+				return fail_io(a, i, "I/O regions overlap");
 		}
 	}
 	return PV_OK;
@@ -142,7 +162,7 @@ static int32_t audit_store(struct audit *a)
 	const struct pv_mmu *m = a->m;
 	for (uint32_t i = m->store_lo; i < m->store_hi; i++) {
 		if (fr_owner(m, i) <= PV_DOMID_MAX_GUEST)
-			return fail(a, i, "frame table in a guest's RAM");
+			return fail_frame(a, i, "frame table in a guest's RAM");
 	}
 	return PV_OK;
 }
@@ -167,14 +187,15 @@ static int32_t audit_domain_frames(struct audit *a, size_t words)
 		}
 		for (uint32_t d = 0; d < n; d++) {
 			if (m->domains[lo + d].nr_frames != a->sc[d])
-				return fail(a, lo + d, "owned frame count mismatch");
+				return fail_dom(a, lo + d, PV_MMU_AUDIT_NO_FRAME,
+						"owned frame count mismatch");
 		}
 	}
 	return PV_OK;
 }
 
-int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
-		     struct pv_mmu_audit_report *rep)
+enum pv_status pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
+			    struct pv_mmu_audit_report *rep)
 {
 	size_t need = PV_MMU_AUDIT_SCRATCH_WORDS((size_t)m->nr_frames, (size_t)m->io_max);
 	if (scratch == NULL || words < need)
@@ -195,30 +216,30 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 		uint16_t owner = fr_owner(m, i);
 		bool pinned = (fl & PV_MMU_FRAME_PINNED) != 0;
 		if (t == PV_MMU_FT_RW || t > PV_MMU_FT_FINE)
-			return fail(&a, i, "unknown stored frame type");
+			return fail_frame(&a, i, "unknown stored frame type");
 		if (fl & ~(PV_MMU_FRAME_PINNED | PV_MMU_FRAME_L1_HEAD | PV_MMU_FRAME_GRANT_RW))
-			return fail(&a, i, "unknown frame flag");
+			return fail_frame(&a, i, "unknown frame flag");
 		if (pinned != (t != PV_MMU_FT_NONE))
-			return fail(&a, i, "pinned flag disagrees with type");
+			return fail_frame(&a, i, "pinned flag disagrees with type");
 		if (pinned && owner >= m->nr_domains)
-			return fail(&a, i, "table frame not owned by a guest");
+			return fail_frame(&a, i, "table frame not owned by a guest");
 		if (pinned && m->domains[owner].dying)
-			return fail(&a, i, "dying domain still has a pinned table");
+			return fail_frame(&a, i, "dying domain still has a pinned table");
 		if ((fl & PV_MMU_FRAME_L1_HEAD) && t != PV_MMU_FT_L1)
-			return fail(&a, i, "L1 head flag on a non-L1 frame");
+			return fail_frame(&a, i, "L1 head flag on a non-L1 frame");
 		if (t == PV_MMU_FT_FINE && m->format != PV_MMU_FMT_V5)
-			return fail(&a, i, "fine table on ARMv7");
+			return fail_frame(&a, i, "fine table on ARMv7");
 		if (t == PV_MMU_FT_L1) {
 			bool head = ((base_mfn + i) & 3u) == 0;
 			if (head != ((fl & PV_MMU_FRAME_L1_HEAD) != 0))
-				return fail(&a, i, "L1 head flag misplaced");
+				return fail_frame(&a, i, "L1 head flag misplaced");
 			if (!head)
 				continue;
 			if (m->nr_frames - i < 4)
-				return fail(&a, i, "L1 runs off RAM");
+				return fail_frame(&a, i, "L1 runs off RAM");
 			for (uint32_t k = i + 1; k < i + 4; k++) {
 				if (fr_ttype(m, k) != PV_MMU_FT_L1 || fr_owner(m, k) != owner)
-					return fail(&a, i, "L1 frames disagree");
+					return fail_frame(&a, i, "L1 frames disagree");
 			}
 			rc = audit_hyp_slots(&a, i);
 			if (rc != PV_OK)
@@ -246,57 +267,57 @@ int32_t pv_mmu_audit(const struct pv_mmu *m, uint32_t *scratch, size_t words,
 		uint32_t ro = m->fr_ro[i], tc = m->fr_tc[i];
 		const uint32_t *c = &scratch[4 * i];
 		if (ro != c[SC_REF] - c[SC_WR])
-			return fail(&a, i, "reference count mismatch");
+			return fail_frame(&a, i, "reference count mismatch");
 		if (m->fr_gmaps[i] != c[SC_GRANT])
-			return fail(&a, i, "grant mapping count mismatch");
+			return fail_frame(&a, i, "grant mapping count mismatch");
 		switch (t) {
 		case PV_MMU_FT_NONE:
 			if (tc != c[SC_WR] || c[SC_TREF])
-				return fail(&a, i, "writable type count mismatch");
+				return fail_frame(&a, i, "writable type count mismatch");
 			break;
 		case PV_MMU_FT_L1:
 			if (c[SC_WR] || c[SC_TREF] || tc)
-				return fail(&a, i, "L1 frame referenced");
+				return fail_frame(&a, i, "L1 frame referenced");
 			break;
 		default:
 			if (c[SC_WR] || tc != c[SC_TREF])
-				return fail(&a, i, "table type count mismatch");
+				return fail_frame(&a, i, "table type count mismatch");
 			break;
 		}
 		if (m->fr_gpeer[i] > PV_DOMID_NONE_VALUE)
-			return fail(&a, i, "grant peer is no domain id");
+			return fail_frame(&a, i, "grant peer is no domain id");
 		/* A group summary that is not MIXED is every key of its group. */
 		uint32_t gk = m->fr_group[i >> PV_MMU_GROUP_SHIFT];
 		if (gk != PV_MMU_GROUP_MIXED && gk != m->fr_key[i])
-			return fail(&a, i, "group summary disagrees with a frame");
+			return fail_frame(&a, i, "group summary disagrees with a frame");
 		if (owner == PV_DOMID_NONE_VALUE &&
 		    (ro || tc || t != PV_MMU_FT_NONE || fr_flags(m, i) || peer != PV_DOMID_NONE_VALUE))
-			return fail(&a, i, "free frame in use");
+			return fail_frame(&a, i, "free frame in use");
 		if (owner != PV_DOMID_NONE_VALUE && owner != PV_DOMID_HYP_VALUE &&
 		    owner >= m->nr_domains)
-			return fail(&a, i, "owner is no domain");
+			return fail_frame(&a, i, "owner is no domain");
 		if (peer != PV_DOMID_NONE_VALUE) {
 			if (peer >= m->nr_domains || peer == owner || owner > PV_DOMID_MAX_GUEST)
-				return fail(&a, i, "grant peer invalid");
+				return fail_frame(&a, i, "grant peer invalid");
 			if (t != PV_MMU_FT_NONE)
-				return fail(&a, i, "page table granted");
+				return fail_frame(&a, i, "page table granted");
 		} else if (m->fr_gmaps[i] || (fr_flags(m, i) & PV_MMU_FRAME_GRANT_RW)) {
-			return fail(&a, i, "grant state without a grant");
+			return fail_frame(&a, i, "grant state without a grant");
 		}
 	}
 	for (uint32_t r = 0; r < m->io_max; r++) {
 		if (m->io[r].maps != scratch[4 * m->nr_frames + r])
-			return fail(&a, r, "I/O region mapping count mismatch");
+			return fail_io(&a, r, "I/O region mapping count mismatch");
 	}
 	for (uint32_t d = 0; d < m->nr_domains; d++) {
-		uint32_t l1 = m->domains[d].active_l1;
+		uint32_t l1 = pv_mfn_val(m->domains[d].active_l1);
 		if (l1 == PV_MMU_NO_L1)
 			continue;
 		if (m->domains[d].dying)
-			return fail(&a, d, "dying domain has an active L1");
+			return fail_dom(&a, d, l1, "dying domain has an active L1");
 		uint32_t i = l1 - base_mfn;
 		if (i >= m->nr_frames || !(fr_flags(m, i) & PV_MMU_FRAME_L1_HEAD) || fr_owner(m, i) != d)
-			return fail(&a, d, "active L1 is not a pinned L1 of the domain");
+			return fail_dom(&a, d, l1, "active L1 is not a pinned L1 of the domain");
 	}
 	return audit_domain_frames(&a, words);
 }

@@ -7,7 +7,7 @@
  */
 #include "mmu_internal.h"
 
-int32_t pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
+enum pv_status pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 {
 	if (m == NULL || c == NULL)
 		return PV_EINVAL;
@@ -77,9 +77,9 @@ int32_t pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 	}
 	pv_mmu_group_sync(m, 0, nf);
 	for (uint32_t i = 0; i < c->nr_domains; i++)
-		m->domains[i] = (struct pv_mmu_domain){ .active_l1 = PV_MMU_NO_L1 };
+		m->domains[i] = (struct pv_mmu_domain){ .active_l1 = pv_mfn(PV_MMU_NO_L1) };
 	for (uint32_t i = 0; i < c->io_max; i++)
-		m->io[i] = (struct pv_mmu_io_region){ .owner = PV_DOMID_NONE_VALUE };
+		m->io[i] = (struct pv_mmu_io_region){ .owner = pv_domid_none() };
 	return PV_OK;
 }
 
@@ -107,7 +107,7 @@ static int32_t frame_range(const struct pv_mmu *m, pv_mfn_t mfn, uint32_t count,
 	return PV_OK;
 }
 
-int32_t pv_mmu_frame_assign(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_domid_t dom)
+enum pv_status pv_mmu_frame_assign(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_domid_t dom)
 {
 	uint16_t d = pv_domid_val(dom);
 	if (!pv_mmu_dom_live(m, dom) && d != PV_DOMID_HYP_VALUE)
@@ -132,7 +132,7 @@ int32_t pv_mmu_frame_assign(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_d
 	return PV_OK;
 }
 
-int32_t pv_mmu_frame_free(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_domid_t dom)
+enum pv_status pv_mmu_frame_free(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_domid_t dom)
 {
 	uint16_t d = pv_domid_val(dom);
 	if (!pv_mmu_dom_ok(m, dom) && d != PV_DOMID_HYP_VALUE)
@@ -156,7 +156,7 @@ int32_t pv_mmu_frame_free(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_dom
 	return PV_OK;
 }
 
-int32_t pv_mmu_frame_access(const struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn, bool write)
+enum pv_status pv_mmu_frame_access(const struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn, bool write)
 {
 	if (!pv_mmu_dom_ok(m, dom))
 		return PV_ESRCH;
@@ -175,7 +175,7 @@ int32_t pv_mmu_frame_access(const struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn
 	return PV_OK;
 }
 
-int32_t pv_mmu_frame_info(const struct pv_mmu *m, pv_mfn_t mfn, struct pv_mmu_frame *out)
+enum pv_status pv_mmu_frame_info(const struct pv_mmu *m, pv_mfn_t mfn, struct pv_mmu_frame *out)
 {
 	uint32_t i;
 	if (frame_range(m, mfn, 1, &i) != PV_OK)
@@ -184,16 +184,16 @@ int32_t pv_mmu_frame_info(const struct pv_mmu *m, pv_mfn_t mfn, struct pv_mmu_fr
 		.ref_count = fr_refs(m, i),
 		.type_count = m->fr_tc[i],
 		.grant_maps = m->fr_gmaps[i],
-		.owner = fr_owner(m, i),
-		.grant_peer = fr_gpeer(m, i),
+		.owner = pv_domid(fr_owner(m, i)),
+		.grant_peer = pv_domid(fr_gpeer(m, i)),
 		.type = fr_type(m, i),
 		.flags = fr_flags(m, i),
 	};
 	return PV_OK;
 }
 
-int32_t pv_mmu_io_assign(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t base, uint32_t size,
-			 uint32_t types, uint32_t flags)
+enum pv_status pv_mmu_io_assign(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t base, uint32_t size,
+				uint32_t types, uint32_t flags)
 {
 	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
@@ -214,29 +214,30 @@ int32_t pv_mmu_io_assign(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t base, uint
 				slot = i;
 			continue;
 		}
-		if (b <= r->base + (r->size - 1u) && r->base <= last)
+		if (b <= pv_maddr_val(r->base) + (r->size - 1u) && pv_maddr_val(r->base) <= last)
 			return PV_EEXIST;
 	}
 	if (slot == UINT32_MAX)
 		return PV_ENOSPC;
 	m->io[slot] = (struct pv_mmu_io_region){
-		.base = b, .size = size, .types = types, .maps = 0,
-		.owner = pv_domid_val(dom), .flags = (uint16_t)flags,
+		.base = base, .size = size, .types = types, .maps = 0,
+		.owner = dom, .flags = (uint16_t)flags,
 	};
 	return PV_OK;
 }
 
-int32_t pv_mmu_io_revoke(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t base)
+enum pv_status pv_mmu_io_revoke(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t base)
 {
 	if (!pv_mmu_dom_ok(m, dom))
 		return PV_ESRCH;
 	for (uint32_t i = 0; i < m->io_max; i++) {
 		struct pv_mmu_io_region *r = &m->io[i];
-		if (r->size == 0 || r->owner != pv_domid_val(dom) || r->base != pv_maddr_val(base))
+		if (r->size == 0 || !pv_domid_eq(r->owner, dom) ||
+		    pv_maddr_val(r->base) != pv_maddr_val(base))
 			continue;
 		if (r->maps != 0)
 			return PV_EBUSY;
-		*r = (struct pv_mmu_io_region){ .owner = PV_DOMID_NONE_VALUE };
+		*r = (struct pv_mmu_io_region){ .owner = pv_domid_none() };
 		return PV_OK;
 	}
 	return PV_ENOENT;
@@ -255,8 +256,8 @@ static int32_t owned_frame(const struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mf
 	return PV_OK;
 }
 
-int32_t pv_mmu_grant(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, pv_domid_t peer,
-		     bool writable)
+enum pv_status pv_mmu_grant(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, pv_domid_t peer,
+			    bool writable)
 {
 	uint32_t i;
 	if (!pv_mmu_dom_live(m, owner) || !pv_mmu_dom_live(m, peer))
@@ -277,7 +278,7 @@ int32_t pv_mmu_grant(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, pv_domid_
 	return PV_OK;
 }
 
-int32_t pv_mmu_grant_revoke(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn)
+enum pv_status pv_mmu_grant_revoke(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn)
 {
 	uint32_t i;
 	int32_t rc = owned_frame(m, owner, mfn, &i);
@@ -294,14 +295,13 @@ int32_t pv_mmu_grant_revoke(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn)
 	return PV_OK;
 }
 
-int32_t pv_mmu_switch_base(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t ma)
+enum pv_status pv_mmu_switch_base(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn)
 {
 	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
-	uint32_t a = pv_maddr_val(ma);
-	if (a & (4u * PV_FRAME_SIZE - 1u))
+	if (pv_mfn_val(mfn) & 3u) /* an L1 starts at a 16 KiB boundary */
 		return PV_EALIGN;
-	uint32_t idx = pv_mmu_frame_index(m, a);
+	uint32_t idx = pv_mmu_mfn_index(m, mfn);
 	if (idx == UINT32_MAX)
 		return PV_ERANGE;
 	uint16_t owner = fr_owner(m, idx);
@@ -310,11 +310,11 @@ int32_t pv_mmu_switch_base(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t ma)
 	uint8_t t = fr_ttype(m, idx);
 	if (t != PV_MMU_FT_L1)
 		return t == PV_MMU_FT_NONE ? PV_ENOTPINNED : PV_ETYPE;
-	m->domains[pv_domid_val(dom)].active_l1 = a >> PV_FRAME_SHIFT;
+	m->domains[pv_domid_val(dom)].active_l1 = mfn;
 	return PV_OK;
 }
 
-int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
+enum pv_status pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 {
 	if (!pv_mmu_dom_ok(m, dom))
 		return PV_ESRCH;
@@ -327,7 +327,7 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 	 * map each other's frames can both go.
 	 */
 	m->domains[d].dying = true;
-	m->domains[d].active_l1 = PV_MMU_NO_L1;
+	m->domains[d].active_l1 = pv_mfn(PV_MMU_NO_L1);
 	bool released = false;
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
 		if (fr_owner(m, i) == d && (fr_flags(m, i) & PV_MMU_FRAME_L1_HEAD)) {
@@ -363,9 +363,9 @@ int32_t pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 		}
 	}
 	for (uint32_t i = 0; i < m->io_max; i++) {
-		if (m->io[i].size != 0 && m->io[i].owner == d) {
+		if (m->io[i].size != 0 && pv_domid_val(m->io[i].owner) == d) {
 			PV_ASSERT(m->io[i].maps == 0);
-			m->io[i] = (struct pv_mmu_io_region){ .owner = PV_DOMID_NONE_VALUE };
+			m->io[i] = (struct pv_mmu_io_region){ .owner = pv_domid_none() };
 		}
 	}
 	pv_mmu_group_sync(m, 0, m->nr_frames);

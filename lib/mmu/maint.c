@@ -43,11 +43,11 @@ static int32_t range_mapped(const struct pv_mmu *m, pv_domid_t dom, uint32_t va,
 	}
 }
 
-int32_t pv_mmu_maint(struct pv_mmu *m, pv_domid_t dom, const struct pv_mmu_maint_req *req)
+enum pv_status pv_mmu_maint(struct pv_mmu *m, pv_domid_t dom, const struct pv_mmu_maint_req *req)
 {
 	if (!pv_mmu_dom_ok(m, dom))
 		return PV_ESRCH;
-	if (m->domains[pv_domid_val(dom)].active_l1 == PV_MMU_NO_L1)
+	if (pv_mfn_val(m->domains[pv_domid_val(dom)].active_l1) == PV_MMU_NO_L1)
 		return PV_ENOENT;
 	uint32_t op = req->op, va = pv_gvaddr_val(req->va), len = req->len;
 	if (op < PV_MMU_MAINT_TLB_PAGE || op > PV_MMU_MAINT_SYNC_ICACHE)

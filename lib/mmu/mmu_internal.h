@@ -112,6 +112,13 @@ static inline uint32_t pv_mmu_frame_index(const struct pv_mmu *m, uint32_t ma)
 	return off < m->ram_size ? off >> PV_FRAME_SHIFT : UINT32_MAX;
 }
 
+/* Index of frame mfn in the frame table, or UINT32_MAX outside RAM. */
+static inline uint32_t pv_mmu_mfn_index(const struct pv_mmu *m, pv_mfn_t mfn)
+{
+	uint32_t i = pv_mfn_val(mfn) - (m->ram_base >> PV_FRAME_SHIFT);
+	return i < m->nr_frames ? i : UINT32_MAX;
+}
+
 static inline uint32_t *pv_mmu_slot_ptr(const struct pv_mmu *m, uint32_t idx)
 {
 	return m->ram + (size_t)idx * (PV_FRAME_SIZE / 4u);

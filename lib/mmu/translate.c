@@ -36,12 +36,12 @@ static void leaf(const struct pv_mmu *m, unsigned tbl, uint32_t d, uint32_t va,
 	x->user_write = (l.user & PV_MMU_USER_W(q)) != 0;
 }
 
-int32_t pv_mmu_translate(const struct pv_mmu *m, pv_domid_t dom, pv_gvaddr_t gva,
-			 struct pv_mmu_xlate *x)
+enum pv_status pv_mmu_translate(const struct pv_mmu *m, pv_domid_t dom, pv_gvaddr_t gva,
+				struct pv_mmu_xlate *x)
 {
 	if (!pv_mmu_dom_ok(m, dom))
 		return PV_ESRCH;
-	uint32_t l1 = m->domains[pv_domid_val(dom)].active_l1;
+	uint32_t l1 = pv_mfn_val(m->domains[pv_domid_val(dom)].active_l1);
 	if (l1 == PV_MMU_NO_L1)
 		return PV_ENOENT;
 	uint32_t va = pv_gvaddr_val(gva), slot = va >> 20;

@@ -97,8 +97,8 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	return PV_OK;
 }
 
-int32_t pv_mmu_update(struct pv_mmu *m, pv_domid_t dom, const struct pv_mmu_update_req *reqs,
-		      uint32_t count, uint32_t *done)
+enum pv_status pv_mmu_update(struct pv_mmu *m, pv_domid_t dom,
+			     const struct pv_mmu_update_req *reqs, uint32_t count, uint32_t *done)
 {
 	*done = 0;
 	if (!pv_mmu_dom_live(m, dom))

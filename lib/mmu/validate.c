@@ -20,9 +20,10 @@ struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, ui
 {
 	for (uint32_t i = 0; i < m->io_max; i++) {
 		struct pv_mmu_io_region *r = &m->io[i];
-		if (r->size == 0 || r->owner != dom)
+		if (r->size == 0 || pv_domid_val(r->owner) != dom)
 			continue;
-		if (base - r->base < r->size && len <= r->size - (base - r->base))
+		uint32_t off = base - pv_maddr_val(r->base);
+		if (off < r->size && len <= r->size - off)
 			return r;
 	}
 	return NULL;
@@ -40,8 +41,8 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		 */
 		for (uint32_t i = 0; i < m->io_max; i++) {
 			const struct pv_mmu_io_region *o = &m->io[i];
-			if (o->size != 0 && e->base - o->base < o->size)
-				return o->owner == dom ? PV_ERANGE : PV_EXDEV;
+			if (o->size != 0 && e->base - pv_maddr_val(o->base) < o->size)
+				return pv_domid_val(o->owner) == dom ? PV_ERANGE : PV_EXDEV;
 		}
 		return PV_ERANGE;
 	}
@@ -602,17 +603,17 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	}
 }
 
-int32_t pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_maddr_t ma)
+enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind,
+			  pv_mfn_t mfn)
 {
 	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
-	uint32_t a = pv_maddr_val(ma), n = 1, align = PV_FRAME_SIZE;
+	uint32_t n = 1;
 	uint8_t ftype;
 	switch (kind) {
 	case PV_MMU_TABLE_L1:
 		ftype = PV_MMU_FT_L1;
 		n = 4;
-		align = 4 * PV_FRAME_SIZE;
 		break;
 	case PV_MMU_TABLE_L2:
 		ftype = PV_MMU_FT_L2;
@@ -625,9 +626,9 @@ int32_t pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_
 	default:
 		return PV_EINVAL;
 	}
-	if (a & (align - 1u))
+	if (pv_mfn_val(mfn) & (n - 1u)) /* an L1 starts at a 16 KiB boundary */
 		return PV_EALIGN;
-	uint32_t idx = pv_mmu_frame_index(m, a);
+	uint32_t idx = pv_mmu_mfn_index(m, mfn);
 	if (idx == UINT32_MAX || n > m->nr_frames - idx)
 		return PV_ERANGE;
 	uint16_t d = pv_domid_val(dom);
@@ -673,16 +674,15 @@ int32_t pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_
 	 * cache clean and invalidate (pv_mmu_flush_after_release), so no guest
 	 * store to the table can still sit in the cache under a guest address.
 	 */
-	pv_port_pt_sync(ma, n * PV_FRAME_SIZE);
+	pv_port_pt_sync(pv_mfn_to_maddr(mfn), n * PV_FRAME_SIZE);
 	return PV_OK;
 }
 
-int32_t pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t ma)
+enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn)
 {
 	if (!pv_mmu_dom_ok(m, dom))
 		return PV_ESRCH;
-	uint32_t a = pv_maddr_val(ma);
-	uint32_t idx = pv_mmu_frame_index(m, a);
+	uint32_t idx = pv_mmu_mfn_index(m, mfn);
 	if (idx == UINT32_MAX)
 		return PV_ERANGE;
 	uint16_t d = pv_domid_val(dom), owner = fr_owner(m, idx);
@@ -691,10 +691,10 @@ int32_t pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_maddr_t ma)
 	uint8_t t = fr_ttype(m, idx), fl = fr_flags(m, idx);
 	if (!(fl & PV_MMU_FRAME_PINNED))
 		return PV_ENOTPINNED;
-	if (pv_maddr_offset(ma) != 0 || (t == PV_MMU_FT_L1 && !(fl & PV_MMU_FRAME_L1_HEAD)))
+	if (t == PV_MMU_FT_L1 && !(fl & PV_MMU_FRAME_L1_HEAD))
 		return PV_EALIGN;
 	if (t == PV_MMU_FT_L1) {
-		if (m->domains[d].active_l1 == idx + (m->ram_base >> PV_FRAME_SHIFT))
+		if (pv_mfn_val(m->domains[d].active_l1) == pv_mfn_val(mfn))
 			return PV_EBUSY;
 	} else if (m->fr_tc[idx] != 0) {
 		return PV_EBUSY;

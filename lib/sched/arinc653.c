@@ -54,7 +54,7 @@ static void ar_init(struct pv_sched *s)
 
 static enum pv_status ar_check_params(const struct pv_sched *s, uint32_t u,
                                       const struct pv_sched_params *p,
-                                      const struct pv_sched_params *old, pv_time_ns now)
+                                      const struct pv_sched_params *old, pv_time_ns_t now)
 {
 	(void)s, (void)u, (void)p, (void)old, (void)now;
 	return PV_OK; /* the table, not the unit, carries the parameters */
@@ -68,33 +68,33 @@ static void ar_enqueue(struct pv_sched *s, uint32_t u)
 		sched_list_push_tail(s, (uint16_t)x->part, u);
 }
 
-static void ar_add(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void ar_add(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	(void)now;
 	s->units[u].part = ar_part_of(s, s->units[u].dom);
 	ar_enqueue(s, u);
 }
 
-static void ar_wake(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void ar_wake(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	(void)now;
 	ar_enqueue(s, u);
 }
 
-static void ar_dequeue(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void ar_dequeue(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	(void)now;
 	if (s->units[u].list != SCHED_NOLIST)
 		sched_list_del(s, u);
 }
 
-static void ar_yield(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void ar_yield(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	ar_dequeue(s, u, now);
 	ar_enqueue(s, u);
 }
 
-static void ar_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns now)
+static void ar_charge(struct pv_sched *s, uint32_t u, pv_time_ns_t ran, pv_time_ns_t now)
 {
 	(void)now;
 	struct pv_sched_unit *x = &s->units[u];
@@ -111,21 +111,21 @@ static void ar_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns
 	}
 }
 
-static void ar_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision *out)
+static void ar_pick(struct pv_sched *s, pv_time_ns_t now, struct pv_sched_decision *out)
 {
 	if (s->nwin == 0)
 		return; /* no table: idle */
 	if (now - s->win_start >= s->major) {
 		/* Whole frames passed unseen (only if the caller ignored the
 		 * timer): skip them arithmetically, then at most nwin steps. */
-		pv_time_ns frames = (now - s->win_start) / s->major;
+		pv_time_ns_t frames = (now - s->win_start) / s->major;
 		s->win_start += frames * s->major;
 	}
 	while (now - s->win_start >= s->windows[s->win].duration) {
 		s->win_start += s->windows[s->win].duration;
 		s->win = s->win + 1 == s->nwin ? 0 : s->win + 1;
 	}
-	pv_time_ns left = s->win_start + s->windows[s->win].duration - now;
+	pv_time_ns_t left = s->win_start + s->windows[s->win].duration - now;
 	out->run_ns = left;
 	uint16_t li = s->win_part[s->win];
 	if (li == SCHED_NOLIST || sched_list_empty(s, li))
@@ -137,7 +137,7 @@ static void ar_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision
 }
 
 static void ar_params_changed(struct pv_sched *s, uint32_t u,
-                              const struct pv_sched_params *old, pv_time_ns now)
+                              const struct pv_sched_params *old, pv_time_ns_t now)
 {
 	(void)s, (void)u, (void)old, (void)now;
 }
@@ -159,14 +159,14 @@ const struct pv_sched_ops pv_sched_arinc_ops = {
 };
 
 static enum pv_status ar_check_table(const struct pv_sched *s, const struct pv_sched_window *w,
-                                     uint32_t n, pv_time_ns major, uint32_t *bad)
+                                     uint32_t n, pv_time_ns_t major, uint32_t *bad)
 {
 	*bad = n;
 	if (!w || n == 0 || major == 0)
 		return PV_EINVAL;
 	if (n > PV_SCHED_ARINC_MAX_WINDOWS)
 		return PV_E2BIG;
-	pv_time_ns expect = 0;
+	pv_time_ns_t expect = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		*bad = i;
 		if (w[i].duration == 0)
@@ -188,7 +188,7 @@ static enum pv_status ar_check_table(const struct pv_sched *s, const struct pv_s
 }
 
 enum pv_status pv_sched_arinc_set_table(struct pv_sched *s, const struct pv_sched_window *windows,
-                                        uint32_t n, pv_time_ns major, pv_time_ns now,
+                                        uint32_t n, pv_time_ns_t major, pv_time_ns_t now,
                                         uint32_t *bad)
 {
 	uint32_t bad_local;

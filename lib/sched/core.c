@@ -102,10 +102,10 @@ enum pv_status pv_sched_init(struct pv_sched *s, const struct pv_sched_config *c
 }
 
 /* Charge the current unit up to now. The caller has checked now >= s->now. */
-void pv_sched_account(struct pv_sched *s, pv_time_ns now)
+void pv_sched_account(struct pv_sched *s, pv_time_ns_t now)
 {
 	if (s->cur != PV_SCHED_IDLE) {
-		pv_time_ns ran = now - s->cur_since;
+		pv_time_ns_t ran = now - s->cur_since;
 		s->units[s->cur].ran_ns += ran;
 		sched_ops(s)->charge(s, s->cur, ran, now);
 	}
@@ -114,7 +114,7 @@ void pv_sched_account(struct pv_sched *s, pv_time_ns now)
 }
 
 /* Common checks for an operation on an added unit. */
-static enum pv_status sched_check_unit(const struct pv_sched *s, uint32_t u, pv_time_ns now)
+static enum pv_status sched_check_unit(const struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	if (!s)
 		return PV_EINVAL;
@@ -126,7 +126,7 @@ static enum pv_status sched_check_unit(const struct pv_sched *s, uint32_t u, pv_
 }
 
 enum pv_status pv_sched_add(struct pv_sched *s, uint32_t unit, pv_domid_t dom,
-                            const struct pv_sched_params *params, pv_time_ns now)
+                            const struct pv_sched_params *params, pv_time_ns_t now)
 {
 	if (!s || !params)
 		return PV_EINVAL;
@@ -153,7 +153,7 @@ enum pv_status pv_sched_add(struct pv_sched *s, uint32_t unit, pv_domid_t dom,
 	return PV_OK;
 }
 
-enum pv_status pv_sched_remove(struct pv_sched *s, uint32_t unit, pv_time_ns now)
+enum pv_status pv_sched_remove(struct pv_sched *s, uint32_t unit, pv_time_ns_t now)
 {
 	enum pv_status st = sched_check_unit(s, unit, now);
 	if (st != PV_OK)
@@ -171,7 +171,7 @@ enum pv_status pv_sched_remove(struct pv_sched *s, uint32_t unit, pv_time_ns now
 	return PV_OK;
 }
 
-enum pv_status pv_sched_wake(struct pv_sched *s, uint32_t unit, pv_time_ns now)
+enum pv_status pv_sched_wake(struct pv_sched *s, uint32_t unit, pv_time_ns_t now)
 {
 	enum pv_status st = sched_check_unit(s, unit, now);
 	if (st != PV_OK)
@@ -184,7 +184,7 @@ enum pv_status pv_sched_wake(struct pv_sched *s, uint32_t unit, pv_time_ns now)
 	return PV_OK;
 }
 
-enum pv_status pv_sched_block(struct pv_sched *s, uint32_t unit, pv_time_ns now)
+enum pv_status pv_sched_block(struct pv_sched *s, uint32_t unit, pv_time_ns_t now)
 {
 	enum pv_status st = sched_check_unit(s, unit, now);
 	if (st != PV_OK)
@@ -199,7 +199,7 @@ enum pv_status pv_sched_block(struct pv_sched *s, uint32_t unit, pv_time_ns now)
 	return PV_OK;
 }
 
-enum pv_status pv_sched_yield(struct pv_sched *s, uint32_t unit, pv_time_ns now)
+enum pv_status pv_sched_yield(struct pv_sched *s, uint32_t unit, pv_time_ns_t now)
 {
 	enum pv_status st = sched_check_unit(s, unit, now);
 	if (st != PV_OK)
@@ -211,7 +211,7 @@ enum pv_status pv_sched_yield(struct pv_sched *s, uint32_t unit, pv_time_ns now)
 	return PV_OK;
 }
 
-enum pv_status pv_sched_pick_next(struct pv_sched *s, pv_time_ns now,
+enum pv_status pv_sched_pick_next(struct pv_sched *s, pv_time_ns_t now,
                                   struct pv_sched_decision *out)
 {
 	if (!s || !out)
@@ -235,7 +235,7 @@ enum pv_status pv_sched_pick_next(struct pv_sched *s, pv_time_ns now,
 	return PV_OK;
 }
 
-enum pv_status pv_sched_tick(struct pv_sched *s, pv_time_ns now)
+enum pv_status pv_sched_tick(struct pv_sched *s, pv_time_ns_t now)
 {
 	if (!s)
 		return PV_EINVAL;
@@ -246,7 +246,7 @@ enum pv_status pv_sched_tick(struct pv_sched *s, pv_time_ns now)
 }
 
 enum pv_status pv_sched_set_params(struct pv_sched *s, uint32_t unit,
-                                   const struct pv_sched_params *params, pv_time_ns now)
+                                   const struct pv_sched_params *params, pv_time_ns_t now)
 {
 	if (!params)
 		return PV_EINVAL;
@@ -277,7 +277,7 @@ enum pv_status pv_sched_get_params(const struct pv_sched *s, uint32_t unit,
 	return PV_OK;
 }
 
-enum pv_status pv_sched_set_foreground(struct pv_sched *s, pv_domid_t dom, pv_time_ns now)
+enum pv_status pv_sched_set_foreground(struct pv_sched *s, pv_domid_t dom, pv_time_ns_t now)
 {
 	if (!s)
 		return PV_EINVAL;
@@ -311,7 +311,7 @@ enum pv_sched_unit_state pv_sched_unit_state(const struct pv_sched *s, uint32_t 
 	return (enum pv_sched_unit_state)s->units[unit].state;
 }
 
-pv_time_ns pv_sched_unit_ran(const struct pv_sched *s, uint32_t unit)
+pv_time_ns_t pv_sched_unit_ran(const struct pv_sched *s, uint32_t unit)
 {
 	if (!s || unit >= s->nunits)
 		return 0;

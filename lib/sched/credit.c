@@ -80,35 +80,35 @@ static void cr_refresh(const struct pv_sched *s, struct pv_sched_unit *x)
  * on a unit that then woke onto a run list read as "parked" and let it run
  * uncharged, past its cap, into PV_ASSERT(run > 0) in cr_pick.
  */
-static bool cr_parked(const struct pv_sched_unit *x, pv_time_ns now)
+static bool cr_parked(const struct pv_sched_unit *x, pv_time_ns_t now)
 {
 	return x->list == CR_PARKED && !sched_passed(x->unpark, now);
 }
 
-static pv_time_ns cr_cap_budget(const struct pv_sched *s, const struct pv_sched_unit *x)
+static pv_time_ns_t cr_cap_budget(const struct pv_sched *s, const struct pv_sched_unit *x)
 {
 	return s->cfg.cap_period_ns * x->params.cap / 100u;
 }
 
-static pv_time_ns cr_window(const struct pv_sched *s, pv_time_ns t)
+static pv_time_ns_t cr_window(const struct pv_sched *s, pv_time_ns_t t)
 {
 	return t - t % s->cfg.cap_period_ns;
 }
 
 /* Time x may still run in the cap window holding now (NEVER: no cap). */
-static pv_time_ns cr_cap_left(const struct pv_sched *s, const struct pv_sched_unit *x,
-                              pv_time_ns now)
+static pv_time_ns_t cr_cap_left(const struct pv_sched *s, const struct pv_sched_unit *x,
+                              pv_time_ns_t now)
 {
 	if (x->params.cap == 0)
 		return PV_TIME_NEVER;
-	pv_time_ns win = cr_window(s, now);
-	pv_time_ns used = x->cap_win == win ? x->cap_used : 0;
-	pv_time_ns budget = cr_cap_budget(s, x);
-	pv_time_ns left = used >= budget ? 0 : budget - used;
+	pv_time_ns_t win = cr_window(s, now);
+	pv_time_ns_t used = x->cap_win == win ? x->cap_used : 0;
+	pv_time_ns_t budget = cr_cap_budget(s, x);
+	pv_time_ns_t left = used >= budget ? 0 : budget - used;
 	return sched_min(left, win + s->cfg.cap_period_ns - now);
 }
 
-static void cr_park(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void cr_park(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	/* The last window before the top of the clock ends at the end of the
@@ -120,7 +120,7 @@ static void cr_park(struct pv_sched *s, uint32_t u, pv_time_ns now)
 }
 
 /* Queue unit u (on no list) by its credit and cap. */
-static void cr_place(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void cr_place(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	cr_refresh(s, x);
@@ -133,7 +133,7 @@ static void cr_place(struct pv_sched *s, uint32_t u, pv_time_ns now)
 		sched_list_push_tail(s, cr_over(s), u);
 }
 
-static void cr_unpark(struct pv_sched *s, pv_time_ns now)
+static void cr_unpark(struct pv_sched *s, pv_time_ns_t now)
 {
 	if (sched_passed(s->park_until, now))
 		sched_list_splice_tail(s, cr_over(s), CR_PARKED);
@@ -161,7 +161,7 @@ static void cr_init(struct pv_sched *s)
 
 static enum pv_status cr_check_params(const struct pv_sched *s, uint32_t u,
                                       const struct pv_sched_params *p,
-                                      const struct pv_sched_params *old, pv_time_ns now)
+                                      const struct pv_sched_params *old, pv_time_ns_t now)
 {
 	(void)s, (void)u, (void)old, (void)now;
 	if (p->weight < PV_SCHED_WEIGHT_MIN || p->weight > PV_SCHED_WEIGHT_MAX)
@@ -171,7 +171,7 @@ static enum pv_status cr_check_params(const struct pv_sched *s, uint32_t u,
 	return PV_OK;
 }
 
-static void cr_add(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void cr_add(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	cr_unpark(s, now);
@@ -184,7 +184,7 @@ static void cr_add(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	cr_place(s, u, now);
 }
 
-static void cr_unqueue(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void cr_unqueue(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	cr_unpark(s, now);
 	struct pv_sched_unit *x = &s->units[u];
@@ -194,7 +194,7 @@ static void cr_unqueue(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	x->unpark = 0; /* off the parked list: no longer parked */
 }
 
-static void cr_wake(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void cr_wake(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	cr_unpark(s, now);
@@ -208,7 +208,7 @@ static void cr_wake(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	}
 }
 
-static void cr_yield(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void cr_yield(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	cr_unpark(s, now);
@@ -219,7 +219,7 @@ static void cr_yield(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	cr_place(s, u, now);
 }
 
-static void cr_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns now)
+static void cr_charge(struct pv_sched *s, uint32_t u, pv_time_ns_t ran, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	cr_unpark(s, now);
@@ -231,7 +231,7 @@ static void cr_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns
 		x->credit = 1 - q;
 	/* Kept for uncapped units too: a cap set in the middle of a window
 	 * counts the time already run in it (not a fresh allowance). */
-	pv_time_ns win = cr_window(s, now - ran);
+	pv_time_ns_t win = cr_window(s, now - ran);
 	if (x->cap_win != win) {
 		x->cap_win = win;
 		x->cap_used = 0;
@@ -252,11 +252,11 @@ static void cr_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns
 	}
 }
 
-static void cr_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision *out)
+static void cr_pick(struct pv_sched *s, pv_time_ns_t now, struct pv_sched_decision *out)
 {
 	cr_unpark(s, now);
 	uint32_t u = sched_list_head(s, CR_BOOST);
-	pv_time_ns limit = PV_TIME_NEVER;
+	pv_time_ns_t limit = PV_TIME_NEVER;
 	if (u != PV_SCHED_IDLE) {
 		limit = s->cfg.boost_ns;
 	} else {
@@ -275,7 +275,7 @@ static void cr_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision
 	cr_refresh(s, x);
 	if (x->credit < 1)
 		x->credit = 1; /* cannot happen after a refresh; keep run_ns > 0 */
-	pv_time_ns run = sched_min(x->slice_left, (pv_time_ns)x->credit);
+	pv_time_ns_t run = sched_min(x->slice_left, (pv_time_ns_t)x->credit);
 	run = sched_min(run, limit);
 	run = sched_min(run, cr_cap_left(s, x, now));
 	PV_ASSERT(run > 0);
@@ -284,7 +284,7 @@ static void cr_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision
 }
 
 static void cr_params_changed(struct pv_sched *s, uint32_t u,
-                              const struct pv_sched_params *old, pv_time_ns now)
+                              const struct pv_sched_params *old, pv_time_ns_t now)
 {
 	(void)old;
 	struct pv_sched_unit *x = &s->units[u];
@@ -296,7 +296,7 @@ static void cr_params_changed(struct pv_sched *s, uint32_t u,
 	}
 }
 
-static void cr_foreground(struct pv_sched *s, pv_time_ns now)
+static void cr_foreground(struct pv_sched *s, pv_time_ns_t now)
 {
 	cr_unpark(s, now);
 	for (uint32_t u = 0; u < s->nunits; u++)

@@ -70,14 +70,14 @@ static uint64_t edf_term(const struct pv_sched_params *p)
 }
 
 /* The key unit u is ordered by in heap h. */
-static pv_time_ns edf_key(const struct pv_sched *s, uint8_t h, uint32_t u)
+static pv_time_ns_t edf_key(const struct pv_sched *s, uint8_t h, uint32_t u)
 {
 	return h == EDF_HELD ? s->units[u].bw_until : s->units[u].deadline;
 }
 
 static bool edf_less(const struct pv_sched *s, uint8_t h, uint32_t a, uint32_t b)
 {
-	pv_time_ns ka = edf_key(s, h, a), kb = edf_key(s, h, b);
+	pv_time_ns_t ka = edf_key(s, h, a), kb = edf_key(s, h, b);
 	return ka != kb ? ka < kb : a < b;
 }
 
@@ -171,7 +171,7 @@ static uint32_t edf_top(const struct pv_sched *s, uint8_t h)
 
 /* ---- held bandwidth ---- */
 
-static bool edf_due(const struct pv_sched *s, uint32_t i, pv_time_ns now)
+static bool edf_due(const struct pv_sched *s, uint32_t i, pv_time_ns_t now)
 {
 	return i < s->heap_n[EDF_HELD] &&
 	       sched_passed(s->units[edf_at(s, EDF_HELD, i)].bw_until, now);
@@ -182,7 +182,7 @@ static bool edf_due(const struct pv_sched *s, uint32_t i, pv_time_ns now)
  * form a subtree at the top of the heap (a parent is never due later than its
  * children); walk it depth first without a stack: O(number due) <= n.
  */
-static uint64_t edf_due_sum(const struct pv_sched *s, pv_time_ns now)
+static uint64_t edf_due_sum(const struct pv_sched *s, pv_time_ns_t now)
 {
 	uint64_t sum = 0;
 	if (!edf_due(s, 0, now))
@@ -216,13 +216,13 @@ static uint64_t edf_due_sum(const struct pv_sched *s, pv_time_ns now)
 }
 
 /* Bandwidth u still holds at now (held and not yet due). */
-static uint64_t edf_held_at(const struct pv_sched_unit *x, pv_time_ns now)
+static uint64_t edf_held_at(const struct pv_sched_unit *x, pv_time_ns_t now)
 {
 	return x->bw_pos != PV_SCHED_IDLE && !sched_passed(x->bw_until, now) ? x->bw_held : 0;
 }
 
 /* Give back to admission every held bandwidth that is due by now. */
-static void edf_expire(struct pv_sched *s, pv_time_ns now)
+static void edf_expire(struct pv_sched *s, pv_time_ns_t now)
 {
 	while (edf_due(s, 0, now)) {
 		uint32_t u = edf_at(s, EDF_HELD, 0);
@@ -257,11 +257,11 @@ static void edf_unhold(struct pv_sched *s, uint32_t u, uint64_t amount)
  * later). Called after edf_expire(now), with amount already taken out of
  * s->util; nothing is held if that time has passed.
  */
-static void edf_hold(struct pv_sched *s, uint32_t u, uint64_t amount, pv_time_ns now)
+static void edf_hold(struct pv_sched *s, uint32_t u, uint64_t amount, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	bool held = x->bw_pos != PV_SCHED_IDLE;
-	pv_time_ns until = x->deadline;
+	pv_time_ns_t until = x->deadline;
 	if (held && x->bw_until > until)
 		until = x->bw_until;
 	if (amount == 0 || sched_passed(until, now))
@@ -300,7 +300,7 @@ static void edf_unqueue(struct pv_sched *s, uint32_t u)
 
 /* A new period for x: full budget, deadline one period after the old one,
  * or after now if that is already past (saturating: see edf_deadline). */
-static void edf_replenish(struct pv_sched_unit *x, pv_time_ns now)
+static void edf_replenish(struct pv_sched_unit *x, pv_time_ns_t now)
 {
 	x->remaining = x->params.budget;
 	x->deadline = sched_add_sat(x->deadline, x->params.period);
@@ -322,7 +322,7 @@ static void edf_init(struct pv_sched *s)
 
 static enum pv_status edf_check_params(const struct pv_sched *s, uint32_t u,
                                        const struct pv_sched_params *p,
-                                       const struct pv_sched_params *old, pv_time_ns now)
+                                       const struct pv_sched_params *old, pv_time_ns_t now)
 {
 	if (p->period == 0 || p->period > PV_SCHED_EDF_PERIOD_MAX)
 		return PV_EINVAL;
@@ -347,7 +347,7 @@ static enum pv_status edf_check_params(const struct pv_sched *s, uint32_t u,
 	return PV_OK;
 }
 
-static void edf_add(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void edf_add(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	edf_expire(s, now);
@@ -357,7 +357,7 @@ static void edf_add(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	edf_queue(s, u);
 }
 
-static void edf_remove_unit(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void edf_remove_unit(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	/* Its share stays counted until its deadline: it may have run less
 	 * than a full share of this period and the others were admitted
@@ -369,13 +369,13 @@ static void edf_remove_unit(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	edf_unqueue(s, u);
 }
 
-static void edf_block(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void edf_block(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	(void)now;
 	edf_unqueue(s, u);
 }
 
-static void edf_wake(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void edf_wake(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	/* CBS: keep (remaining, deadline) only if remaining / (deadline - now)
@@ -389,7 +389,7 @@ static void edf_wake(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	edf_queue(s, u);
 }
 
-static void edf_yield(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void edf_yield(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	(void)now;
 	struct pv_sched_unit *x = &s->units[u];
@@ -400,7 +400,7 @@ static void edf_yield(struct pv_sched *s, uint32_t u, pv_time_ns now)
 	edf_queue(s, u);
 }
 
-static void edf_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns now)
+static void edf_charge(struct pv_sched *s, uint32_t u, pv_time_ns_t ran, pv_time_ns_t now)
 {
 	(void)now;
 	struct pv_sched_unit *x = &s->units[u];
@@ -417,7 +417,7 @@ static void edf_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_n
 	}
 }
 
-static void edf_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision *out)
+static void edf_pick(struct pv_sched *s, pv_time_ns_t now, struct pv_sched_decision *out)
 {
 	uint32_t u;
 	edf_expire(s, now);
@@ -436,7 +436,7 @@ static void edf_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decisio
 		edf_queue(s, u);
 	}
 	uint32_t r = edf_top(s, EDF_RELEASE);
-	pv_time_ns next_release =
+	pv_time_ns_t next_release =
 		r == PV_SCHED_IDLE ? PV_TIME_NEVER : sched_until(s->units[r].deadline, now);
 	u = edf_top(s, EDF_READY);
 	if (u != PV_SCHED_IDLE) {
@@ -455,7 +455,7 @@ static void edf_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decisio
 }
 
 static void edf_params_changed(struct pv_sched *s, uint32_t u,
-                               const struct pv_sched_params *old, pv_time_ns now)
+                               const struct pv_sched_params *old, pv_time_ns_t now)
 {
 	struct pv_sched_unit *x = &s->units[u];
 	uint64_t t_old = edf_term(old), t_new = edf_term(&x->params);
@@ -479,7 +479,7 @@ static void edf_params_changed(struct pv_sched *s, uint32_t u,
 	}
 }
 
-static void edf_foreground(struct pv_sched *s, pv_time_ns now)
+static void edf_foreground(struct pv_sched *s, pv_time_ns_t now)
 {
 	(void)now;
 	for (uint32_t u = 0; u < s->nunits; u++) {

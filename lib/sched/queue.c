@@ -29,7 +29,7 @@ static uint16_t q_level(const struct pv_sched *s, const struct pv_sched_unit *x)
 	return (uint16_t)lvl;
 }
 
-static pv_time_ns q_slice(const struct pv_sched *s, const struct pv_sched_unit *x)
+static pv_time_ns_t q_slice(const struct pv_sched *s, const struct pv_sched_unit *x)
 {
 	if (s->cfg.policy == PV_SCHED_RR && x->fg)
 		return s->cfg.fg_slice_ns;
@@ -72,7 +72,7 @@ static void q_init(struct pv_sched *s)
 
 static enum pv_status rr_check_params(const struct pv_sched *s, uint32_t u,
                                       const struct pv_sched_params *p,
-                                      const struct pv_sched_params *old, pv_time_ns now)
+                                      const struct pv_sched_params *old, pv_time_ns_t now)
 {
 	(void)s, (void)u, (void)p, (void)old, (void)now;
 	return PV_OK; /* round-robin has no per-unit parameters */
@@ -80,7 +80,7 @@ static enum pv_status rr_check_params(const struct pv_sched *s, uint32_t u,
 
 static enum pv_status prio_check_params(const struct pv_sched *s, uint32_t u,
                                         const struct pv_sched_params *p,
-                                        const struct pv_sched_params *old, pv_time_ns now)
+                                        const struct pv_sched_params *old, pv_time_ns_t now)
 {
 	(void)s, (void)u, (void)old, (void)now;
 	if (p->priority >= PV_SCHED_PRIO_LEVELS)
@@ -88,27 +88,27 @@ static enum pv_status prio_check_params(const struct pv_sched *s, uint32_t u,
 	return PV_OK;
 }
 
-static void q_enqueue(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void q_enqueue(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	(void)now;
 	s->units[u].slice_left = q_slice(s, &s->units[u]);
 	q_push(s, u);
 }
 
-static void q_dequeue(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void q_dequeue(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	(void)now;
 	if (s->units[u].list != SCHED_NOLIST)
 		q_del(s, u);
 }
 
-static void q_yield(struct pv_sched *s, uint32_t u, pv_time_ns now)
+static void q_yield(struct pv_sched *s, uint32_t u, pv_time_ns_t now)
 {
 	q_del(s, u);
 	q_enqueue(s, u, now);
 }
 
-static void q_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns now)
+static void q_charge(struct pv_sched *s, uint32_t u, pv_time_ns_t ran, pv_time_ns_t now)
 {
 	(void)now;
 	struct pv_sched_unit *x = &s->units[u];
@@ -124,7 +124,7 @@ static void q_charge(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns 
 	}
 }
 
-static void q_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision *out)
+static void q_pick(struct pv_sched *s, pv_time_ns_t now, struct pv_sched_decision *out)
 {
 	(void)now;
 	if (s->bitmap == 0)
@@ -137,7 +137,7 @@ static void q_pick(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision 
 }
 
 static void q_params_changed(struct pv_sched *s, uint32_t u,
-                             const struct pv_sched_params *old, pv_time_ns now)
+                             const struct pv_sched_params *old, pv_time_ns_t now)
 {
 	(void)old, (void)now;
 	struct pv_sched_unit *x = &s->units[u];
@@ -147,7 +147,7 @@ static void q_params_changed(struct pv_sched *s, uint32_t u,
 	}
 }
 
-static void q_foreground(struct pv_sched *s, pv_time_ns now)
+static void q_foreground(struct pv_sched *s, pv_time_ns_t now)
 {
 	(void)now;
 	for (uint32_t u = 0; u < s->nunits; u++) {

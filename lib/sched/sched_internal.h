@@ -28,27 +28,27 @@ struct pv_sched_ops {
 	/* Check params for unit u (old == NULL: u is being added) at now. */
 	enum pv_status (*check_params)(const struct pv_sched *s, uint32_t u,
 	                               const struct pv_sched_params *p,
-	                               const struct pv_sched_params *old, pv_time_ns now);
+	                               const struct pv_sched_params *old, pv_time_ns_t now);
 	/* u is now RUNNABLE with its params stored: queue it. */
-	void (*add)(struct pv_sched *s, uint32_t u, pv_time_ns now);
+	void (*add)(struct pv_sched *s, uint32_t u, pv_time_ns_t now);
 	/* u (RUNNABLE or BLOCKED) is going away: unqueue it. */
-	void (*remove)(struct pv_sched *s, uint32_t u, pv_time_ns now);
+	void (*remove)(struct pv_sched *s, uint32_t u, pv_time_ns_t now);
 	/* u went BLOCKED -> RUNNABLE. */
-	void (*wake)(struct pv_sched *s, uint32_t u, pv_time_ns now);
+	void (*wake)(struct pv_sched *s, uint32_t u, pv_time_ns_t now);
 	/* u went RUNNABLE -> BLOCKED. */
-	void (*block)(struct pv_sched *s, uint32_t u, pv_time_ns now);
+	void (*block)(struct pv_sched *s, uint32_t u, pv_time_ns_t now);
 	/* RUNNABLE u gives up its slice. */
-	void (*yield)(struct pv_sched *s, uint32_t u, pv_time_ns now);
+	void (*yield)(struct pv_sched *s, uint32_t u, pv_time_ns_t now);
 	/* u (the current unit) ran for ran ns up to now. */
-	void (*charge)(struct pv_sched *s, uint32_t u, pv_time_ns ran, pv_time_ns now);
+	void (*charge)(struct pv_sched *s, uint32_t u, pv_time_ns_t ran, pv_time_ns_t now);
 	/* Choose; out->dom is filled in by the core. */
-	void (*pick)(struct pv_sched *s, pv_time_ns now, struct pv_sched_decision *out);
+	void (*pick)(struct pv_sched *s, pv_time_ns_t now, struct pv_sched_decision *out);
 	/* u's params changed from old (the new ones are stored). */
 	void (*params_changed)(struct pv_sched *s, uint32_t u,
-	                       const struct pv_sched_params *old, pv_time_ns now);
+	                       const struct pv_sched_params *old, pv_time_ns_t now);
 	/* Every unit's fg flag has been updated for the new foreground. NULL:
 	 * the policy refuses foreground changes (PV_EPERM). */
-	void (*foreground)(struct pv_sched *s, pv_time_ns now);
+	void (*foreground)(struct pv_sched *s, pv_time_ns_t now);
 };
 
 extern const struct pv_sched_ops pv_sched_rr_ops;
@@ -58,7 +58,7 @@ extern const struct pv_sched_ops pv_sched_arinc_ops;
 extern const struct pv_sched_ops pv_sched_edf_ops;
 
 /* Charge the current unit up to now (core.c); now >= s->now is checked. */
-void pv_sched_account(struct pv_sched *s, pv_time_ns now);
+void pv_sched_account(struct pv_sched *s, pv_time_ns_t now);
 
 /*
  * Run lists: circular, doubly linked through indices. Index i < nunits is a
@@ -141,7 +141,7 @@ static inline void sched_list_splice_tail(struct pv_sched *s, uint16_t to, uint1
 	sched_list_init(s, from);
 }
 
-static inline pv_time_ns sched_min(pv_time_ns a, pv_time_ns b)
+static inline pv_time_ns_t sched_min(pv_time_ns_t a, pv_time_ns_t b)
 {
 	return a < b ? a : b;
 }
@@ -151,17 +151,17 @@ static inline pv_time_ns sched_min(pv_time_ns a, pv_time_ns b)
  * of the clock, which no later time follows; a saturated instant is never
  * reached ("passed") and is infinitely far (its distance is PV_TIME_NEVER).
  */
-static inline pv_time_ns sched_add_sat(pv_time_ns t, pv_time_ns d)
+static inline pv_time_ns_t sched_add_sat(pv_time_ns_t t, pv_time_ns_t d)
 {
 	return t > PV_TIME_NEVER - d ? PV_TIME_NEVER : t + d;
 }
 
-static inline bool sched_passed(pv_time_ns t, pv_time_ns now)
+static inline bool sched_passed(pv_time_ns_t t, pv_time_ns_t now)
 {
 	return t <= now && t != PV_TIME_NEVER;
 }
 
-static inline pv_time_ns sched_until(pv_time_ns t, pv_time_ns now)
+static inline pv_time_ns_t sched_until(pv_time_ns_t t, pv_time_ns_t now)
 {
 	return t == PV_TIME_NEVER ? PV_TIME_NEVER : t - now;
 }

@@ -203,13 +203,13 @@ void port_console_puts(const char *s);
 /* Time since boot (timer glue; SP804: the free-running timer at
  * BOARD_CLOCK_TIMER_PA). Must be called at least once per counter wrap
  * (SP804: about 71 minutes at 1 MHz). */
-pv_time_ns port_time_ns(void);
+pv_time_ns_t port_time_ns(void);
 /* Arm the event timer (timer glue; SP804: the timer at
  * BOARD_EVENT_TIMER_PA) to interrupt after delta ns; stop it. Its line is
  * PORT_IRQ_TIMER. Any other timer of the board (an optional
  * BOARD_TIMER23_PA block) is left alone: a hypervisor may give it to a
  * guest. */
-void port_timer_set(pv_time_ns delta);
+void port_timer_set(pv_time_ns_t delta);
 void port_timer_stop(void);
 /* Acknowledge the event timer; true if it had fired. */
 bool port_timer_ack(void);

@@ -35,7 +35,7 @@ void timer_init(void)
 	clock_state.ticks = 0;
 }
 
-pv_time_ns port_time_ns(void)
+pv_time_ns_t port_time_ns(void)
 {
 	uint32_t now = sp804_value(&clock_timer);
 	clock_state.ticks += (uint32_t)(clock_state.last - now); /* counts down */
@@ -43,7 +43,7 @@ pv_time_ns port_time_ns(void)
 	return clock_state.ticks * (1000000000u / BOARD_TIMER_HZ);
 }
 
-void port_timer_set(pv_time_ns delta)
+void port_timer_set(pv_time_ns_t delta)
 {
 	uint64_t ticks = delta / (1000000000u / BOARD_TIMER_HZ);
 	if (ticks == 0)

@@ -23,7 +23,7 @@
 #define DRV_PIRQS 6u
 
 struct drv {
-	struct pv_evtchn_ctx ctx;
+	struct pv_evtchn ctx;
 	struct pv_evtchn_domain doms[DRV_DOMS];
 	struct pv_evtchn_port ports[DRV_DOMS][DRV_PORTS];
 	struct pv_evtchn_pirq pirqs[DRV_PIRQS];
@@ -286,7 +286,7 @@ static inline int drv_pending(const struct drv *v, unsigned d, uint32_t p)
 /* Invariants beyond pv_evtchn_audit that the test can see from outside. */
 static inline const char *drv_check(struct drv *v)
 {
-	struct pv_evtchn_audit_fault f = { .what = "" };
+	struct pv_evtchn_audit_report f = { .what = "" };
 	if (pv_evtchn_audit(&v->ctx, &f) != PV_OK) {
 		snprintf(v->msg, sizeof v->msg, "audit: dom %u port %u: %s", pv_domid_val(f.dom),
 			 f.port, f.what);
@@ -474,7 +474,7 @@ static inline const char *drv_step(struct drv *v)
 		break;
 	}
 	default: {
-		struct pv_evtchn_status s;
+		struct pv_evtchn_port_status s;
 		rc = pv_evtchn_status(&v->ctx, dom, drv_port(v), &s);
 		break;
 	}

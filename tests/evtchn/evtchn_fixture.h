@@ -23,7 +23,8 @@
 #define FX_PIRQS 8u
 
 struct fx {
-	struct pv_evtchn_ctx ctx;
+	struct pv_evtchn ctx;
+	struct pv_evtchn_config cfg; /* what ctx was set up from */
 	struct pv_evtchn_domain doms[FX_DOMS];
 	struct pv_evtchn_port ports[FX_DOMS][FX_PORTS];
 	struct pv_evtchn_shared shared[FX_DOMS];
@@ -92,13 +93,13 @@ static inline void fx_init(struct fx *f)
 	f->allow[0] = (struct pv_evtchn_pair){ pv_domid(0), pv_domid(1) };
 	f->allow[1] = (struct pv_evtchn_pair){ pv_domid(2), pv_domid(1) };
 	f->allow[2] = (struct pv_evtchn_pair){ pv_domid(3), pv_domid(3) };
-	struct pv_evtchn_config cfg = {
+	f->cfg = (struct pv_evtchn_config){
 		.ops = &fx_ops, .cb_arg = f,
 		.domains = f->doms, .nr_domains = FX_DOMS,
 		.pirqs = f->pirqs, .nr_pirqs = FX_PIRQS,
 		.allow = f->allow, .nr_allow = 3,
 	};
-	assert_int_equal(pv_evtchn_init(&f->ctx, &cfg), PV_OK);
+	assert_int_equal(pv_evtchn_init(&f->ctx, &f->cfg), PV_OK);
 }
 
 static inline struct pv_evtchn_domain_config fx_dc(struct fx *f, uint16_t id, uint32_t abi,
@@ -164,7 +165,7 @@ static inline void fx_unchanged(const struct fx_snap *s, const struct fx *f)
 
 static inline void fx_audit(struct fx *f)
 {
-	struct pv_evtchn_audit_fault flt = { .what = "" };
+	struct pv_evtchn_audit_report flt = { .what = "" };
 	enum pv_status rc = pv_evtchn_audit(&f->ctx, &flt);
 	if (rc != PV_OK)
 		fail_msg("audit: dom %u port %u: %s", pv_domid_val(flt.dom), flt.port, flt.what);

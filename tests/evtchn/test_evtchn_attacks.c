@@ -70,7 +70,7 @@ static void test_domain_id_one_past_the_slots(void **state)
 	(void)state;
 	pv_domid_t past = pv_domid(FX_DOMS), last = pv_domid(FX_DOMS - 1);
 	uint32_t p;
-	struct pv_evtchn_status s;
+	struct pv_evtchn_port_status s;
 	REFUSED(pv_evtchn_alloc_unbound(&F->ctx, past, pv_domid(0), &p), PV_ESRCH);
 	REFUSED(pv_evtchn_bind_interdomain(&F->ctx, past, pv_domid(0), 1, &p), PV_ESRCH);
 	REFUSED(pv_evtchn_bind_virq(&F->ctx, past, PV_EVTCHN_VIRQ_TIMER, 0, &p), PV_ESRCH);
@@ -112,7 +112,7 @@ static void test_domain_id_one_past_the_slots(void **state)
 static void test_port_one_past_the_table(void **state)
 {
 	(void)state;
-	struct pv_evtchn_status s;
+	struct pv_evtchn_port_status s;
 	uint32_t p;
 	for (uint16_t d = 0; d < 3; d++) {
 		uint32_t n = F->doms[d].nr_ports;
@@ -299,13 +299,13 @@ static void test_virq_next_to_an_allowed_one(void **state)
 static void test_init_domain_slots_one_past_the_ids(void **state)
 {
 	(void)state;
-	struct pv_evtchn_ctx c;
-	struct pv_evtchn_config cfg = F->ctx.cfg;
+	struct pv_evtchn c;
+	struct pv_evtchn_config cfg = F->cfg;
 	cfg.nr_domains = PV_DOMID_MAX_GUEST + 2u;
 	assert_int_equal(pv_evtchn_init(&c, &cfg), PV_EINVAL);
 	cfg.nr_domains = 0;
 	assert_int_equal(pv_evtchn_init(&c, &cfg), PV_EINVAL);
-	cfg = F->ctx.cfg;
+	cfg = F->cfg;
 	cfg.pirqs = 0;
 	assert_int_equal(pv_evtchn_init(&c, &cfg), PV_EINVAL);
 	cfg.nr_pirqs = 0;
@@ -345,7 +345,7 @@ static void audit_base(void)
 /* The audit must refuse, naming exactly (dom, port, what); then restore. */
 static void named(const char *what, uint16_t dom, uint32_t port)
 {
-	struct pv_evtchn_audit_fault flt = { .what = "" };
+	struct pv_evtchn_audit_report flt = { .what = "" };
 	assert_int_equal(pv_evtchn_audit(&F->ctx, &flt), PV_EINVAL);
 	if (strcmp(flt.what, what) != 0 || pv_domid_val(flt.dom) != dom || flt.port != port)
 		fail_msg("audit said dom %u port %u \"%s\", expected dom %u port %u \"%s\"",

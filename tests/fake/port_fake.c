@@ -8,9 +8,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-static struct fake_port_log fake_log;
+static struct pv_fake_log fake_log;
 
-void fake_port_reset(void)
+void pv_fake_reset(void)
 {
 	fake_log.count = 0;
 	fake_log.dropped = 0;
@@ -19,20 +19,20 @@ void fake_port_reset(void)
 	fake_log.cache_clean = fake_log.cache_clean_inval = fake_log.cache_sync_icache = 0;
 }
 
-const struct fake_port_log *fake_port_log(void)
+const struct pv_fake_log *pv_fake_log_get(void)
 {
 	return &fake_log;
 }
 
-static struct fake_port_event *fake_record(enum fake_port_kind kind)
+static struct pv_fake_event *fake_record(enum pv_fake_kind kind)
 {
-	static struct fake_port_event sink;
-	if (fake_log.count >= FAKE_PORT_LOG_MAX) {
+	static struct pv_fake_event sink;
+	if (fake_log.count >= PV_FAKE_LOG_MAX) {
 		fake_log.dropped++;
 		return &sink;
 	}
-	struct fake_port_event *e = &fake_log.ev[fake_log.count++];
-	*e = (struct fake_port_event){ .kind = kind };
+	struct pv_fake_event *e = &fake_log.ev[fake_log.count++];
+	*e = (struct pv_fake_event){ .kind = kind };
 	return e;
 }
 
@@ -50,7 +50,7 @@ void pv_port_tlb_maint(const struct pv_tlb_req *req)
 	default:
 		fail_msg("pv_port_tlb_maint: bad scope %d", (int)req->scope);
 	}
-	fake_record(FAKE_PORT_TLB)->tlb = *req;
+	fake_record(PV_FAKE_TLB)->tlb = *req;
 }
 
 void pv_port_pt_sync(pv_maddr_t ma, uint32_t len)
@@ -58,7 +58,7 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len)
 	assert_true(len > 0);
 	assert_true((uint64_t)pv_maddr_val(ma) + len <= UINT64_C(1) << 32);
 	fake_log.pt_sync++;
-	struct fake_port_event *e = fake_record(FAKE_PORT_PT_SYNC);
+	struct pv_fake_event *e = fake_record(PV_FAKE_PT_SYNC);
 	e->ma = ma;
 	e->len = len;
 }
@@ -66,7 +66,7 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len)
 void pv_port_cache_flush_all(void)
 {
 	fake_log.cache_flush_all++;
-	fake_record(FAKE_PORT_CACHE_FLUSH_ALL);
+	fake_record(PV_FAKE_CACHE_FLUSH_ALL);
 }
 
 void pv_port_cache_maint(const struct pv_cache_req *req)
@@ -82,7 +82,7 @@ void pv_port_cache_maint(const struct pv_cache_req *req)
 	default:
 		fail_msg("pv_port_cache_maint: bad op %d", (int)req->op);
 	}
-	fake_record(FAKE_PORT_CACHE_MAINT)->cache = *req;
+	fake_record(PV_FAKE_CACHE_MAINT)->cache = *req;
 }
 
 _Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
@@ -92,12 +92,12 @@ _Noreturn void pv_port_assert_fail(const char *expr, const char *file, int line)
 	abort();
 }
 
-int fake_port_synced(pv_maddr_t ma, uint32_t len)
+int pv_fake_synced(pv_maddr_t ma, uint32_t len)
 {
 	uint64_t lo = pv_maddr_val(ma), hi = lo + len;
 	for (unsigned i = 0; i < fake_log.count; i++) {
-		const struct fake_port_event *e = &fake_log.ev[i];
-		if (e->kind != FAKE_PORT_PT_SYNC)
+		const struct pv_fake_event *e = &fake_log.ev[i];
+		if (e->kind != PV_FAKE_PT_SYNC)
 			continue;
 		uint64_t elo = pv_maddr_val(e->ma), ehi = elo + e->len;
 		if (elo <= lo && hi <= ehi)
@@ -106,11 +106,11 @@ int fake_port_synced(pv_maddr_t ma, uint32_t len)
 	return 0;
 }
 
-int fake_port_tlb_covers(const struct pv_tlb_req *req)
+int pv_fake_tlb_covers(const struct pv_tlb_req *req)
 {
 	for (unsigned i = 0; i < fake_log.count; i++) {
-		const struct fake_port_event *e = &fake_log.ev[i];
-		if (e->kind != FAKE_PORT_TLB)
+		const struct pv_fake_event *e = &fake_log.ev[i];
+		if (e->kind != PV_FAKE_TLB)
 			continue;
 		if (e->tlb.scope == PV_TLB_ALL)
 			return 1;

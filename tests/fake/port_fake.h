@@ -22,39 +22,39 @@
 extern "C" {
 #endif
 
-enum fake_port_kind {
-	FAKE_PORT_TLB = 1,
-	FAKE_PORT_PT_SYNC = 2,
-	FAKE_PORT_CACHE_FLUSH_ALL = 3,
-	FAKE_PORT_CACHE_MAINT = 4,
+enum pv_fake_kind {
+	PV_FAKE_TLB = 1,
+	PV_FAKE_PT_SYNC = 2,
+	PV_FAKE_CACHE_FLUSH_ALL = 3,
+	PV_FAKE_CACHE_MAINT = 4,
 };
 
-struct fake_port_event {
-	enum fake_port_kind kind;
-	struct pv_tlb_req tlb;   /* FAKE_PORT_TLB */
-	pv_maddr_t ma;           /* FAKE_PORT_PT_SYNC */
-	uint32_t len;            /* FAKE_PORT_PT_SYNC */
-	struct pv_cache_req cache; /* FAKE_PORT_CACHE_MAINT: op, va, len */
+struct pv_fake_event {
+	enum pv_fake_kind kind;
+	struct pv_tlb_req tlb;   /* PV_FAKE_TLB */
+	pv_maddr_t ma;           /* PV_FAKE_PT_SYNC */
+	uint32_t len;            /* PV_FAKE_PT_SYNC */
+	struct pv_cache_req cache; /* PV_FAKE_CACHE_MAINT: op, va, len */
 };
 
-#define FAKE_PORT_LOG_MAX 4096u
+#define PV_FAKE_LOG_MAX 4096u
 
-struct fake_port_log {
-	unsigned count;          /* events recorded (capped at FAKE_PORT_LOG_MAX) */
+struct pv_fake_log {
+	unsigned count;          /* events recorded (capped at PV_FAKE_LOG_MAX) */
 	unsigned dropped;        /* events past the cap */
 	unsigned tlb_all, tlb_asid, tlb_va, pt_sync, cache_flush_all;
 	unsigned cache_clean, cache_clean_inval, cache_sync_icache;
-	struct fake_port_event ev[FAKE_PORT_LOG_MAX];
+	struct pv_fake_event ev[PV_FAKE_LOG_MAX];
 };
 
 /* Forget every recorded event. */
-void fake_port_reset(void);
+void pv_fake_reset(void);
 /* The log since the last reset. */
-const struct fake_port_log *fake_port_log(void);
+const struct pv_fake_log *pv_fake_log_get(void);
 /* True if a PT sync covering [ma, ma+len) was recorded since the last reset. */
-int fake_port_synced(pv_maddr_t ma, uint32_t len);
+int pv_fake_synced(pv_maddr_t ma, uint32_t len);
 /* True if a TLB request at least as wide as req was recorded since reset. */
-int fake_port_tlb_covers(const struct pv_tlb_req *req);
+int pv_fake_tlb_covers(const struct pv_tlb_req *req);
 
 #ifdef __cplusplus
 }

@@ -30,7 +30,7 @@ struct world {
 
 static struct world W;
 
-static int32_t access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
+static enum pv_status access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
 			 uint8_t **host)
 {
 	struct world *w = user;
@@ -124,7 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&W, 0, sizeof W);
 	struct pv_hc_config cfg = {
 		.table = table, .table_len = 8, .stats = stats, .perms = perms,
-		.max_domains = NDOMS, .access = access_fn, .user = &W,
+		.nr_domains = NDOMS, .access = access_fn, .user = &W,
 		.guest_va_limit = 0x80000000u, .multicall_max = 64, .multicall_slice = 5,
 	};
 	CHECK(pv_hc_init(&hc, &cfg, NULL) == PV_OK);

@@ -48,7 +48,7 @@ struct guest {
 	struct seen seen;
 };
 
-static int32_t guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
+static enum pv_status guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
 			    bool write, uint8_t **host)
 {
 	struct guest *g = user;
@@ -153,7 +153,7 @@ static struct pv_hc_config base_cfg(struct fixture *f)
 		.table_len = NR_TABLE,
 		.stats = f->stats,
 		.perms = f->perms,
-		.max_domains = MAX_DOMS,
+		.nr_domains = MAX_DOMS,
 		.access = guest_access,
 		.user = &f->guest,
 		.guest_va_limit = 0x80000000u,
@@ -179,7 +179,7 @@ static int setup(void **state)
 	assert_int_equal(pv_hc_perm_set(&f->hc, pv_domid(1), (struct pv_hc_perm){ all }), PV_OK);
 	assert_int_equal(pv_hc_perm_set(&f->hc, pv_domid(2),
 					(struct pv_hc_perm){ UINT64_C(1) << HC_ECHO }), PV_OK);
-	fake_port_reset();
+	pv_fake_reset();
 	*state = f;
 	return 0;
 }
@@ -225,7 +225,7 @@ static void test_init_refuses_bad_config(void **state)
 	c.table_len = PV_HC_NR_LIMIT + 1;
 	assert_int_equal(pv_hc_init(&hc, &c, &bad), PV_EINVAL);
 	c = base_cfg(f);
-	c.max_domains = 0;
+	c.nr_domains = 0;
 	assert_int_equal(pv_hc_init(&hc, &c, &bad), PV_EINVAL);
 	c = base_cfg(f);
 	c.multicall_slice = 0;
@@ -362,7 +362,7 @@ static void test_denied_is_eperm_and_reaches_no_handler(void **state)
 	/* Domain 2 may only echo. */
 	struct pv_trap_frame tf = frame(HC_FAIL, 0, 0, 0, 0, 0);
 	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(2), &tf), PV_EPERM);
-	/* Domain 0 has an empty set; domain 9 is past max_domains. */
+	/* Domain 0 has an empty set; domain 9 is past nr_domains. */
 	tf = frame(HC_ECHO, 1, 0, 0, 0, 0);
 	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(0), &tf), PV_EPERM);
 	tf = frame(HC_ECHO, 1, 0, 0, 0, 0);
@@ -765,7 +765,7 @@ static void record_sync(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *hos
 	l->n++;
 }
 
-static int32_t sync_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
+static enum pv_status sync_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
 			   uint8_t **host)
 {
 	struct sync_log *l = user;

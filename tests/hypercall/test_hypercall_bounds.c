@@ -35,7 +35,7 @@ struct guest {
 	unsigned echoes;
 };
 
-static int32_t flat_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
+static enum pv_status flat_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
 			   uint8_t **host)
 {
 	(void)write;
@@ -70,13 +70,14 @@ struct fixture {
 	 * whatever the hypervisor keeps next: every bit set. */
 	struct pv_hc_perm perms[DOMS + 1];
 	struct guest guest;
+	uint32_t limit; /* the guest_va_limit hc was set up with */
 };
 
 static struct pv_hc_config cfg_with_limit(struct fixture *f, uint32_t limit)
 {
 	return (struct pv_hc_config){
 		.table = table, .table_len = NR_TABLE, .stats = f->stats,
-		.perms = f->perms, .max_domains = DOMS, .access = flat_access,
+		.perms = f->perms, .nr_domains = DOMS, .access = flat_access,
 		.user = &f->guest, .guest_va_limit = limit,
 		.multicall_max = 16, .multicall_slice = 4,
 	};
@@ -86,6 +87,7 @@ static void init_limit(struct fixture *f, uint32_t limit)
 {
 	struct pv_hc_config c = cfg_with_limit(f, limit);
 	assert_int_equal(pv_hc_init(&f->hc, &c, NULL), PV_OK);
+	f->limit = limit;
 	assert_int_equal(pv_hc_perm_set(&f->hc, pv_domid(1),
 					(struct pv_hc_perm){ (UINT64_C(1) << HC_ECHO) |
 							     (UINT64_C(1) << HC_MULTI) }),
@@ -131,7 +133,7 @@ static uint8_t *gmem(struct fixture *f, uint32_t va)
 static void test_copy_ending_one_byte_past_the_va_limit(void **state)
 {
 	struct fixture *f = *state;
-	uint32_t lim = f->hc.cfg.guest_va_limit;
+	uint32_t lim = f->limit;
 	uint8_t buf[4096 + 64], zero[sizeof buf];
 	struct {
 		uint32_t va, len;
@@ -301,7 +303,7 @@ static int32_t multicall(struct fixture *f, uint32_t base, uint32_t n, unsigned 
 static void test_multicall_array_ending_exactly_at_and_past_the_limit(void **state)
 {
 	struct fixture *f = *state;
-	uint32_t lim = f->hc.cfg.guest_va_limit, n = 16, bytes = n * 32u;
+	uint32_t lim = f->limit, n = 16, bytes = n * 32u;
 	uint32_t base = lim - bytes;
 	for (uint32_t i = 0; i < n; i++)
 		put_echo(f, base + 32u * i, 100 + i);
@@ -387,7 +389,7 @@ static void test_multicall_count_one_past_the_max(void **state)
 /* ---- domains and table ------------------------------------------------- */
 
 /*
- * Attack: call as domain max_domains (one past the permission array): the
+ * Attack: call as domain nr_domains (one past the permission array): the
  * dispatcher refuses with PV_EPERM without reading a permission word past
  * the array; permissions for that id cannot be set (PV_ESRCH) and read as
  * none. The last domain id is an ordinary domain. Off by one, a guest with
@@ -431,9 +433,9 @@ static void test_config_counts_one_past(void **state)
 	struct pv_hc_perm *perms = calloc(ndom + 1u, sizeof *perms);
 	assert_non_null(perms);
 	c.perms = perms;
-	c.max_domains = ndom + 1u;
+	c.nr_domains = ndom + 1u;
 	assert_int_equal(pv_hc_init(&hc, &c, &bad), PV_EINVAL);
-	c.max_domains = ndom;
+	c.nr_domains = ndom;
 	assert_int_equal(pv_hc_init(&hc, &c, &bad), PV_OK);
 	struct pv_hc_perm echo = { UINT64_C(1) << HC_ECHO };
 	assert_int_equal(pv_hc_perm_set(&hc, pv_domid(PV_DOMID_MAX_GUEST), echo), PV_OK);

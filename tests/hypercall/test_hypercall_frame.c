@@ -81,7 +81,7 @@ static struct pv_hc_config config(uint32_t len)
 {
 	return (struct pv_hc_config){
 		.table = table, .table_len = len, .stats = stats, .perms = perms,
-		.max_domains = DOMS, .access = flat_access, .multicall_max = 8,
+		.nr_domains = DOMS, .access = flat_access, .multicall_max = 8,
 		.multicall_slice = 8, .guest_va_limit = GBASE + GSIZE,
 	};
 }

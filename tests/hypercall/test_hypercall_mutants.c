@@ -48,7 +48,7 @@ struct guest {
 	unsigned handler_calls;
 };
 
-static int32_t guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
+static enum pv_status guest_access(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
 			    bool write, uint8_t **host)
 {
 	struct guest *g = user;
@@ -144,7 +144,7 @@ static void init_with(struct fixture *f, uint32_t base, uint32_t limit)
 		.table_len = NR_TABLE,
 		.stats = f->stats,
 		.perms = f->perms,
-		.max_domains = MAX_DOMS,
+		.nr_domains = MAX_DOMS,
 		.access = guest_access,
 		.user = &f->guest,
 		.guest_va_limit = limit,
@@ -165,7 +165,7 @@ static int setup(void **state)
 	struct fixture *f = test_calloc(1, sizeof *f);
 	f->guest.mem = test_calloc(1, SPACE);
 	init_with(f, 0x100000u, 0x80000000u);
-	fake_port_reset();
+	pv_fake_reset();
 	*state = f;
 	return 0;
 }
@@ -235,7 +235,7 @@ static void test_init_table_of_exactly_nr_limit(void **state)
 	assert_int_equal(pv_hc_init(&hc, &c, NULL), PV_EINVAL);
 }
 
-/* Every guest domain id may be configured: max_domains = PV_DOMID_MAX_GUEST + 1. */
+/* Every guest domain id may be configured: nr_domains = PV_DOMID_MAX_GUEST + 1. */
 static void test_init_every_guest_domain(void **state)
 {
 	struct fixture *f = *state;
@@ -244,18 +244,18 @@ static void test_init_every_guest_domain(void **state)
 	struct pv_hc hc;
 	struct pv_hc_config c = f->cfg;
 	c.perms = perms;
-	c.max_domains = n;
+	c.nr_domains = n;
 	assert_int_equal(pv_hc_init(&hc, &c, NULL), PV_OK);
 	pv_domid_t last = pv_domid(PV_DOMID_MAX_GUEST);
 	assert_int_equal(pv_hc_perm_set(&hc, last, (struct pv_hc_perm){ 1u << HC_ECHO }), PV_OK);
 	assert_int_equal(pv_hc_perm_get(&hc, last).allow, 1u << HC_ECHO);
-	c.max_domains = n + 1u;
+	c.nr_domains = n + 1u;
 	assert_int_equal(pv_hc_init(&hc, &c, NULL), PV_EINVAL);
 	test_free(perms);
 }
 
 /*
- * pv_hc_init clears exactly table_len stats and max_domains permission
+ * pv_hc_init clears exactly table_len stats and nr_domains permission
  * words: the storage after them belongs to the hypervisor.
  */
 static void test_init_writes_nothing_past_the_arrays(void **state)
@@ -273,7 +273,7 @@ static void test_init_writes_nothing_past_the_arrays(void **state)
 }
 
 /*
- * Attack: call from the first domain id past max_domains. Whatever lies
+ * Attack: call from the first domain id past nr_domains. Whatever lies
  * after the permission array (here a word allowing everything) must not
  * be read as its permissions.
  */

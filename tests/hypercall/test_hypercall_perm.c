@@ -39,7 +39,7 @@ static void setup(void)
 		table[n] = (struct pv_hc_entry){ n, (uint8_t)(n % 6u), 0, name, h_record };
 	struct pv_hc_config cfg = {
 		.table = table, .table_len = NR, .stats = stats, .perms = perms,
-		.max_domains = 3, .multicall_max = 1, .multicall_slice = 1,
+		.nr_domains = 3, .multicall_max = 1, .multicall_slice = 1,
 	};
 	assert_int_equal(pv_hc_init(&hc, &cfg, NULL), PV_OK);
 }
@@ -79,7 +79,7 @@ static void test_each_bit_alone(void **state)
 		assert_int_equal(call(2, bit, &tf), PV_EPERM);
 		assert_int_equal(call(2, bit ^ 32u, &tf), (int32_t)(bit ^ 32u));
 	}
-	/* Outside the table, and a domain outside max_domains. */
+	/* Outside the table, and a domain outside nr_domains. */
 	assert_int_equal(call(1, NR, &tf), PV_ENOSYS);
 	assert_int_equal(call(3, 0, &tf), PV_EPERM);
 }

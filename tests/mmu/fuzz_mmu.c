@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	machine = model.t;
 	struct m_src src = { data + 1, size - 1, 0, 0 };
 	for (unsigned i = 0; i < 64 && src.pos < src.len; i++) {
-		fake_port_reset();
+		pv_fake_reset();
 		if (!m_step(&model, &src)) {
 			fprintf(stderr, "mmu invariant broken at step %u: %s\n", i, model.why);
 			__builtin_trap();

@@ -221,15 +221,15 @@ static inline bool m_check_table(struct m_model *m, uint32_t idx, int tbl)
 static inline bool m_check(struct m_model *m)
 {
 	struct t_machine *t = m->t;
-	struct pv_mmu_audit_report rep = { 0, "" };
+	struct pv_mmu_audit_report rep = { .what = "" };
 	if (t_audit_rc(t, &rep) != PV_OK)
-		return m_fail(m, rep.what, rep.mfn, 0);
+		return m_fail(m, rep.what, pv_mfn_val(rep.mfn), 0);
 	for (uint32_t i = 0; i < M_NF; i++) {
 		const struct pv_mmu_frame fv = t_frame_at(t, i), *f = &fv;
-		if (f->owner != m->owner[i])
-			return m_fail(m, "owner differs from the model", i, f->owner);
-		if (f->grant_peer != m->gpeer[i])
-			return m_fail(m, "grant differs from the model", i, f->grant_peer);
+		if (pv_domid_val(f->owner) != m->owner[i])
+			return m_fail(m, "owner differs from the model", i, pv_domid_val(f->owner));
+		if (pv_domid_val(f->grant_peer) != m->gpeer[i])
+			return m_fail(m, "grant differs from the model", i, pv_domid_val(f->grant_peer));
 		bool lib_pinned = (f->flags & PV_MMU_FRAME_PINNED) != 0;
 		if (lib_pinned != (m->pinned[i] != MP_NONE))
 			return m_fail(m, "pinned state differs from the model", i, m->pinned[i]);
@@ -240,7 +240,7 @@ static inline bool m_check(struct m_model *m)
 		}
 	}
 	for (uint32_t d = 0; d < T_NDOMS; d++) {
-		if (t->doms[d].active_l1 != m->active[d])
+		if (pv_mfn_val(t->doms[d].active_l1) != m->active[d])
 			return m_fail(m, "active base differs from the model", d, m->active[d]);
 	}
 	return true;
@@ -447,7 +447,7 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 									: PV_MMU_TABLE_FINE;
 		if (kind == PV_MMU_TABLE_L1 && m_below(s, 10) != 0)
 			f &= ~3u;
-		rc = pv_mmu_pin(mmu, dom, kind, pv_maddr(m_ma(f)));
+		rc = pv_mmu_pin(mmu, dom, kind, t_mfn(m_ma(f)));
 		if (rc == PV_OK) {
 			m->pins_ok++;
 			if (kind == PV_MMU_TABLE_L1) {
@@ -463,7 +463,7 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 		if (m_below(s, 4) != 0)
 			f &= ~3u;
 		uint8_t was = m->pinned[f];
-		rc = pv_mmu_unpin(mmu, dom, pv_maddr(m_ma(f)));
+		rc = pv_mmu_unpin(mmu, dom, t_mfn(m_ma(f)));
 		strict = false; /* a successful unpin flushes; a refused one must not change */
 		if (rc == PV_OK) {
 			uint32_t n = was == MP_L1 ? 4 : 1;
@@ -509,7 +509,7 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 		}
 	} else if (op < 95 && m_below(s, 2)) { /* switch base */
 		uint32_t f = (m_below(s, 2) ? m_pick_table(m, s, d, true) : m_pick_frame(s, d)) & ~3u;
-		rc = pv_mmu_switch_base(mmu, dom, pv_maddr(m_ma(f)));
+		rc = pv_mmu_switch_base(mmu, dom, t_mfn(m_ma(f)));
 		if (rc == PV_OK)
 			m->active[d] = m_ma(f) >> 12;
 	} else if (op < 95) { /* guest TLB / cache maintenance: checks only, then a hook */
@@ -525,9 +525,9 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 			if (r.op == PV_MMU_MAINT_TLB_ALL)
 				r.va = pv_gvaddr(0);
 		}
-		unsigned before = fake_port_log()->count;
+		unsigned before = pv_fake_log_get()->count;
 		rc = pv_mmu_maint(mmu, dom, &r);
-		unsigned calls = fake_port_log()->count - before;
+		unsigned calls = pv_fake_log_get()->count - before;
 		if (calls != (rc == PV_OK ? 1u : 0u))
 			return m_fail(m, "maintenance hook calls disagree with the result", calls,
 				      (uint32_t)rc);
@@ -551,7 +551,7 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 					      w ? PV_MMU_IO_WRITE : 0);
 			if (rc == PV_OK) {
 				for (uint32_t r = 0; r < T_NIO; r++) {
-					if (t->io[r].size && t->io[r].base == base) {
+					if (t->io[r].size && pv_maddr_val(t->io[r].base) == base) {
 						m->io[r].base = base;
 						m->io[r].size = 0x10000u;
 						m->io[r].owner = d;

@@ -61,16 +61,16 @@ static struct t_machine *a_machine(enum pv_mmu_format fmt)
 	l2[4] = t_small_so(t, T_IO_BASE, true);
 	for (uint32_t i = 16; i < 32; i++)
 		l2[i] = t_large(t, ma(336), false);
-	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(ma(I_L2))), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(ma(I_L2))), PV_OK);
 	if (fmt == PV_MMU_FMT_V5) {
 		t_ptr(t, ma(I_FINE))[7] = v5_tiny(ma(I_D0), 0, 1, 1);
-		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_FINE, pv_maddr(ma(I_FINE))), PV_OK);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_FINE, t_mfn(ma(I_FINE))), PV_OK);
 		l1[3] = v5_fine(ma(I_FINE), 0);
 	}
 	l1[1] = t_table(t, ma(I_L2));
 	l1[2] = t_sect(t, t_ma(1, 0), false);
-	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(ma(I_L1))), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), pv_maddr(ma(I_L1))), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(ma(I_L1))), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), t_mfn(ma(I_L1))), PV_OK);
 	return t;
 }
 
@@ -113,11 +113,13 @@ static void a_restore(struct t_machine *t)
 /* The audit must say exactly what and where; then the state is restored. */
 static void a_expect(struct t_machine *t, uint32_t where, const char *what)
 {
-	struct pv_mmu_audit_report rep = { 0xDEADu, "none" };
+	struct pv_mmu_audit_report rep = { .what = "none", .mfn = { 0xDEADu } };
 	int32_t rc = t_audit_rc(t, &rep);
-	if (rc != PV_EINVAL || strcmp(rep.what, what) != 0 || rep.mfn != where)
-		fail_msg("want \"%s\" at %u, audit says %s: \"%s\" at %u", what, where,
-			 pv_status_name(rc), rep.what, rep.mfn);
+	if (rc != PV_EINVAL || strcmp(rep.what, what) != 0 || !t_audit_at(t, &rep, where))
+		fail_msg("want \"%s\" at %u, audit says %s: \"%s\" at frame %#x, domain %u, "
+			 "region %u", what, where, pv_status_name(rc), rep.what,
+			 (unsigned)pv_mfn_val(rep.mfn), (unsigned)pv_domid_val(rep.dom),
+			 (unsigned)rep.io);
 	a_restore(t);
 }
 
@@ -224,16 +226,16 @@ static void test_audit_oracle_frames(void **state)
 	a_expect(t, 0, "I/O region mapping count mismatch");
 
 	/* Per-domain records. */
-	t->doms[3].active_l1 = ma(I_L1) >> 12;
+	t->doms[3].active_l1 = pv_mfn(ma(I_L1) >> 12);
 	t->doms[3].dying = true;
 	a_expect(t, 3, "dying domain has an active L1");
-	t->doms[2].active_l1 = ma(I_L1) >> 12; /* domain 1's */
+	t->doms[2].active_l1 = pv_mfn(ma(I_L1) >> 12); /* domain 1's */
 	a_expect(t, 2, "active L1 is not a pinned L1 of the domain");
-	t->doms[1].active_l1 = ma(I_L2) >> 12;
+	t->doms[1].active_l1 = pv_mfn(ma(I_L2) >> 12);
 	a_expect(t, 1, "active L1 is not a pinned L1 of the domain");
-	t->doms[1].active_l1 = ma(I_L1 + 1) >> 12;
+	t->doms[1].active_l1 = pv_mfn(ma(I_L1 + 1) >> 12);
 	a_expect(t, 1, "active L1 is not a pinned L1 of the domain");
-	t->doms[1].active_l1 = (T_RAM_BASE >> 12) + A_NF;
+	t->doms[1].active_l1 = pv_mfn((T_RAM_BASE >> 12) + A_NF);
 	a_expect(t, 1, "active L1 is not a pinned L1 of the domain");
 	t->doms[2].nr_frames++;
 	a_expect(t, 2, "owned frame count mismatch");
@@ -270,27 +272,27 @@ static void test_audit_oracle_io_records(void **state)
 	struct pv_mmu_io_region *r0 = &t->io[0], *r1 = &t->io[1];
 	r1->maps = 1;
 	a_expect(t, 1, "unused I/O region record not clear");
-	r1->owner = 1;
+	r1->owner = pv_domid(1);
 	a_expect(t, 1, "unused I/O region record not clear");
-	r1->base = T_IO_BASE;
+	r1->base = pv_maddr(T_IO_BASE);
 	a_expect(t, 1, "unused I/O region record not clear");
 	r1->types = 1;
 	a_expect(t, 1, "unused I/O region record not clear");
 	r1->flags = 1;
 	a_expect(t, 1, "unused I/O region record not clear");
-	r0->base += 0x800;
+	r0->base = pv_maddr(pv_maddr_val(r0->base) + 0x800);
 	a_expect(t, 0, "I/O region misaligned");
 	r0->size -= 0x800;
 	a_expect(t, 0, "I/O region misaligned");
-	r0->base = 0xFFF00000u;
+	r0->base = pv_maddr(0xFFF00000u);
 	r0->size = 0x00101000u;
 	a_expect(t, 0, "I/O region wraps around 4 GiB");
-	r0->base = T_RAM_BASE - 4096;
+	r0->base = pv_maddr(T_RAM_BASE - 4096);
 	r0->size = 8192;
 	a_expect(t, 0, "I/O region overlaps RAM");
-	r0->base = T_RAM_BASE + (A_NF << 12) - 4096;
+	r0->base = pv_maddr(T_RAM_BASE + (A_NF << 12) - 4096);
 	a_expect(t, 0, "I/O region overlaps RAM");
-	r0->owner = T_NDOMS;
+	r0->owner = pv_domid(T_NDOMS);
 	a_expect(t, 0, "I/O region owner is no domain");
 	r0->types = 0;
 	a_expect(t, 0, "I/O region types or flags invalid");
@@ -299,15 +301,15 @@ static void test_audit_oracle_io_records(void **state)
 	r0->flags = 2;
 	a_expect(t, 0, "I/O region types or flags invalid");
 	*r1 = *r0;
-	r1->owner = 2;
+	r1->owner = pv_domid(2);
 	r1->maps = 0;
-	r1->base = T_IO_BASE + (1u << 20) - 4096;
+	r1->base = pv_maddr(T_IO_BASE + (1u << 20) - 4096);
 	r1->size = 4096;
 	a_expect(t, 1, "I/O regions overlap");
 	*r1 = *r0;
-	r1->owner = 2;
+	r1->owner = pv_domid(2);
 	r1->maps = 0;
-	r1->base = T_IO_BASE - 4096;
+	r1->base = pv_maddr(T_IO_BASE - 4096);
 	r1->size = 8192;
 	a_expect(t, 1, "I/O regions overlap");
 	t_free(t);
@@ -328,17 +330,17 @@ static void test_audit_oracle_odd_layouts(void **state)
 	c.hyp_va_base = pv_gvaddr(0xF0800000u);
 	T_EXPECT(t, pv_mmu_init(&t->mmu, &c), PV_OK);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 256, pv_domid(1)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(t_ma(1, 0))), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(t_ma(1, 0))), PV_OK);
 	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(1), pv_maddr(0x20000000u), 16u << 20,
 				     PV_MMU_MT_MASK(PV_MMU_MT_SO), 0), PV_OK);
 	/* Slots 0xF00..0xF07 are the guest's, 0xF08.. the hypervisor's. */
 	T_EXPECT(t, t_update1(t, 1, t_ma(1, 0) + 4 * 0xF00, v7_super(0x20000000u, V7_RO, 0, 0, 0)),
 		 PV_EPERM);
 	t_fill(t, t_ma(1, 0), 0xF00, 8, v7_super(0x20000000u, V7_RO, 0, 0, 0));
-	struct pv_mmu_audit_report rep = { 0, "" };
+	struct pv_mmu_audit_report rep = { .what = "" };
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
 	assert_string_equal(rep.what, "replica group covers hypervisor slots");
-	assert_int_equal(rep.mfn, 256);
+	assert_int_equal(pv_mfn_val(rep.mfn), (T_RAM_BASE >> 12) + 256);
 	t_fill(t, t_ma(1, 0), 0xF00, 8, 0);
 	T_AUDIT(t);
 	t_free(t);
@@ -355,7 +357,8 @@ static void test_audit_oracle_odd_layouts(void **state)
 	t->mmu.fr_group[1019 >> 6] = PV_MMU_GROUP_MIXED_T;
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
 	assert_string_equal(rep.what, "L1 runs off RAM");
-	assert_int_equal(rep.mfn, 1019);
+	assert_int_equal(pv_mfn_val(rep.mfn), 0x40001u + 1019u); /* the frame, not its index */
+	assert_int_equal(pv_domid_val(rep.dom), 1);
 	for (uint32_t i = 1019; i < 1022; i++)
 		t->mmu.fr_key[i] = K(1, 0, 0);
 	T_AUDIT(t);

@@ -83,8 +83,8 @@ static void b_same(const struct pv_mmu_frame *a, const struct pv_mmu_frame *b, c
 {
 	for (uint32_t i = 0; i < B_NF; i++) {
 		if (a[i].ref_count != b[i].ref_count || a[i].type_count != b[i].type_count ||
-		    a[i].grant_maps != b[i].grant_maps || a[i].owner != b[i].owner ||
-		    a[i].grant_peer != b[i].grant_peer || a[i].type != b[i].type ||
+		    a[i].grant_maps != b[i].grant_maps || !pv_domid_eq(a[i].owner, b[i].owner) ||
+		    !pv_domid_eq(a[i].grant_peer, b[i].grant_peer) || a[i].type != b[i].type ||
 		    a[i].flags != b[i].flags)
 			fail_msg("%s: frame %u differs (ref %u/%u type %u/%u count %u/%u)", what, i,
 				 a[i].ref_count, b[i].ref_count, a[i].type, b[i].type,
@@ -95,8 +95,8 @@ static void b_same(const struct pv_mmu_frame *a, const struct pv_mmu_frame *b, c
 static struct t_machine *b_machine(enum pv_mmu_format fmt)
 {
 	struct t_machine *t = t_new_split(fmt, B_RAM_MB, 4);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(b_other_l2(1))), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(2), PV_MMU_TABLE_L2, pv_maddr(b_other_l2(2))), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(b_other_l2(1))), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(b_other_l2(2))), PV_OK);
 	/* Domain 2 shares a frame with domain 1, writable. */
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, pv_domid(2), t_mfn(t_ma(4, 200)), pv_domid(1), true), PV_OK);
 	return t;
@@ -116,11 +116,11 @@ static int32_t b_check_table(struct t_machine *t, uint16_t d, uint32_t l2, enum 
 	const uint32_t nslots = l1 ? 4096u : 1024u;
 	memcpy(gen, t_ptr(t, l2), 4 * nslots);
 	b_snap(t, before);
-	int32_t rc = pv_mmu_pin(&t->mmu, pv_domid(d), kind, pv_maddr(l2));
+	int32_t rc = pv_mmu_pin(&t->mmu, pv_domid(d), kind, t_mfn(l2));
 	T_AUDIT(t);
 	b_snap(t, pinned);
 	if (rc == PV_OK) {
-		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(d), pv_maddr(l2)), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(d), t_mfn(l2)), PV_OK);
 		b_snap(t, now);
 		b_same(before, now, "unpin");
 	} else {
@@ -129,7 +129,7 @@ static int32_t b_check_table(struct t_machine *t, uint16_t d, uint32_t l2, enum 
 
 	/* The oracle: the same entries through pv_mmu_update. */
 	t_fill(t, l2, 0, nslots, 0);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(d), kind, pv_maddr(l2)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(d), kind, t_mfn(l2)), PV_OK);
 	uint32_t n = 0;
 	for (uint32_t j = 0; j < nslots; j++) {
 		if ((gen[j] & 3u) == 0 || (l1 && j - T_HYP_SLOT < T_HYP_SLOTS))
@@ -152,7 +152,7 @@ static int32_t b_check_table(struct t_machine *t, uint16_t d, uint32_t l2, enum 
 		b_snap(t, now);
 		b_same(pinned, now, "pin against update");
 	}
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(d), pv_maddr(l2)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(d), t_mfn(l2)), PV_OK);
 	b_snap(t, now);
 	b_same(before, now, "update then unpin");
 	memcpy(t_ptr(t, l2), gen, 4 * nslots);
@@ -186,12 +186,12 @@ static void test_blocks_named(void **state)
 	t_fill(t, l2, 0, 1024, 0);
 	b_run(t, 1, 0, 700, 300, 0); /* ...300..999: all domain 1's */
 	assert_int_equal(b_check(t, 1), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(l2)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
 	assert_int_equal(t_frame_at(t, 300).type, PV_MMU_FT_RW);
 	assert_int_equal(t_frame_at(t, 999).ref_count, 1);
 	assert_int_equal(t_frame_at(t, 999).type_count, 1);
 	assert_int_equal(t_frame_at(t, 1000).ref_count, 0);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(l2)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(l2)), PV_OK);
 
 	/* A read-only run may cover domain 1's own pinned L2; a writable one may not. */
 	t_fill(t, l2, 0, 1024, 0);
@@ -222,9 +222,9 @@ static void test_blocks_named(void **state)
 	b_run(t, 1, 0, 64, 400, 0);
 	p[33] = b_small(t, t_ma(4, 200), 0);
 	assert_int_equal(b_check(t, 1), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(l2)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
 	assert_int_equal(t_frame(t, t_ma(4, 200)).grant_maps, 1);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(l2)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(l2)), PV_OK);
 	/* ...and domain 2 maps its own frame writable although it granted it (key has a flag). */
 	t_fill(t, b_l2(2), 0, 1024, 0);
 	b_run(t, 2, 0, 64, 1024 + 180, 0);
@@ -267,7 +267,7 @@ static void test_group_summaries(void **state)
 	/* A pin makes its group mixed; the unpin makes it uniform again. */
 	uint32_t t6 = t_ma(1, 64 + 10);
 	t_fill(t, t6, 0, 1024, 0);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(t6)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(t6)), PV_OK);
 	assert_int_equal(grp[5], UINT32_MAX);
 	/* A block across groups 5 and 6 that misses the table is still fast and exact. */
 	t_fill(t, l2, 0, 1024, 0);
@@ -275,7 +275,7 @@ static void test_group_summaries(void **state)
 	assert_int_equal(b_check(t, 1), PV_OK);
 	b_run(t, 1, 0, 128, 256 + 64 + 10, 0); /* one that maps it writable */
 	assert_int_equal(b_check(t, 1), PV_ETYPE);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(t6)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(t6)), PV_OK);
 	assert_int_equal(grp[5], 1u);
 	/* Free and assign, grant and revoke. */
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(t_ma(1, 100)), 1, pv_domid(1)), PV_OK);
@@ -292,7 +292,7 @@ static void test_group_summaries(void **state)
 	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, pv_domid(1), t_mfn(t_ma(1, 70))), PV_OK);
 	assert_int_equal(grp[5], 1u);
 	/* The audit catches a summary that vouches for a key it does not have. */
-	struct pv_mmu_audit_report rep = { 0, 0 };
+	struct pv_mmu_audit_report rep = { .what = "" };
 	t->mmu.fr_group[4] = 1u;
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
 	assert_string_equal(rep.what, "group summary disagrees with a frame");

@@ -34,12 +34,12 @@ static uint32_t fr(uint32_t i)
 
 static int32_t pin(struct t_machine *t, uint16_t d, enum pv_mmu_table k, uint32_t ma)
 {
-	return pv_mmu_pin(&t->mmu, pv_domid(d), k, pv_maddr(ma));
+	return pv_mmu_pin(&t->mmu, pv_domid(d), k, t_mfn(ma));
 }
 
 static int32_t unpin(struct t_machine *t, uint16_t d, uint32_t ma)
 {
-	return pv_mmu_unpin(&t->mmu, pv_domid(d), pv_maddr(ma));
+	return pv_mmu_unpin(&t->mmu, pv_domid(d), t_mfn(ma));
 }
 
 /* 4 MiB: the hypervisor's MiB 0, domain 1 MiB 1 and 3 (to the end of RAM), domain 2 MiB 2. */
@@ -92,8 +92,8 @@ static void test_bounds_end_of_ram(void **state)
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, END), PV_ERANGE);
 	const uint32_t l1 = t_ma(3, 0);
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, l1), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), pv_maddr(l1)), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), pv_maddr(END)), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), t_mfn(l1)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), t_mfn(END)), PV_ERANGE);
 	/* Leaves: the last frame, the first past; large pages and sections ending at the end. */
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, l2), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, l2, t_small(t, last, true)), PV_OK);
@@ -106,7 +106,7 @@ static void test_bounds_end_of_ram(void **state)
 	T_EXPECT(t, t_update1(t, 1, l1 + 4 * 0x300, 0), PV_OK);
 	T_EXPECT(t, unpin(t, 1, l2), PV_OK);
 	assert_int_equal(t_frame(t, last).ref_count, 0);
-	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), pv_maddr(t_ma(1, 0))), PV_ENOTPINNED);
+	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), t_mfn(t_ma(1, 0))), PV_ENOTPINNED);
 	t_free(t);
 }
 
@@ -290,7 +290,7 @@ static void test_bounds_ram_not_16k_aligned(void **state)
 				 PV_ERANGE);
 			T_EXPECT(t, t_update1(t, 1, l2 + 4 * 256, 0), PV_OK);
 			T_EXPECT(t, t_update1(t, 1, l1 + 4 * 5, t_table(t, l2)), PV_OK);
-			T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), pv_maddr(l1)), PV_OK);
+			T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), t_mfn(l1)), PV_OK);
 			struct pv_mmu_xlate x;
 			T_EXPECT(t, pv_mmu_translate(m, pv_domid(1), pv_gvaddr(0x0057F123u), &x), PV_OK);
 			assert_int_equal(pv_maddr_val(x.ma), ufr(U_NF - 1) + 0x123);
@@ -308,7 +308,7 @@ static void test_bounds_ram_not_16k_aligned(void **state)
 	assert_int_equal(m->fr_group[U_NF >> 6], UINT32_MAX);
 	T_EXPECT(t, pv_mmu_frame_assign(m, pv_mfn(ufr(U_NF - 1) >> 12), 1, pv_domid(1)), PV_OK);
 	assert_int_equal(m->fr_group[U_NF >> 6], 1u);
-	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(2), pv_maddr(l1)), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(2), t_mfn(l1)), PV_EXDEV);
 	T_EXPECT(t, pv_mmu_domain_destroy(m, pv_domid(1)), PV_OK);
 	free(t->ram);
 	free(t->frame_store);
@@ -448,7 +448,7 @@ static void test_bounds_guest_va_limit(void **state)
 	p[0xFFF] = t_sect(t, t_ma(1, 0), false);
 	p[0] = t_sect(t, t_ma(1, 0), false);
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, l1), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), pv_maddr(l1)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), t_mfn(l1)), PV_OK);
 	struct pv_mmu_xlate x;
 	T_EXPECT(t, pv_mmu_translate(m, pv_domid(1), pv_gvaddr(below), &x), PV_OK);
 	T_EXPECT(t, pv_mmu_translate(m, pv_domid(1), pv_gvaddr(T_HYP_VA), &x), PV_EFAULT);
@@ -532,10 +532,10 @@ static void test_bounds_domain_ids(void **state)
 		/* In this order (each call may depend on the one before). */
 		rcs[0] = pv_mmu_frame_assign(m, t_mfn(free_ma), 1, id);
 		rcs[1] = pv_mmu_frame_access(m, id, t_mfn(free_ma), false);
-		rcs[2] = pv_mmu_pin(m, id, PV_MMU_TABLE_L2, pv_maddr(free_ma));
-		rcs[3] = pv_mmu_unpin(m, id, pv_maddr(free_ma));
+		rcs[2] = pv_mmu_pin(m, id, PV_MMU_TABLE_L2, t_mfn(free_ma));
+		rcs[3] = pv_mmu_unpin(m, id, t_mfn(free_ma));
 		rcs[4] = pv_mmu_update(m, id, &r, 1, &done);
-		rcs[5] = pv_mmu_switch_base(m, id, pv_maddr(free_ma));
+		rcs[5] = pv_mmu_switch_base(m, id, t_mfn(free_ma));
 		rcs[6] = pv_mmu_grant(m, id, t_mfn(free_ma), pv_domid(1), false);
 		rcs[7] = pv_mmu_grant(m, pv_domid(1), t_mfn(t_ma(1, 100)), id, false);
 		rcs[8] = pv_mmu_grant_revoke(m, id, t_mfn(free_ma));

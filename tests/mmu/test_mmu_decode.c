@@ -41,11 +41,11 @@ static struct t_machine *d_machine(enum pv_mmu_format fmt, uint32_t ram_types)
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(0, 0)), 256, pv_domid_hyp()), PV_OK);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 256, pv_domid(1)), PV_OK);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(2, 0)), 256, pv_domid(2)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(TBL)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(TBL)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(L2)), PV_OK);
 	if (fmt == PV_MMU_FMT_V5)
-		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, pv_maddr(FINE)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1)), PV_OK);
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, t_mfn(FINE)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1)), PV_OK);
 	return t;
 }
 

@@ -192,11 +192,11 @@ static int io_entry(enum pv_mmu_format fmt, enum kind k, uint32_t mt, uint32_t *
 static struct t_machine *tables(enum pv_mmu_format fmt)
 {
 	struct t_machine *t = t_new(fmt);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(L2)), PV_OK);
 	if (fmt == PV_MMU_FMT_V5)
-		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, pv_maddr(FINE)),
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, t_mfn(FINE)),
 			 PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1)), PV_OK);
 	return t;
 }
 

@@ -58,7 +58,7 @@ static uint32_t fa(uint32_t frame)
 
 static int32_t pin(struct t_machine *t, uint16_t d, enum pv_mmu_table k, uint32_t frame)
 {
-	return pv_mmu_pin(&t->mmu, pv_domid(d), k, pv_maddr(fa(frame)));
+	return pv_mmu_pin(&t->mmu, pv_domid(d), k, t_mfn(fa(frame)));
 }
 
 static struct t_machine *fa_machine(enum pv_mmu_format fmt)
@@ -121,7 +121,7 @@ static void fa_pin_expect(struct t_machine *t, uint16_t dom, enum pv_mmu_table k
 			fail_msg("%s: a refused pin left a trace in the frame table", what);
 		return;
 	}
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(dom), pv_maddr(fa(tbl))), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(dom), t_mfn(fa(tbl))), PV_OK);
 	if (memcmp(before, t->frame_store, 4 * 5 * FA_NF) != 0)
 		fail_msg("%s: pin then unpin left a trace in the frame table", what);
 }
@@ -212,7 +212,7 @@ static void test_attack_writable_block_over_group_of_tables(void **state)
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, FA_L2), PV_OK);
 	for (uint32_t i = 0; i < 64; i++)
 		assert_int_equal(t_frame_at(t, FA_TGROUP + i).ref_count, 1);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(fa(FA_L2))), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(fa(FA_L2))), PV_OK);
 	t_free(t);
 }
 
@@ -257,7 +257,7 @@ static void test_attack_grant_peer_frame_in_run(void **state)
 				T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, FA_L2), PV_OK);
 				assert_int_equal(t_frame_at(t, FA_GRANT).grant_maps, 1);
 				T_EXPECT(t, pv_mmu_grant_revoke(m, pv_domid(2), g), PV_EBUSY);
-				T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), pv_maddr(fa(FA_L2))), PV_OK);
+				T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(fa(FA_L2))), PV_OK);
 				assert_int_equal(t_frame_at(t, FA_GRANT).grant_maps, 0);
 				assert_int_equal(t_frame_at(t, FA_GRANT).ref_count, 0);
 			}
@@ -380,17 +380,17 @@ static void test_attack_block_with_a_jump(void **state)
 		assert_int_equal(t_frame_at(t, FA_CLEAN + 64 + k).type_count, 0);
 		/* The frame skipped can be pinned, the one jumped to cannot. */
 		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, FA_CLEAN + 64 + k), PV_OK);
-		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(fa(FA_CLEAN + 64 + k))), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(fa(FA_CLEAN + 64 + k))), PV_OK);
 		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, FA_CLEAN + 200), PV_ETYPE);
-		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(fa(FA_L2))), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(fa(FA_L2))), PV_OK);
 		/* A read-only entry inside a writable block: counted read-only. */
 		fa_fill(t, FA_BLOCK_PRIMED, FA_CLEAN + 64, 0, true);
 		p[64 + k] = fa_small(t, FA_CLEAN + 64 + k, false);
 		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, FA_L2), PV_OK);
 		assert_int_equal(t_frame_at(t, FA_CLEAN + 64 + k).type, PV_MMU_FT_NONE);
 		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, FA_CLEAN + 64 + k), PV_OK);
-		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(fa(FA_CLEAN + 64 + k))), PV_OK);
-		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(fa(FA_L2))), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(fa(FA_CLEAN + 64 + k))), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(fa(FA_L2))), PV_OK);
 	}
 	t_free(t);
 }
@@ -451,7 +451,7 @@ static void test_attack_l1_pointer_run(void **state)
 	fa_ptr_run(t, T_HYP_SLOT - 20, 20 + T_HYP_SLOTS);
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, FA_L1), PV_OK);
 	assert_int_equal(t_frame_at(t, FA_OTHER).type_count, 20);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(fa(FA_L1))), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(fa(FA_L1))), PV_OK);
 	assert_int_equal(t_frame_at(t, FA_OTHER).type_count, 0);
 	t_free(t);
 }
@@ -483,7 +483,7 @@ static void test_attack_sections_and_large_pages_via_summaries(void **state)
 		fa_pin_expect(t, 1, PV_MMU_TABLE_L2, FA_L2, PV_ETYPE, "writable large page over a table");
 		t_fill(t, fa(FA_L2), 32, 16, t_large(t, fa(lp), false));
 		fa_pin_expect(t, 1, PV_MMU_TABLE_L2, FA_L2, PV_OK, "read-only large page over a table");
-		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), pv_maddr(fa(where[i]))), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(fa(where[i]))), PV_OK);
 	}
 	/* The table group: a section over MiB 2 (frames 512..767) holds all of group 10. */
 	t_fill(t, fa(FA_L1), 0, 4096, 0);
@@ -523,8 +523,8 @@ static void test_attack_sections_and_large_pages_via_summaries(void **state)
 		T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, FA_L2), PV_OK);
 		assert_int_equal(t_frame_at(t, FA_GRANT).grant_maps, 2);
 		T_EXPECT(t, pv_mmu_grant_revoke(m, pv_domid(2), g), PV_EBUSY);
-		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), pv_maddr(fa(FA_L1))), PV_OK);
-		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), pv_maddr(fa(FA_L2))), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(fa(FA_L1))), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(fa(FA_L2))), PV_OK);
 		assert_int_equal(t_frame_at(t, FA_GRANT).grant_maps, 0);
 		T_EXPECT(t, pv_mmu_grant_revoke(m, pv_domid(2), g), PV_OK);
 	}
@@ -555,26 +555,26 @@ static void test_attack_supersection_via_summaries(void **state)
 	uint32_t *p = t_ptr(t, l1);
 	for (unsigned i = 0; i < 3; i++) {
 		uint32_t ma = T_RAM_BASE + (tbl[i] << 12);
-		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(ma)), PV_OK);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(ma)), PV_OK);
 		t_fill(t, l1, 0, 4096, 0);
 		t_fill(t, l1, 0x10, 16, v7_super(t_ma(16, 0), V7_RW, 0, 1, 1));
-		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(l1)), PV_ETYPE);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_ETYPE);
 		t_fill(t, l1, 0x10, 16, v7_super(t_ma(16, 0), V7_RO, 0, 1, 1));
-		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(l1)), PV_OK);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
 		assert_int_equal(t_frame(t, ma).ref_count, 1);
-		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), pv_maddr(l1)), PV_OK);
-		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), pv_maddr(ma)), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l1)), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(ma)), PV_OK);
 		/* The same frame given to domain 2. */
 		T_EXPECT(t, pv_mmu_frame_free(m, t_mfn(ma), 1, pv_domid(1)), PV_OK);
 		T_EXPECT(t, pv_mmu_frame_assign(m, t_mfn(ma), 1, pv_domid(2)), PV_OK);
-		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(l1)), PV_EXDEV);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_EXDEV);
 		T_EXPECT(t, pv_mmu_frame_free(m, t_mfn(ma), 1, pv_domid(2)), PV_OK);
 		T_EXPECT(t, pv_mmu_frame_assign(m, t_mfn(ma), 1, pv_domid(1)), PV_OK);
 	}
 	/* The one at 32 MiB reaches past the end of RAM (33 MiB). */
 	t_fill(t, l1, 0, 4096, 0);
 	t_fill(t, l1, 0x20, 16, v7_super(t_ma(32, 0), V7_RO, 0, 1, 1));
-	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(l1)), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_ERANGE);
 	(void)p;
 	t_free(t);
 }

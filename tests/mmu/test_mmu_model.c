@@ -24,7 +24,7 @@ static void run(enum pv_mmu_format fmt, uint64_t seed)
 	m_init(m, fmt, NULL);
 	struct m_src src = { NULL, 0, 0, seed };
 	for (uint32_t i = 0; i < STEPS; i++) {
-		fake_port_reset();
+		pv_fake_reset();
 		if (!m_step(m, &src))
 			fail_msg("format v%d seed %llu step %u: %s", fmt == PV_MMU_FMT_V5 ? 5 : 7,
 				 (unsigned long long)seed, (unsigned)i, m->why);
@@ -70,7 +70,7 @@ static void test_checker_catches_breach(void **state)
 	assert_non_null(m);
 	m_init(m, PV_MMU_FMT_V7, NULL);
 	uint32_t l2 = t_ma(1, 4);
-	assert_int_equal(pv_mmu_pin(&m->t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(l2)), PV_OK);
+	assert_int_equal(pv_mmu_pin(&m->t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
 	m->pinned[(l2 - T_RAM_BASE) >> 12] = MP_L2;
 	assert_true(m_check(m));
 	t_ptr(m->t, l2)[3] = v7_small(t_ma(2, 0), V7_RO, 0, 1, 1);

@@ -24,7 +24,7 @@ static const enum pv_mmu_format fmt_v5 = PV_MMU_FMT_V5, fmt_v7 = PV_MMU_FMT_V7;
 
 static void pin_empty_l2(struct t_machine *t, uint32_t ma)
 {
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(ma)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(ma)), PV_OK);
 }
 
 static void test_init_config(void **state)
@@ -62,7 +62,7 @@ static void test_frame_store_in_ram(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
 	struct pv_mmu_config c;
-	struct pv_mmu_audit_report rep = { 0, 0 };
+	struct pv_mmu_audit_report rep = { .what = "" };
 	uint32_t words = (uint32_t)PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8);
 	uint32_t first = 256u + 255u - (words * 4u - 1u) / 4096u; /* its first frame */
 	t_config(t, &c);
@@ -75,7 +75,7 @@ static void test_frame_store_in_ram(void **state)
 	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(0, 0) + (first << 12)), 1,
 					     pv_domid(2)),
 			 PV_EPERM);
-	assert_int_equal(t_frame_at(t, first).owner, PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame_at(t, first).owner), PV_DOMID_NONE_VALUE);
 	/* Below the store: fine; the store itself: the hypervisor's. */
 	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), first - 256, pv_domid(1)),
 			 PV_OK);
@@ -86,7 +86,9 @@ static void test_frame_store_in_ram(void **state)
 	/* A record that says otherwise (memory corruption) is found. */
 	t->mmu.fr_key[first + 1] = (t->mmu.fr_key[first + 1] & ~0xFFFFu) | 1u;
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
-	assert_int_equal(rep.mfn, first + 1);
+	assert_int_equal(pv_mfn_val(rep.mfn), (T_RAM_BASE >> 12) + first + 1); /* a frame number */
+	assert_int_equal(pv_domid_val(rep.dom), 1);
+	assert_int_equal(rep.io, PV_MMU_AUDIT_NO_IO);
 	assert_string_equal(rep.what, "frame table in a guest's RAM");
 	/* A store outside the window occupies no frame. */
 	t_reset(t, T_FMT(state), 2);
@@ -106,19 +108,19 @@ static void test_assign_free(void **state)
 	pv_mfn_t free3 = t_mfn(t_ma(3, 0));
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, free3, 4, pv_domid(3)), PV_OK);
 	assert_int_equal(t->doms[3].nr_frames, 4);
-	assert_int_equal(t_frame(t, t_ma(3, 2)).owner, 3);
+	assert_int_equal(pv_domid_val(t_frame(t, t_ma(3, 2)).owner), 3);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 3)), 2, pv_domid(0)), PV_EEXIST);
-	assert_int_equal(t_frame(t, t_ma(3, 4)).owner, PV_DOMID_NONE_VALUE); /* no trace */
+	assert_int_equal(pv_domid_val(t_frame(t, t_ma(3, 4)).owner), PV_DOMID_NONE_VALUE); /* no trace */
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 255)), 2, pv_domid(0)), PV_ERANGE);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, pv_mfn(0x100), 1, pv_domid(0)), PV_ERANGE);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, free3, 1, pv_domid(T_NDOMS)), PV_ESRCH);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, free3, 0, pv_domid(3)), PV_EINVAL);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, free3, 4, pv_domid(2)), PV_EXDEV);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, free3, 5, pv_domid(3)), PV_EXDEV);
-	assert_int_equal(t_frame(t, t_ma(3, 0)).owner, 3);
+	assert_int_equal(pv_domid_val(t_frame(t, t_ma(3, 0)).owner), 3);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, free3, 4, pv_domid(3)), PV_OK);
 	assert_int_equal(t->doms[3].nr_frames, 0);
-	assert_int_equal(t_frame(t, t_ma(3, 0)).owner, PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, t_ma(3, 0)).owner), PV_DOMID_NONE_VALUE);
 	/* A mapped frame cannot be freed. */
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false));
 	pin_empty_l2(t, L2A);
@@ -142,16 +144,16 @@ static void test_pin_l2_counts(void **state)
 	assert_int_equal(t_frame(t, DATA(1)).type, PV_MMU_FT_NONE);
 	assert_int_equal(t_frame(t, L2A).type, PV_MMU_FT_L2);
 	assert_true(t_frame(t, L2A).flags & PV_MMU_FRAME_PINNED);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EEXIST);
-	fake_port_reset();
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(L2A)), PV_EEXIST);
+	pv_fake_reset();
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(L2A)), PV_OK);
 	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
 	assert_int_equal(t_frame(t, DATA(0)).type, PV_MMU_FT_NONE);
 	assert_int_equal(t_frame(t, DATA(1)).ref_count, 0);
 	assert_int_equal(t_frame(t, L2A).type, PV_MMU_FT_NONE);
-	assert_int_equal(fake_port_log()->tlb_all, 1);
-	assert_int_equal(fake_port_log()->cache_flush_all, T_FMT(state) == PV_MMU_FMT_V5 ? 1 : 0);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_ENOTPINNED);
+	assert_int_equal(pv_fake_log_get()->tlb_all, 1);
+	assert_int_equal(pv_fake_log_get()->cache_flush_all, T_FMT(state) == PV_MMU_FMT_V5 ? 1 : 0);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(L2A)), PV_ENOTPINNED);
 	t_free(t);
 }
 
@@ -189,7 +191,7 @@ static void test_pin_fast_path_agrees(void **state)
 	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		uint32_t keep = t_ptr(t, L2A)[cases[i].slot];
 		t_ptr(t, L2A)[cases[i].slot] = cases[i].val;
-		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), cases[i].rc);
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(L2A)), cases[i].rc);
 		for (uint32_t k = 0; k < 128; k++)
 			assert_int_equal(t_frame(t, DATA(k)).ref_count, 0);
 		assert_int_equal(t_frame(t, L2B).ref_count, 0);
@@ -198,7 +200,7 @@ static void test_pin_fast_path_agrees(void **state)
 	/* Accepted inside a run: a granted frame, an own table read-only. */
 	t_ptr(t, L2A)[41] = t_small(t, granted, true);
 	t_ptr(t, L2A)[42] = t_small(t, L2B, false);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(L2A)), PV_OK);
 	assert_int_equal(t_frame(t, granted).grant_maps, 1);
 	assert_int_equal(t_frame(t, L2B).ref_count, 1);
 	for (uint32_t k = 0; k < 128; k++) {
@@ -212,7 +214,7 @@ static void test_pin_fast_path_agrees(void **state)
 	for (uint32_t k = 0; k < 8; k++)
 		t_fill(t, l2c, k, 1, t_small(t, DATA(200 + k), (k & 1u) != 0));
 	t_fill(t, l2c, 5, 1, t_small(t, t_ma(2, 2), true));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(l2c)), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(l2c)), PV_EXDEV);
 	t_free(t);
 }
 
@@ -228,7 +230,7 @@ static void test_leaf_targets(void **state)
 	};
 	for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		t_fill(t, L2A, 7, 1, t_small(t, cases[i].ma, false));
-		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)),
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(L2A)),
 			 cases[i].rc);
 		if (cases[i].rc != PV_OK)
 			assert_int_equal(t_frame(t, L2A).type, PV_MMU_FT_NONE);
@@ -266,7 +268,7 @@ static void test_io_regions(void **state)
 	/* Device/strongly-ordered aliases of RAM are refused. */
 	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small_so(t, DATA(0), false)), PV_EPERM);
 	/* Domain 2 cannot reach domain 1's device. */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(2), PV_MMU_TABLE_L2, pv_maddr(t_ma(2, 4))), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(t_ma(2, 4))), PV_OK);
 	T_EXPECT(t, t_update1(t, 2, t_ma(2, 4), t_small_so(t, T_IO_BASE, false)), PV_EXDEV);
 	/* A device large page or section must end inside its region. */
 	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE + (4u << 20)), 0x8000,
@@ -280,14 +282,14 @@ static void test_io_regions(void **state)
 		 PV_OK);
 	T_EXPECT(t, t_update1(t, 2, t_ma(2, 4) + 64, t_large_so(t, T_IO_BASE + (4u << 20), false)),
 		 PV_EXDEV);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x20, t_sect_so(t, T_IO_BASE, true)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x21, t_sect_so(t, T_IO_BASE + (4u << 20), false)),
 		 PV_ERANGE);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x21, t_sect_so(t, T_IO_BASE + (2u << 20), false)),
 		 PV_ERANGE);
 	assert_int_equal(t->io[2].maps, 1);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L2A + 64, 0), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L2A + 128, 0), PV_OK);
 	assert_int_equal(t->io[0].maps, 1);
@@ -309,14 +311,14 @@ static void test_table_frames_read_only(void **state)
 	assert_int_equal(t_frame(t, L2A).ref_count, 1);
 	/* A frame with a writable mapping cannot become a table. */
 	T_EXPECT(t, t_update1(t, 1, L2A + 4, t_small(t, L2B, true)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2B)), PV_ETYPE);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(L2B)), PV_ETYPE);
 	T_EXPECT(t, t_update1(t, 1, L2A + 4, t_small(t, L2B, false)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2B)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(L2B)), PV_OK);
 	/* A section covering a table, writable, through the L1. */
 	t_fill(t, L1A, 0x300, 1, t_sect(t, t_ma(1, 0), true));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_ETYPE);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_ETYPE);
 	t_fill(t, L1A, 0x300, 1, t_sect(t, t_ma(1, 0), false));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x301, t_sect(t, t_ma(1, 0), true)), PV_ETYPE);
 	t_free(t);
 }
@@ -324,7 +326,7 @@ static void test_table_frames_read_only(void **state)
 static void test_section_frame_by_frame(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	uint32_t slot = L1A + 4 * 0x400;
 	T_EXPECT(t, t_update1(t, 1, slot, t_sect(t, t_ma(2, 0), false)), PV_EXDEV);
 	T_EXPECT(t, t_update1(t, 1, slot, t_sect(t, t_ma(0, 0), false)), PV_EPERM);
@@ -353,12 +355,12 @@ static void test_large_page_replicas(void **state)
 	pin_empty_l2(t, L2A);
 	for (uint32_t k = 0; k < 16; k++)
 		assert_int_equal(t_frame(t, t_ma(1, 32 + k)).ref_count, 1);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L2A)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(L2A)), PV_OK);
 	t_fill(t, L2A, 20, 1, t_large(t, t_ma(1, 48), true)); /* one replica differs */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EINVAL);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(L2A)), PV_EINVAL);
 	t_fill(t, L2A, 16, 16, 0);
 	t_fill(t, L2A, 8, 16, lp); /* misaligned group */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EINVAL);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(L2A)), PV_EINVAL);
 	t_fill(t, L2A, 8, 16, 0);
 	pin_empty_l2(t, L2A);
 	/* Update writes the whole group from its first slot. */
@@ -385,7 +387,7 @@ static void test_hyp_slots(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
 	t_fill(t, L1A, T_HYP_SLOT, T_HYP_SLOTS, t_sect(t, DATA(0), true)); /* guest junk */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	for (uint32_t k = 0; k < T_HYP_SLOTS; k++)
 		assert_int_equal(t_ptr(t, L1A)[T_HYP_SLOT + k], t->hyp_l1[k]);
 	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
@@ -394,7 +396,7 @@ static void test_hyp_slots(void **state)
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * (T_HYP_SLOT - 1), t_sect(t, t_ma(1, 0), false)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * (T_HYP_SLOT + T_HYP_SLOTS), t_sect(t, t_ma(1, 0), false)),
 		 PV_OK);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
 	assert_int_equal(t_ptr(t, L1A)[T_HYP_SLOT], 0); /* not left to the guest */
 	t_free(t);
 }
@@ -404,7 +406,7 @@ static void test_arm_domain_field(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	bool v7 = T_FMT(state) == PV_MMU_FMT_V7;
 	pin_empty_l2(t, L2A);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	for (uint32_t dom = 0; dom < 16; dom++) {
 		uint32_t s = v7 ? v7_section(DATA(0), V7_RO, 0, 1, 1, dom)
 				: v5_section(DATA(0), V5_RO, 1, 1, dom);
@@ -478,26 +480,26 @@ static void test_alignment_and_range(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
 	pv_domid_t d1 = pv_domid(1);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(1, 1))), PV_EALIGN);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A + 1024)), PV_EALIGN);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A + 1024)), PV_EALIGN);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(0x20000000u)), PV_ERANGE);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(4, 0))), PV_ERANGE);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(T_RAM_BASE - 4096)), PV_ERANGE);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(2, 0))), PV_EXDEV);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(0, 0))), PV_EPERM);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, (enum pv_mmu_table)9, pv_maddr(L1A)), PV_EINVAL);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(9), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_ESRCH);
+	/* An L1 starts at a multiple of four frames (16 KiB). */
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(t_ma(1, 1))), PV_EALIGN);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(t_ma(1, 2))), PV_EALIGN);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(0x20000000u)), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(t_ma(4, 0))), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(T_RAM_BASE - 4096)), PV_ERANGE);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(t_ma(2, 0))), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(t_ma(0, 0))), PV_EPERM);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, (enum pv_mmu_table)9, t_mfn(L1A)), PV_EINVAL);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(9), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_ESRCH);
 	/* The last frame of an L1 belonging to someone else. */
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 0)), 3, d1), PV_OK);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 3)), 1, pv_domid(2)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(3, 0))), PV_EXDEV);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)),
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(t_ma(3, 0))), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, t_mfn(L2A)),
 		 T_FMT(state) == PV_MMU_FMT_V5 ? PV_OK : PV_EINVAL);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L1A + 4096)), PV_EALIGN);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_EEXIST);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L1A + 4096)), PV_ETYPE);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, t_mfn(L1A + 4096)), PV_EALIGN);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_EEXIST);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(L1A + 4096)), PV_ETYPE);
 	t_free(t);
 }
 
@@ -506,7 +508,7 @@ static void test_table_pointers(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	bool v5 = T_FMT(state) == PV_MMU_FMT_V5;
 	pv_domid_t d1 = pv_domid(1);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A, t_table(t, L2A)), PV_ENOTPINNED);
 	T_EXPECT(t, t_update1(t, 1, L1A, t_table(t, L1A + 4096)), PV_ETYPE); /* L1 used as L2 */
 	T_EXPECT(t, t_update1(t, 1, L1A, t_table(t, t_ma(2, 4))), PV_EXDEV);
@@ -515,11 +517,11 @@ static void test_table_pointers(void **state)
 	for (uint32_t k = 0; k < 4; k++) /* the four coarse tables of the frame */
 		T_EXPECT(t, t_update1(t, 1, L1A + 4 * k, t_table(t, L2A + 1024 * k)), PV_OK);
 	assert_int_equal(t_frame(t, L2A).type_count, 4);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2A)), PV_EBUSY);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, t_mfn(L2A)), PV_EBUSY);
 	/* An L2 used as an L1. */
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L2A & ~0x3FFFu)), PV_ETYPE);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L2A & ~0x3FFFu)), PV_ETYPE);
 	if (v5) {
-		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2B)), PV_OK);
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, t_mfn(L2B)), PV_OK);
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_coarse(L2B, 0)), PV_ETYPE);
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2A, 0)), PV_ETYPE);
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0)), PV_OK);
@@ -535,10 +537,10 @@ static void test_table_pointers(void **state)
 		T_EXPECT(t, t_update1(t, 1, L1A + 20, v5_fine(L2B, 0) & ~0x10u), PV_OK);
 		T_EXPECT(t, t_update1(t, 1, L1A + 20, 0), PV_OK);
 		/* A pin meets the same check. */
-		T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2B)), PV_EBUSY);
+		T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, t_mfn(L2B)), PV_EBUSY);
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, 0), PV_OK);
 		t_fill(t, t_ma(1, 8), 0x40, 1, v5_coarse(L2A, 0) | 8u);
-		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(1, 8))), PV_EINVAL);
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(t_ma(1, 8))), PV_EINVAL);
 		assert_int_equal(t_frame(t, t_ma(1, 8)).type, PV_MMU_FT_NONE);
 		T_EXPECT(t, t_update1(t, 1, L1A + 16, v5_fine(L2B, 0)), PV_OK);
 	} else {
@@ -548,7 +550,7 @@ static void test_table_pointers(void **state)
 	}
 	for (uint32_t k = 0; k < 4; k++)
 		T_EXPECT(t, t_update1(t, 1, L1A + 4 * k, 0), PV_OK);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2A)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, t_mfn(L2A)), PV_OK);
 	t_free(t);
 }
 
@@ -560,21 +562,21 @@ static void test_v5_fine_tables(void **state)
 	t_fill(t, L2A, 0, 1, v5_tiny(DATA(0) + 0x400, V5_RW, 1, 1));
 	t_fill(t, L2A, 4, 4, v5_small(DATA(1), V5_RO, 1, 1));
 	t_fill(t, L2A, 64, 64, v5_large(t_ma(1, 32), V5_RW, 1, 1));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, t_mfn(L2A)), PV_OK);
 	assert_int_equal(t_frame(t, DATA(0)).type, PV_MMU_FT_RW);
 	assert_int_equal(t_frame(t, DATA(1)).ref_count, 1);
 	assert_int_equal(t_frame(t, t_ma(1, 47)).ref_count, 1);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L2A)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, t_mfn(L2A)), PV_OK);
 	t_fill(t, L2A, 5, 1, v5_small(DATA(2), V5_RO, 1, 1)); /* small replica differs */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_EINVAL);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, t_mfn(L2A)), PV_EINVAL);
 	t_fill(t, L2A, 4, 4, 0);
 	t_fill(t, L2A, 127, 1, 0); /* large group short of one replica */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_EINVAL);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, t_mfn(L2A)), PV_EINVAL);
 	t_fill(t, L2A, 64, 64, 0);
 	t_fill(t, L2A, 1, 1, v5_tiny(DATA(0), V5_RO, 1, 1) | 0x40u); /* SBZ bit */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_EINVAL);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, t_mfn(L2A)), PV_EINVAL);
 	t_fill(t, L2A, 1, 1, 0);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, t_mfn(L2A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 6, v5_small(DATA(3), V5_RW, 1, 1)), PV_EALIGN);
 	T_EXPECT(t, t_update1(t, 1, L2A + 4 * 8, v5_small(DATA(3), V5_RW, 1, 1)), PV_OK);
 	for (uint32_t k = 8; k < 12; k++)
@@ -585,7 +587,7 @@ static void test_v5_fine_tables(void **state)
 	T_EXPECT(t, t_update1(t, 1, L2B, v5_tiny(DATA(0), V5_RO, 1, 1)), PV_EINVAL);
 	T_EXPECT(t, t_update1(t, 1, L2B, v5_large(DATA(0), V5_RO, 1, 1) | 0x1000u), PV_EINVAL);
 	/* Section SBZ bits. */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A, v5_section(t_ma(1, 0), V5_RO, 1, 1, 0) | 0x1000u), PV_EINVAL);
 	T_EXPECT(t, t_update1(t, 1, L1A, v5_section(t_ma(1, 0), V5_RO, 1, 1, 0)), PV_OK);
 	t_free(t);
@@ -597,7 +599,7 @@ static void test_v7_supersections(void **state)
 	struct t_machine *t = t_new_split(PV_MMU_FMT_V7, 48, 32);
 	pv_domid_t d1 = pv_domid(1);
 	uint32_t ss = v7_super(t_ma(16, 0), V7_RW, 1, 1, 1);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x101, ss), PV_EALIGN);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, ss), PV_OK);
 	for (uint32_t k = 0; k < 16; k++)
@@ -638,7 +640,7 @@ static void test_v7_supersections(void **state)
 	c.guest_domains = 0x6;
 	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 31 * 256, d1), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, ss), PV_EPERM);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 0x100, v7_section(t_ma(1, 0), V7_RO, 0, 1, 1, 0)),
 		 PV_EPERM);
@@ -652,7 +654,7 @@ static void test_grants(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	pv_domid_t d1 = pv_domid(1), d2 = pv_domid(2);
 	uint32_t shared = DATA(9), l2b = t_ma(2, 4);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, t_mfn(l2b)), PV_OK);
 	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, shared, false)), PV_EXDEV);
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(shared), d2, false), PV_OK);
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(shared), d2, true), PV_EEXIST);
@@ -664,11 +666,11 @@ static void test_grants(void **state)
 	assert_int_equal(t_frame(t, shared).grant_maps, 1);
 	/* Domain 0 has no grant. */
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 4)), 1, pv_domid(0)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(0), PV_MMU_TABLE_L2, pv_maddr(t_ma(3, 4))), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(0), PV_MMU_TABLE_L2, t_mfn(t_ma(3, 4))), PV_OK);
 	T_EXPECT(t, t_update1(t, 0, t_ma(3, 4), t_small(t, shared, false)), PV_EXDEV);
 	/* No revoke and no pin of the shared frame while it is granted. */
 	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(shared)), PV_EBUSY);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(shared)), PV_EBUSY);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(shared)), PV_EBUSY);
 	T_EXPECT(t, t_update1(t, 2, l2b, 0), PV_OK);
 	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(shared)), PV_OK);
 	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(shared)), PV_ENOENT);
@@ -689,7 +691,7 @@ static void test_grants_large_page(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	pv_domid_t d1 = pv_domid(1), d2 = pv_domid(2);
 	uint32_t big = t_ma(1, 32), l2b = t_ma(2, 4); /* 64 KiB aligned */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, t_mfn(l2b)), PV_OK);
 	for (uint32_t i = 0; i < 15; i++)
 		T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(big + (i << 12)), d2, true), PV_OK);
 	/* One frame short: refused at that frame. */
@@ -706,11 +708,11 @@ static void test_grants_large_page(void **state)
 	}
 	T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(big + (3u << 12))), PV_EBUSY);
 	/* Pinned again from scratch, the same counts. */
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d2, t_mfn(l2b)), PV_OK);
 	assert_int_equal(t_frame(t, big).grant_maps, 0);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, t_mfn(l2b)), PV_OK);
 	assert_int_equal(t_frame(t, big + (15u << 12)).grant_maps, 1);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d2, t_mfn(l2b)), PV_OK);
 	for (uint32_t i = 0; i < 16; i++) {
 		assert_int_equal(t_frame(t, big + (i << 12)).grant_maps, 0);
 		T_EXPECT(t, pv_mmu_grant_revoke(&t->mmu, d1, t_mfn(big + (i << 12))), PV_OK);
@@ -722,16 +724,16 @@ static void test_switch_base(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
 	pv_domid_t d1 = pv_domid(1);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_ENOTPINNED);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A + 4096)), PV_EALIGN);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(2), pv_maddr(L1A)), PV_EXDEV);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
-	assert_int_equal(t->doms[1].active_l1, L1A >> 12);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L1A)), PV_EBUSY);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(t_ma(1, 8))), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(t_ma(1, 8))), PV_OK);
-	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L1A)), PV_ENOTPINNED);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L1A + 4096)), PV_EALIGN);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(2), t_mfn(L1A)), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L1A)), PV_OK);
+	assert_int_equal(pv_mfn_val(t->doms[1].active_l1), L1A >> 12);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, t_mfn(L1A)), PV_EBUSY);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(t_ma(1, 8))), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(t_ma(1, 8))), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(&t->mmu, d1, t_mfn(L1A)), PV_OK);
 	t_free(t);
 }
 
@@ -770,12 +772,12 @@ static void test_maintenance(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	bool v5 = T_FMT(state) == PV_MMU_FMT_V5;
 	pin_empty_l2(t, L2A);
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A + 40, t_small(t, DATA(0), true)), PV_OK);
-	assert_true(fake_port_synced(pv_maddr(L2A + 40), 4));
-	assert_int_equal(fake_port_log()->tlb_all + fake_port_log()->tlb_asid +
-				 fake_port_log()->tlb_va, 0); /* fault -> valid: nothing cached */
-	fake_port_reset();
+	assert_true(pv_fake_synced(pv_maddr(L2A + 40), 4));
+	assert_int_equal(pv_fake_log_get()->tlb_all + pv_fake_log_get()->tlb_asid +
+				 pv_fake_log_get()->tlb_va, 0); /* fault -> valid: nothing cached */
+	pv_fake_reset();
 	struct pv_mmu_update_req r[3] = {
 		{ L2A + 40, t_small(t, DATA(1), true) },
 		{ L2A + 44, t_small(t, DATA(2), true) },
@@ -783,56 +785,56 @@ static void test_maintenance(void **state)
 	};
 	uint32_t done;
 	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(1), r, 3, &done), PV_OK);
-	const struct fake_port_log *log = fake_port_log();
+	const struct pv_fake_log *log = pv_fake_log_get();
 	assert_int_equal(log->tlb_all, 1);
 	assert_int_equal(log->cache_flush_all, v5 ? 1 : 0);
 	assert_int_equal(log->pt_sync, 3);
-	assert_true(fake_port_synced(pv_maddr(L2A + 44), 4));
+	assert_true(pv_fake_synced(pv_maddr(L2A + 44), 4));
 	struct pv_tlb_req all = { .scope = PV_TLB_ALL };
-	assert_true(fake_port_tlb_covers(&all));
+	assert_true(pv_fake_tlb_covers(&all));
 	/* The flush is the last thing, after the table writes; v5 cleans first. */
-	assert_int_equal(log->ev[log->count - 1].kind, FAKE_PORT_TLB);
+	assert_int_equal(log->ev[log->count - 1].kind, PV_FAKE_TLB);
 	if (v5)
-		assert_int_equal(log->ev[log->count - 2].kind, FAKE_PORT_CACHE_FLUSH_ALL);
+		assert_int_equal(log->ev[log->count - 2].kind, PV_FAKE_CACHE_FLUSH_ALL);
 	/* A large page write syncs all 16 replicas. */
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A + 64 * 4, t_large(t, t_ma(1, 32), true)), PV_OK);
-	assert_true(fake_port_synced(pv_maddr(L2A + 64 * 4), 64));
+	assert_true(pv_fake_synced(pv_maddr(L2A + 64 * 4), 64));
 	/*
 	 * Pinning syncs the whole table it validated (and, for an L1, the
 	 * hypervisor slots it installs): 4 KiB for an L2 or fine table, 16 KiB
 	 * for an L1, and nothing else.
 	 */
-	fake_port_reset();
+	pv_fake_reset();
 	pin_empty_l2(t, L2B);
-	log = fake_port_log();
+	log = pv_fake_log_get();
 	assert_int_equal(log->pt_sync, 1);
 	assert_int_equal(pv_maddr_val(log->ev[0].ma), L2B);
 	assert_int_equal(log->ev[0].len, 4096);
 	assert_int_equal(log->tlb_all + log->tlb_asid + log->tlb_va + log->cache_flush_all, 0);
-	fake_port_reset();
+	pv_fake_reset();
 	t_fill(t, L1A, 3, 1, t_table(t, L2B));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	assert_int_equal(log->pt_sync, 1);
 	assert_int_equal(pv_maddr_val(log->ev[0].ma), L1A);
 	assert_int_equal(log->ev[0].len, 16384);
-	assert_true(fake_port_synced(pv_maddr(L1A + 4 * T_HYP_SLOT), 4 * T_HYP_SLOTS));
+	assert_true(pv_fake_synced(pv_maddr(L1A + 4 * T_HYP_SLOT), 4 * T_HYP_SLOTS));
 	if (v5) {
-		fake_port_reset();
-		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, pv_maddr(DATA(9))),
+		pv_fake_reset();
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, t_mfn(DATA(9))),
 			 PV_OK);
-		assert_true(fake_port_synced(pv_maddr(DATA(9)), 4096));
+		assert_true(pv_fake_synced(pv_maddr(DATA(9)), 4096));
 		assert_int_equal(log->pt_sync, 1);
 	}
 	/* A refused pin does no maintenance. */
-	fake_port_reset();
+	pv_fake_reset();
 	t_fill(t, DATA(8), 0, 1, t_small(t, t_ma(2, 0), false));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, pv_maddr(DATA(8))), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(DATA(8))), PV_EXDEV);
 	assert_int_equal(log->count, 0);
 	/* A refused update does no maintenance. */
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A + 44, t_small(t, t_ma(2, 0), true)), PV_EXDEV);
-	assert_int_equal(fake_port_log()->count, 0);
+	assert_int_equal(pv_fake_log_get()->count, 0);
 	t_free(t);
 }
 
@@ -848,39 +850,39 @@ static void test_destroy(void **state)
 	pin_empty_l2(t, L2A);
 	t_fill(t, L1A, 0, 1, t_table(t, L2A));
 	t_fill(t, L1A, 1, 1, t_sect(t, t_ma(1, 0), false));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(DATA(1)), d2, true), PV_OK);
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d2, t_mfn(t_ma(2, 9)), d1, false), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, t_ma(2, 9), false)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, t_mfn(l2b)), PV_OK);
 	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, DATA(1), true)), PV_OK);
 	t_fill(t, l1b, 5, 1, t_table(t, l2b));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L1, pv_maddr(l1b)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L1, t_mfn(l1b)), PV_OK);
 	/*
 	 * Each maps the other's frame. Domain 1 goes first: its tables go, but
 	 * domain 2 still maps its frame, so its frames stay (deferred).
 	 */
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
-	assert_int_equal(fake_port_log()->tlb_all, 1);
+	assert_int_equal(pv_fake_log_get()->tlb_all, 1);
 	assert_int_equal(t_frame(t, L1A).type, PV_MMU_FT_NONE);
-	assert_int_equal(t_frame(t, L1A).owner, 1);
+	assert_int_equal(pv_domid_val(t_frame(t, L1A).owner), 1);
 	assert_int_equal(t_frame(t, t_ma(2, 9)).grant_maps, 0);
-	assert_int_equal(t->doms[1].active_l1, PV_MMU_NO_L1);
+	assert_int_equal(pv_mfn_val(t->doms[1].active_l1), PV_MMU_NO_L1);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d2), PV_OK);
-	assert_int_equal(t_frame(t, t_ma(2, 9)).owner, PV_DOMID_NONE_VALUE);
-	assert_int_equal(t_frame(t, DATA(1)).grant_peer, PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, t_ma(2, 9)).owner), PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, DATA(1)).grant_peer), PV_DOMID_NONE_VALUE);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_OK);
 	for (uint32_t i = 256; i < 1024; i++) {
-		assert_int_equal(t_frame_at(t, i).owner, PV_DOMID_NONE_VALUE);
+		assert_int_equal(pv_domid_val(t_frame_at(t, i).owner), PV_DOMID_NONE_VALUE);
 		assert_int_equal(t_frame_at(t, i).ref_count, 0);
 		assert_int_equal(t_frame_at(t, i).type, PV_MMU_FT_NONE);
 	}
 	assert_int_equal(t->io[0].size, 0);
-	assert_int_equal(t->doms[1].active_l1, PV_MMU_NO_L1);
+	assert_int_equal(pv_mfn_val(t->doms[1].active_l1), PV_MMU_NO_L1);
 	assert_int_equal(t->doms[1].nr_frames, 0);
-	assert_int_equal(t_frame(t, t_ma(0, 0)).owner, PV_DOMID_HYP_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, t_ma(0, 0)).owner), PV_DOMID_HYP_VALUE);
 	t_free(t);
 }
 
@@ -898,7 +900,7 @@ static void test_destroy_deferred(void **state)
 	uint32_t dev = PV_MMU_MT_MASK(PV_MMU_MT_SO);
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(ring), d2, true), PV_OK);
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(ring2), d2, false), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2b)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, t_mfn(l2b)), PV_OK);
 	T_EXPECT(t, t_update1(t, 2, l2b, t_small(t, ring, true)), PV_OK);
 	pin_empty_l2(t, L2A);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
@@ -914,24 +916,24 @@ static void test_destroy_deferred(void **state)
 	uint32_t l2c = t_ma(2, 5);
 	t_fill(t, l2c, 0, 1, t_small(t, t_ma(2, 9), false));
 	t_fill(t, l2c, 1, 1, t_small(t, ring2, false));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, pv_maddr(l2c)), PV_EXDEV);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d2, PV_MMU_TABLE_L2, t_mfn(l2c)), PV_EXDEV);
 	assert_int_equal(t_frame(t, t_ma(2, 9)).ref_count, 0); /* rolled back */
 	/* The peer's own frames are unaffected. */
 	T_EXPECT(t, t_update1(t, 2, l2b + 4, t_small(t, t_ma(2, 9), true)), PV_OK);
 	/* The dying domain can build nothing new. */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_ESRCH);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(L2A)), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_ESRCH);
 	struct pv_mmu_update_req r = { L2A, t_small(t, DATA(0), true) };
 	uint32_t done = 7;
 	T_EXPECT(t, pv_mmu_update(&t->mmu, d1, &r, 1, &done), PV_ESRCH);
 	assert_int_equal(done, 0);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_ESRCH);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L1A)), PV_ESRCH);
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d1, t_mfn(DATA(3)), d2, false), PV_ESRCH);
 	T_EXPECT(t, pv_mmu_grant(&t->mmu, d2, t_mfn(t_ma(2, 10)), d1, false), PV_ESRCH);
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(3, 0)), 1, d1), PV_ESRCH);
 	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, d1, pv_maddr(T_IO_BASE), 4096, dev, 0), PV_ESRCH);
-	assert_int_equal(t_frame(t, DATA(3)).grant_peer, PV_DOMID_NONE_VALUE);
-	assert_int_equal(t_frame(t, t_ma(3, 0)).owner, PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, DATA(3)).grant_peer), PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, t_ma(3, 0)).owner), PV_DOMID_NONE_VALUE);
 	/* Still blocked while the peer maps the ring. */
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_EBUSY);
 	/* The caller makes the peer unmap; then destroy completes. */
@@ -939,10 +941,10 @@ static void test_destroy_deferred(void **state)
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, d1), PV_OK);
 	assert_false(t->doms[1].dying);
 	assert_int_equal(t->doms[1].nr_frames, 0);
-	assert_int_equal(t_frame(t, ring).owner, PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, ring).owner), PV_DOMID_NONE_VALUE);
 	/* The id can be used again. */
 	T_EXPECT(t, pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 8, d1), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(L2A)), PV_OK);
 	t_free(t);
 }
 
@@ -956,12 +958,12 @@ static void test_frame_access(void **state)
 	/* The record view: inside RAM only. */
 	struct pv_mmu_frame f;
 	assert_int_equal(pv_mmu_frame_info(&t->mmu, t_mfn(DATA(0)), &f), PV_OK);
-	assert_int_equal(f.owner, 1);
+	assert_int_equal(pv_domid_val(f.owner), 1);
 	assert_int_equal(pv_mmu_frame_info(&t->mmu, pv_mfn((T_RAM_BASE >> 12) - 1), &f), PV_ERANGE);
 	assert_int_equal(pv_mmu_frame_info(&t->mmu, pv_mfn((T_RAM_BASE >> 12) + (t->ram_mb << 8)), &f),
 			 PV_ERANGE);
 	assert_int_equal(pv_mmu_frame_info(&t->mmu, pv_mfn(0x00100000u), &f), PV_ERANGE);
-	assert_int_equal(f.owner, 1); /* untouched on error */
+	assert_int_equal(pv_domid_val(f.owner), 1); /* untouched on error */
 	assert_int_equal(pv_mmu_frame_access(&t->mmu, d1, pv_mfn(0x10000), false), PV_ERANGE);
 	assert_int_equal(pv_mmu_grant(&t->mmu, d1, t_mfn(DATA(0)), d2, false), PV_OK);
 	assert_int_equal(pv_mmu_frame_access(&t->mmu, d2, t_mfn(DATA(0)), false), PV_OK);
@@ -975,10 +977,10 @@ static void test_frame_access(void **state)
 /* The audit must refuse with exactly this report. */
 static void audit_expect(struct t_machine *t, uint32_t where, const char *what)
 {
-	struct pv_mmu_audit_report rep = { 0, "" };
+	struct pv_mmu_audit_report rep = { .what = "" };
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
 	assert_string_equal(rep.what, what);
-	assert_int_equal(rep.mfn, where);
+	assert_true(t_audit_at(t, &rep, where));
 }
 
 /* Audit notices a count that disagrees with the tables. */
@@ -987,21 +989,22 @@ static void test_audit_detects(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), true));
 	pin_empty_l2(t, L2A);
-	struct pv_mmu_audit_report rep = { 0, 0 };
+	struct pv_mmu_audit_report rep = { .what = "" };
 	uint32_t di = (DATA(0) - T_RAM_BASE) >> 12;
 	t->mmu.fr_ro[di]++; /* a read-only mapping that is not there */
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
-	assert_int_equal(rep.mfn, di);
+	assert_int_equal(pv_mfn_val(rep.mfn), DATA(0) >> 12); /* RAM starts at T_RAM_BASE */
+	assert_int_equal(pv_domid_val(rep.dom), 1);
 	t->mmu.fr_ro[di]--;
 	T_AUDIT(t);
 	t->mmu.fr_tc[di]--; /* the writable mapping forgotten */
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
-	assert_int_equal(rep.mfn, di);
+	assert_int_equal(pv_mfn_val(rep.mfn), DATA(0) >> 12);
 	t->mmu.fr_tc[di]++;
 	T_AUDIT(t);
 	t->mmu.fr_key[di] |= (uint32_t)PV_MMU_FT_RW << 16; /* RW is never stored */
 	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL); /* its table's entry breaks the rule first */
-	assert_int_equal(rep.mfn, (L2A - T_RAM_BASE) >> 12);
+	assert_int_equal(pv_mfn_val(rep.mfn), L2A >> 12);
 	t->mmu.fr_key[di] &= ~((uint32_t)PV_MMU_FT_RW << 16);
 	T_AUDIT(t);
 	t_ptr(t, L2A)[5] = t_small(t, t_ma(2, 0), false); /* a write behind the validator's back */
@@ -1019,7 +1022,7 @@ static void test_audit_detects(void **state)
 	T_AUDIT(t);
 
 	/* The hypervisor slots of a pinned L1 hold the template. */
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	uint32_t *hs = &t_ptr(t, L1A)[T_HYP_SLOT + 3];
 	*hs ^= 1u << 20;
 	audit_expect(t, (L1A - T_RAM_BASE) >> 12, "hypervisor slot differs from the template");
@@ -1037,20 +1040,20 @@ static void test_audit_detects(void **state)
 	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(2), pv_maddr(T_IO_BASE + (2u << 20)), 4096,
 				     dev, 0), PV_OK);
 	struct pv_mmu_io_region *r0 = &t->io[0], *r1 = &t->io[1], keep0 = *r0, keep1 = *r1;
-	r0->base += 0x100;
+	r0->base = pv_maddr(pv_maddr_val(r0->base) + 0x100);
 	audit_expect(t, 0, "I/O region misaligned");
 	*r0 = keep0;
 	r0->size = 0x1800;
 	audit_expect(t, 0, "I/O region misaligned");
 	*r0 = keep0;
-	r0->base = 0xFFFFF000u;
+	r0->base = pv_maddr(0xFFFFF000u);
 	r0->size = 0x2000;
 	audit_expect(t, 0, "I/O region wraps around 4 GiB");
 	*r0 = keep0;
-	r0->base = T_RAM_BASE + (t->ram_mb << 20) - 4096; /* its first frame is RAM */
+	r0->base = pv_maddr(T_RAM_BASE + (t->ram_mb << 20) - 4096); /* its first frame is RAM */
 	audit_expect(t, 0, "I/O region overlaps RAM");
 	*r0 = keep0;
-	r0->owner = T_NDOMS;
+	r0->owner = pv_domid(T_NDOMS);
 	audit_expect(t, 0, "I/O region owner is no domain");
 	*r0 = keep0;
 	r0->types = 0;
@@ -1059,7 +1062,7 @@ static void test_audit_detects(void **state)
 	r0->flags = 0x80;
 	audit_expect(t, 0, "I/O region types or flags invalid");
 	*r0 = keep0;
-	r1->base = T_IO_BASE + (1u << 20) - 4096; /* the last frame of region 0 */
+	r1->base = pv_maddr(T_IO_BASE + (1u << 20) - 4096); /* the last frame of region 0 */
 	audit_expect(t, 1, "I/O regions overlap");
 	*r1 = keep1;
 	r1->size = 0; /* a record left half cleared: owner without a range */
@@ -1074,16 +1077,16 @@ static int32_t maint(struct t_machine *t, uint16_t dom, uint32_t op, uint32_t va
 		     uint32_t asid)
 {
 	struct pv_mmu_maint_req r = { op, pv_gvaddr(va), len, asid };
-	fake_port_reset();
+	pv_fake_reset();
 	int32_t rc = pv_mmu_maint(&t->mmu, pv_domid(dom), &r);
-	assert_int_equal(fake_port_log()->count, rc == PV_OK ? 1u : 0u);
+	assert_int_equal(pv_fake_log_get()->count, rc == PV_OK ? 1u : 0u);
 	return rc;
 }
 
 static void assert_cache_event(enum pv_cache_op op, uint32_t va, uint32_t len)
 {
-	const struct fake_port_event *e = &fake_port_log()->ev[0];
-	assert_int_equal(e->kind, FAKE_PORT_CACHE_MAINT);
+	const struct pv_fake_event *e = &pv_fake_log_get()->ev[0];
+	assert_int_equal(e->kind, PV_FAKE_CACHE_MAINT);
 	assert_int_equal(e->cache.op, op);
 	assert_int_equal(pv_gvaddr_val(e->cache.va), va);
 	assert_int_equal(e->cache.len, len);
@@ -1091,8 +1094,8 @@ static void assert_cache_event(enum pv_cache_op op, uint32_t va, uint32_t len)
 
 static void assert_tlb_event(enum pv_tlb_scope scope, uint32_t asid, uint32_t va)
 {
-	const struct fake_port_event *e = &fake_port_log()->ev[0];
-	assert_int_equal(e->kind, FAKE_PORT_TLB);
+	const struct pv_fake_event *e = &pv_fake_log_get()->ev[0];
+	assert_int_equal(e->kind, PV_FAKE_TLB);
 	assert_int_equal(e->tlb.scope, scope);
 	assert_int_equal(e->tlb.asid, asid);
 	assert_int_equal(pv_gvaddr_val(e->tlb.va), va);
@@ -1111,13 +1114,13 @@ static void test_v7_global_mappings(void **state)
 	/* Pin refuses a table holding a global page, and leaves no trace. */
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false) & glob_small);
 	t_fill(t, L2A, 1, 1, t_small(t, DATA(1), false));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EPERM);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(L2A)), PV_EPERM);
 	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
 	assert_int_equal(t_frame(t, DATA(1)).ref_count, 0);
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), false));
 	/* The pin fast path must not let a global page through behind a good one. */
 	t_fill(t, L2A, 2, 1, t_small(t, DATA(2), false) & glob_small);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, pv_maddr(L2A)), PV_EPERM);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L2, t_mfn(L2A)), PV_EPERM);
 	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
 	t_fill(t, L2A, 2, 1, 0);
 	pin_empty_l2(t, L2A);
@@ -1125,7 +1128,7 @@ static void test_v7_global_mappings(void **state)
 	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, DATA(2), true)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large(t, t_ma(1, 32), false) & glob_small), PV_EPERM);
 	T_EXPECT(t, t_update1(t, 1, L2A + 64, t_large(t, t_ma(1, 32), false)), PV_OK);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false) & glob_sect), PV_EPERM);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false)), PV_OK);
 	/* Table pointers carry no nG: unaffected. */
@@ -1143,10 +1146,10 @@ static void test_v7_global_mappings(void **state)
 	t_fill(t, L2A, 16, 16, t_large(t, t_ma(1, 32), true) & glob_small);
 	pin_empty_l2(t, L2A);
 	assert_int_equal(t_frame(t, DATA(0)).ref_count, 1);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4, t_sect(t, t_ma(1, 0), false) & glob_sect), PV_OK);
 	/* Global entries carry no ASID: a domain-wide TLB request drops them all. */
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_ALL, 0, 0, 7), PV_OK);
 	assert_tlb_event(PV_TLB_ALL, 0, 0);
 	t_free(t);
@@ -1182,8 +1185,8 @@ static void test_translate(void **state)
 	 * cover the tables, hence MiB 2). */
 	t_fill(t, L1A, 2, 1, v7 ? v7_section(t_ma(2, 0), V7_RO, 0, 1, 1, 0)
 				: v5_section(t_ma(2, 0), 2, 1, 1, 0));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L1A)), PV_OK);
 	const struct { uint32_t va; int32_t rc; uint32_t ma; uint8_t dom; bool r, w; } cases[] = {
 		{ 0x00100123u, PV_OK, DATA(0) + 0x123, 1, true, true },
 		{ 0x00101FFCu, PV_OK, DATA(1) + 0xFFC, 1, true, false },
@@ -1224,11 +1227,11 @@ static void test_v5_translate_fine(void **state)
 	/* Fine table at VA 0x00200000: tiny page (1 KiB), small page (4 replicas). */
 	t_fill(t, L2B, 1, 1, v5_tiny(DATA(1) + 0x400, V5_RW, 1, 1));
 	t_fill(t, L2B, 8, 4, v5_small(DATA(2), 2, 1, 1));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, pv_maddr(L2B)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_FINE, t_mfn(L2B)), PV_OK);
 	t_fill(t, L1A, 1, 1, v5_coarse(L2A, 0));
 	t_fill(t, L1A, 2, 1, v5_fine(L2B, 1));
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L1A)), PV_OK);
 	const bool r[4] = { true, true, false, false }, w[4] = { true, false, false, false };
 	for (uint32_t k = 0; k < 4; k++) {
 		T_EXPECT(t, pv_mmu_translate(&t->mmu, d1, pv_gvaddr(0x00100000u + k * 0x400u + 8u), &x),
@@ -1267,15 +1270,15 @@ static void test_maint(void **state)
 		/* VA 0x00200000: a fine table, one tiny page, then a small page. */
 		t_fill(t, L2B, 0, 1, v5_tiny(DATA(20), V5_RW, 1, 1));
 		t_fill(t, L2B, 4, 4, v5_small(DATA(21), V5_RW, 1, 1));
-		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, pv_maddr(L2B)), PV_OK);
+		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_FINE, t_mfn(L2B)), PV_OK);
 		t_fill(t, L1A, 2, 1, v5_fine(L2B, 0));
 	}
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	const uint32_t C = PV_MMU_MAINT_CACHE_CLEAN;
 
 	T_EXPECT(t, maint(t, T_NDOMS, C, 0x00100000u, 4, asid), PV_ESRCH);
 	T_EXPECT(t, maint(t, 1, C, 0x00100000u, 4, asid), PV_ENOENT); /* no active L1 yet */
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, maint(t, 2, C, 0x00100000u, 4, asid), PV_ENOENT);
 	T_EXPECT(t, maint(t, 1, 0, 0x00100000u, 4, asid), PV_ENOSYS);
 	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_SYNC_ICACHE + 1, 0x00100000u, 4, asid), PV_ENOSYS);
@@ -1304,7 +1307,7 @@ static void test_maint(void **state)
 	assert_cache_event(PV_CACHE_CLEAN_INVAL, 0x00112FF0u, 16);
 	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_SYNC_ICACHE, 0x00380000u, 0x8000, asid), PV_OK);
 	assert_cache_event(PV_CACHE_SYNC_ICACHE, 0x00380000u, 0x8000);
-	assert_int_equal(fake_port_log()->cache_sync_icache, 1);
+	assert_int_equal(pv_fake_log_get()->cache_sync_icache, 1);
 	/* TLB operations need no translation: an unmapped page is fine. */
 	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_PAGE, 0x00113ABCu, 0, asid), PV_OK);
 	assert_tlb_event(PV_TLB_VA, asid, 0x00113000u);
@@ -1349,9 +1352,9 @@ static void test_abi_encoders(void **state)
 	assert_int_equal(t_frame(t, DATA(0)).type, PV_MMU_FT_RW);
 	/* v5's user read-only still counts as writable (privileged writes). */
 	assert_int_equal(t_frame(t, DATA(1)).type, v7 ? PV_MMU_FT_NONE : PV_MMU_FT_RW);
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4, tbl), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
 	struct pv_mmu_xlate x;
 	T_EXPECT(t, pv_mmu_translate(&t->mmu, pv_domid(1), pv_gvaddr(0x00101010u), &x), PV_OK);
 	assert_int_equal(pv_maddr_val(x.ma), DATA(1) + 0x10);

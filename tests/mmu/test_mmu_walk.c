@@ -261,9 +261,9 @@ static void check_va(struct w *w, uint32_t va)
 	if (is_io(ma)) {
 		const struct pv_mmu_io_region *io = NULL;
 		for (uint32_t k = 0; k < T_NIO; k++)
-			if (w->t->io[k].size && ma - w->t->io[k].base < w->t->io[k].size)
+			if (w->t->io[k].size && ma - pv_maddr_val(w->t->io[k].base) < w->t->io[k].size)
 				io = &w->t->io[k];
-		if (io == NULL || io->owner != DOM || io->maps == 0)
+		if (io == NULL || pv_domid_val(io->owner) != DOM || io->maps == 0)
 			fail_msg("va %#x: reaches I/O %#x outside a mapped region of its own",
 				 (unsigned)va, (unsigned)ma);
 		if (x.user_write && !(io->flags & PV_MMU_IO_WRITE))
@@ -273,11 +273,12 @@ static void check_va(struct w *w, uint32_t va)
 	if (ma - T_RAM_BASE >= (w->t->ram_mb << 20))
 		fail_msg("va %#x: reaches %#x, neither RAM nor I/O", (unsigned)va, (unsigned)ma);
 	struct pv_mmu_frame f = t_frame(w->t, ma);
-	bool own = f.owner == DOM, granted = f.grant_peer == DOM;
+	bool own = pv_domid_val(f.owner) == DOM, granted = pv_domid_val(f.grant_peer) == DOM;
 	if (f.ref_count == 0 || !(own || granted))
 		fail_msg("va %#x: frame %#x not a mapping validation counted for the domain "
 			 "(refs %u owner %u peer %u)", (unsigned)va, (unsigned)ma,
-			 (unsigned)f.ref_count, f.owner, f.grant_peer);
+			 (unsigned)f.ref_count, (unsigned)pv_domid_val(f.owner),
+			 (unsigned)pv_domid_val(f.grant_peer));
 	if (pv_mmu_frame_access(&w->t->mmu, pv_domid(DOM), t_mfn(ma), false) != PV_OK)
 		fail_msg("va %#x: frame_access refuses a read of %#x", (unsigned)va, (unsigned)ma);
 	if (x.user_write) {
@@ -320,7 +321,7 @@ static void run(enum pv_mmu_format fmt, uint64_t seed)
 {
 	struct w w = { .t = t_new(fmt), .s = { NULL, 0, 0, seed }, .v7 = fmt == PV_MMU_FMT_V7 };
 	struct t_machine *t = w.t;
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(DOM), pv_maddr(T_IO_BASE), IO_SIZE,
 				     PV_MMU_MT_MASK(PV_MMU_MT_SO) | PV_MMU_MT_MASK(PV_MMU_MT_DEVICE),
 				     m_below(&w.s, 2) ? PV_MMU_IO_WRITE : 0),
@@ -333,15 +334,15 @@ static void run(enum pv_mmu_format fmt, uint64_t seed)
 		w.fine[k] = !w.v7 && (k & 1u);
 		T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(DOM),
 				       w.fine[k] ? PV_MMU_TABLE_FINE : PV_MMU_TABLE_L2,
-				       pv_maddr(t_ma(1, 4 + k))),
+				       t_mfn(t_ma(1, 4 + k))),
 			 PV_OK);
 	}
-	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(DOM), PV_MMU_TABLE_L1, pv_maddr(L1MA)), PV_OK);
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(DOM), pv_maddr(L1MA)), PV_OK);
+	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(DOM), PV_MMU_TABLE_L1, t_mfn(L1MA)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(DOM), t_mfn(L1MA)), PV_OK);
 	unsigned ok = 0, refused = 0;
 	for (uint32_t round = 0; round < 4u; round++) {
 		for (uint32_t i = 0; i < 1500u; i++) {
-			fake_port_reset();
+			pv_fake_reset();
 			if (random_update(&w) == PV_OK)
 				ok++;
 			else

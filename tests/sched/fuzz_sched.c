@@ -57,7 +57,7 @@ static void check(enum pv_status st)
 		__builtin_trap();
 }
 
-static void check_decision(const struct pv_sched_decision *d, pv_time_ns now)
+static void check_decision(const struct pv_sched_decision *d, pv_time_ns_t now)
 {
 	if (d->run_ns == 0)
 		__builtin_trap();
@@ -67,16 +67,16 @@ static void check_decision(const struct pv_sched_decision *d, pv_time_ns now)
 	if (S.cfg.policy == PV_SCHED_CREDIT && d->unit != PV_SCHED_IDLE &&
 	    U[d->unit].params.cap != 0) {
 		const struct pv_sched_unit *x = &U[d->unit];
-		pv_time_ns per = S.cfg.cap_period_ns, win = now - now % per;
-		pv_time_ns used = x->cap_win == win ? x->cap_used : 0;
-		pv_time_ns budget = per * x->params.cap / 100u;
+		pv_time_ns_t per = S.cfg.cap_period_ns, win = now - now % per;
+		pv_time_ns_t used = x->cap_win == win ? x->cap_used : 0;
+		pv_time_ns_t budget = per * x->params.cap / 100u;
 		if (used >= budget || d->run_ns > budget - used || d->run_ns > win + per - now)
 			__builtin_trap();
 	}
 	if (S.cfg.policy != PV_SCHED_ARINC653 || S.nwin == 0)
 		return;
 	/* Recompute the window holding now from the table alone. */
-	pv_time_ns pos = (now - S.epoch) % S.major, end = 0;
+	pv_time_ns_t pos = (now - S.epoch) % S.major, end = 0;
 	uint32_t w = 0;
 	for (; w < S.nwin; w++) {
 		end = S.windows[w].offset + S.windows[w].duration;
@@ -102,11 +102,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.credit_ns_per_weight = 1 + take(&r, 1);
 	if (pv_sched_init(&S, &c, U, FU) != PV_OK)
 		__builtin_trap();
-	pv_time_ns now = 0;
+	pv_time_ns_t now = 0;
 	for (int steps = 0; steps < 400 && r.n > 0; steps++) {
 		uint8_t op = (uint8_t)take(&r, 1);
 		uint32_t u = (uint32_t)take(&r, 1) % (FU + 1);
-		pv_time_ns t = now + take(&r, 2) * 16;
+		pv_time_ns_t t = now + take(&r, 2) * 16;
 		if (op & 0x80)
 			t = now - (now ? 1 : 0); /* sometimes backwards */
 		struct pv_sched_params p = {
@@ -138,7 +138,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 7: {
 			struct pv_sched_window w[6];
 			uint32_t n = 1 + (uint32_t)take(&r, 1) % 6;
-			pv_time_ns off = 0;
+			pv_time_ns_t off = 0;
 			for (uint32_t i = 0; i < n; i++) {
 				uint8_t b = (uint8_t)take(&r, 1);
 				w[i].dom = b % 5 == 4 ? pv_domid_none() : pv_domid(b % 5);
@@ -146,7 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				w[i].duration = take(&r, 1) * 500;
 				off = w[i].offset + w[i].duration;
 			}
-			pv_time_ns major = off + (take(&r, 1) % 4 == 0 ? 1 : 0);
+			pv_time_ns_t major = off + (take(&r, 1) % 4 == 0 ? 1 : 0);
 			uint32_t bad;
 			st = pv_sched_arinc_set_table(&S, w, n, major, t, &bad);
 			if (st != PV_OK && st != PV_ENOSYS && bad > n)

@@ -78,8 +78,8 @@ static inline const char *sc_credit_invariants(const struct pv_sched *s, const u
 		if (x->unpark > s->now)
 			return "credit: unit off the parked list still marked parked";
 		if (listed && x->params.cap != 0) {
-			pv_time_ns win = s->now - s->now % s->cfg.cap_period_ns;
-			pv_time_ns used = x->cap_win == win ? x->cap_used : 0;
+			pv_time_ns_t win = s->now - s->now % s->cfg.cap_period_ns;
+			pv_time_ns_t used = x->cap_win == win ? x->cap_used : 0;
 			if (used >= s->cfg.cap_period_ns * x->params.cap / 100u)
 				return "credit: unit on a run list has no cap left";
 		}

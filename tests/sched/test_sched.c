@@ -27,7 +27,7 @@ static void inv(void)
 		fail_msg("invariant: %s", why);
 }
 
-static pv_time_ns sched_min_local(pv_time_ns a, pv_time_ns b)
+static pv_time_ns_t sched_min_local(pv_time_ns_t a, pv_time_ns_t b)
 {
 	return a < b ? a : b;
 }
@@ -43,7 +43,7 @@ static void setup(enum pv_sched_policy p, struct pv_sched_config *cfg)
 	inv();
 }
 
-static struct pv_sched_decision pick(pv_time_ns now)
+static struct pv_sched_decision pick(pv_time_ns_t now)
 {
 	struct pv_sched_decision d;
 	assert_int_equal(pv_sched_pick_next(&S, now, &d), PV_OK);
@@ -51,7 +51,7 @@ static struct pv_sched_decision pick(pv_time_ns now)
 	return d;
 }
 
-static void add(uint32_t u, uint16_t dom, struct pv_sched_params p, pv_time_ns now)
+static void add(uint32_t u, uint16_t dom, struct pv_sched_params p, pv_time_ns_t now)
 {
 	assert_int_equal(pv_sched_add(&S, u, pv_domid(dom), &p, now), PV_OK);
 	inv();
@@ -179,7 +179,7 @@ static void test_rr_rotates_blocks_wakes_yields(void **st)
 {
 	(void)st;
 	setup(PV_SCHED_RR, 0);
-	pv_time_ns t = 0, sl = 10 * MS;
+	pv_time_ns_t t = 0, sl = 10 * MS;
 	struct pv_sched_decision d = pick(t);
 	assert_int_equal(d.unit, PV_SCHED_IDLE);
 	assert_true(d.run_ns == PV_TIME_NEVER);
@@ -222,7 +222,7 @@ static void test_rr_rotates_blocks_wakes_yields(void **st)
 	t += sl;
 	assert_int_equal(pick(t).unit, 2);
 	/* Time charged adds up to the time elapsed while someone ran. */
-	pv_time_ns total = 0;
+	pv_time_ns_t total = 0;
 	for (uint32_t u = 0; u < 3; u++)
 		total += pv_sched_unit_ran(&S, u);
 	assert_true(total == t);
@@ -249,7 +249,7 @@ static void test_prio_preempts_and_round_robins(void **st)
 	pv_sched_config_default(PV_SCHED_PRIO, &c);
 	c.fg_prio_boost = 5;
 	setup(PV_SCHED_PRIO, &c);
-	pv_time_ns t = 0, sl = 10 * MS;
+	pv_time_ns_t t = 0, sl = 10 * MS;
 	struct pv_sched_params lo = P0, hi = P0;
 	lo.priority = 1;
 	hi.priority = 5;
@@ -304,7 +304,7 @@ static void test_credit_boost_cap_weights(void **st)
 	c.cap_period_ns = 10 * MS;
 	setup(PV_SCHED_CREDIT, &c);
 	struct pv_sched_params w1 = { .weight = 100 }, w3 = { .weight = 300 };
-	pv_time_ns t = 0;
+	pv_time_ns_t t = 0;
 	add(0, 1, w1, t);
 	add(1, 2, w3, t);
 	/* Run 1 s: shares 1:3 within 1%. */
@@ -339,10 +339,10 @@ static void test_credit_boost_cap_weights(void **st)
 	assert_int_equal(pv_sched_set_params(&S, 0, &capped, t), PV_OK);
 	t = (t / (10 * MS) + 1) * 10 * MS; /* start of a cap window */
 	for (int w = 0; w < 20; w++) {
-		pv_time_ns ran = 0, end = t + 10 * MS;
+		pv_time_ns_t ran = 0, end = t + 10 * MS;
 		while (t < end) {
 			d = pick(t);
-			pv_time_ns step = d.run_ns == PV_TIME_NEVER ? end - t : d.run_ns;
+			pv_time_ns_t step = d.run_ns == PV_TIME_NEVER ? end - t : d.run_ns;
 			assert_true(t + step <= end); /* never straddles a window */
 			if (d.unit == 0)
 				ran += step;
@@ -357,7 +357,7 @@ static void test_credit_boost_cap_weights(void **st)
 	add(1, 2, w1, t);
 	assert_int_equal(pv_sched_set_params(&S, 0, &w1, t), PV_OK);
 	assert_int_equal(pv_sched_set_foreground(&S, pv_domid(2), t), PV_OK);
-	pv_time_ns a0 = pv_sched_unit_ran(&S, 0), b0 = pv_sched_unit_ran(&S, 1), t0 = t;
+	pv_time_ns_t a0 = pv_sched_unit_ran(&S, 0), b0 = pv_sched_unit_ran(&S, 1), t0 = t;
 	while (t < t0 + 1000 * MS) {
 		d = pick(t);
 		t += d.run_ns;
@@ -475,10 +475,10 @@ static void test_arinc_windows_and_idle(void **st)
 	add(0, 1, P0, 0);
 	add(1, 2, P0, 0);
 	add(2, 2, P0, 0);
-	pv_time_ns t0 = 1000;
+	pv_time_ns_t t0 = 1000;
 	assert_int_equal(pv_sched_arinc_set_table(&S, TAB, 4, 10 * MS, t0, 0), PV_OK);
 	for (int f = 0; f < 3; f++) {
-		pv_time_ns base = t0 + (pv_time_ns)f * 10 * MS;
+		pv_time_ns_t base = t0 + (pv_time_ns_t)f * 10 * MS;
 		struct pv_sched_decision d = pick(base);
 		assert_int_equal(d.unit, 0);
 		assert_true(d.run_ns == 5 * MS);
@@ -493,7 +493,7 @@ static void test_arinc_windows_and_idle(void **st)
 		assert_true(d.run_ns == 1 * MS);
 	}
 	/* The owner blocks: idle to the end of its window, never lent. */
-	pv_time_ns b = t0 + 30 * MS;
+	pv_time_ns_t b = t0 + 30 * MS;
 	assert_int_equal(pv_sched_block(&S, 0, b + 1 * MS), PV_OK);
 	struct pv_sched_decision d = pick(b + 1 * MS);
 	assert_int_equal(d.unit, PV_SCHED_IDLE);
@@ -530,7 +530,7 @@ static void test_prio_foreground_boost_saturates_at_31(void **st)
 	pv_sched_config_default(PV_SCHED_PRIO, &c);
 	c.fg_prio_boost = 5;
 	setup(PV_SCHED_PRIO, &c);
-	pv_time_ns t = 0, sl = c.slice_ns;
+	pv_time_ns_t t = 0, sl = c.slice_ns;
 	struct pv_sched_params p29 = P0, p31 = P0, p30 = P0;
 	p29.priority = 29;
 	p30.priority = 30;
@@ -631,14 +631,14 @@ static void test_credit_io_bound_units_served_at_once_cpu_bound_share_the_rest(v
 	add(1, 2, (struct pv_sched_params){ .weight = 300 }, 0);
 	add(2, 3, (struct pv_sched_params){ .weight = 200 }, 0);
 	add(3, 4, (struct pv_sched_params){ .weight = 200 }, 0);
-	const pv_time_ns burst = 100 * US, sleep = 1 * MS, end = 10000 * MS;
-	pv_time_ns left[4] = { 0, 0, burst, burst }, wake_at[4] = { 0 };
-	pv_time_ns woke[4] = { PV_TIME_NEVER, PV_TIME_NEVER, PV_TIME_NEVER, PV_TIME_NEVER };
-	pv_time_ns worst = 0, t = 0, idle = 0;
+	const pv_time_ns_t burst = 100 * US, sleep = 1 * MS, end = 10000 * MS;
+	pv_time_ns_t left[4] = { 0, 0, burst, burst }, wake_at[4] = { 0 };
+	pv_time_ns_t woke[4] = { PV_TIME_NEVER, PV_TIME_NEVER, PV_TIME_NEVER, PV_TIME_NEVER };
+	pv_time_ns_t worst = 0, t = 0, idle = 0;
 	unsigned bursts[4] = { 0 };
 	while (t < end) {
 		struct pv_sched_decision d = pick(t);
-		pv_time_ns step = d.run_ns == PV_TIME_NEVER ? end - t : d.run_ns;
+		pv_time_ns_t step = d.run_ns == PV_TIME_NEVER ? end - t : d.run_ns;
 		for (uint32_t u = 2; u < 4; u++) {
 			if (U[u].state == PV_SCHED_BLOCKED && wake_at[u] - t < step)
 				step = wake_at[u] - t; /* the event comes first */
@@ -711,7 +711,7 @@ static void test_arinc_set_table_while_units_are_queued(void **st)
 	assert_int_equal(bad, 2);
 	REFUSED(pv_sched_arinc_set_table(&S, tab2, 2, 11 * MS, 6 * MS, 0), PV_EINVAL);
 	/* Accepted at 7 ms: a frame starts now; dom 1 has no window any more. */
-	pv_time_ns t = 7 * MS;
+	pv_time_ns_t t = 7 * MS;
 	assert_int_equal(pv_sched_arinc_set_table(&S, tab2, 2, 10 * MS, t, &bad), PV_OK);
 	inv();
 	assert_true(U[0].list == 0xFFFFu && U[0].state == PV_SCHED_RUNNABLE);
@@ -727,7 +727,7 @@ static void test_arinc_set_table_while_units_are_queued(void **st)
 	assert_int_equal(pv_domid_val(d.dom), 2);
 	assert_true(d.run_ns == 5 * MS); /* two units: min(slice, window left) */
 	/* Over the next frames dom 1 never runs, dom 3 runs exactly 4 ms each. */
-	pv_time_ns ran0 = pv_sched_unit_ran(&S, 0), ran3 = pv_sched_unit_ran(&S, 3);
+	pv_time_ns_t ran0 = pv_sched_unit_ran(&S, 0), ran3 = pv_sched_unit_ran(&S, 3);
 	t += 10 * MS;
 	for (int i = 0; i < 50; i++) {
 		d = pick(t);
@@ -806,11 +806,11 @@ static void test_edf_admission_and_order(void **st)
  * on a deadline miss: a runnable unit with budget left when time reaches its
  * deadline. got[u] adds up what each unit ran.
  */
-static pv_time_ns edf_follow(pv_time_ns t, pv_time_ns end, pv_time_ns got[16])
+static pv_time_ns_t edf_follow(pv_time_ns_t t, pv_time_ns_t end, pv_time_ns_t got[16])
 {
 	while (t < end) {
 		struct pv_sched_decision d = pick(t);
-		pv_time_ns step = d.run_ns == PV_TIME_NEVER ? end - t : d.run_ns;
+		pv_time_ns_t step = d.run_ns == PV_TIME_NEVER ? end - t : d.run_ns;
 		if (step > end - t)
 			step = end - t;
 		if (d.unit != PV_SCHED_IDLE)
@@ -853,8 +853,8 @@ static void test_edf_removed_unit_keeps_bandwidth_until_deadline(void **st)
 	struct pv_sched_params tiny = { .budget = 1 * MS, .period = 10 * MS };
 	REFUSED(pv_sched_add(&S, 0, pv_domid(1), &tiny, 5 * MS), PV_ENOSPC);
 	REFUSED(pv_sched_add(&S, 2, pv_domid(3), &c, 10 * MS - 1), PV_ENOSPC);
-	pv_time_ns got[16] = { 0 };
-	pv_time_ns t = edf_follow(5 * MS, 10 * MS, got);
+	pv_time_ns_t got[16] = { 0 };
+	pv_time_ns_t t = edf_follow(5 * MS, 10 * MS, got);
 	assert_true(got[1] == 5 * MS);
 	/* A's deadline has come: C fits now, and both meet every deadline. */
 	add(2, 3, c, t);
@@ -897,8 +897,8 @@ static void test_edf_lowered_unit_keeps_bandwidth_until_deadline(void **st)
 	assert_int_equal(pv_sched_set_params(&S, 0, &slow, 2 * MS), PV_OK);
 	REFUSED(pv_sched_add(&S, 2, pv_domid(3), &c, 2 * MS), PV_ENOSPC);
 	inv();
-	pv_time_ns got[16] = { 0 };
-	pv_time_ns t = edf_follow(2 * MS, 10 * MS, got);
+	pv_time_ns_t got[16] = { 0 };
+	pv_time_ns_t t = edf_follow(2 * MS, 10 * MS, got);
 	assert_true(got[0] == 1 * MS); /* its budget left was cut to 1 ms, never grows back */
 	assert_true(got[1] == 5 * MS);
 	assert_true(U[0].bw_until == 10 * MS);

@@ -64,7 +64,7 @@ static void setup(enum pv_sched_policy p)
 		inv();                             \
 	} while (0)
 
-static struct pv_sched_decision pick(pv_time_ns now)
+static struct pv_sched_decision pick(pv_time_ns_t now)
 {
 	struct pv_sched_decision d;
 	OK(pv_sched_pick_next(&S, now, &d));
@@ -74,23 +74,23 @@ static struct pv_sched_decision pick(pv_time_ns now)
 	return d;
 }
 
-static void add(uint32_t u, uint16_t dom, struct pv_sched_params p, pv_time_ns now)
+static void add(uint32_t u, uint16_t dom, struct pv_sched_params p, pv_time_ns_t now)
 {
 	OK(pv_sched_add(&S, u, pv_domid(dom), &p, now));
 }
 
-static void set(uint32_t u, struct pv_sched_params p, pv_time_ns now)
+static void set(uint32_t u, struct pv_sched_params p, pv_time_ns_t now)
 {
 	OK(pv_sched_set_params(&S, u, &p, now));
 }
 
 /* Run the instance as a port would, from now to end: pick, let the unit
  * run for run_ns (clipped at end), pick again. Returns the time reached. */
-static pv_time_ns run_until(pv_time_ns now, pv_time_ns end)
+static pv_time_ns_t run_until(pv_time_ns_t now, pv_time_ns_t end)
 {
 	while (now < end) {
 		struct pv_sched_decision d = pick(now);
-		pv_time_ns step = d.run_ns == PV_TIME_NEVER ? end - now : d.run_ns;
+		pv_time_ns_t step = d.run_ns == PV_TIME_NEVER ? end - now : d.run_ns;
 		now = step > end - now ? end : now + step;
 	}
 	OK(pv_sched_tick(&S, end));
@@ -133,7 +133,7 @@ static void test_credit_parked_unit_blocks_wakes_with_raised_cap_then_lowered(vo
 	assert_int_equal(d.unit, 0); /* boosted */
 	assert_int_equal(d.run_ns, 1 * MS);
 	/* It must be charged for that millisecond: credit and cap window. */
-	pv_time_ns before = pv_sched_unit_ran(&S, 0);
+	pv_time_ns_t before = pv_sched_unit_ran(&S, 0);
 	int64_t credit = U[0].credit;
 	d = pick(6 * MS);
 	assert_int_equal(pv_sched_unit_ran(&S, 0), before + 1 * MS);
@@ -144,7 +144,7 @@ static void test_credit_parked_unit_blocks_wakes_with_raised_cap_then_lowered(vo
 	set(0, capped, 6 * MS);
 	d = pick(6 * MS);
 	assert_int_equal(d.unit, 1);
-	pv_time_ns ran0 = pv_sched_unit_ran(&S, 0);
+	pv_time_ns_t ran0 = pv_sched_unit_ran(&S, 0);
 	run_until(6 * MS, 30 * MS);
 	assert_int_equal(pv_sched_unit_ran(&S, 0), ran0);
 	/* The next window gives it its 3 ms again, no more. */
@@ -167,10 +167,10 @@ static void test_credit_capped_unit_cycles_block_wake_cap_changes(void **st)
 	struct pv_sched_params raised = { .weight = 256, .cap = 90 };
 	add(0, 1, capped, 0);
 	add(1, 2, CR, 0);
-	pv_time_ns now = 0;
+	pv_time_ns_t now = 0;
 	for (unsigned w = 0; w < 20; w++) {
-		pv_time_ns win = w * 30 * MS;
-		pv_time_ns ran0 = pv_sched_unit_ran(&S, 0);
+		pv_time_ns_t win = w * 30 * MS;
+		pv_time_ns_t ran0 = pv_sched_unit_ran(&S, 0);
 		/* Run until it is parked (or the window is half gone). */
 		while (now < win + 15 * MS) {
 			struct pv_sched_decision d = pick(now);
@@ -227,7 +227,7 @@ static void test_credit_parked_unit_yields(void **st)
 	assert_int_equal(pick(0).unit, 0);
 	assert_int_equal(pick(3 * MS).unit, 1);
 	OK(pv_sched_yield(&S, 0, 4 * MS));
-	for (pv_time_ns t = 4 * MS; t < 30 * MS; t += 1 * MS)
+	for (pv_time_ns_t t = 4 * MS; t < 30 * MS; t += 1 * MS)
 		assert_int_equal(pick(t).unit, 1);
 	assert_int_equal(pv_sched_unit_ran(&S, 0), 3 * MS);
 }
@@ -286,7 +286,7 @@ static void test_credit_weight_bounds(void **st)
 	REFUSED(pv_sched_set_params(&S, 0, &(struct pv_sched_params){ .weight = 65536 }, 0),
 	        PV_EINVAL);
 	run_until(0, 2000 * MS);
-	pv_time_ns light = pv_sched_unit_ran(&S, 0), heavy = pv_sched_unit_ran(&S, 1);
+	pv_time_ns_t light = pv_sched_unit_ran(&S, 0), heavy = pv_sched_unit_ran(&S, 1);
 	assert_int_equal(light + heavy, 2000 * MS);
 	assert_true(light > 0);
 	/* 1/65536 of 2 s is 30 us; allow one round of error. */
@@ -305,18 +305,18 @@ static void test_credit_sleeper_cannot_hoard_rounds(void **st)
 	add(0, 1, CR, 0);
 	add(1, 2, CR, 0);
 	OK(pv_sched_block(&S, 0, 0));
-	pv_time_ns now = run_until(0, 1000 * MS); /* ~100 rounds of unit 1 alone */
+	pv_time_ns_t now = run_until(0, 1000 * MS); /* ~100 rounds of unit 1 alone */
 	assert_true(S.round > 50);
 	OK(pv_sched_wake(&S, 0, now));
 	/* One quantum at weight 256 is 10.24 ms. */
 	assert_true(U[0].credit <= (int64_t)(256 * 40 * US));
-	pv_time_ns ran0 = pv_sched_unit_ran(&S, 0);
+	pv_time_ns_t ran0 = pv_sched_unit_ran(&S, 0);
 	struct pv_sched_decision d = pick(now);
 	assert_int_equal(d.unit, 0);
 	assert_true(d.run_ns <= 256 * 40 * US);
 	run_until(now, now + 40 * MS);
 	/* Over 40 ms both run about half: not 40 ms for the sleeper. */
-	pv_time_ns got = pv_sched_unit_ran(&S, 0) - ran0;
+	pv_time_ns_t got = pv_sched_unit_ran(&S, 0) - ran0;
 	assert_true(got <= 20 * MS + 11 * MS);
 }
 
@@ -335,7 +335,7 @@ static void test_credit_debt_is_clamped_at_one_quantum(void **st)
 	/* It spends its quantum (moved to OVER, still running: the timer is
 	 * late), then the timer fires 5 s late. */
 	int64_t q = 256 * 40 * (int64_t)US;
-	OK(pv_sched_tick(&S, (pv_time_ns)q));
+	OK(pv_sched_tick(&S, (pv_time_ns_t)q));
 	assert_true(U[0].credit == 0);
 	OK(pv_sched_tick(&S, 5000 * MS));
 	assert_true(U[0].credit == 1 - q);

@@ -34,7 +34,7 @@ static void inv(void)
 		fail_msg("invariant: %s", why);
 }
 
-static pv_time_ns sat_add(pv_time_ns a, pv_time_ns b)
+static pv_time_ns_t sat_add(pv_time_ns_t a, pv_time_ns_t b)
 {
 	return a > TOP - b ? TOP : a + b;
 }
@@ -42,7 +42,7 @@ static pv_time_ns sat_add(pv_time_ns a, pv_time_ns b)
 /* EDF: no deadline behind the time it was set from (a wrap would put it
  * there), and every unit ready after a pick has its deadline ahead, or
  * saturated at the end of the clock. */
-static void edf_deadlines(pv_time_ns now, pv_time_ns start)
+static void edf_deadlines(pv_time_ns_t now, pv_time_ns_t start)
 {
 	if (S.cfg.policy != PV_SCHED_EDF)
 		return;
@@ -57,7 +57,7 @@ static void edf_deadlines(pv_time_ns now, pv_time_ns start)
 	}
 }
 
-static struct pv_sched_decision pick(pv_time_ns now, pv_time_ns start)
+static struct pv_sched_decision pick(pv_time_ns_t now, pv_time_ns_t start)
 {
 	struct pv_sched_decision d;
 	alarm(10); /* a pick that never returns fails the test */
@@ -82,7 +82,7 @@ static const struct pv_sched_params PARAMS[NU] = {
 	{ .priority = 31, .weight = 65535, .cap = 0, .budget = 1, .period = 1 },
 };
 
-static void setup(enum pv_sched_policy p, pv_time_ns now)
+static void setup(enum pv_sched_policy p, pv_time_ns_t now)
 {
 	struct pv_sched_config c;
 	pv_sched_config_default(p, &c);
@@ -114,10 +114,10 @@ static void setup(enum pv_sched_policy p, pv_time_ns now)
  * picks, with blocks, wakes, yields and parameter changes in between, time
  * advancing by (part of) each decision.
  */
-static void drive(enum pv_sched_policy p, pv_time_ns start, uint64_t seed)
+static void drive(enum pv_sched_policy p, pv_time_ns_t start, uint64_t seed)
 {
 	uint64_t rs = seed;
-	pv_time_ns now = start;
+	pv_time_ns_t now = start;
 	setup(p, now);
 	unsigned ran = 0, at_top = 0;
 	for (uint32_t step = 0; step < 3000u && at_top < 200u; step++) {
@@ -153,7 +153,7 @@ static void drive(enum pv_sched_policy p, pv_time_ns start, uint64_t seed)
 		}
 		inv();
 		edf_deadlines(now, start);
-		pv_time_ns step_ns = d.run_ns == PV_TIME_NEVER ? sc_range(&rs, 1, 3 * MS)
+		pv_time_ns_t step_ns = d.run_ns == PV_TIME_NEVER ? sc_range(&rs, 1, 3 * MS)
 							       : sc_range(&rs, 1, d.run_ns);
 		if (sc_range(&rs, 0, 3) == 0)
 			step_ns = 0; /* several calls at one instant */
@@ -173,7 +173,7 @@ static void drive(enum pv_sched_policy p, pv_time_ns start, uint64_t seed)
 static void every_start(enum pv_sched_policy p)
 {
 	/* A few periods below the top, one longest EDF period below, at it. */
-	const pv_time_ns starts[] = { TOP - 40 * MS, TOP - PV_SCHED_EDF_PERIOD_MAX - 5 * MS,
+	const pv_time_ns_t starts[] = { TOP - 40 * MS, TOP - PV_SCHED_EDF_PERIOD_MAX - 5 * MS,
 				      TOP - 3u, TOP };
 	for (unsigned i = 0; i < sizeof starts / sizeof starts[0]; i++)
 		for (uint64_t seed = 1; seed <= 3; seed++)
@@ -219,7 +219,7 @@ static void test_edf_deadline_saturates(void **st)
 	pv_sched_config_default(PV_SCHED_EDF, &c);
 	assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_OK);
 	struct pv_sched_params prm = { .budget = 2 * MS, .period = 10 * MS };
-	pv_time_ns now = TOP - 4 * MS;
+	pv_time_ns_t now = TOP - 4 * MS;
 	assert_int_equal(pv_sched_add(&S, 0, pv_domid(1), &prm, now), PV_OK);
 	assert_int_equal(U[0].deadline, PV_TIME_NEVER);
 	struct pv_sched_decision d = pick(now, now);

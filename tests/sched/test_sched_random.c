@@ -39,7 +39,7 @@ static void inv(void)
 		fail_msg("invariant: %s", why);
 }
 
-static struct pv_sched_decision pick(pv_time_ns now)
+static struct pv_sched_decision pick(pv_time_ns_t now)
 {
 	struct pv_sched_decision d;
 	assert_int_equal(pv_sched_pick_next(&S, now, &d), PV_OK);
@@ -50,9 +50,9 @@ static struct pv_sched_decision pick(pv_time_ns now)
 
 /* How long the simulated CPU follows decision d from now: the full run_ns,
  * or (with probability 1/k) a random earlier interrupt. */
-static pv_time_ns follow(uint64_t *rng, struct pv_sched_decision d, pv_time_ns cap, unsigned k)
+static pv_time_ns_t follow(uint64_t *rng, struct pv_sched_decision d, pv_time_ns_t cap, unsigned k)
 {
-	pv_time_ns step = d.run_ns == PV_TIME_NEVER ? cap : d.run_ns;
+	pv_time_ns_t step = d.run_ns == PV_TIME_NEVER ? cap : d.run_ns;
 	if (step > cap)
 		step = cap;
 	if (k && sc_rand(rng) % k == 0 && step > 1)
@@ -60,7 +60,7 @@ static pv_time_ns follow(uint64_t *rng, struct pv_sched_decision d, pv_time_ns c
 	return step;
 }
 
-static pv_time_ns sched_min_t(pv_time_ns a, pv_time_ns b)
+static pv_time_ns_t sched_min_t(pv_time_ns_t a, pv_time_ns_t b)
 {
 	return a < b ? a : b;
 }
@@ -83,7 +83,7 @@ static void test_credit_shares_follow_weights(void **st)
 			wsum += p.weight;
 			assert_int_equal(pv_sched_add(&S, u, pv_domid((uint16_t)(u + 1)), &p, 0), PV_OK);
 		}
-		pv_time_ns t = 0, end = 10000 * MS;
+		pv_time_ns_t t = 0, end = 10000 * MS;
 		while (t < end) {
 			struct pv_sched_decision d = pick(t);
 			assert_int_not_equal(d.unit, PV_SCHED_IDLE);
@@ -117,14 +117,14 @@ static void test_credit_caps_never_exceeded(void **st)
 		c.cap_period_ns = 10 * MS;
 		assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_OK);
 		unsigned n = (unsigned)sc_range(&rng, 2, 10);
-		pv_time_ns used[NU] = { 0 }, win = 0;
+		pv_time_ns_t used[NU] = { 0 }, win = 0;
 		for (uint32_t u = 0; u < n; u++) {
 			struct pv_sched_params p = { .weight = (uint32_t)sc_range(&rng, 1, 1000),
 			                             .cap = (uint32_t)(sc_rand(&rng) % 2 ?
 			                                               sc_range(&rng, 1, 100) : 0) };
 			assert_int_equal(pv_sched_add(&S, u, pv_domid((uint16_t)(u + 1)), &p, 0), PV_OK);
 		}
-		pv_time_ns t = 0, end = 5000 * MS, busy = 0;
+		pv_time_ns_t t = 0, end = 5000 * MS, busy = 0;
 		uint32_t woken = 0;
 		while (t < end) {
 			if (t / c.cap_period_ns != win) {
@@ -133,7 +133,7 @@ static void test_credit_caps_never_exceeded(void **st)
 					used[u] = 0;
 			}
 			struct pv_sched_decision d = pick(t);
-			pv_time_ns step = follow(&rng, d, sched_min_t(end - t, 5 * MS), 3);
+			pv_time_ns_t step = follow(&rng, d, sched_min_t(end - t, 5 * MS), 3);
 			/* A run never crosses a cap window boundary. */
 			if (d.unit != PV_SCHED_IDLE && U[d.unit].params.cap)
 				assert_true(t / c.cap_period_ns == (t + step - 1) / c.cap_period_ns);
@@ -189,8 +189,8 @@ static void test_prio_highest_runnable_always_runs(void **st)
 		struct pv_sched_params p = { .priority = (uint32_t)sc_range(&rng, 0, 6) };
 		assert_int_equal(pv_sched_add(&S, u, pv_domid((uint16_t)(u + 1)), &p, 0), PV_OK);
 	}
-	pv_time_ns t = 0;
-	pv_time_ns ran_at_top[NU] = { 0 };
+	pv_time_ns_t t = 0;
+	pv_time_ns_t ran_at_top[NU] = { 0 };
 	for (int i = 0; i < 200000; i++) {
 		struct pv_sched_decision d = pick(t);
 		uint32_t best = 0;
@@ -208,7 +208,7 @@ static void test_prio_highest_runnable_always_runs(void **st)
 			assert_int_not_equal(d.unit, PV_SCHED_IDLE);
 			assert_int_equal(level_of(d.unit), best);
 		}
-		pv_time_ns step = follow(&rng, d, 5 * MS, 3);
+		pv_time_ns_t step = follow(&rng, d, 5 * MS, 3);
 		if (d.unit != PV_SCHED_IDLE)
 			ran_at_top[d.unit] += step;
 		t += step;
@@ -254,7 +254,7 @@ static void test_arinc_windows_exact_over_1000_frames(void **st)
 		}
 	}
 	struct pv_sched_window w[12];
-	pv_time_ns off = 0;
+	pv_time_ns_t off = 0;
 	for (uint32_t i = 0; i < 12; i++) {
 		uint64_t r = sc_range(&rng, 0, 5);
 		w[i].dom = r == 0 ? pv_domid_none() : pv_domid((uint16_t)(r > 4 ? 1 : r));
@@ -262,11 +262,11 @@ static void test_arinc_windows_exact_over_1000_frames(void **st)
 		w[i].duration = sc_range(&rng, 50 * US, 2 * MS);
 		off += w[i].duration;
 	}
-	pv_time_ns major = off, t0 = 12345;
+	pv_time_ns_t major = off, t0 = 12345;
 	assert_int_equal(pv_sched_arinc_set_table(&S, w, 12, major, t0, 0), PV_OK);
-	pv_time_ns t = t0, end = t0 + 1000 * major;
+	pv_time_ns_t t = t0, end = t0 + 1000 * major;
 	uint32_t wi = 0;
-	pv_time_ns wstart = t0;
+	pv_time_ns_t wstart = t0;
 	uint64_t boundaries = 0, owner_ran = 0, idle_while_runnable = 0;
 	while (t < end) {
 		struct pv_sched_decision d = pick(t);
@@ -274,7 +274,7 @@ static void test_arinc_windows_exact_over_1000_frames(void **st)
 			wstart += w[wi].duration;
 			wi = (wi + 1) % 12;
 		}
-		pv_time_ns wend = wstart + w[wi].duration;
+		pv_time_ns_t wend = wstart + w[wi].duration;
 		/* Never runs past the window; the owner's unit or idle. */
 		assert_true(d.run_ns <= wend - t);
 		bool owner_runnable = false;
@@ -289,7 +289,7 @@ static void test_arinc_windows_exact_over_1000_frames(void **st)
 			owner_ran++;
 		}
 		(void)idle_while_runnable;
-		pv_time_ns step = follow(&rng, d, end - t, 5);
+		pv_time_ns_t step = follow(&rng, d, end - t, 5);
 		t += step;
 		if (t == wend)
 			boundaries++;
@@ -313,7 +313,7 @@ static void test_arinc_windows_exact_over_1000_frames(void **st)
 
 /* Periods that all divide L, so utilisation is exact in integers. */
 #define EDF_L 720720000ull
-static const pv_time_ns edf_div[] = { 720, 360, 240, 180, 144, 120, 90, 80, 72, 60, 48, 45, 40 };
+static const pv_time_ns_t edf_div[] = { 720, 360, 240, 180, 144, 120, 90, 80, 72, 60, 48, 45, 40 };
 
 static void test_edf_admitted_sets_meet_every_deadline(void **st)
 {
@@ -327,7 +327,7 @@ static void test_edf_admitted_sets_meet_every_deadline(void **st)
 		u128 exact = 0; /* sum budget * (L / period), must be <= L */
 		uint32_t n = 0;
 		for (uint32_t tries = 0; tries < 40 && n < NU; tries++) {
-			pv_time_ns per = EDF_L / edf_div[sc_rand(&rng) % 13]; /* 1..18 ms */
+			pv_time_ns_t per = EDF_L / edf_div[sc_rand(&rng) % 13]; /* 1..18 ms */
 			struct pv_sched_params p = { .period = per,
 			                             .budget = sc_range(&rng, 1, per / 2) };
 			u128 e = exact + (u128)p.budget * (EDF_L / per);
@@ -348,14 +348,14 @@ static void test_edf_admitted_sets_meet_every_deadline(void **st)
 		if (exact * 10u > (u128)EDF_L * 9u)
 			heavy++;
 		/* Run 2 s; every unit always runnable. */
-		pv_time_ns end = 2000 * MS, t = 0;
-		static pv_time_ns got[NU][4000];
+		pv_time_ns_t end = 2000 * MS, t = 0;
+		static pv_time_ns_t got[NU][4000];
 		memset(got, 0, sizeof got);
 		while (t < end) {
 			struct pv_sched_decision d = pick(t);
-			pv_time_ns step = follow(&rng, d, end - t, 4);
+			pv_time_ns_t step = follow(&rng, d, end - t, 4);
 			if (d.unit != PV_SCHED_IDLE) {
-				pv_time_ns per = U[d.unit].params.period;
+				pv_time_ns_t per = U[d.unit].params.period;
 				uint64_t k = t / per;
 				/* A run stays inside its unit's period. */
 				assert_true((t + step - 1) / per == k);
@@ -391,7 +391,7 @@ static void test_edf_admission_refuses_every_overload(void **st)
 		uint32_t n = 0;
 		/* Arbitrary periods: compare sum(B_i / P_i) with 1 exactly via
 		 * a common denominator: three periods below 2^32 fit in 128 bits. */
-		pv_time_ns per[3], bud[3];
+		pv_time_ns_t per[3], bud[3];
 		for (uint32_t i = 0; i < 3; i++) {
 			per[i] = sc_range(&rng, 1, sc_rand(&rng) % 2 ? 1000 : PV_SCHED_EDF_PERIOD_MAX);
 			bud[i] = sc_range(&rng, 1, per[i]);
@@ -438,7 +438,7 @@ static void test_edf_churn_never_misses_a_deadline(void **st)
 		pv_sched_config_default(PV_SCHED_EDF, &c);
 		c.slice_ns = 500 * US;
 		assert_int_equal(pv_sched_init(&S, &c, U, NU), PV_OK);
-		pv_time_ns t = 0, end = 3000 * MS;
+		pv_time_ns_t t = 0, end = 3000 * MS;
 		while (t < end) {
 			struct pv_sched_decision d = pick(t);
 			t += follow(&rng, d, sched_min_t(end - t, 4 * MS), 3);
@@ -483,7 +483,7 @@ static void test_edf_churn_never_misses_a_deadline(void **st)
 				for (uint32_t u = 0; u < NU; u++)
 					if (U[u].bw_held && U[u].bw_until <= t)
 						room += U[u].bw_held;
-				pv_time_ns per = EDF_L / edf_div[sc_range(&rng, 0, 12) * sc_range(&rng, 0, 12) / 12];
+				pv_time_ns_t per = EDF_L / edf_div[sc_range(&rng, 0, 12) * sc_range(&rng, 0, 12) / 12];
 				struct pv_sched_params p = { .period = per, .budget = room * per >> 32 };
 				if (p.budget > per)
 					p.budget = per;
@@ -504,7 +504,7 @@ static void test_edf_churn_never_misses_a_deadline(void **st)
 			v = (uint32_t)(sc_rand(&rng) % NU);
 			if (U[v].state == PV_SCHED_FREE)
 				continue;
-			pv_time_ns per = EDF_L / edf_div[sc_rand(&rng) % 13];
+			pv_time_ns_t per = EDF_L / edf_div[sc_rand(&rng) % 13];
 			struct pv_sched_params p = { .period = per, .budget = sc_range(&rng, 1, per / 2) };
 			enum pv_status r = PV_OK;
 			unsigned op = (unsigned)(sc_rand(&rng) % 32);
@@ -534,7 +534,7 @@ static void test_edf_churn_never_misses_a_deadline(void **st)
 		}
 		/* Everyone leaves; what they held comes back by the latest of
 		 * their deadlines, and not before. */
-		pv_time_ns latest = t;
+		pv_time_ns_t latest = t;
 		for (uint32_t u = 0; u < NU; u++) {
 			if (U[u].state != PV_SCHED_FREE && U[u].deadline > latest)
 				latest = U[u].deadline;

@@ -39,7 +39,7 @@
 static struct fx *F;
 static struct pv_sched S;
 static struct pv_sched_unit U[NUNITS];
-static pv_time_ns now;
+static pv_time_ns_t now;
 static uint64_t rng;
 
 /* Per (domain, port): sends that found the port idle, and deliveries. */
@@ -50,7 +50,7 @@ static uint32_t sendable[NDOM][NPORTS], nsendable[NDOM];
 static uint16_t handler_dom;
 
 /* Credit caps: time run per unit in the current cap window. */
-static pv_time_ns win_start, win_ran[NUNITS];
+static pv_time_ns_t win_start, win_ran[NUNITS];
 
 static uint64_t rnd(void)
 {
@@ -113,7 +113,8 @@ static void world_setup(void)
 	F = calloc(1, sizeof *F);
 	assert_non_null(F);
 	fx_init(F);
-	F->ctx.cfg.ops = &soak_ops;
+	F->cfg.ops = &soak_ops; /* the same setup with this test's callbacks */
+	assert_int_equal(pv_evtchn_init(&F->ctx, &F->cfg), PV_OK);
 	for (uint16_t d = 0; d < NDOM; d++)
 		fx_add(F, d, PV_EVTCHN_ABI_FIFO, NPORTS);
 	static const uint16_t pairs[][2] = { { 0, 1 }, { 2, 1 }, { 3, 3 } };
@@ -144,7 +145,7 @@ static void world_setup(void)
 /* Where a send on (d, p) lands. */
 static void target(uint16_t d, uint32_t p, uint16_t *td, uint32_t *tp)
 {
-	struct pv_evtchn_status st;
+	struct pv_evtchn_port_status st;
 	assert_int_equal(pv_evtchn_status(&F->ctx, pv_domid(d), p, &st), PV_OK);
 	if (st.state == PV_EVTCHN_INTERDOMAIN) {
 		*td = pv_domid_val(st.remote_dom);
@@ -186,11 +187,11 @@ static void raise_timer(uint32_t u)
 
 /* The guest of unit u runs from now for at most run ns; returns the time
  * it actually ran (it may block or yield early). */
-static pv_time_ns guest_run(uint32_t u, pv_time_ns run)
+static pv_time_ns_t guest_run(uint32_t u, pv_time_ns_t run)
 {
 	uint16_t d = (uint16_t)(u / NVCPU);
 	uint32_t v = u % NVCPU;
-	pv_time_ns ran = run;
+	pv_time_ns_t ran = run;
 	if (ran > 3 * MS)
 		ran = 1 + rnd() % (3 * MS);
 	else if (rnd() % 4 == 0)
@@ -218,12 +219,12 @@ static pv_time_ns guest_run(uint32_t u, pv_time_ns run)
 }
 
 /* Credit: account time to cap windows and check every capped unit. */
-static void cap_account(uint32_t u, pv_time_ns from, pv_time_ns to)
+static void cap_account(uint32_t u, pv_time_ns_t from, pv_time_ns_t to)
 {
-	pv_time_ns per = S.cfg.cap_period_ns;
+	pv_time_ns_t per = S.cfg.cap_period_ns;
 	while (from < to) {
-		pv_time_ns wend = from - from % per + per;
-		pv_time_ns end = to < wend ? to : wend;
+		pv_time_ns_t wend = from - from % per + per;
+		pv_time_ns_t end = to < wend ? to : wend;
 		if (from - from % per != win_start) {
 			memset(win_ran, 0, sizeof win_ran);
 			win_start = from - from % per;
@@ -237,13 +238,13 @@ static void cap_account(uint32_t u, pv_time_ns from, pv_time_ns to)
 	}
 }
 
-static void credit_params_at_window(pv_time_ns *next_window)
+static void credit_params_at_window(pv_time_ns_t *next_window)
 {
 	if (now < *next_window)
 		return;
 	assert_true(now == *next_window); /* every run stops at the boundary */
 	static const uint32_t caps[] = { 0, 0, 10, 30, 50, 100 };
-	pv_time_ns per = S.cfg.cap_period_ns;
+	pv_time_ns_t per = S.cfg.cap_period_ns;
 	assert_int_equal(pv_sched_tick(&S, now), PV_OK);
 	for (uint32_t u = 0; u < NUNITS; u++) {
 		if (rnd() % 3)
@@ -327,7 +328,7 @@ static void soak_policy(enum pv_sched_policy pol, double seconds)
 {
 	sched_setup(pol);
 	double end = wall() + seconds;
-	pv_time_ns next_window = now - now % S.cfg.cap_period_ns + S.cfg.cap_period_ns;
+	pv_time_ns_t next_window = now - now % S.cfg.cap_period_ns + S.cfg.cap_period_ns;
 	uint64_t steps = 0;
 	while ((steps & 255u) != 0 || wall() < end) {
 		steps++;
@@ -342,11 +343,11 @@ static void soak_policy(enum pv_sched_policy pol, double seconds)
 		inv();
 		/* Under credit the hypervisor also has a timer at the next cap
 		 * window boundary, where it changes parameters. */
-		pv_time_ns horizon = pol == PV_SCHED_CREDIT ? next_window - now : PV_TIME_NEVER;
+		pv_time_ns_t horizon = pol == PV_SCHED_CREDIT ? next_window - now : PV_TIME_NEVER;
 		if (dec.unit == PV_SCHED_IDLE) {
 			nidle++;
 			/* Idle until the timer or an interrupt: a timer virq. */
-			pv_time_ns step = dec.run_ns == PV_TIME_NEVER ? 1 * MS : dec.run_ns;
+			pv_time_ns_t step = dec.run_ns == PV_TIME_NEVER ? 1 * MS : dec.run_ns;
 			step = step < 1 * MS ? step : 1 * MS;
 			now += step < horizon ? step : horizon;
 			raise_timer((uint32_t)(rnd() % NUNITS));
@@ -355,8 +356,8 @@ static void soak_policy(enum pv_sched_policy pol, double seconds)
 		}
 		assert_true(dec.unit < NUNITS);
 		assert_int_equal(pv_domid_val(dec.dom), dec.unit / NVCPU);
-		pv_time_ns from = now;
-		pv_time_ns ran = guest_run(dec.unit, dec.run_ns < horizon ? dec.run_ns : horizon);
+		pv_time_ns_t from = now;
+		pv_time_ns_t ran = guest_run(dec.unit, dec.run_ns < horizon ? dec.run_ns : horizon);
 		assert_true(ran <= dec.run_ns);
 		if (pol == PV_SCHED_CREDIT)
 			cap_account(dec.unit, from, from + ran);

@@ -31,9 +31,9 @@ P = [
  ('343','lib/evtchn/evtchn.c','\tif (d->nr_bound == 0) {\n\t\td->reset_next = 1;\n\t\treturn PV_OK;','\tif (d->nr_bound == 0 || i < d->reset_next) {\n\t\td->reset_next = 1;\n\t\treturn PV_OK;','evtchn','xsa343_reset_interleaved'),
  ('344','lib/evtchn/evtchn.c','n < PV_EVTCHN_RESET_SLICE && d->nr_bound','d->nr_bound','evtchn','xsa344_reset_not_preemptible'),
  ('342','lib/evtchn/evtchn.c','uint32_t max = dc->abi == PV_EVTCHN_ABI_2L ? PV_EVTCHN_2L_MAX_PORTS','uint32_t max = dc->abi == PV_EVTCHN_ABI_2L ? PV_EVTCHN_2L_MAX_PORTS + 32u','evtchn','xsa342_ports_past_the_bitmaps'),
- ('212','lib/hypercall/multicall.c','\tif (count > hc->cfg.multicall_max)\n\t\treturn PV_E2BIG;','\tif (count > PV_HC_MULTICALL_MAX)\n\t\treturn PV_E2BIG;','hypercall','xsa212_guest_controlled_progress'),
+ ('212','lib/hypercall/multicall.c','\tif (count > hc->multicall_max)\n\t\treturn PV_E2BIG;','\tif (count > PV_HC_MULTICALL_MAX)\n\t\treturn PV_E2BIG;','hypercall','xsa212_guest_controlled_progress'),
  ('213','lib/hypercall/dispatch.c','\tif (in_multicall && (e->flags & PV_HC_F_NO_MULTICALL)) {','\tif (in_multicall && (e->flags & PV_HC_F_NO_MULTICALL) && nr != 1) {','hypercall','xsa213_mode_change_inside_multicall'),
- ('29','lib/hypercall/guestmem.c','if ((uint64_t)a + len > limit || !hc->cfg.access)','if ((uint64_t)a + len > limit + 0x100000000u || !hc->cfg.access)','hypercall','xsa29_guest_pointer_into_hypervisor'),
+ ('29','lib/hypercall/guestmem.c','if ((uint64_t)a + len > limit || !hc->access)','if ((uint64_t)a + len > limit + 0x100000000u || !hc->access)','hypercall','xsa29_guest_pointer_into_hypervisor'),
 ]
 only = args
 bad = 0

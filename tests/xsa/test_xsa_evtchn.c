@@ -85,7 +85,7 @@ static void xsa317_port_allocation_error_path(void **state)
 		EXPECT(f, pv_evtchn_alloc_unbound(&f->ctx, pv_domid(1), pv_domid(0), &p), PV_OK);
 		assert_int_equal(p, k);
 	}
-	struct pv_evtchn_status st;
+	struct pv_evtchn_port_status st;
 	EXPECT(f, pv_evtchn_alloc_unbound(&f->ctx, pv_domid(1), pv_domid(0), &p), PV_ENOSPC);
 	EXPECT(f, pv_evtchn_bind_ipi(&f->ctx, pv_domid(1), 0, &p), PV_ENOSPC);
 	EXPECT(f, pv_evtchn_bind_virq(&f->ctx, pv_domid(1), PV_EVTCHN_VIRQ_TIMER, 0, &p),
@@ -122,7 +122,7 @@ static void xsa221_uninitialised_port(void **state)
 	struct fx *f = fx_new();
 	fx_add(f, 1, ABI(state), 64);
 	const pv_domid_t d = pv_domid(1);
-	struct pv_evtchn_status st;
+	struct pv_evtchn_port_status st;
 	const uint32_t bad[] = { 0, 5, 63, 64, 1024, UINT32_MAX };
 	for (unsigned i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		uint32_t p = bad[i];
@@ -182,7 +182,7 @@ static void xsa338_valid_port_turns_invalid(void **state)
 	EXPECT(f, pv_evtchn_send(&f->ctx, pv_domid(1), p1), PV_ENOENT);
 	EXPECT(f, pv_evtchn_unmask(&f->ctx, pv_domid(1), p1), PV_ENOENT);
 	EXPECT(f, pv_evtchn_send(&f->ctx, pv_domid(0), p0), PV_OK); /* dropped */
-	struct pv_evtchn_status st;
+	struct pv_evtchn_port_status st;
 	EXPECT(f, pv_evtchn_status(&f->ctx, pv_domid(0), p0, &st), PV_OK);
 	assert_int_equal(st.state, PV_EVTCHN_UNBOUND);
 	assert_int_equal(pv_domid_val(st.remote_dom), 1);
@@ -239,7 +239,7 @@ static void xsa343_reset_interleaved(void **state)
 	}
 	assert_int_equal(rc, PV_OK);
 	fx_audit(f);
-	struct pv_evtchn_status st;
+	struct pv_evtchn_port_status st;
 	for (uint32_t q = 1; q < 1024; q++) {
 		EXPECT(f, pv_evtchn_status(&f->ctx, pv_domid(1), q, &st), PV_OK);
 		assert_int_equal(st.state, PV_EVTCHN_FREE);
@@ -278,7 +278,7 @@ static void xsa344_reset_not_preemptible(void **state)
 		calls++;
 		fx_audit(f);
 		unsigned nfree = 0;
-		struct pv_evtchn_status st;
+		struct pv_evtchn_port_status st;
 		for (uint32_t q = 1; q < n; q++) {
 			assert_int_equal(pv_evtchn_status(&f->ctx, pv_domid(1), q, &st), PV_OK);
 			nfree += st.state == PV_EVTCHN_FREE;

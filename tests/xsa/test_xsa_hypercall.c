@@ -34,7 +34,7 @@ struct fx {
 	unsigned add_calls, iret_calls;
 };
 
-static int32_t access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
+static enum pv_status access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
 			 uint8_t **host)
 {
 	struct fx *f = user;
@@ -87,7 +87,7 @@ static struct fx *fx_new(void)
 	struct fx *f = test_calloc(1, sizeof *f);
 	struct pv_hc_config cfg = {
 		.table = table, .table_len = NR, .stats = f->stats, .perms = f->perms,
-		.max_domains = 2, .access = access_fn, .user = f, .guest_va_limit = LIMIT,
+		.nr_domains = 2, .access = access_fn, .user = f, .guest_va_limit = LIMIT,
 		.multicall_max = MC_MAX, .multicall_slice = MC_SLICE,
 	};
 	assert_int_equal(pv_hc_init(&f->hc, &cfg, NULL), PV_OK);
@@ -206,7 +206,7 @@ static void xsa213_mode_change_inside_multicall(void **state)
 	struct pv_hc_stats st2[1];
 	struct pv_hc_perm pm2[1];
 	struct pv_hc_config c2 = { .table = bad, .table_len = 1, .stats = st2, .perms = pm2,
-				   .max_domains = 1, .multicall_max = 4, .multicall_slice = 1 };
+				   .nr_domains = 1, .multicall_max = 4, .multicall_slice = 1 };
 	assert_int_equal(pv_hc_init(&hc2, &c2, NULL), PV_EINVAL);
 	test_free(f);
 }

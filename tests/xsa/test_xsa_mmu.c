@@ -26,12 +26,12 @@ static const enum pv_mmu_format fmt_v5 = PV_MMU_FMT_V5, fmt_v7 = PV_MMU_FMT_V7;
 
 static int32_t pin(struct t_machine *t, uint16_t d, enum pv_mmu_table k, uint32_t ma)
 {
-	return pv_mmu_pin(&t->mmu, pv_domid(d), k, pv_maddr(ma));
+	return pv_mmu_pin(&t->mmu, pv_domid(d), k, t_mfn(ma));
 }
 
 static int32_t unpin(struct t_machine *t, uint16_t d, uint32_t ma)
 {
-	return pv_mmu_unpin(&t->mmu, pv_domid(d), pv_maddr(ma));
+	return pv_mmu_unpin(&t->mmu, pv_domid(d), t_mfn(ma));
 }
 
 /*
@@ -177,7 +177,7 @@ static void xsa242_lost_type_reference(void **state)
 	assert_int_equal(t_frame(t, L2A).type_count, 1);
 	T_EXPECT(t, unpin(t, 1, L2A), PV_EBUSY);
 	/* The active base is held too. */
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, unpin(t, 1, L1A), PV_EBUSY);
 	T_EXPECT(t, pv_mmu_frame_free(&t->mmu, t_mfn(L1A), 4, pv_domid(1)), PV_EBUSY);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4 * 2, 0), PV_OK);
@@ -201,7 +201,7 @@ static void xsa286_stale_tlb_after_batch(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), true));
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, L2A), PV_OK);
-	fake_port_reset();
+	pv_fake_reset();
 	/* Drop the mapping, then ask for something refused. */
 	struct pv_mmu_update_req r[2] = {
 		{ L2A, 0 },
@@ -211,19 +211,19 @@ static void xsa286_stale_tlb_after_batch(void **state)
 	T_EXPECT(t, pv_mmu_update(&t->mmu, pv_domid(1), r, 2, &done), PV_EXDEV);
 	assert_int_equal(done, 1);
 	assert_int_equal(t_frame(t, DATA(0)).ref_count, 0);
-	const struct fake_port_log *lg = fake_port_log();
+	const struct pv_fake_log *lg = pv_fake_log_get();
 	struct pv_tlb_req all = { .scope = PV_TLB_ALL, .asid = 0, .va = pv_gvaddr(0) };
-	assert_true(fake_port_tlb_covers(&all));
+	assert_true(pv_fake_tlb_covers(&all));
 	assert_true(lg->count >= 1);
-	assert_int_equal(lg->ev[lg->count - 1].kind, FAKE_PORT_TLB); /* the last thing done */
+	assert_int_equal(lg->ev[lg->count - 1].kind, PV_FAKE_TLB); /* the last thing done */
 	if (T_FMT(state) == PV_MMU_FMT_V5)
 		assert_true(lg->cache_flush_all >= 1);
 	/* The frame can become a table at once: nothing maps it any more. */
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L2, DATA(0)), PV_OK);
 	/* A batch that only adds mappings owes no flush. */
-	fake_port_reset();
+	pv_fake_reset();
 	T_EXPECT(t, t_update1(t, 1, L2A + 8, t_small(t, DATA(1), true)), PV_OK);
-	assert_int_equal(fake_port_log()->tlb_all, 0);
+	assert_int_equal(pv_fake_log_get()->tlb_all, 0);
 	t_free(t);
 }
 
@@ -388,14 +388,14 @@ static void xsa380_grant_outlives_owner(void **state)
 	T_EXPECT(t, t_update1(t, 2, L2_D2, t_small(t, DATA(0), true)), PV_OK);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, pv_domid(1)), PV_EBUSY);
 	assert_true(t->doms[1].dying);
-	assert_int_equal(t_frame(t, DATA(0)).owner, 1);
+	assert_int_equal(pv_domid_val(t_frame(t, DATA(0)).owner), 1);
 	/* No new mapping of a dying owner's frame, even one still granted. */
 	T_EXPECT(t, t_update1(t, 2, L2_D2 + 4, t_small(t, DATA(1), true)), PV_EXDEV);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, pv_domid(1)), PV_EBUSY);
 	T_EXPECT(t, t_update1(t, 2, L2_D2, 0), PV_OK);
 	T_EXPECT(t, pv_mmu_domain_destroy(&t->mmu, pv_domid(1)), PV_OK);
-	assert_int_equal(t_frame(t, DATA(0)).owner, PV_DOMID_NONE_VALUE);
-	assert_int_equal(t_frame(t, DATA(0)).grant_peer, PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, DATA(0)).owner), PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame(t, DATA(0)).grant_peer), PV_DOMID_NONE_VALUE);
 	T_EXPECT(t, t_update1(t, 2, L2_D2, t_small(t, DATA(0), false)), PV_EPERM);
 	t_free(t);
 }
@@ -443,10 +443,10 @@ static void xsa232_cache_maintenance_of_memory_not_mapped(void **state)
 	T_EXPECT(t, pin(t, 1, PV_MMU_TABLE_L1, L1A), PV_OK);
 	struct pv_mmu_maint_req r = { PV_MMU_MAINT_CACHE_CLEAN, pv_gvaddr(va), 4096u, 0 };
 	T_EXPECT(t, pv_mmu_maint(&t->mmu, pv_domid(1), &r), PV_ENOENT); /* no active L1 yet */
-	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), pv_maddr(L1A)), PV_OK);
-	fake_port_reset();
+	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
+	pv_fake_reset();
 	T_EXPECT(t, pv_mmu_maint(&t->mmu, pv_domid(1), &r), PV_OK);
-	assert_int_equal(fake_port_log()->cache_clean, 1);
+	assert_int_equal(pv_fake_log_get()->cache_clean, 1);
 	const struct { uint32_t op, va, len; } bad[] = {
 		{ PV_MMU_MAINT_CACHE_CLEAN, va, 8192u },           /* second page unmapped */
 		{ PV_MMU_MAINT_CACHE_CLEAN_INVAL, va + 4096u, 4u },
@@ -459,7 +459,7 @@ static void xsa232_cache_maintenance_of_memory_not_mapped(void **state)
 		struct pv_mmu_maint_req b = { bad[i].op, pv_gvaddr(bad[i].va), bad[i].len, 0 };
 		T_EXPECT(t, pv_mmu_maint(&t->mmu, pv_domid(1), &b), PV_EFAULT);
 	}
-	const struct fake_port_log *lg = fake_port_log();
+	const struct pv_fake_log *lg = pv_fake_log_get();
 	assert_int_equal(lg->cache_clean + lg->cache_clean_inval + lg->cache_sync_icache, 1);
 	assert_int_equal(lg->tlb_va, 0);
 	/* Another domain's request works on its own tables only: it has none. */

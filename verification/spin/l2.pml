@@ -34,7 +34,7 @@ byte sel;                /* bit w: pending word w may hold a port */
 bit upcall_pending;
 bit upcall_mask;
 
-/* the upcall interrupt, as the port raises it for ctx->cfg.ops->upcall */
+/* the upcall interrupt, as the port raises it for ctx->ops->upcall */
 bit upcall_irq;
 bit hyp_done;
 
