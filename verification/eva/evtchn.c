@@ -22,6 +22,7 @@
 #define NP0 64u
 #define NP1 128u
 #define NPIRQ 4u
+#define NLOW 9u
 #ifndef STEPS
 #define STEPS 1
 #endif
@@ -77,7 +78,7 @@ int main(void)
 	if (pv_evtchn_pirq_route(&ctx, 1, pv_domid(0)) != PV_OK)
 		return 1;
 
-	uint32_t port, sa, sb;
+	uint32_t port, sa, sb, sp, pa;
 	pv_domid_t da, db;
 	struct pv_evtchn_status st;
 	/* A port in every state on each side, from the operations themselves. */
@@ -107,23 +108,28 @@ int main(void)
 		 * so that each domain's port array is analysed with its size). */
 		sa = Frama_C_unsigned_int_interval(0, ND);
 		sb = Frama_C_unsigned_int_interval(0, ND);
+		/* The port: each of the low ports (every bound one is below
+		 * NLOW), or any port from NLOW on (all FREE, or out of range). */
+		sp = Frama_C_unsigned_int_interval(0, NLOW);
 		//@ split sa;
 		//@ split sb;
+		//@ split sp;
 		da = pv_domid((uint16_t)(sa < ND ? sa : (uint32_t)Frama_C_interval(ND, 0xFFFF)));
 		db = pv_domid((uint16_t)(sb < ND ? sb : (uint32_t)Frama_C_interval(ND, 0xFFFF)));
+		pa = sp < NLOW ? sp : Frama_C_unsigned_int_interval(NLOW, UINT32_MAX);
 		switch (Frama_C_interval(0, 16)) {
 		case 0: (void)pv_evtchn_alloc_unbound(&ctx, da, db, &port); break;
-		case 1: (void)pv_evtchn_bind_interdomain(&ctx, da, db, any(), &port); break;
+		case 1: (void)pv_evtchn_bind_interdomain(&ctx, da, db, pa, &port); break;
 		case 2: (void)pv_evtchn_bind_virq(&ctx, da, any(), any(), &port); break;
 		case 3: (void)pv_evtchn_bind_pirq(&ctx, da, any(), &port); break;
 		case 4: (void)pv_evtchn_bind_ipi(&ctx, da, any(), &port); break;
-		case 5: (void)pv_evtchn_send(&ctx, da, any()); break;
-		case 6: (void)pv_evtchn_close(&ctx, da, any()); break;
-		case 7: (void)pv_evtchn_status(&ctx, da, any(), &st); break;
-		case 8: (void)pv_evtchn_mask(&ctx, da, any()); break;
-		case 9: (void)pv_evtchn_unmask(&ctx, da, any()); break;
-		case 10: (void)pv_evtchn_bind_vcpu(&ctx, da, any(), any()); break;
-		case 11: (void)pv_evtchn_set_priority(&ctx, da, any(), any()); break;
+		case 5: (void)pv_evtchn_send(&ctx, da, pa); break;
+		case 6: (void)pv_evtchn_close(&ctx, da, pa); break;
+		case 7: (void)pv_evtchn_status(&ctx, da, pa, &st); break;
+		case 8: (void)pv_evtchn_mask(&ctx, da, pa); break;
+		case 9: (void)pv_evtchn_unmask(&ctx, da, pa); break;
+		case 10: (void)pv_evtchn_bind_vcpu(&ctx, da, pa, any()); break;
+		case 11: (void)pv_evtchn_set_priority(&ctx, da, pa, any()); break;
 		case 12: (void)pv_evtchn_reset(&ctx, da); break;
 		case 13: (void)pv_evtchn_raise_virq(&ctx, da, any(), any()); break;
 		case 14: (void)pv_evtchn_raise_pirq(&ctx, any()); break;
