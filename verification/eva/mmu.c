@@ -139,7 +139,8 @@ static int setup(void)
 #ifdef L1_FINE
 	uint32_t *fine = &RAM[FINE_FR * 1024u];
 	fine[0] = pv_mmu_desc_v5_tiny(MA(301), 3u, 3u);
-	fine[4] = L2_SMALL(MA(302), 0);
+	for (unsigned i = 4; i < 8; i++)
+		fine[i] = L2_SMALL(MA(302), 0);
 	if (pv_mmu_pin(&mmu, pv_domid(0), PV_MMU_TABLE_FINE, pv_maddr(MA(FINE_FR))) != PV_OK)
 		return 0;
 	l1[1] = L1_FINE(MA(FINE_FR));
