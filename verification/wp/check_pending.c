@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * NOT YET PROVED (not run by tools/prove): the theorem of pv_mmu_check as a
- * whole, built on isolation.c's predicates. WP proves no_global and the
- * call's preconditions; arm_domain, leaf_in_ram, ram_type and table_ptr
- * are still open (Z3 gives up within 20 s). See docs/verification.md.
+ * PARTLY PROVED: the theorem of pv_mmu_check as a whole, built on
+ * isolation.c's predicates. tools/prove runs arm_domain (CVC4 proves it,
+ * Z3 gives up) and no_global; leaf_in_ram, ram_type and table_ptr are
+ * still open (leaf_in_ram: Z3 unknown, CVC4 timeout at 30 s), as are the
+ * decoder theorems below. See docs/verification.md.
  * Run: frama-c -c11 -machdep gcc_x86_32 -cpp-extra-args="-Iinclude -Ilib/mmu" \
  *   -inline-calls pv_mmu_check,pv_mmu_frame_index,check_frame,fr_owner,fr_ttype,fr_flags,fr_gpeer \
- *   -wp -wp-prover qed,z3 -wp-fct thm_check verification/wp/check_pending.c
+ *   -wp -wp-prover qed,z3,cvc4 -wp-fct thm_check verification/wp/check_pending.c
  */
 #include "isolation.c"
 

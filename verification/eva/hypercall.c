@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Eva driver for lib/hypercall: absence of run-time errors in dispatch,
+ * multicall and the guest copy helpers, for any trap frame a guest leaves
+ * and any content of its memory.
+ *
+ * The table: 0 multicall (preemptible, refused inside a multicall), 1 a handler that
+ * copies a guest buffer of the guest's chosen address and length in and
+ * back out, 2 a preemptible handler that may ask to be re-issued, 3 unused.
+ * Four domains, each with an arbitrary permission mask. The guest's memory
+ * is a window of 3 pages at GVA; the access hook maps a piece inside it (a
+ * piece never crosses a page: the library splits) and refuses anything
+ * else, or refuses nondeterministically. Every register of the trap frame
+ * and every byte of the window is arbitrary; the dispatch runs with any
+ * domain id.
+ */
+#include "__fc_builtin.h"
+#include <pvlib/hypercall.h>
+
+#define GVA 0x10000u
+#define GSIZE (3u * 4096u)
+#define ND 4u
+
+static uint8_t gmem[GSIZE];
+
+static int32_t access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
+			 uint8_t **host)
+{
+	(void)user; (void)dom; (void)write;
+	uint32_t a = pv_gvaddr_val(va);
+	if (a < GVA || a - GVA >= GSIZE || len > GSIZE - (a - GVA) || Frama_C_nondet(0, 1))
+		return PV_EFAULT;
+	*host = &gmem[a - GVA];
+	return PV_OK;
+}
+
+static void sync_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint8_t *host, uint32_t len,
+		    enum pv_hc_sync_op op)
+{
+	(void)user; (void)dom; (void)va; (void)op;
+	if (len)
+		(void)host[len - 1u]; /* the piece the library names is valid */
+}
+
+static int32_t h_copy(struct pv_hc_call *call)
+{
+	uint8_t buf[64];
+	uint32_t len = call->args[1];
+	if (len > sizeof buf)
+		return PV_E2BIG;
+	int32_t rc = pv_hc_copy_from_guest(call->hc, call->dom, buf, pv_gvaddr(call->args[0]), len, 1);
+	if (rc != PV_OK)
+		return rc;
+	return pv_hc_copy_to_guest(call->hc, call->dom, pv_gvaddr(call->args[2]), buf, len, 1);
+}
+
+static int32_t h_preempt(struct pv_hc_call *call)
+{
+	call->args[0] = Frama_C_unsigned_int_interval(0, UINT32_MAX);
+	return Frama_C_nondet(0, 1) ? PV_ERESTART : (int32_t)call->args[1];
+}
+
+static const struct pv_hc_entry table[4] = {
+	{ 0, 2, PV_HC_F_ALL, "multicall", pv_hc_multicall },
+	{ 1, 3, 0, "copy", h_copy },
+	{ 2, 2, PV_HC_F_PREEMPTIBLE, "preempt", h_preempt },
+	{ 3, 0, 0, "unused", 0 },
+};
+static struct pv_hc_stats stats[4];
+static struct pv_hc_perm perms[ND];
+static struct pv_hc hc;
+
+/*@ assigns \nothing; ensures \false; */
+void pv_port_assert_fail(const char *expr, const char *file, int line);
+
+int main(void)
+{
+	struct pv_hc_config c = {
+		.table = table, .table_len = 4, .stats = stats, .perms = perms, .max_domains = ND,
+		.access = access_fn, .sync = sync_fn, .user = 0, .guest_va_limit = 0xC0000000u,
+		.multicall_max = 64, .multicall_slice = 4,
+	};
+	uint32_t bad;
+	if (pv_hc_init(&hc, &c, &bad) != PV_OK)
+		return 1;
+	for (uint32_t d = 0; d < ND; d++) {
+		struct pv_hc_perm p = { ((uint64_t)Frama_C_unsigned_int_interval(0, UINT32_MAX) << 32) |
+					Frama_C_unsigned_int_interval(0, UINT32_MAX) };
+		if (pv_hc_perm_set(&hc, pv_domid((uint16_t)d), p) != PV_OK)
+			return 1;
+	}
+	Frama_C_make_unknown((char *)gmem, GSIZE);
+	struct pv_trap_frame tf;
+	Frama_C_make_unknown((char *)&tf, sizeof tf);
+	pv_domid_t dom = pv_domid((uint16_t)Frama_C_interval(0, 0xFFFF));
+	int32_t rc = pv_hc_dispatch(&hc, dom, &tf);
+	(void)pv_hc_stats_get(&hc, tf.r[0]);
+	(void)pv_hc_name(&hc, tf.r[1]);
+	return rc == PV_OK ? 0 : 1;
+}
