@@ -37,7 +37,7 @@ static const struct pv_evtchn_pair allow[2] = {
 	{ { 0 }, { 1 } },
 	{ { 1 }, { 1 } },
 };
-static struct pv_evtchn_ctx ctx;
+static struct pv_evtchn ctx;
 
 static void cb_vcpu(void *arg, pv_domid_t dom, uint32_t vcpu) { (void)arg; (void)dom; (void)vcpu; }
 static void cb_pirq(void *arg, uint32_t pirq) { (void)arg; (void)pirq; }
@@ -80,7 +80,7 @@ int main(void)
 
 	uint32_t port, sa, sb, sp, pa;
 	pv_domid_t da, db;
-	struct pv_evtchn_status st;
+	struct pv_evtchn_port_status st;
 	/* A port in every state on each side, from the operations themselves. */
 	uint32_t u0, i0, v0, p0, u1, i1, v1, x1, x0;
 	if (pv_evtchn_alloc_unbound(&ctx, pv_domid(0), pv_domid(1), &u0) != PV_OK ||

@@ -23,7 +23,7 @@
 
 static uint8_t gmem[GSIZE];
 
-static int32_t access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
+static enum pv_status access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
 			 uint8_t **host)
 {
 	(void)user; (void)dom; (void)write;
@@ -76,7 +76,7 @@ void pv_port_assert_fail(const char *expr, const char *file, int line);
 int main(void)
 {
 	struct pv_hc_config c = {
-		.table = table, .table_len = 4, .stats = stats, .perms = perms, .max_domains = ND,
+		.table = table, .table_len = 4, .stats = stats, .perms = perms, .nr_domains = ND,
 		.access = access_fn, .sync = sync_fn, .user = 0, .guest_va_limit = 0xC0000000u,
 		.multicall_max = 64, .multicall_slice = 4,
 	};

@@ -131,7 +131,7 @@ static int setup(void)
 	l2[3] = L2_DEV(IO_BASE);
 	for (unsigned i = 16; i < 32; i++)
 		l2[i] = L2_LARGE(MA(272));
-	if (pv_mmu_pin(&mmu, pv_domid(0), PV_MMU_TABLE_L2, pv_maddr(MA(L2_FR))) != PV_OK)
+	if (pv_mmu_pin(&mmu, pv_domid(0), PV_MMU_TABLE_L2, pv_maddr_to_mfn(pv_maddr(MA(L2_FR)))) != PV_OK)
 		return 0;
 	uint32_t *l1 = &RAM[L1_FR * 1024u];
 	l1[0] = L1_COARSE(MA(L2_FR));
@@ -141,13 +141,13 @@ static int setup(void)
 	fine[0] = pv_mmu_desc_v5_tiny(MA(301), 3u, 3u);
 	for (unsigned i = 4; i < 8; i++)
 		fine[i] = L2_SMALL(MA(302), 0);
-	if (pv_mmu_pin(&mmu, pv_domid(0), PV_MMU_TABLE_FINE, pv_maddr(MA(FINE_FR))) != PV_OK)
+	if (pv_mmu_pin(&mmu, pv_domid(0), PV_MMU_TABLE_FINE, pv_maddr_to_mfn(pv_maddr(MA(FINE_FR)))) != PV_OK)
 		return 0;
 	l1[1] = L1_FINE(MA(FINE_FR));
 #endif
-	if (pv_mmu_pin(&mmu, pv_domid(0), PV_MMU_TABLE_L1, pv_maddr(MA(L1_FR))) != PV_OK)
+	if (pv_mmu_pin(&mmu, pv_domid(0), PV_MMU_TABLE_L1, pv_maddr_to_mfn(pv_maddr(MA(L1_FR)))) != PV_OK)
 		return 0;
-	if (pv_mmu_switch_base(&mmu, pv_domid(0), pv_maddr(MA(L1_FR))) != PV_OK)
+	if (pv_mmu_switch_base(&mmu, pv_domid(0), pv_maddr_to_mfn(pv_maddr(MA(L1_FR)))) != PV_OK)
 		return 0;
 	return 1;
 }
@@ -171,7 +171,7 @@ int main(void)
 	switch (Frama_C_interval(0, 9)) {
 	case 0:
 		rc = pv_mmu_pin(&mmu, any_dom(), (enum pv_mmu_table)Frama_C_interval(0, 7),
-				pv_maddr(any()));
+				pv_mfn(any()));
 		break;
 	case 1: {
 		/* A batch of one request, from the state above. */
@@ -190,10 +190,10 @@ int main(void)
 		break;
 	}
 	case 3:
-		rc = pv_mmu_unpin(&mmu, any_dom(), pv_maddr(any()));
+		rc = pv_mmu_unpin(&mmu, any_dom(), pv_mfn(any()));
 		break;
 	case 4:
-		rc = pv_mmu_switch_base(&mmu, any_dom(), pv_maddr(any()));
+		rc = pv_mmu_switch_base(&mmu, any_dom(), pv_mfn(any()));
 		break;
 	case 5:
 		rc = pv_mmu_grant(&mmu, any_dom(), pv_mfn(any()), any_dom(), Frama_C_nondet(0, 1));
