@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * lib/evtchn at the edges the other tests stop short of: the last guest id
- * as the remote end of an unbound port, a 2-level domain configured without
- * any FIFO memory, and pv_evtchn_audit made to look exactly one past each
+ * as the remote end of an unbound port and as a slot, a 2-level domain
+ * configured without any FIFO memory, each missing init piece alone, half
+ * a policy pair, the memory right after a shared page and after a FIFO
+ * domain's control blocks, and pv_evtchn_audit made to look exactly one past each
  * table it bounds (the slot past the domain table, the port past a port
  * table, the last bit of a summary word that names no group). In every
  * case the storage one past the end is made to look valid, so an audit
@@ -195,6 +197,164 @@ static void test_audit_pirq_owner_one_past_the_slots(void **state)
 	assert_true(fx_pending(F, 2, p));
 }
 
+/*
+ * A virq entry naming a port that is not a virq port but carries the same
+ * numbers (an IPI on vcpu 0: u == 0 == VIRQ_TIMER): named, so a raise of
+ * the timer cannot land on the IPI.
+ */
+static void test_audit_virq_entry_naming_a_lookalike_ipi(void **state)
+{
+	(void)state;
+	uint32_t ipi;
+	OK(pv_evtchn_bind_ipi(&F->ctx, pv_domid(0), 0, &ipi));
+	memcpy(SAVED, F, sizeof *F);
+	F->doms[0].virq_port[0][PV_EVTCHN_VIRQ_TIMER] = ipi;
+	named("virq entry names a wrong port", 0, ipi);
+}
+
+/*
+ * Init refuses each missing piece alone: no context, no config, either
+ * mandatory callback, the pirq table or either pirq callback when pirqs
+ * are configured, the policy table when pairs are. A piece accepted
+ * missing is a null call at the first event.
+ */
+static void test_init_refuses_each_missing_piece_alone(void **state)
+{
+	(void)state;
+	struct pv_evtchn_ops ops = fx_ops;
+	struct pv_evtchn_config good = {
+		.ops = &ops, .cb_arg = F,
+		.domains = F->doms, .nr_domains = FX_DOMS,
+		.pirqs = F->pirqs, .nr_pirqs = FX_PIRQS,
+		.allow = F->allow, .nr_allow = 3,
+	};
+	struct pv_evtchn_ctx ctx;
+	assert_int_equal(pv_evtchn_init(NULL, &good), PV_EINVAL);
+	assert_int_equal(pv_evtchn_init(&ctx, NULL), PV_EINVAL);
+	struct pv_evtchn_config c = good;
+	c.ops = NULL;
+	assert_int_equal(pv_evtchn_init(&ctx, &c), PV_EINVAL);
+	ops.upcall = NULL;
+	assert_int_equal(pv_evtchn_init(&ctx, &good), PV_EINVAL);
+	ops = fx_ops;
+	ops.wake = NULL;
+	assert_int_equal(pv_evtchn_init(&ctx, &good), PV_EINVAL);
+	ops = fx_ops;
+	ops.pirq_mask = NULL;
+	assert_int_equal(pv_evtchn_init(&ctx, &good), PV_EINVAL);
+	ops = fx_ops;
+	ops.pirq_unmask = NULL;
+	assert_int_equal(pv_evtchn_init(&ctx, &good), PV_EINVAL);
+	ops = fx_ops;
+	c = good;
+	c.pirqs = NULL;
+	assert_int_equal(pv_evtchn_init(&ctx, &c), PV_EINVAL);
+	c = good;
+	c.allow = NULL;
+	assert_int_equal(pv_evtchn_init(&ctx, &c), PV_EINVAL);
+	/* Without pirqs the pirq callbacks are not needed. */
+	ops.pirq_mask = ops.pirq_unmask = NULL;
+	c = good;
+	c.nr_pirqs = 0;
+	c.pirqs = NULL;
+	assert_int_equal(pv_evtchn_init(&ctx, &c), PV_OK);
+	assert_int_equal(pv_evtchn_init(&ctx, &good), PV_EINVAL);
+}
+
+/*
+ * A context may have a slot for every guest id (PV_DOMID_MAX_GUEST + 1
+ * slots), not one more; the last slot is a domain like any other.
+ */
+static void test_init_with_a_slot_for_every_guest_id(void **state)
+{
+	(void)state;
+	const uint32_t n = PV_DOMID_MAX_GUEST + 1u;
+	struct pv_evtchn_domain *doms = calloc(n + 1u, sizeof *doms);
+	assert_non_null(doms);
+	struct pv_evtchn_config cfg = {
+		.ops = &fx_ops, .cb_arg = F, .domains = doms, .nr_domains = n + 1u,
+	};
+	struct pv_evtchn_ctx ctx;
+	assert_int_equal(pv_evtchn_init(&ctx, &cfg), PV_EINVAL);
+	cfg.nr_domains = n;
+	assert_int_equal(pv_evtchn_init(&ctx, &cfg), PV_OK);
+	struct pv_evtchn_domain_config dc = fx_dc(F, 3, PV_EVTCHN_ABI_2L, 64);
+	dc.id = pv_domid(PV_DOMID_MAX_GUEST);
+	assert_int_equal(pv_evtchn_domain_add(&ctx, &dc), PV_OK);
+	uint32_t p;
+	assert_int_equal(pv_evtchn_bind_ipi(&ctx, pv_domid(PV_DOMID_MAX_GUEST), 0, &p), PV_OK);
+	assert_int_equal(pv_evtchn_audit(&ctx, NULL), PV_OK);
+	assert_int_equal(pv_evtchn_domain_remove(&ctx, pv_domid(PV_DOMID_MAX_GUEST)), PV_OK);
+	free(doms);
+}
+
+/*
+ * The policy allows the pairs it lists, in either order, and nothing
+ * else: with {0,1} and {2,1} listed, 1 may not reach 3 and 3 may not
+ * reach 1, 0 may not reach 2. Half a pair (one end matching) is no pair.
+ */
+static void test_policy_half_a_pair_is_no_pair(void **state)
+{
+	(void)state;
+	uint32_t p;
+	assert_int_equal(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(1), pv_domid(3), &p), PV_EPERM);
+	assert_int_equal(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(1), pv_domid(1), &p), PV_EPERM);
+	assert_int_equal(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(0), pv_domid(2), &p), PV_EPERM);
+	assert_int_equal(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(2), pv_domid(0), &p), PV_EPERM);
+	fx_add(F, 3, PV_EVTCHN_ABI_2L, 64);
+	assert_int_equal(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(3), pv_domid(1), &p), PV_EPERM);
+	assert_int_equal(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(3), pv_domid(0), &p), PV_EPERM);
+	OK(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(1), pv_domid(0), &p));
+	OK(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(1), pv_domid(2), &p));
+	OK(pv_evtchn_alloc_unbound(&F->ctx, pv_domid(3), pv_domid(3), &p));
+}
+
+/*
+ * Registering a domain writes its shared page and nothing after it: the
+ * next domain's page, right behind it in the hypervisor's memory, keeps
+ * its contents.
+ */
+static void test_shared_page_setup_stays_in_its_page(void **state)
+{
+	(void)state;
+	OK(pv_evtchn_domain_remove(&F->ctx, pv_domid(2)));
+	memset(&F->shared[3], 0x5A, sizeof F->shared[3]);
+	struct pv_evtchn_shared next = F->shared[3];
+	fx_add(F, 2, PV_EVTCHN_ABI_2L, 4);
+	assert_memory_equal(&F->shared[3], &next, sizeof next);
+	assert_int_equal(F->shared[2].nr_ports, 4);
+}
+
+/*
+ * A FIFO domain keeps the control blocks of its own vcpus only: with one
+ * vcpu, the config's second block is not taken; with every vcpu, nothing
+ * past the config's array is (here a pointer placed right after it).
+ */
+static void test_fifo_domain_takes_only_its_vcpus_blocks(void **state)
+{
+	(void)state;
+	struct pv_evtchn_domain_config dc = fx_dc(F, 3, PV_EVTCHN_ABI_FIFO, 64);
+	dc.nr_vcpus = 1;
+	OK(pv_evtchn_domain_add(&F->ctx, &dc));
+	assert_ptr_equal(F->doms[3].fifo_ctrl[0], &F->ctrl[3][0]);
+	assert_null(F->doms[3].fifo_ctrl[1]);
+	OK(pv_evtchn_domain_remove(&F->ctx, pv_domid(3)));
+	struct {
+		struct pv_evtchn_domain_config dc;
+		void *after;
+	} w = { fx_dc(F, 3, PV_EVTCHN_ABI_FIFO, 64), (void *)(uintptr_t)0x12345678u };
+	w.dc.nr_vcpus = PV_EVTCHN_MAX_VCPUS;
+	OK(pv_evtchn_domain_add(&F->ctx, &w.dc));
+	for (unsigned v = 0; v < PV_EVTCHN_FIFO_PRIORITIES; v++)
+		assert_int_equal(F->doms[3].fifo_tail[0][v], 0);
+	uint32_t p;
+	OK(pv_evtchn_bind_ipi(&F->ctx, pv_domid(3), PV_EVTCHN_MAX_VCPUS - 1u, &p));
+	OK(pv_evtchn_send(&F->ctx, pv_domid(3), p));
+	assert_int_equal(fx_consume(F, 3, PV_EVTCHN_MAX_VCPUS - 1u, 16), 1);
+	assert_int_equal(F->got[0], p);
+	OK(pv_evtchn_domain_remove(&F->ctx, pv_domid(3)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +365,12 @@ int main(void)
 		T(test_audit_virq_entry_one_past_the_table),
 		T(test_audit_pirq_entry_one_past_the_table),
 		T(test_audit_pirq_owner_one_past_the_slots),
+		T(test_audit_virq_entry_naming_a_lookalike_ipi),
+		T(test_init_refuses_each_missing_piece_alone),
+		T(test_init_with_a_slot_for_every_guest_id),
+		T(test_policy_half_a_pair_is_no_pair),
+		T(test_shared_page_setup_stays_in_its_page),
+		T(test_fifo_domain_takes_only_its_vcpus_blocks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
