@@ -486,6 +486,46 @@ static void test_arinc_partition_units_take_turns(void **state)
 	assert_int_equal(d.run_ns, 100 * MS - 3u * S.cfg.slice_ns);
 }
 
+/*
+ * Reaching the end of the last window moves to the first window of the
+ * next frame: two windows alternate frame after frame, each picked at its
+ * own boundary. Off by one, the cursor would walk past the table into a
+ * window that is not in it (here one left from a longer table).
+ */
+static void test_arinc_last_window_wraps_to_the_first(void **state)
+{
+	(void)state;
+	arinc();
+	add(0, 1, (struct pv_sched_params){ 0 }, 0);
+	add(1, 2, (struct pv_sched_params){ 0 }, 0);
+	/* A longer table first: its third window stays in the instance's
+	 * memory, past the end of the table installed next. */
+	struct pv_sched_window w3[] = {
+		{ pv_domid(2), 0, 1 * MS },
+		{ pv_domid(2), 1 * MS, 1 * MS },
+		{ pv_domid(2), 2 * MS, 7 * MS },
+	};
+	OK(pv_sched_arinc_set_table(&S, w3, 3, 9 * MS, 0, NULL));
+	struct pv_sched_window w[] = {
+		{ pv_domid(1), 0, 10 * MS },
+		{ pv_domid(2), 10 * MS, 5 * MS },
+	};
+	OK(pv_sched_arinc_set_table(&S, w, 2, 15 * MS, 0, NULL));
+	for (pv_time_ns frame = 0; frame < 3u * 15 * MS; frame += 15 * MS) {
+		struct pv_sched_decision d = pick(frame);
+		assert_int_equal(d.unit, 0);
+		assert_int_equal(d.run_ns, 10 * MS);
+		d = pick(frame + 10 * MS);
+		assert_int_equal(d.unit, 1);
+		assert_int_equal(d.run_ns, 5 * MS);
+		assert_int_equal(S.win, 1);
+	}
+	/* Late by a whole frame and a bit: the same place in the cycle. */
+	struct pv_sched_decision d = pick(3u * 15 * MS + 15 * MS + 11 * MS);
+	assert_int_equal(d.unit, 1);
+	assert_int_equal(d.run_ns, 4 * MS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -505,6 +545,7 @@ int main(void)
 		T(test_arinc_table_domain_only_past_the_units),
 		T(test_arinc_table_reads_exactly_n_windows),
 		T(test_arinc_partition_units_take_turns),
+		T(test_arinc_last_window_wraps_to_the_first),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
