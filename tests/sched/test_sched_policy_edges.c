@@ -291,6 +291,104 @@ static void test_foreground_change_touches_only_the_units(void **state)
 	}
 }
 
+/*
+ * A unit in debt (credit -1000 of a 2000 quantum), blocked while the
+ * other unit runs `rounds` rounds, then woken: the credit it gets back.
+ */
+static int64_t credit_after_missed_rounds(uint32_t rounds)
+{
+	credit_fine();
+	add(0, 1, (struct pv_sched_params){ .weight = 2000 }, 0);
+	add(1, 2, (struct pv_sched_params){ .weight = 2000 }, 0);
+	assert_int_equal(pick(0).unit, 0);
+	OK(pv_sched_tick(&S, 2000)); /* spent */
+	OK(pv_sched_tick(&S, 3000)); /* ran on: 1000 in debt */
+	OK(pv_sched_block(&S, 0, 3000));
+	assert_int_equal(U[0].credit, -1000);
+	pv_time_ns now = 3000;
+	assert_int_equal(pick(now).unit, 1);
+	for (uint32_t r = 0; r < rounds; r++) {
+		now += 2000;
+		assert_int_equal(pick(now).unit, 1);
+	}
+	assert_int_equal(S.round, rounds);
+	OK(pv_sched_wake(&S, 0, now));
+	return U[0].credit;
+}
+
+/*
+ * Credit for missed rounds: one round missed pays one quantum (a unit in
+ * debt keeps the rest of its debt), two or more pay up to a full quantum.
+ * One step off either way, a unit that blocks with debt would have it
+ * forgiven a round early, or keep it a round too long.
+ */
+static void test_credit_refresh_after_one_and_two_missed_rounds(void **state)
+{
+	(void)state;
+	assert_int_equal(credit_after_missed_rounds(0), -1000);
+	assert_int_equal(credit_after_missed_rounds(1), 1000);
+	assert_int_equal(credit_after_missed_rounds(2), 2000);
+	assert_int_equal(credit_after_missed_rounds(3), 2000);
+}
+
+/*
+ * A boosted unit charged for no time at all (another call at the same
+ * instant) keeps its boost; a unit left with one nanosecond of credit
+ * keeps the CPU for it. One step off, any call at the instant of a
+ * decision would take a woken unit's boost away, and a unit with credit
+ * left would be sent behind the others.
+ */
+static void test_credit_charges_of_zero_and_to_one_ns(void **state)
+{
+	(void)state;
+	credit_fine();
+	add(0, 1, (struct pv_sched_params){ .weight = 2000 }, 0);
+	add(1, 2, (struct pv_sched_params){ .weight = 2000 }, 0);
+	OK(pv_sched_block(&S, 0, 0));
+	OK(pv_sched_wake(&S, 0, 0));
+	assert_int_equal(pick(0).unit, 0);
+	OK(pv_sched_tick(&S, 0));
+	assert_int_equal(U[0].boosted, 1);
+	assert_int_equal(pick(0).unit, 0);
+	/* A unit charged down to one nanosecond keeps its place at the
+	 * head of the round. */
+	credit_fine();
+	add(0, 1, (struct pv_sched_params){ .weight = 2000 }, 0);
+	add(1, 2, (struct pv_sched_params){ .weight = 2000 }, 0);
+	assert_int_equal(pick(0).unit, 0);
+	OK(pv_sched_tick(&S, 1999));
+	assert_int_equal(U[0].credit, 1);
+	struct pv_sched_decision d = pick(1999);
+	assert_int_equal(d.unit, 0);
+	assert_int_equal(d.run_ns, 1);
+}
+
+/*
+ * A decision that ends exactly at the top of the clock is kept as it is
+ * (the timer can be armed there); only one that would pass it becomes
+ * PV_TIME_NEVER.
+ */
+static void test_decision_ending_exactly_at_the_top_of_the_clock(void **state)
+{
+	(void)state;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_RR, &c);
+	OK(pv_sched_init(&S, &c, U, NU));
+	add(0, 1, (struct pv_sched_params){ .weight = 256 }, 0);
+	add(1, 2, (struct pv_sched_params){ .weight = 256 }, 0); /* two: slices apply */
+	pv_time_ns now = PV_TIME_NEVER - c.slice_ns;
+	struct pv_sched_decision d = pick(now);
+	assert_int_equal(d.unit, 0);
+	assert_int_equal(d.run_ns, c.slice_ns);
+	d = pick(now + 1u); /* slice_ns - 1 left, and exactly that to the top */
+	assert_int_equal(d.unit, 0);
+	assert_int_equal(d.run_ns, c.slice_ns - 1u);
+	OK(pv_sched_block(&S, 0, now + 1u));
+	d = pick(now + 1u); /* a whole slice: one more than the clock has */
+	assert_int_equal(d.unit, 1);
+	assert_int_equal(d.run_ns, PV_TIME_NEVER);
+}
+
 /* ---- EDF --------------------------------------------------------------- */
 
 #define P20 (1ull << 20) /* a period whose shares are exact binary fractions */
@@ -393,8 +491,9 @@ static void test_edf_removed_after_its_deadline_holds_nothing(void **state)
 
 /*
  * Foreground units in the slack take turns: one that ran there even a
- * single nanosecond goes behind the next. One step off, the first could
- * keep the slack for itself by being picked every nanosecond.
+ * single nanosecond goes behind the next, one that ran nothing does not.
+ * One step off, the first could keep the slack for itself by being picked
+ * every nanosecond, or lose its turn to a call at the same instant.
  */
 static void test_edf_slack_rotates_after_one_ns(void **state)
 {
@@ -406,6 +505,7 @@ static void test_edf_slack_rotates_after_one_ns(void **state)
 	OK(pv_sched_yield(&S, 0, 0));
 	OK(pv_sched_yield(&S, 1, 0));
 	assert_int_equal(pick(0).unit, 0);
+	assert_int_equal(pick(0).unit, 0); /* ran nothing: still its turn */
 	assert_int_equal(pick(1).unit, 1);
 	assert_int_equal(pick(2).unit, 0);
 }
@@ -536,6 +636,9 @@ int main(void)
 		T(test_credit_boost_ends_after_one_ns),
 		T(test_credit_debt_clamped_exactly_at_one_quantum),
 		T(test_credit_cap_of_one_percent_is_a_cap),
+		T(test_credit_refresh_after_one_and_two_missed_rounds),
+		T(test_credit_charges_of_zero_and_to_one_ns),
+		T(test_decision_ending_exactly_at_the_top_of_the_clock),
 		T(test_foreground_change_touches_only_the_units),
 		T(test_edf_budget_of_one_ns_runs),
 		T(test_edf_smallest_decrease_is_held),
