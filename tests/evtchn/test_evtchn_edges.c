@@ -137,11 +137,15 @@ static void test_audit_summary_bit_past_a_31_group_table(void **state)
 	memcpy(SAVED, F, sizeof *F);
 	F->doms[3].free_grp[0] |= 1u << 31;
 	named("free-port summary names a group past the table", 3, 0);
-	/* 32 groups (1024 ports): bit 31 is a group like any other. */
+	/* 32 groups (1024 ports): bit 31 is a group like any other, and a
+	 * summary that calls that group full is named. */
 	OK(pv_evtchn_domain_remove(&F->ctx, pv_domid(3)));
 	fx_add(F, 3, PV_EVTCHN_ABI_2L, 32u * PV_EVTCHN_FREE_GROUP);
 	assert_int_equal(F->doms[3].free_grp[0], 0xFFFFFFFFu);
 	fx_audit(F);
+	memcpy(SAVED, F, sizeof *F);
+	F->doms[3].free_grp[0] &= ~(1u << 31);
+	named("free-port summary wrong for a group", 3, 31u * PV_EVTCHN_FREE_GROUP);
 }
 
 /*
@@ -158,6 +162,23 @@ static void test_audit_virq_entry_one_past_the_table(void **state)
 	memcpy(SAVED, F, sizeof *F);
 	F->doms[0].virq_port[0][PV_EVTCHN_VIRQ_TIMER] = n;
 	named("virq entry names a wrong port", 0, n);
+}
+
+/*
+ * A virq port whose virq number is one past the table, where the table's
+ * next entry (the next vcpu's first virq) names that port: the audit names
+ * the port, not the entry it would read past the row.
+ */
+static void test_audit_virq_port_number_one_past_the_virqs(void **state)
+{
+	(void)state;
+	uint32_t v;
+	OK(pv_evtchn_bind_virq(&F->ctx, pv_domid(0), PV_EVTCHN_VIRQ_CONSOLE, 0, &v));
+	memcpy(SAVED, F, sizeof *F);
+	F->doms[0].virq_port[0][PV_EVTCHN_VIRQ_CONSOLE] = 0;
+	F->doms[0].virq_port[1][0] = v;
+	F->ports[0][v].u = PV_EVTCHN_NR_VIRQS;
+	named("virq table disagrees", 0, v);
 }
 
 /* The same for a pirq entry: port nr_ports, looking like that pirq's. */
@@ -366,6 +387,7 @@ int main(void)
 		T(test_audit_pirq_entry_one_past_the_table),
 		T(test_audit_pirq_owner_one_past_the_slots),
 		T(test_audit_virq_entry_naming_a_lookalike_ipi),
+		T(test_audit_virq_port_number_one_past_the_virqs),
 		T(test_init_refuses_each_missing_piece_alone),
 		T(test_init_with_a_slot_for_every_guest_id),
 		T(test_policy_half_a_pair_is_no_pair),
