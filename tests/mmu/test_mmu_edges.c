@@ -5,9 +5,11 @@
  * field is set (an ARMv7 section's TEX right above AP[1:0], a small page's
  * S bit right above APX): the rights come from AP alone, and a decoder
  * that read the neighbour as part of AP would tell a hypervisor emulating
- * a user access that a full-access mapping is read-only; and pv_mmu_init
- * given no instance or no configuration.
+ * a user access that a full-access mapping is read-only; pv_mmu_init
+ * given no instance or no configuration; and the audit's scratch space
+ * used to its last word and not one word further.
  */
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -106,12 +108,33 @@ static void test_init_without_instance_or_config(void **state)
 	t_free(t);
 }
 
+/* The audit clears and uses exactly PV_MMU_AUDIT_SCRATCH_WORDS words: the
+ * word after them, the caller's, keeps its value. */
+static void test_audit_scratch_used_to_its_end_only(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V5);
+	size_t n = t->scratch_words;
+	uint32_t *sc = calloc(n + 1u, sizeof *sc);
+	assert_non_null(sc);
+	sc[n] = 0xA5A5A5A5u;
+	for (size_t i = 0; i < n; i++)
+		sc[i] = 0xFFFFFFFFu; /* the audit must clear what it counts in */
+	struct pv_mmu_audit_report rep;
+	assert_int_equal(pv_mmu_audit(&t->mmu, sc, n, &rep), PV_OK);
+	assert_int_equal(sc[n], 0xA5A5A5A5u);
+	assert_int_equal(pv_mmu_audit(&t->mmu, sc, n - 1u, &rep), PV_ENOMEM);
+	free(sc);
+	t_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_v7_section_user_rights_with_tex_set),
 		cmocka_unit_test(test_v7_small_page_user_rights_with_s_set),
 		cmocka_unit_test(test_init_without_instance_or_config),
+		cmocka_unit_test(test_audit_scratch_used_to_its_end_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
