@@ -4,13 +4,13 @@
  * as the remote end of an unbound port and as a slot, a 2-level domain
  * configured without any FIFO memory, each missing init piece alone, half
  * a policy pair, the memory right after a shared page and after a FIFO
- * domain's control blocks, and pv_evtchn_audit made to look exactly one past each
- * table it bounds (the slot past the domain table, the port past a port
- * table, the last bit of a summary word that names no group). In every
- * case the storage one past the end is made to look valid, so an audit
- * that read it instead of refusing would pass. Each case was found as a
- * mutant of lib/evtchn that no other test killed (docs/testing.md,
- * "Mutation testing").
+ * domain's control blocks; and pv_evtchn_audit made to look exactly one
+ * past each table it bounds (the slot past the domain table, the port past
+ * a port table, the virq past the virq table, bit 31 of a summary word).
+ * Where the storage one past the end can be made to look valid, it is, so
+ * an audit that read it instead of refusing would pass. Each case was
+ * found as a mutant of lib/evtchn that no other test killed
+ * (docs/testing.md, "Mutation testing").
  */
 #include <stdlib.h>
 
