@@ -4,8 +4,11 @@
  * with one nanosecond of credit or budget, a boosted unit that ran one
  * nanosecond, a cap of 1%, a credit exactly one quantum below zero, a
  * reservation decreased by the smallest step or ending just before a
- * parameter change, a table read exactly to its length, a boost as long as
- * the slice. The structural checker (sched_check.h) runs after every call.
+ * parameter change, one and two missed credit rounds, a decision ending
+ * exactly at the top of the clock, a table read exactly to its length and
+ * a frame wrapping from its last window, a boost as long as the slice, and
+ * the caller's memory right after the unit array. The structural checker
+ * (sched_check.h) runs after every call.
  * Each case was found as a mutant of lib/sched that no other test killed
  * (docs/testing.md, "Mutation testing"); each comment says what a guest or
  * a hypervisor would see if the decision flipped one step early or late.
