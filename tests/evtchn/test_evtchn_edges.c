@@ -376,6 +376,56 @@ static void test_fifo_domain_takes_only_its_vcpus_blocks(void **state)
 	OK(pv_evtchn_domain_remove(&F->ctx, pv_domid(3)));
 }
 
+/*
+ * Every operation naming the domain id one past the context's table
+ * (nr_domains) is refused with PV_ESRCH, even when the caller's memory
+ * past the table holds what looks like an active domain: off by one, a
+ * guest could bind and send through storage that is no domain's.
+ */
+static void test_domain_past_the_table_that_looks_active(void **state)
+{
+	(void)state;
+	reinit(3, (struct pv_evtchn_pair){ pv_domid(3), pv_domid(0) });
+	F->doms[3] = F->doms[0];
+	F->doms[3].id = 3;
+	F->doms[3].ports = F->ports[3];
+	F->doms[3].shared = &F->shared[3];
+	memcpy(F->ports[3], F->ports[0], 64 * sizeof F->ports[3][0]);
+	fx_audit(F);
+	struct fx_snap *snap = calloc(1, sizeof *snap);
+	assert_non_null(snap);
+	fx_snap(snap, F);
+	uint32_t p;
+	struct pv_evtchn_status st;
+	pv_domid_t past = pv_domid(3);
+	assert_int_equal(pv_evtchn_bind_ipi(&F->ctx, past, 0, &p), PV_ESRCH);
+	assert_int_equal(pv_evtchn_alloc_unbound(&F->ctx, past, pv_domid(0), &p), PV_ESRCH);
+	assert_int_equal(pv_evtchn_bind_virq(&F->ctx, past, PV_EVTCHN_VIRQ_TIMER, 0, &p), PV_ESRCH);
+	assert_int_equal(pv_evtchn_status(&F->ctx, past, 1, &st), PV_ESRCH);
+	assert_int_equal(pv_evtchn_send(&F->ctx, past, 1), PV_ESRCH);
+	assert_int_equal(pv_evtchn_reset(&F->ctx, past), PV_ESRCH);
+	assert_false(pv_evtchn_vcpu_pending(&F->ctx, past, 0));
+	fx_unchanged(snap, F);
+	free(snap);
+	fx_audit(F);
+}
+
+/*
+ * Registering a FIFO domain clears each of its vcpus' control blocks and
+ * nothing after the last one: the word right after it (here the next,
+ * unused, block) keeps its value.
+ */
+static void test_fifo_setup_stays_in_the_control_blocks(void **state)
+{
+	(void)state;
+	F->ctrl[3][FX_VCPUS].ready = 0x5A5A5A5Au;
+	F->ctrl[3][FX_VCPUS - 1u].head[PV_EVTCHN_FIFO_PRIORITIES - 1u] = 7;
+	fx_add(F, 3, PV_EVTCHN_ABI_FIFO, 64);
+	assert_int_equal(F->ctrl[3][FX_VCPUS - 1u].head[PV_EVTCHN_FIFO_PRIORITIES - 1u], 0);
+	assert_int_equal(F->ctrl[3][FX_VCPUS].ready, 0x5A5A5A5Au);
+	F->ctrl[3][FX_VCPUS].ready = 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +443,8 @@ int main(void)
 		T(test_policy_half_a_pair_is_no_pair),
 		T(test_shared_page_setup_stays_in_its_page),
 		T(test_fifo_domain_takes_only_its_vcpus_blocks),
+		T(test_domain_past_the_table_that_looks_active),
+		T(test_fifo_setup_stays_in_the_control_blocks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
