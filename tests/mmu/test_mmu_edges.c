@@ -5,9 +5,10 @@
  * field is set (an ARMv7 section's TEX right above AP[1:0], a small page's
  * S bit right above APX): the rights come from AP alone, and a decoder
  * that read the neighbour as part of AP would tell a hypervisor emulating
- * a user access that a full-access mapping is read-only; pv_mmu_init
- * given no instance or no configuration; and the audit's scratch space
- * used to its last word and not one word further.
+ * a user access that a full-access mapping is read-only; an ARMv7
+ * supersection translated across its 16 MiB; pv_mmu_init given no
+ * instance or no configuration; and the audit's scratch space used to its
+ * last word and not one word further.
  */
 #include <stdlib.h>
 #include <stdarg.h>
@@ -95,6 +96,26 @@ static void test_v7_small_page_user_rights_with_s_set(void **state)
 	t_free(t);
 }
 
+/* An ARMv7 supersection (bit 18) translates across all of its 16 MiB. */
+static void test_v7_supersection_translates_its_16_mib(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V7, 48, 32); /* dom 1: MiB 1..31 */
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t l1 = t_ma(1, 0);
+	t_fill(t, l1, 0x200, 16, v7_super(t_ma(16, 0), V7_RW, 0, 1, 1));
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, pv_maddr(l1)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), pv_maddr(l1)), PV_OK);
+	for (uint32_t mib = 0; mib < 16; mib += 5) {
+		struct pv_mmu_xlate x;
+		uint32_t va = (0x200u << 20) + (mib << 20) + 0x4567u;
+		assert_int_equal(pv_mmu_translate(m, pv_domid(1), pv_gvaddr(va), &x), PV_OK);
+		assert_int_equal(pv_maddr_val(x.ma), t_ma(16, 0) + (mib << 20) + 0x4567u);
+		assert_true(x.user_read && x.user_write);
+	}
+	t_free(t);
+}
+
 /* No instance, or no configuration: refused, never dereferenced. */
 static void test_init_without_instance_or_config(void **state)
 {
@@ -133,6 +154,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_v7_section_user_rights_with_tex_set),
 		cmocka_unit_test(test_v7_small_page_user_rights_with_s_set),
+		cmocka_unit_test(test_v7_supersection_translates_its_16_mib),
 		cmocka_unit_test(test_init_without_instance_or_config),
 		cmocka_unit_test(test_audit_scratch_used_to_its_end_only),
 	};
