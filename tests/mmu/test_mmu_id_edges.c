@@ -8,7 +8,8 @@
  * and a pinned table owned by the domain id one past the table
  * (nr_domains). An audit off by one there would accept a frame table a
  * guest can write, or read a domain record that does not exist. And the
- * answer to a base switch onto a frame no guest owns. Found as mutants of
+ * answer to a base switch onto a frame no guest owns, and the audit's
+ * count of owned frames with more domains than scratch words. Found as mutants of
  * lib/mmu that no other test killed (docs/testing.md, "Mutation testing").
  */
 #include <stdarg.h>
@@ -148,6 +149,49 @@ static void test_last_guest_id_is_a_guest(void **state)
 	t_free(t);
 }
 
+/*
+ * More domains than scratch words: the audit counts each domain's frames
+ * a chunk of domains at a time, as many as the scratch holds. Domains at
+ * the chunk boundaries (the first of the second and third chunks) own
+ * frames; the counts come out right and the word after the scratch space,
+ * the caller's, is never written.
+ */
+static void test_audit_counts_owned_frames_in_chunks(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t words = (uint32_t)t->scratch_words; /* 4 * 1024 + T_NIO */
+	const uint32_t n = 2u * words + 1u;
+	struct pv_mmu_domain *doms = calloc(n, sizeof *doms);
+	uint32_t *sc = calloc(words + 1u, sizeof *sc);
+	assert_non_null(doms);
+	assert_non_null(sc);
+	struct pv_mmu_config c;
+	t_config(t, &c);
+	c.domains = doms;
+	c.nr_domains = n;
+	memset(t->ram, 0, (size_t)t->ram_mb << 20);
+	assert_int_equal(pv_mmu_init(m, &c), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(m, t_mfn(t_ma(0, 0)), 256, pv_domid_hyp()), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(m, t_mfn(t_ma(1, 0)), 3, pv_domid(words)), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(m, t_mfn(t_ma(2, 0)), 5, pv_domid(2u * words)), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(m, t_mfn(t_ma(3, 0)), 7, pv_domid(words - 1u)), PV_OK);
+	sc[words] = 0xA5A5A5A5u;
+	struct pv_mmu_audit_report rep = { 0xDEADu, "none" };
+	assert_int_equal(pv_mmu_audit(m, sc, words, &rep), PV_OK);
+	assert_int_equal(sc[words], 0xA5A5A5A5u);
+	/* A count that is off is still found, in any chunk. */
+	doms[2u * words].nr_frames++;
+	assert_int_equal(pv_mmu_audit(m, sc, words, &rep), PV_EINVAL);
+	assert_string_equal(rep.what, "owned frame count mismatch");
+	assert_int_equal(rep.mfn, 2u * words);
+	doms[2u * words].nr_frames--;
+	t_reset(t, T_FMT(state), 2);
+	free(sc);
+	free(doms);
+	t_free(t);
+}
+
 #define BOTH(f) cmocka_unit_test_prestate(f, (void *)&fmt_v5), \
 		cmocka_unit_test_prestate(f, (void *)&fmt_v7)
 
@@ -155,6 +199,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		BOTH(test_last_guest_id_is_a_guest),
+		BOTH(test_audit_counts_owned_frames_in_chunks),
 		BOTH(test_audit_frame_table_owned_by_the_last_guest_id),
 		BOTH(test_audit_table_owner_one_past_the_domains),
 		BOTH(test_switch_base_onto_a_frame_no_guest_owns),
