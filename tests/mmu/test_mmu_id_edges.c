@@ -9,8 +9,9 @@
  * (nr_domains). An audit off by one there would accept a frame table a
  * guest can write, or read a domain record that does not exist. And the
  * answer to a base switch onto a frame no guest owns, and the audit's
- * count of owned frames with more domains than scratch words. Found as mutants of
- * lib/mmu that no other test killed (docs/testing.md, "Mutation testing").
+ * count of owned frames with more domains than scratch words. Found as
+ * mutants of lib/mmu that no other test killed (docs/testing.md, "Mutation
+ * testing").
  */
 #include <stdarg.h>
 #include <stddef.h>
