@@ -3,15 +3,13 @@
  * lib/mmu at the exact id where a frame stops being a guest's: a machine
  * whose last domain is the highest guest id, PV_DOMID_MAX_GUEST, whose
  * frames are another guest's to every check (PV_EXDEV, not PV_EPERM); and
- * pv_mmu_audit there: the
- * highest guest id (PV_DOMID_MAX_GUEST) owning a frame of the frame table,
- * and a pinned table owned by the domain id one past the table
- * (nr_domains). An audit off by one there would accept a frame table a
- * guest can write, or read a domain record that does not exist. And the
- * answer to a base switch onto a frame no guest owns, and the audit's
- * count of owned frames with more domains than scratch words. Found as
- * mutants of lib/mmu that no other test killed (docs/testing.md, "Mutation
- * testing").
+ * pv_mmu_audit there: that id owning a frame of the frame table, a pinned
+ * table owned by the domain id one past the table (nr_domains), and the
+ * count of owned frames with more domains than scratch words. An audit off
+ * by one there would accept a frame table a guest can write, or read a
+ * domain record (or a scratch word) that does not exist. And the answer to
+ * a base switch onto a frame no guest owns. Found as mutants of lib/mmu
+ * that no other test killed (docs/testing.md, "Mutation testing").
  */
 #include <stdarg.h>
 #include <stddef.h>
