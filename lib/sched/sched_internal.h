@@ -110,13 +110,6 @@ static inline void sched_list_push_tail(struct pv_sched *s, uint16_t li, uint32_
 	sched_link_between(s, u, s->lists[li].prev, s->nunits + li);
 }
 
-static inline void sched_list_push_head(struct pv_sched *s, uint16_t li, uint32_t u)
-{
-	PV_ASSERT(s->units[u].list == SCHED_NOLIST);
-	s->units[u].list = li;
-	sched_link_between(s, u, s->nunits + li, s->lists[li].next);
-}
-
 static inline void sched_list_del(struct pv_sched *s, uint32_t u)
 {
 	struct pv_sched_unit *x = &s->units[u];
