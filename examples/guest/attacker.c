@@ -11,7 +11,11 @@
 /* The machine layout is public (refhv_layout.h, board.h): the attacker
  * knows where the others live, which is the worst case. */
 #define SECURE_MEM REFHV_DOM_MEM(0)
+#ifdef REFHV_LINUX /* the Linux configuration: Linux in the rich domain's place */
+#define RICH_MEM REFHV_LINUX_MEM
+#else
 #define RICH_MEM REFHV_DOM_MEM(1)
+#endif
 #define HYP_IMAGE REFHV_HYP_IMAGE_MA
 #define UART_PA BOARD_UART0_PA
 #define SCRATCH_SLOT (REFHV_FREE_SLOT + 1u)

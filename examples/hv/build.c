@@ -6,6 +6,7 @@
  */
 #include "hv.h"
 #include "kuser.h"
+#include "refhv_linux.h"
 
 struct hv_image_desc {
 	const uint8_t *start, *end;
@@ -14,11 +15,17 @@ struct hv_image_desc {
 extern const uint8_t hv_image_secure_start[], hv_image_secure_end[];
 extern const uint8_t hv_image_rich_start[], hv_image_rich_end[];
 extern const uint8_t hv_image_attacker_start[], hv_image_attacker_end[];
+#ifdef REFHV_LINUX
+extern const uint8_t hv_image_linux_start[], hv_image_linux_end[];
+#endif
 
 static const struct hv_image_desc images[HV_IMAGE_COUNT] = {
 	[HV_IMAGE_SECURE] = { hv_image_secure_start, hv_image_secure_end },
 	[HV_IMAGE_RICH] = { hv_image_rich_start, hv_image_rich_end },
 	[HV_IMAGE_ATTACKER] = { hv_image_attacker_start, hv_image_attacker_end },
+#ifdef REFHV_LINUX /* only the hv-linux build links a kernel in */
+	[HV_IMAGE_LINUX] = { hv_image_linux_start, hv_image_linux_end },
+#endif
 };
 
 _Static_assert(sizeof(struct pv_evtchn_shared) <= REFHV_VCPU_OFFSET,
@@ -142,11 +149,66 @@ static int32_t build_tables(struct hv_dom *d, uint32_t base, uint32_t img_frames
 	return PV_OK;
 }
 
+/*
+ * The tables of a Linux domain (refhv_linux.h): every frame i of its n at
+ * REFHV_LINUX_VA + i * 4 KiB, small pages only (never sections), except
+ * the table frames (the L1 at frames 4..7, the coarse tables in the last
+ * frames), which nothing maps. Pinned like the small layout's.
+ */
+static int32_t build_tables_linux(struct hv_dom *d, uint32_t base, uint32_t n,
+				  uint32_t img_frames)
+{
+	const uint32_t fmt = HV_MMU_FORMAT;
+	const uint32_t nl2 = REFHV_LINUX_L2_FRAMES(n), l2_first = n - nl2;
+	uint32_t *l1 = (uint32_t *)(d->mem + REFHV_FRAME_L1 * PV_FRAME_SIZE);
+	uint32_t *l2 = (uint32_t *)(d->mem + l2_first * PV_FRAME_SIZE);
+	uint32_t l1_ma = base + REFHV_FRAME_L1 * PV_FRAME_SIZE;
+	uint32_t l2_ma = base + l2_first * PV_FRAME_SIZE;
+
+	zero(l1, 4u * PV_FRAME_SIZE);
+	zero(l2, nl2 * PV_FRAME_SIZE);
+	for (uint32_t i = 0; i < n; i++) {
+		/* Table frames stay unmapped, as in the small layout: on ARMv5
+		 * every mapping a guest can read is one lib/mmu counts as
+		 * writable (AP != 00), see docs/linux.md. */
+		if ((i >= REFHV_FRAME_L1 && i < REFHV_FRAME_L1 + 4u) || i >= l2_first)
+			continue;
+		uint32_t flags = i == REFHV_FRAME_START_INFO ? 0u : PV_MMU_DESC_W;
+		if (i >= REFHV_LINUX_FRAME_IMAGE && i < REFHV_LINUX_FRAME_IMAGE + img_frames)
+			flags |= PV_MMU_DESC_X;
+		if (PORT_VIVT_CACHE && shared_with_hv(i))
+			flags |= PV_MMU_DESC_UNCACHED;
+		l2[i] = pv_mmu_desc_small(fmt, base + i * PV_FRAME_SIZE, flags);
+	}
+	/* Coarse table j (1 KiB, 256 entries) maps the j-th MiB. */
+	for (uint32_t j = 0; j < n / 256u; j++)
+		l1[(REFHV_LINUX_VA >> 20) + j] =
+			pv_mmu_desc_table(fmt, l2_ma + j * 1024u, ARMDOM_GUEST_KERN);
+
+	int32_t rc = PV_OK;
+	for (uint32_t f = 0; f < nl2 && rc == PV_OK; f++)
+		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L2,
+				pv_maddr_to_mfn(pv_maddr(l2_ma + f * PV_FRAME_SIZE)));
+	if (rc == PV_OK)
+		rc = pv_mmu_pin(&hv.mmu, d->id, PV_MMU_TABLE_L1, pv_maddr_to_mfn(pv_maddr(l1_ma)));
+	if (rc == PV_OK)
+		rc = pv_mmu_switch_base(&hv.mmu, d->id, pv_maddr_to_mfn(pv_maddr(l1_ma)));
+	if (rc != PV_OK)
+		return rc;
+	d->l1 = pv_maddr(l1_ma);
+	return PV_OK;
+}
+
 int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 {
 	const struct hv_image_desc *img = &images[c->image];
+	const bool lx = c->kind == HV_KIND_LINUX;
+	const uint32_t nr_frames = lx ? c->mem_size >> PV_FRAME_SHIFT : REFHV_GUEST_FRAMES;
+	const uint32_t img_frame = lx ? REFHV_LINUX_FRAME_IMAGE : REFHV_FRAME_IMAGE;
+	const uint32_t img_max = lx ? nr_frames - REFHV_LINUX_L2_FRAMES(nr_frames) - img_frame
+				    : REFHV_FREE_SLOT - REFHV_FRAME_IMAGE - 8u;
 	uint32_t img_size = (uint32_t)(img->end - img->start);
-	if (img_size > (REFHV_FREE_SLOT - REFHV_FRAME_IMAGE - 8u) * PV_FRAME_SIZE) {
+	if (!img->start || img_size > img_max * PV_FRAME_SIZE) {
 		hv_printf("hv: domain %s: image too big (%u bytes)\n", c->name, img_size);
 		return PV_E2BIG;
 	}
@@ -161,7 +223,7 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 #endif
 	d->mem = port_ma_to_va(pv_maddr(c->mem_base));
 	int32_t rc = pv_mmu_frame_assign(&hv.mmu, pv_mfn(c->mem_base >> PV_FRAME_SHIFT),
-					 REFHV_GUEST_FRAMES, d->id);
+					 nr_frames, d->id);
 	if (rc != PV_OK)
 		return rc;
 	/* Its devices' registers, as device memory only (no cacheable alias). */
@@ -174,10 +236,12 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 		if (rc != PV_OK)
 			return rc;
 	}
-	zero(d->mem, REFHV_GUEST_FRAMES * PV_FRAME_SIZE);
-	copy(d->mem + REFHV_FRAME_IMAGE * PV_FRAME_SIZE, img->start, img_size);
-	port_sync_icache(d->mem + REFHV_FRAME_IMAGE * PV_FRAME_SIZE, img_size);
-	rc = build_tables(d, c->mem_base, (img_size + PV_FRAME_SIZE - 1u) / PV_FRAME_SIZE);
+	zero(d->mem, nr_frames * PV_FRAME_SIZE);
+	copy(d->mem + img_frame * PV_FRAME_SIZE, img->start, img_size);
+	port_sync_icache(d->mem + img_frame * PV_FRAME_SIZE, img_size);
+	const uint32_t img_frames = (img_size + PV_FRAME_SIZE - 1u) / PV_FRAME_SIZE;
+	rc = lx ? build_tables_linux(d, c->mem_base, nr_frames, img_frames)
+		: build_tables(d, c->mem_base, img_frames);
 	if (rc != PV_OK)
 		return rc;
 
@@ -204,6 +268,10 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	rc = pv_evtchn_domain_add(&hv.evt, &ec);
 	if (rc != PV_OK)
 		return rc;
+	/* A Linux kernel starts with interrupts off: upcalls masked until it
+	 * enables them (its irqflags are this byte). */
+	if (lx)
+		d->shared->vcpu[0].upcall_mask = 1;
 	/* Its interrupt lines (removing a domain un-routes them, so a restart
 	 * routes them again here). */
 	for (uint32_t i = 0; i < hv_config.nr_irqs && rc == PV_OK; i++) {
@@ -228,10 +296,11 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	si->cpu_id = port_cpu_id();
 	si->mmu_format = HV_MMU_FORMAT;
 	si->mem_ma = c->mem_base;
-	si->nr_frames = REFHV_GUEST_FRAMES;
+	si->nr_frames = nr_frames;
 	si->l1_ma = pv_maddr_val(d->l1);
-	si->l2_ma = c->mem_base + REFHV_FRAME_L2 * PV_FRAME_SIZE;
-	si->shared_va = REFHV_KERN_VA + REFHV_FRAME_SHARED * PV_FRAME_SIZE;
+	si->l2_ma = c->mem_base + (lx ? nr_frames - REFHV_LINUX_L2_FRAMES(nr_frames)
+				      : REFHV_FRAME_L2) * PV_FRAME_SIZE;
+	si->shared_va = (lx ? REFHV_LINUX_VA : REFHV_KERN_VA) + REFHV_FRAME_SHARED * PV_FRAME_SIZE;
 	si->ring_peer = PV_DOMID_NONE_VALUE;
 	si->dev_ma = si->dev_irq = REFHV_NO_DEVICE;
 	for (uint32_t i = hv_config.nr_devs; i-- > 0;) {
@@ -250,17 +319,18 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	d->event_entry = d->exc_entry = d->kernel_sp = 0;
 	d->exit_code = 0;
 	d->frame = (struct pv_trap_frame){ 0 };
-	d->frame.r[0] = REFHV_KERN_VA + REFHV_FRAME_START_INFO * PV_FRAME_SIZE;
-	d->frame.sp = REFHV_KERN_STACK_TOP;
-	d->frame.pc = REFHV_KERN_VA + REFHV_FRAME_IMAGE * PV_FRAME_SIZE;
+	const uint32_t va = lx ? REFHV_LINUX_VA : REFHV_KERN_VA;
+	d->frame.r[0] = va + REFHV_FRAME_START_INFO * PV_FRAME_SIZE;
+	d->frame.sp = lx ? 0u : REFHV_KERN_STACK_TOP;
+	d->frame.pc = va + img_frame * PV_FRAME_SIZE;
 	d->frame.cpsr = PV_PSR_MODE_USR;
 	d->vmode = REFHV_VMODE_KERNEL;
 	d->timer_deadline = PV_TIME_NEVER;
 	d->line_start = true;
 	d->state = HV_DOM_RUNNING;
 	if (d->restarts == 0)
-		hv_printf("hv: built domain %u (%s): 1 MiB at 0x%08x, image %u bytes, tables pinned\n",
-			  (uint32_t)c->id, c->name, c->mem_base, img_size);
+		hv_printf("hv: built domain %u (%s): %u MiB at 0x%08x, image %u bytes, tables pinned\n",
+			  (uint32_t)c->id, c->name, nr_frames >> 8, c->mem_base, img_size);
 	return PV_OK;
 }
 

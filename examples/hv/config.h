@@ -34,7 +34,16 @@ enum hv_image {
 	HV_IMAGE_SECURE = 0,
 	HV_IMAGE_RICH = 1,
 	HV_IMAGE_ATTACKER = 2,
-	HV_IMAGE_COUNT = 3,
+	HV_IMAGE_LINUX = 3,   /* a Linux kernel Image (the hv-linux build only) */
+	HV_IMAGE_COUNT = 4,
+};
+
+/* The guest layout a domain is built with (refhv_abi.h, refhv_linux.h). */
+enum hv_dom_kind {
+	HV_KIND_SMALL = 0, /* the 1 MiB layout of refhv_abi.h (the default) */
+	HV_KIND_LINUX = 1, /* a para-virtualized Linux: all its memory mapped at
+			      REFHV_LINUX_VA, entered with the MMU on
+			      (refhv_linux.h); HV_IMAGE_LINUX only */
 };
 
 /*
@@ -57,7 +66,10 @@ struct hv_dom_cfg {
 	const char *name;
 	uint16_t id;            /* must equal the entry's index */
 	uint32_t mem_base;      /* machine address, 1 MiB aligned */
-	uint32_t mem_size;      /* bytes: the guest layout needs exactly 1 MiB */
+	uint32_t mem_size;      /* bytes: HV_KIND_SMALL needs exactly 1 MiB,
+				   HV_KIND_LINUX a whole number of MiB in
+				   REFHV_LINUX_MEM_MIN..REFHV_LINUX_MEM_MAX */
+	enum hv_dom_kind kind;  /* its layout (zero: HV_KIND_SMALL) */
 	enum hv_image image;
 	uint32_t sched_weight;  /* credit scheduler weight */
 	uint32_t sched_cap;     /* credit cap in % (0 = none) */
@@ -118,6 +130,10 @@ struct hv_config {
 	uint32_t nr_devs;
 	const struct hv_io_cfg *hyp_io;  /* the hypervisor's own devices */
 	uint32_t nr_hyp_io;
+	bool idle_end;                   /* the run may end with domains still
+					    blocked that nothing can wake (they
+					    wait on a peer that has stopped):
+					    reported, not counted as a failure */
 };
 
 extern const struct hv_config hv_config;

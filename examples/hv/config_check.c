@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The configuration checker: plain C, also built and unit-tested on the host. */
 #include "config.h"
+#include "refhv_linux.h"
 
 #include <pvlib/status.h>
 
@@ -152,7 +153,28 @@ static int32_t check_sizes(struct msgbuf *m, const struct hv_config *c)
 static int32_t check_dom_memory(struct msgbuf *m, const struct hv_config *c, uint32_t i)
 {
 	const struct hv_dom_cfg *d = &c->doms[i];
-	if ((d->mem_base & 0xFFFFFu) || d->mem_size != (1u << 20)) {
+	if (d->kind != HV_KIND_SMALL && d->kind != HV_KIND_LINUX) {
+		put_dom(m, c, i);
+		put(m, ": unknown kind");
+		return PV_EINVAL;
+	}
+	if ((d->kind == HV_KIND_LINUX) != (d->image == HV_IMAGE_LINUX)) {
+		put_dom(m, c, i);
+		put(m, ": a Linux image needs the Linux kind, and only it");
+		return PV_EINVAL;
+	}
+	if (d->kind == HV_KIND_LINUX &&
+	    ((d->mem_base & 0xFFFFFu) || (d->mem_size & 0xFFFFFu) ||
+	     d->mem_size < REFHV_LINUX_MEM_MIN || d->mem_size > REFHV_LINUX_MEM_MAX)) {
+		put_dom(m, c, i);
+		put(m, ": a Linux domain needs whole MiB from 16 to 256 at a 1 MiB boundary, not ");
+		put_x(m, d->mem_size);
+		put(m, " at ");
+		put_x(m, d->mem_base);
+		return PV_EINVAL;
+	}
+	if (d->kind == HV_KIND_SMALL &&
+	    ((d->mem_base & 0xFFFFFu) || d->mem_size != (1u << 20))) {
 		put_dom(m, c, i);
 		put(m, ": memory must be 1 MiB at a 1 MiB boundary, not ");
 		put_x(m, d->mem_size);

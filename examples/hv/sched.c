@@ -98,8 +98,10 @@ void hv_schedule(void)
 		if (!anyone_running())
 			hv_finish();
 		if (!anything_armed()) {
-			hv_printf("hv: every domain is blocked and nothing can wake one\n");
-			hv.unexpected++;
+			hv_printf("hv: every domain is blocked and nothing can wake one%s\n",
+				  hv_config.idle_end ? " (the configuration's end)" : "");
+			if (!hv_config.idle_end)
+				hv.unexpected++;
 			hv_finish();
 		}
 		/* Idle: sleep until the timer (or a routed line) fires. */

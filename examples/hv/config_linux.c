@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The reference hypervisor's Linux configuration (the hv-linux image,
+ * docs/linux.md): the demo's secure domain and attacker, unchanged, with a
+ * para-virtualized Linux kernel in the rich domain's place.
+ *
+ *   domain 0  secure    as in config.c: the key, the PIN, the timer23 device
+ *   domain 1  linux     Debian's Linux 6.1 (guests/linux), 32 MiB at
+ *                       +32 MiB, the Linux layout (refhv_linux.h);
+ *                       controlling domain (trust: none)
+ *   domain 2  attacker  as in config.c (built with REFHV_LINUX: the ring
+ *                       it attacks is linux's): on a crash, stop and tell
+ *                       linux
+ *
+ * Channels as in config.c: linux's ring page granted to secure, and the
+ * attacker's control channel to linux. The run ends when no domain can run
+ * any more: the secure domain then waits on its ring for requests that
+ * only a later step's Linux driver sends (idle_end).
+ */
+#include "config.h"
+
+#include "refhv_abi.h"
+#include "refhv_layout.h"
+
+#define HC(n) (UINT64_C(1) << (n))
+
+#define HC_BASE (HC(REFHV_HC_CONSOLE_WRITE) | HC(REFHV_HC_MMU_UPDATE) |            \
+		 HC(REFHV_HC_MMU_PIN) | HC(REFHV_HC_MMU_UNPIN) |                    \
+		 HC(REFHV_HC_MMU_SWITCH_BASE) | HC(REFHV_HC_EVTCHN) |               \
+		 HC(REFHV_HC_SET_CALLBACKS) | HC(REFHV_HC_YIELD) | HC(REFHV_HC_BLOCK) | \
+		 HC(REFHV_HC_GET_TIME) | HC(REFHV_HC_SET_TIMER) | HC(REFHV_HC_IRET) |  \
+		 HC(REFHV_HC_SHUTDOWN) | HC(REFHV_HC_MULTICALL) | HC(REFHV_HC_NULL) |    \
+		 HC(REFHV_HC_MMU_MAINT) | HC(REFHV_HC_SET_TLS))
+
+
+static const struct hv_dom_cfg doms[] = {
+	{ .name = "secure", .id = 0, .mem_base = REFHV_DOM_MEM(0), .mem_size = 1u << 20,
+	  .image = HV_IMAGE_SECURE, .sched_weight = 512, .sched_cap = 0,
+	  .hypercalls = HC_BASE, .on_fault = HV_FAULT_STOP,
+	  .trust = HV_TRUST_SECRET, .assets = "the PIN and MAC key; the timer23 device" },
+	{ .name = "linux", .id = 1, .mem_base = REFHV_LINUX_MEM, .mem_size = REFHV_LINUX_SIZE,
+	  .kind = HV_KIND_LINUX, .image = HV_IMAGE_LINUX, .sched_weight = 256, .sched_cap = 0,
+	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
+			HC(REFHV_HC_SWITCH_FG),
+	  .on_fault = HV_FAULT_STOP, .controller = true, .trust = HV_TRUST_NONE },
+	{ .name = "attacker", .id = 2, .mem_base = REFHV_DOM_MEM(2), .mem_size = 1u << 20,
+	  .image = HV_IMAGE_ATTACKER, .sched_weight = 256, .sched_cap = 0,
+	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE),
+	  .on_fault = HV_FAULT_NOTIFY, .trust = HV_TRUST_NONE },
+};
+
+static const struct hv_chan_cfg chans[] = {
+	{ .a = 1, .b = 0, .ring = true },  /* linux's ring, served by secure */
+	{ .a = 2, .b = 1, .ring = false }, /* attacker -> linux control channel */
+};
+
+#ifdef BOARD_TIMER23_PA
+static const struct hv_dev_cfg devs[] = {
+	{ .name = "timer23", .base = BOARD_TIMER23_PA, .size = 0x1000u,
+	  .irq = BOARD_IRQ_TIMER23, .dom = 0, .dma = false },
+};
+#define DEVS devs
+#define NR_DEVS (sizeof devs / sizeof devs[0])
+#else
+#define DEVS 0
+#define NR_DEVS 0u
+#endif
+
+static const struct hv_io_cfg hyp_io[] = {
+	{ BOARD_UART0_PA, 0x1000u },
+	{ BOARD_TIMER01_PA, 0x1000u },
+	{ BOARD_INTC_PA, BOARD_INTC_SIZE },
+};
+static const uint32_t reserved_irqs[] = { BOARD_IRQ_TIMER01, BOARD_IRQ_UART0 };
+
+const struct hv_config hv_config = {
+	.ram_base = BOARD_RAM_PA,
+	.ram_size = BOARD_RAM_SIZE,
+	.hyp_base = BOARD_RAM_PA,
+	.hyp_size = REFHV_HYP_SIZE,
+	.irq_lines = BOARD_IRQ_LINES,
+	.reserved_irqs = reserved_irqs,
+	.nr_reserved_irqs = sizeof reserved_irqs / sizeof reserved_irqs[0],
+	.slice_ns = 1000000u,
+	.doms = doms,
+	.nr_doms = sizeof doms / sizeof doms[0],
+	.chans = chans,
+	.nr_chans = sizeof chans / sizeof chans[0],
+	.irqs = 0,
+	.nr_irqs = 0,
+	.devs = DEVS,
+	.nr_devs = NR_DEVS,
+	.hyp_io = hyp_io,
+	.nr_hyp_io = sizeof hyp_io / sizeof hyp_io[0],
+	.idle_end = true,
+};
+
+const uint64_t hv_controller_only_hypercalls = HC(REFHV_HC_SWITCH_FG);
+const uint64_t hv_sharing_hypercalls = HC(REFHV_HC_GRANT);
+const uint32_t hv_hypercall_count = REFHV_HC_COUNT;
