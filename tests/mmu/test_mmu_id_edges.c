@@ -94,6 +94,10 @@ static void test_switch_base_onto_a_frame_no_guest_owns(void **state)
 	struct pv_mmu *m = &t->mmu;
 	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), t_mfn(t_ma(0, 0))), PV_EPERM);
 	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), t_mfn(t_ma(2, 0))), PV_EXDEV);
+	/* The same for an unpin: the hypervisor's frame is PV_EPERM, another
+	 * guest's PV_EXDEV, and neither changes anything (T_EXPECT audits). */
+	T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(t_ma(0, 0))), PV_EPERM);
+	T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(t_ma(2, 0))), PV_EXDEV);
 	t_free(t);
 }
 
