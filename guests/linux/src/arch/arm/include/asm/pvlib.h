@@ -25,8 +25,10 @@
  * upcall_mask at +1 (pvlib/abi/evtchn.h). */
 #define PVLIB_UPCALL_PENDING_VA	(PVLIB_SHARED_VA + 16)
 #define PVLIB_UPCALL_MASK_VA	(PVLIB_SHARED_VA + 17)
+#define PVLIB_PENDING_SEL_VA	(PVLIB_SHARED_VA + 20)	/* vcpu[0].pending_sel */
 
 #define PVLIB_HC_CONSOLE_WRITE	0
+#define PVLIB_HC_BLOCK		10
 #define PVLIB_HC_SHUTDOWN	15
 #define PVLIB_HC_NULL		17
 #define PVLIB_CONSOLE_MAX	512	/* bytes per CONSOLE_WRITE */
