@@ -199,7 +199,45 @@ static int32_t build_tables_linux(struct hv_dom *d, uint32_t base, uint32_t n,
 	return PV_OK;
 }
 
+#ifdef REFHV_RESTART_STRESS
+/* The restart test's fault injection: the build's step number n (1: the
+ * frames, 2: the devices' registers, 3: the page tables, 4: the event
+ * channels, 5: the interrupt lines, 6: the hypercall permissions) fails
+ * with PV_ENOMEM when hv_build_fail_step is n. 0: no failure. */
+uint32_t hv_build_fail_step;
+#define STEP(n, call) (hv_build_fail_step == (n) ? PV_ENOMEM : (call))
+#else
+#define STEP(n, call) (call)
+#endif
+
+static int32_t build_domain(struct hv_dom *d, const struct hv_dom_cfg *c);
+
+/*
+ * Build domain d from its configuration c. The configuration checker has
+ * accepted c (memory inside RAM and apart from every other domain's, the
+ * image known, devices and lines its own) and the image's size is checked
+ * before anything changes. A step that still fails (a frame another
+ * domain, dying, has not given back; a table the validator refuses) is
+ * undone: the domain's permissions are cleared, its event channels and
+ * interrupt lines removed and its frames, tables and device regions given
+ * back through lib/mmu's destroy, so a failed build owns nothing.
+ */
 int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
+{
+	int32_t rc = build_domain(d, c);
+	if (rc == PV_OK || rc == PV_E2BIG) /* E2BIG: refused before any change */
+		return rc;
+	(void)pv_hc_perm_set(&hv.hc, d->id, (struct pv_hc_perm){ 0 });
+	(void)pv_evtchn_domain_remove(&hv.evt, d->id);
+	int32_t urc = pv_mmu_domain_destroy(&hv.mmu, d->id);
+	/* Nothing of a domain being built can be mapped by another domain
+	 * (it has made no grant), so the destroy completes at once. */
+	PV_ASSERT(urc == PV_OK);
+	d->state = HV_DOM_STOPPED;
+	return rc;
+}
+
+static int32_t build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 {
 	const struct hv_image_desc *img = &images[c->image];
 	const bool lx = c->kind == HV_KIND_LINUX;
@@ -222,8 +260,8 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	d->asid = 0;
 #endif
 	d->mem = port_ma_to_va(pv_maddr(c->mem_base));
-	int32_t rc = pv_mmu_frame_assign(&hv.mmu, pv_mfn(c->mem_base >> PV_FRAME_SHIFT),
-					 nr_frames, d->id);
+	int32_t rc = STEP(1, pv_mmu_frame_assign(&hv.mmu, pv_mfn(c->mem_base >> PV_FRAME_SHIFT),
+						 nr_frames, d->id));
 	if (rc != PV_OK)
 		return rc;
 	/* Its devices' registers, as device memory only (no cacheable alias). */
@@ -231,8 +269,8 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 		const struct hv_dev_cfg *v = &hv_config.devs[i];
 		if (v->dom != c->id)
 			continue;
-		rc = pv_mmu_io_assign(&hv.mmu, d->id, pv_maddr(v->base), v->size,
-				      PV_MMU_MT_MASK(HV_DEV_TYPE), PV_MMU_IO_WRITE);
+		rc = STEP(2, pv_mmu_io_assign(&hv.mmu, d->id, pv_maddr(v->base), v->size,
+					      PV_MMU_MT_MASK(HV_DEV_TYPE), PV_MMU_IO_WRITE));
 		if (rc != PV_OK)
 			return rc;
 	}
@@ -240,8 +278,8 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	copy(d->mem + img_frame * PV_FRAME_SIZE, img->start, img_size);
 	port_sync_icache(d->mem + img_frame * PV_FRAME_SIZE, img_size);
 	const uint32_t img_frames = (img_size + PV_FRAME_SIZE - 1u) / PV_FRAME_SIZE;
-	rc = lx ? build_tables_linux(d, c->mem_base, nr_frames, img_frames)
-		: build_tables(d, c->mem_base, img_frames);
+	rc = STEP(3, lx ? build_tables_linux(d, c->mem_base, nr_frames, img_frames)
+			: build_tables(d, c->mem_base, img_frames));
 	if (rc != PV_OK)
 		return rc;
 
@@ -265,26 +303,26 @@ int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 		.ports = d->ports,
 		.shared = d->shared,
 	};
-	rc = pv_evtchn_domain_add(&hv.evt, &ec);
+	rc = STEP(4, pv_evtchn_domain_add(&hv.evt, &ec));
 	if (rc != PV_OK)
 		return rc;
 	/* A Linux kernel starts with interrupts off: upcalls masked until it
 	 * enables them (its irqflags are this byte). */
 	if (lx)
-		d->shared->vcpu[0].upcall_mask = 1;
+		rc = pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, true);
 	/* Its interrupt lines (removing a domain un-routes them, so a restart
 	 * routes them again here). */
 	for (uint32_t i = 0; i < hv_config.nr_irqs && rc == PV_OK; i++) {
 		if (hv_config.irqs[i].dom == c->id)
-			rc = pv_evtchn_pirq_route(&hv.evt, hv_config.irqs[i].line, d->id);
+			rc = STEP(5, pv_evtchn_pirq_route(&hv.evt, hv_config.irqs[i].line, d->id));
 	}
 	for (uint32_t i = 0; i < hv_config.nr_devs && rc == PV_OK; i++) {
 		if (hv_config.devs[i].dom == c->id && hv_config.devs[i].irq != HV_NO_IRQ)
-			rc = pv_evtchn_pirq_route(&hv.evt, hv_config.devs[i].irq, d->id);
+			rc = STEP(5, pv_evtchn_pirq_route(&hv.evt, hv_config.devs[i].irq, d->id));
 	}
 	if (rc != PV_OK)
 		return rc;
-	rc = pv_hc_perm_set(&hv.hc, d->id, (struct pv_hc_perm){ c->hypercalls });
+	rc = STEP(6, pv_hc_perm_set(&hv.hc, d->id, (struct pv_hc_perm){ c->hypercalls }));
 	if (rc != PV_OK)
 		return rc;
 

@@ -117,6 +117,9 @@ uint32_t hv_frames_owned(const struct hv_dom *d); /* counted in the frame table 
 
 /* restart_stress.c (the demo-restart-stress image only) */
 void hv_restart_stress(void);
+#ifdef REFHV_RESTART_STRESS
+extern uint32_t hv_build_fail_step; /* build.c: the build step made to fail, 0: none */
+#endif
 
 /* bench.c (the bench image only: -DREFHV_BENCH, tools/demo --bench) */
 void hv_bench_run(void);

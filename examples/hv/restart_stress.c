@@ -7,7 +7,8 @@
  * what there was after the first build: the free frames and each domain's
  * frames (counted from the frame table), and each domain's ports in use.
  * One more restart takes the deferred path (busy_round), and so does a stop
- * (stop_round: a stopped domain is destroyed, not frozen).
+ * (stop_round: a stopped domain is destroyed, not frozen); then builds that
+ * fail part way must leave nothing behind (fail_round).
  * Built only into the image of that test.
  */
 #include "hv.h"
@@ -138,6 +139,54 @@ static uint32_t stop_round(struct hv_dom *d, struct hv_dom *peer)
 
 static uint32_t audit_scratch[PV_MMU_AUDIT_SCRATCH_WORDS(NR_FRAMES, HV_MAX_DEVS)];
 
+/*
+ * A build that fails part way owns nothing: d is destroyed, then built
+ * with each build step in turn made to fail (hv_build_fail_step); after
+ * each failure d must own no frame, no event channel and no hypercall,
+ * and both audits must pass. Steps d's configuration does not reach (a
+ * device, an interrupt line) build normally and are destroyed again.
+ * Finally d is built for real (a restart). Returns the number of things
+ * that went wrong.
+ */
+static uint32_t fail_round(struct hv_dom *d)
+{
+	uint32_t bad = 0, failed = 0;
+	(void)hv_destroy(d);
+	for (uint32_t step = 1; step <= 6; step++) {
+		hv_build_fail_step = step;
+		int32_t rc = hv_build_domain(d, d->cfg);
+		hv_build_fail_step = 0;
+		if (rc == PV_OK) { /* a step this domain does not have */
+			if (hv_destroy(d) != PV_OK)
+				bad++;
+			continue;
+		}
+		failed++;
+		struct pv_evtchn_port_status st;
+		struct pv_mmu_audit_report mr = { .what = "" };
+		struct pv_evtchn_audit_report ef = { 0, pv_domid_none(), 0 };
+		if (rc != PV_ENOMEM || d->state != HV_DOM_STOPPED || hv_frames_owned(d) != 0 ||
+		    pv_evtchn_status(&hv.evt, d->id, 0, &st) != PV_ESRCH ||
+		    pv_hc_perm_get(&hv.hc, d->id).allow != 0 ||
+		    pv_mmu_audit(&hv.mmu, audit_scratch, sizeof audit_scratch / 4u, &mr) != PV_OK ||
+		    pv_evtchn_audit(&hv.evt, &ef) != PV_OK) {
+			hv_printf("hv: restart test: build of %s failing at step %u left %u frame(s): %s\n",
+				  d->cfg->name, step, hv_frames_owned(d), pv_status_name(rc));
+			bad++;
+		}
+	}
+	/* The frames, tables, event channels and permissions steps are in
+	 * every domain's build. */
+	if (failed < 4)
+		bad++;
+	hv_restart(d);
+	if (d->state != HV_DOM_RUNNING)
+		bad++;
+	hv_printf("hv: restart test: %s built with a step failing, %u of 6 ways: %s\n",
+		  d->cfg->name, failed, bad ? "WRONG" : "nothing left each time");
+	return bad;
+}
+
 void hv_restart_stress(void)
 {
 	struct usage before, after;
@@ -161,6 +210,8 @@ void hv_restart_stress(void)
 				break;
 			}
 		}
+		bad += fail_round(d);
+		done++;
 		d->restarts = 0; /* the demo's own restarts count from here */
 	}
 	hv_reap();
