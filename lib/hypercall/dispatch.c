@@ -218,12 +218,34 @@ int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 	return invoke(hc, dom, nr, args, in_multicall, 0, &owned);
 }
 
-int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf)
+/*
+ * A trap whose entry owns the frame (an iret): out of the common path, so
+ * that the common path neither hands out the frame nor keeps a flag across
+ * the handler's call. The handler has written the frame itself when it
+ * ran; a refusal before it is written to r0 as for any call. Such an entry
+ * is never preemptible (pv_hc_init), so there is no continuation here.
+ */
+static __attribute__((noinline, cold)) int32_t
+dispatch_owner(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf)
 {
-	/* r0..r4 are the frame's first five words: the arguments are read from
-	 * there and, on a continuation, written back there. */
 	bool owned = false;
 	int32_t rc = invoke(hc, dom, tf->r[12], tf->r, false, tf, &owned);
+	if (!owned)
+		tf->r[0] = (uint32_t)rc;
+	return rc;
+}
+
+int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf)
+{
+	const struct pv_hc_entry *e = lookup(hc, tf->r[12]);
+	if (__builtin_expect(e && (e->flags & PV_HC_F_OWNS_FRAME), 0))
+		return dispatch_owner(hc, dom, tf);
+	/* r0..r4 are the frame's first five words: the arguments are read from
+	 * there and, on a continuation, written back there. No frame is handed
+	 * to the handler (tf NULL), so invoke refuses a frame owner, which the
+	 * test above has already taken elsewhere. */
+	bool owned = false;
+	int32_t rc = invoke(hc, dom, tf->r[12], tf->r, false, 0, &owned);
 	if (__builtin_expect(rc == PV_ERESTART, 0)) {
 		/*
 		 * Re-issue: the guest resumes at the SVC itself, with the
@@ -233,8 +255,7 @@ int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *t
 		tf->pc -= (tf->cpsr & PV_PSR_T) ? 2u : 4u;
 		return PV_ERESTART;
 	}
-	if (__builtin_expect(!owned, 1))
-		tf->r[0] = (uint32_t)rc; /* a frame owner has written the frame itself */
+	tf->r[0] = (uint32_t)rc;
 	return rc;
 }
 
