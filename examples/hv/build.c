@@ -212,6 +212,16 @@ uint32_t hv_build_fail_step;
 
 static int32_t build_domain(struct hv_dom *d, const struct hv_dom_cfg *c);
 
+/* The most image frames c's layout holds. */
+static uint32_t image_max(const struct hv_dom_cfg *c)
+{
+	if (c->kind == HV_KIND_LINUX) {
+		const uint32_t n = c->mem_size >> PV_FRAME_SHIFT;
+		return n - REFHV_LINUX_L2_FRAMES(n) - REFHV_LINUX_FRAME_IMAGE;
+	}
+	return REFHV_FREE_SLOT - REFHV_FRAME_IMAGE - 8u;
+}
+
 /*
  * Build domain d from its configuration c. The configuration checker has
  * accepted c (memory inside RAM and apart from every other domain's, the
@@ -224,8 +234,14 @@ static int32_t build_domain(struct hv_dom *d, const struct hv_dom_cfg *c);
  */
 int32_t hv_build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 {
+	const struct hv_image_desc *img = &images[c->image];
+	const uint32_t img_size = (uint32_t)(img->end - img->start);
+	if (!img->start || img_size > image_max(c) * PV_FRAME_SIZE) {
+		hv_printf("hv: domain %s: image too big (%u bytes)\n", c->name, img_size);
+		return PV_E2BIG; /* refused before any change */
+	}
 	int32_t rc = build_domain(d, c);
-	if (rc == PV_OK || rc == PV_E2BIG) /* E2BIG: refused before any change */
+	if (rc == PV_OK)
 		return rc;
 	(void)pv_hc_perm_set(&hv.hc, d->id, (struct pv_hc_perm){ 0 });
 	(void)pv_evtchn_domain_remove(&hv.evt, d->id);
@@ -243,13 +259,7 @@ static int32_t build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	const bool lx = c->kind == HV_KIND_LINUX;
 	const uint32_t nr_frames = lx ? c->mem_size >> PV_FRAME_SHIFT : REFHV_GUEST_FRAMES;
 	const uint32_t img_frame = lx ? REFHV_LINUX_FRAME_IMAGE : REFHV_FRAME_IMAGE;
-	const uint32_t img_max = lx ? nr_frames - REFHV_LINUX_L2_FRAMES(nr_frames) - img_frame
-				    : REFHV_FREE_SLOT - REFHV_FRAME_IMAGE - 8u;
-	uint32_t img_size = (uint32_t)(img->end - img->start);
-	if (!img->start || img_size > img_max * PV_FRAME_SIZE) {
-		hv_printf("hv: domain %s: image too big (%u bytes)\n", c->name, img_size);
-		return PV_E2BIG;
-	}
+	const uint32_t img_size = (uint32_t)(img->end - img->start); /* checked by the caller */
 	d->cfg = c;
 	d->id = pv_domid(c->id);
 #if PORT_NR_ASIDS
