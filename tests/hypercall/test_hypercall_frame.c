@@ -5,7 +5,7 @@
  * frame and writes it; the dispatcher does not store its result in r0. Like
  * every other entry it is refused before its handler for an unknown number,
  * a missing permission bit (in either half of the mask, and for a domain
- * past max_domains), inside a multicall, and here also through
+ * past nr_domains), inside a multicall, and here also through
  * pv_hc_invoke(), which has no frame; every refusal is written to r0 and
  * counted. pv_hc_init() refuses a frame owner that could be batched or
  * continued.
@@ -248,7 +248,7 @@ static void test_owner_error_is_counted_not_stored(void **state)
 
 /*
  * Attack: a domain without the owner's bit (domain 1: every other bit
- * around it; domain 2: only the other half's bits), or past max_domains,
+ * around it; domain 2: only the other half's bits), or past nr_domains,
  * makes the call to restore a frame it forged. Refused before the handler
  * with PV_EPERM in r0, the rest of the frame untouched.
  */
