@@ -5,19 +5,13 @@
  * channels, the start-info page, and the first register state.
  */
 #include "hv.h"
+#include "images.h"
 #include "kuser.h"
 #include "refhv_linux.h"
 
 struct hv_image_desc {
 	const uint8_t *start, *end;
 };
-
-extern const uint8_t hv_image_secure_start[], hv_image_secure_end[];
-extern const uint8_t hv_image_rich_start[], hv_image_rich_end[];
-extern const uint8_t hv_image_attacker_start[], hv_image_attacker_end[];
-#ifdef REFHV_LINUX
-extern const uint8_t hv_image_linux_start[], hv_image_linux_end[];
-#endif
 
 static const struct hv_image_desc images[HV_IMAGE_COUNT] = {
 	[HV_IMAGE_SECURE] = { hv_image_secure_start, hv_image_secure_end },

@@ -17,21 +17,7 @@
  * any more: the secure domain then waits on its ring for requests that
  * only a later step's Linux driver sends (idle_end).
  */
-#include "config.h"
-
-#include "refhv_abi.h"
-#include "refhv_layout.h"
-
-#define HC(n) (UINT64_C(1) << (n))
-
-#define HC_BASE (HC(REFHV_HC_CONSOLE_WRITE) | HC(REFHV_HC_MMU_UPDATE) |            \
-		 HC(REFHV_HC_MMU_PIN) | HC(REFHV_HC_MMU_UNPIN) |                    \
-		 HC(REFHV_HC_MMU_SWITCH_BASE) | HC(REFHV_HC_EVTCHN) |               \
-		 HC(REFHV_HC_SET_CALLBACKS) | HC(REFHV_HC_YIELD) | HC(REFHV_HC_BLOCK) | \
-		 HC(REFHV_HC_GET_TIME) | HC(REFHV_HC_SET_TIMER) | HC(REFHV_HC_IRET) |  \
-		 HC(REFHV_HC_SHUTDOWN) | HC(REFHV_HC_MULTICALL) | HC(REFHV_HC_NULL) |    \
-		 HC(REFHV_HC_MMU_MAINT) | HC(REFHV_HC_SET_TLS))
-
+#include "config_common.h"
 
 static const struct hv_dom_cfg doms[] = {
 	{ .name = "secure", .id = 0, .mem_base = REFHV_DOM_MEM(0), .mem_size = 1u << 20,
@@ -54,33 +40,8 @@ static const struct hv_chan_cfg chans[] = {
 	{ .a = 2, .b = 1, .ring = false }, /* attacker -> linux control channel */
 };
 
-#ifdef BOARD_TIMER23_PA
-static const struct hv_dev_cfg devs[] = {
-	{ .name = "timer23", .base = BOARD_TIMER23_PA, .size = 0x1000u,
-	  .irq = BOARD_IRQ_TIMER23, .dom = 0, .dma = false },
-};
-#define DEVS devs
-#define NR_DEVS (sizeof devs / sizeof devs[0])
-#else
-#define DEVS 0
-#define NR_DEVS 0u
-#endif
-
-static const struct hv_io_cfg hyp_io[] = {
-	{ BOARD_UART0_PA, 0x1000u },
-	{ BOARD_TIMER01_PA, 0x1000u },
-	{ BOARD_INTC_PA, BOARD_INTC_SIZE },
-};
-static const uint32_t reserved_irqs[] = { BOARD_IRQ_TIMER01, BOARD_IRQ_UART0 };
-
 const struct hv_config hv_config = {
-	.ram_base = BOARD_RAM_PA,
-	.ram_size = BOARD_RAM_SIZE,
-	.hyp_base = BOARD_RAM_PA,
-	.hyp_size = REFHV_HYP_SIZE,
-	.irq_lines = BOARD_IRQ_LINES,
-	.reserved_irqs = reserved_irqs,
-	.nr_reserved_irqs = sizeof reserved_irqs / sizeof reserved_irqs[0],
+	HV_CONFIG_BOARD,
 	.slice_ns = 1000000u,
 	.doms = doms,
 	.nr_doms = sizeof doms / sizeof doms[0],
@@ -88,13 +49,5 @@ const struct hv_config hv_config = {
 	.nr_chans = sizeof chans / sizeof chans[0],
 	.irqs = 0,
 	.nr_irqs = 0,
-	.devs = DEVS,
-	.nr_devs = NR_DEVS,
-	.hyp_io = hyp_io,
-	.nr_hyp_io = sizeof hyp_io / sizeof hyp_io[0],
 	.idle_end = true,
 };
-
-const uint64_t hv_controller_only_hypercalls = HC(REFHV_HC_SWITCH_FG);
-const uint64_t hv_sharing_hypercalls = HC(REFHV_HC_GRANT);
-const uint32_t hv_hypercall_count = REFHV_HC_COUNT;

@@ -47,6 +47,33 @@ static void measure(struct usage *u)
 }
 
 /*
+ * Grant one of d's frames (its first image frame) to peer and map it
+ * writable at entry slot of peer's user coarse table (an entry peer does
+ * not use). *map is the update that mapped it. Returns false, having said
+ * why, if either step is refused.
+ */
+static bool map_in_peer(struct hv_dom *d, struct hv_dom *peer, uint32_t slot,
+			struct pv_mmu_update_req *map)
+{
+	const uint32_t fmt = CPU_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5;
+	uint32_t frame_ma = d->cfg->mem_base + REFHV_FRAME_IMAGE * PV_FRAME_SIZE;
+	uint32_t done = 0;
+	*map = (struct pv_mmu_update_req){
+		peer->cfg->mem_base + REFHV_FRAME_L2 * PV_FRAME_SIZE + REFHV_L2_USER * 1024u +
+			slot * 4u,
+		pv_mmu_desc_small(fmt, frame_ma, PV_MMU_DESC_W),
+	};
+	int32_t rc = pv_mmu_grant(&hv.mmu, d->id, pv_maddr_to_mfn(pv_maddr(frame_ma)), peer->id,
+				  true);
+	if (rc == PV_OK)
+		rc = pv_mmu_update(&hv.mmu, peer->id, map, 1, &done);
+	if (rc != PV_OK)
+		hv_printf("hv: restart test: %s cannot map a frame of %s: %s\n", peer->cfg->name,
+			  d->cfg->name, pv_status_name(rc));
+	return rc == PV_OK;
+}
+
+/*
  * The deferred path: another domain (peer) maps one of d's frames, granted
  * to it, when d is restarted. Destroy must return PV_EBUSY and leave d
  * dying (its frames its own, no new mapping of them allowed); once the peer
@@ -55,22 +82,11 @@ static void measure(struct usage *u)
  */
 static uint32_t busy_round(struct hv_dom *d, struct hv_dom *peer)
 {
-	const uint32_t fmt = CPU_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5;
-	uint32_t frame_ma = d->cfg->mem_base + REFHV_FRAME_IMAGE * PV_FRAME_SIZE;
-	/* Two unused entries of the peer's user coarse table. */
-	uint32_t pte = peer->cfg->mem_base + REFHV_FRAME_L2 * PV_FRAME_SIZE +
-		       REFHV_L2_USER * 1024u + 254u * 4u;
-	uint32_t bad = 0, done = 0;
-	struct pv_mmu_update_req map = { pte, pv_mmu_desc_small(fmt, frame_ma, PV_MMU_DESC_W) };
-	int32_t rc = pv_mmu_grant(&hv.mmu, d->id, pv_maddr_to_mfn(pv_maddr(frame_ma)), peer->id,
-				  true);
-	if (rc == PV_OK)
-		rc = pv_mmu_update(&hv.mmu, peer->id, &map, 1, &done);
-	if (rc != PV_OK) {
-		hv_printf("hv: restart test: %s cannot map a frame of %s: %s\n", peer->cfg->name,
-			  d->cfg->name, pv_status_name(rc));
+	/* Entries 254 and 255 of the peer's user coarse table. */
+	struct pv_mmu_update_req map;
+	if (!map_in_peer(d, peer, 254u, &map))
 		return 1;
-	}
+	uint32_t pte = map.ptr, bad = 0, done = 0;
 	hv_restart(d);
 	if (d->state != HV_DOM_DYING || hv.nr_dying != 1)
 		bad++;
@@ -102,21 +118,10 @@ static uint32_t busy_round(struct hv_dom *d, struct hv_dom *peer)
  */
 static uint32_t stop_round(struct hv_dom *d, struct hv_dom *peer)
 {
-	const uint32_t fmt = CPU_MMU_V7 ? PV_MMU_FMT_V7 : PV_MMU_FMT_V5;
-	uint32_t frame_ma = d->cfg->mem_base + REFHV_FRAME_IMAGE * PV_FRAME_SIZE;
-	uint32_t pte = peer->cfg->mem_base + REFHV_FRAME_L2 * PV_FRAME_SIZE +
-		       REFHV_L2_USER * 1024u + 253u * 4u;
-	uint32_t bad = 0, done = 0;
-	struct pv_mmu_update_req map = { pte, pv_mmu_desc_small(fmt, frame_ma, PV_MMU_DESC_W) };
-	int32_t rc = pv_mmu_grant(&hv.mmu, d->id, pv_maddr_to_mfn(pv_maddr(frame_ma)), peer->id,
-				  true);
-	if (rc == PV_OK)
-		rc = pv_mmu_update(&hv.mmu, peer->id, &map, 1, &done);
-	if (rc != PV_OK) {
-		hv_printf("hv: restart test: %s cannot map a frame of %s: %s\n", peer->cfg->name,
-			  d->cfg->name, pv_status_name(rc));
+	struct pv_mmu_update_req map;
+	if (!map_in_peer(d, peer, 253u, &map))
 		return 1;
-	}
+	uint32_t pte = map.ptr, bad = 0, done = 0;
 	hv_stop(d, "stopped (restart test)");
 	if (d->state != HV_DOM_DYING || hv_frames_owned(d) == 0)
 		bad++;

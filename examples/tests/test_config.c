@@ -3,19 +3,9 @@
  * The configuration checker refuses each kind of bad configuration with a
  * message naming the offending entry, and accepts the shipped one.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-
-#include <cmocka.h>
-
-#include <pvlib/status.h>
-
 #include <stdio.h>
 
-#include "config.h"
+#include "config_fixture.h"
 
 /* The message naming a memory address, as the checker prints it. */
 static const char *at_msg(const char *fmt, uint32_t addr)
@@ -23,40 +13,6 @@ static const char *at_msg(const char *fmt, uint32_t addr)
 	static char buf[120];
 	snprintf(buf, sizeof buf, fmt, addr);
 	return buf;
-}
-
-static struct hv_dom_cfg doms[HV_MAX_DOMS];
-static struct hv_chan_cfg chans[HV_MAX_CHANS];
-static struct hv_irq_cfg irqs[HV_MAX_IRQS];
-static struct hv_dev_cfg devs[HV_MAX_DEVS];
-static struct hv_config cfg;
-static char msg[160];
-
-/* A private copy of the shipped configuration that a test may break. */
-static int setup(void **state)
-{
-	(void)state;
-	cfg = hv_config;
-	memcpy(doms, hv_config.doms, hv_config.nr_doms * sizeof doms[0]);
-	memcpy(chans, hv_config.chans, hv_config.nr_chans * sizeof chans[0]);
-	if (hv_config.nr_irqs)
-		memcpy(irqs, hv_config.irqs, hv_config.nr_irqs * sizeof irqs[0]);
-	if (hv_config.nr_devs)
-		memcpy(devs, hv_config.devs, hv_config.nr_devs * sizeof devs[0]);
-	cfg.doms = doms;
-	cfg.chans = chans;
-	cfg.irqs = irqs;
-	cfg.devs = devs;
-	memset(msg, 0, sizeof msg);
-	return 0;
-}
-
-static void refused(int32_t want, const char *needle)
-{
-	int32_t rc = hv_config_check(&cfg, msg, sizeof msg);
-	assert_int_equal(rc, want);
-	if (!strstr(msg, needle))
-		fail_msg("message \"%s\" does not name \"%s\"", msg, needle);
 }
 
 static void shipped_config_accepted(void **state)

@@ -4,40 +4,8 @@
  * checker's rules for a Linux domain (kind HV_KIND_LINUX, refhv_linux.h)
  * refuse each way of getting one wrong.
  */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-
-#include <cmocka.h>
-
-#include <pvlib/status.h>
-
-#include "config.h"
+#include "config_fixture.h"
 #include "refhv_linux.h"
-
-static struct hv_dom_cfg doms[HV_MAX_DOMS];
-static struct hv_config cfg;
-static char msg[160];
-
-static int setup(void **state)
-{
-	(void)state;
-	cfg = hv_config;
-	memcpy(doms, hv_config.doms, hv_config.nr_doms * sizeof doms[0]);
-	cfg.doms = doms;
-	memset(msg, 0, sizeof msg);
-	return 0;
-}
-
-static void refused(int32_t want, const char *needle)
-{
-	int32_t rc = hv_config_check(&cfg, msg, sizeof msg);
-	assert_int_equal(rc, want);
-	if (!strstr(msg, needle))
-		fail_msg("message \"%s\" does not name \"%s\"", msg, needle);
-}
 
 static void shipped_linux_config_accepted(void **state)
 {

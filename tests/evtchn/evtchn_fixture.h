@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -169,6 +170,28 @@ static inline void fx_audit(struct fx *f)
 	enum pv_status rc = pv_evtchn_audit(&f->ctx, &flt);
 	if (rc != PV_OK)
 		fail_msg("audit: dom %u port %u: %s", pv_domid_val(flt.dom), flt.port, flt.what);
+}
+
+/*
+ * The cmocka setup and teardown of the attack and edge tests: *f a fixture
+ * with the standard domains, *saved room for a whole copy (for tests that
+ * corrupt the state and restore it); teardown audits *f and frees both.
+ */
+static inline int fx_setup_standard(struct fx **f, struct fx **saved)
+{
+	*f = calloc(1, sizeof **f);
+	*saved = calloc(1, sizeof **saved);
+	fx_init(*f);
+	fx_add_standard(*f);
+	return 0;
+}
+
+static inline int fx_teardown_standard(struct fx *f, struct fx *saved)
+{
+	fx_audit(f);
+	free(f);
+	free(saved);
+	return 0;
 }
 
 /* Run the guest-side consume loop of domain id, vcpu v. */

@@ -18,19 +18,12 @@ static struct fx_snap SNAP;
 static int setup(void **state)
 {
 	(void)state;
-	F = calloc(1, sizeof *F);
-	SAVED = calloc(1, sizeof *SAVED);
-	fx_init(F);
-	fx_add_standard(F);
-	return 0;
+	return fx_setup_standard(&F, &SAVED);
 }
 static int teardown(void **state)
 {
 	(void)state;
-	fx_audit(F);
-	free(F);
-	free(SAVED);
-	return 0;
+	return fx_teardown_standard(F, SAVED);
 }
 
 /* A refused request leaves no trace in the private state, the shared

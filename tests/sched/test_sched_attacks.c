@@ -11,31 +11,13 @@
  * Every test runs the structural checker (sched_check.h) after each call,
  * and each refusal is checked to leave the instance byte-for-byte unchanged.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include <pvlib/sched.h>
-#include "port_fake.h"
-#include "sched_check.h"
+#include "sched_fixture.h"
 
 #define MS 1000000ull
 #define US 1000ull
 #define NU 8u
 
-static struct pv_sched S;
 static struct pv_sched_unit U[NU];
-static struct sc_snapshot snap;
-
-static void inv(void)
-{
-	const char *why = sc_invariants(&S);
-	if (why)
-		fail_msg("invariant: %s", why);
-}
 
 static void setup_cfg(const struct pv_sched_config *c, uint32_t nunits)
 {
@@ -49,20 +31,6 @@ static void setup(enum pv_sched_policy p)
 	pv_sched_config_default(p, &c);
 	setup_cfg(&c, NU);
 }
-
-#define OK(call)                                   \
-	do {                                       \
-		assert_int_equal((call), PV_OK);   \
-		inv();                             \
-	} while (0)
-
-#define REFUSED(call, err)                         \
-	do {                                       \
-		sc_snap(&snap, &S);                \
-		assert_int_equal((call), (err));   \
-		assert_true(sc_same(&snap, &S));   \
-		inv();                             \
-	} while (0)
 
 static struct pv_sched_decision pick(pv_time_ns_t now)
 {

@@ -13,45 +13,13 @@
  * (docs/testing.md, "Mutation testing"); each comment says what a guest or
  * a hypervisor would see if the decision flipped one step early or late.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include <pvlib/sched.h>
-#include "port_fake.h"
-#include "sched_check.h"
+#include "sched_fixture.h"
 
 #define MS 1000000ull
 #define NU 4u
 
-static struct pv_sched S;
 /* One unit more than the instance is given, for the reads past the end. */
 static struct pv_sched_unit U[NU + 1u];
-static struct sc_snapshot snap;
-
-static void inv(void)
-{
-	const char *why = sc_invariants(&S);
-	if (why)
-		fail_msg("invariant: %s", why);
-}
-
-#define OK(call)                                   \
-	do {                                       \
-		assert_int_equal((call), PV_OK);   \
-		inv();                             \
-	} while (0)
-
-#define REFUSED(call, err)                         \
-	do {                                       \
-		sc_snap(&snap, &S);                \
-		assert_int_equal((call), (err));   \
-		assert_true(sc_same(&snap, &S));   \
-		inv();                             \
-	} while (0)
 
 static int reset(void **state)
 {
