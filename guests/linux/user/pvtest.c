@@ -15,15 +15,35 @@
  *                     (through the hypervisor) and most of the domain's
  *                     RAM in use at once.
  *
+ * The benchmark rows (guests/linux/user/bench, docs/benchmarks.md), each
+ * printing "pvtest bench NAME: N ops in T ns": under QEMU's
+ * -icount shift=0,sleep=off one nanosecond of the guest's clock is one
+ * instruction, so T counts instructions (plus any idle time skipped,
+ * which these loops do not have: some process is always runnable).
+ *   pvtest getpid N        N getpid system calls (made with syscall(),
+ *                          not through a C library cache)
+ *   pvtest forkexec N      N times fork, exec /bin/true, wait
+ *   pvtest faults P R      R rounds of: map P fresh pages, write one word
+ *                          in each (P page faults), unmap
+ *   pvtest pipe N          N round trips of one byte between two
+ *                          processes over two pipes
+ *   pvtest boot            the kernel's clock (printk's time stamp, which
+ *                          on both kernels counts from the machine's
+ *                          start) when this runs: the boot's cost
+ *
  * Built static with Debian's arm-linux-gnueabi-gcc by guests/linux/initramfs.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static int fail(const char *what)
@@ -117,6 +137,136 @@ static int mem_test(long pct)
 	return bad == 0 ? 0 : 1;
 }
 
+static uint64_t now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static int report(const char *name, long n, uint64_t t0)
+{
+	uint64_t ns = now_ns() - t0;
+	printf("pvtest bench %s: %ld ops in %llu ns, %llu ns per op\n", name, n,
+	       (unsigned long long)ns, (unsigned long long)(ns / (uint64_t)n));
+	return 0;
+}
+
+static int getpid_bench(long n)
+{
+	long sum = 0;
+	uint64_t t0 = now_ns();
+	for (long i = 0; i < n; i++)
+		sum += syscall(SYS_getpid);
+	if (sum != n * (long)getpid())
+		return printf("pvtest: FAIL: getpid returned another pid\n"), 1;
+	return report("getpid", n, t0);
+}
+
+static int forkexec_bench(long n)
+{
+	uint64_t t0 = now_ns();
+	for (long i = 0; i < n; i++) {
+		pid_t p = fork();
+		if (p < 0)
+			return fail("fork");
+		if (p == 0) {
+			execl("/bin/true", "true", (char *)NULL);
+			_exit(127);
+		}
+		int st;
+		if (waitpid(p, &st, 0) != p)
+			return fail("waitpid");
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			return printf("pvtest: FAIL: /bin/true exited with status %d\n", st), 1;
+	}
+	return report("forkexec", n, t0);
+}
+
+static int faults_bench(long pages, long rounds)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t bytes = (size_t)(pages * page);
+	uint64_t t0 = now_ns();
+	for (long r = 0; r < rounds; r++) {
+		volatile char *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			return fail("mmap");
+		for (long i = 0; i < pages; i++)
+			p[i * page] = (char)(i + r);
+		if (munmap((void *)p, bytes) != 0)
+			return fail("munmap");
+	}
+	return report("faults", pages * rounds, t0);
+}
+
+static int pipe_bench(long n)
+{
+	int ping[2], pong[2];
+	if (pipe(ping) != 0 || pipe(pong) != 0)
+		return fail("pipe");
+	pid_t p = fork();
+	if (p < 0)
+		return fail("fork");
+	if (p == 0) {
+		char c;
+		for (long i = 0; i < n; i++) {
+			if (read(ping[0], &c, 1) != 1)
+				_exit(1);
+			c = (char)(c + 1);
+			if (write(pong[1], &c, 1) != 1)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	uint64_t t0 = now_ns();
+	for (long i = 0; i < n; i++) {
+		char c = (char)i, back;
+		if (write(ping[1], &c, 1) != 1 || read(pong[0], &back, 1) != 1)
+			return fail("pipe round trip");
+		if (back != (char)(c + 1))
+			return printf("pvtest: FAIL: pipe answer %d to %d\n", back, c), 1;
+	}
+	int st;
+	if (waitpid(p, &st, 0) != p || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return printf("pvtest: FAIL: pipe partner\n"), 1;
+	return report("pipe", n, t0);
+}
+
+/* printk stamps every record with the kernel's local clock; a record
+ * written to /dev/kmsg comes back from it with that stamp (microseconds). */
+static int boot_bench(void)
+{
+	static char rec[8192]; /* a record and its dictionary (CONSOLE_EXT_LOG_MAX) */
+	char mark[64];
+	int fd = open("/dev/kmsg", O_RDWR | O_NONBLOCK);
+	if (fd < 0)
+		return fail("/dev/kmsg");
+	/* The newline ends the record: until then the kernel keeps it open
+	 * for a continuation and readers do not see it. */
+	int len = snprintf(mark, sizeof mark, "pvtest boot mark %d\n", (int)getpid());
+	if (write(fd, mark, (size_t)len) != len)
+		return fail("write /dev/kmsg");
+	len--; /* records come back without the newline */
+	for (;;) {
+		ssize_t r = read(fd, rec, sizeof rec - 1);
+		if (r < 0 && errno == EPIPE)
+			continue; /* records overwritten while reading: go on */
+		if (r <= 0)
+			return printf("pvtest: FAIL: the mark is not in /dev/kmsg (%s)\n",
+				      r < 0 ? strerror(errno) : "end"), 1;
+		rec[r] = '\0';
+		unsigned long long us;
+		char *msg = strchr(rec, ';');
+		if (msg != NULL && strncmp(msg + 1, mark, (size_t)len) == 0 &&
+		    sscanf(rec, "%*u,%*u,%llu", &us) == 1) {
+			printf("pvtest bench boot: user space at %llu us of the kernel's clock\n", us);
+			return 0;
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -124,6 +274,17 @@ int main(int argc, char **argv)
 		return fork_test(strtol(argv[2], NULL, 10));
 	if (argc == 3 && strcmp(argv[1], "mem") == 0)
 		return mem_test(strtol(argv[2], NULL, 10));
-	fprintf(stderr, "usage: pvtest fork N | pvtest mem PERCENT\n");
+	if (argc == 3 && strcmp(argv[1], "getpid") == 0)
+		return getpid_bench(strtol(argv[2], NULL, 10));
+	if (argc == 3 && strcmp(argv[1], "forkexec") == 0)
+		return forkexec_bench(strtol(argv[2], NULL, 10));
+	if (argc == 4 && strcmp(argv[1], "faults") == 0)
+		return faults_bench(strtol(argv[2], NULL, 10), strtol(argv[3], NULL, 10));
+	if (argc == 3 && strcmp(argv[1], "pipe") == 0)
+		return pipe_bench(strtol(argv[2], NULL, 10));
+	if (argc == 2 && strcmp(argv[1], "boot") == 0)
+		return boot_bench();
+	fprintf(stderr, "usage: pvtest fork N | mem PERCENT | getpid N | forkexec N |"
+			" faults PAGES ROUNDS | pipe N | boot\n");
 	return 2;
 }
