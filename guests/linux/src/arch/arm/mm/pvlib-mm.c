@@ -261,18 +261,31 @@ void pvlib_set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext)
 	pvlib_mmu_queue(pvlib_hw_slot(ptep), pvlib_hw_pte(pte));
 }
 
-/* A Linux pmd is two L1 entries: the two coarse tables of the pair's
- * hardware frame hw (pinned). */
+/*
+ * A Linux pmd is two L1 entries: the two coarse tables of the pair's
+ * hardware frame hw (pinned). A pmd is written at once, even in lazy MMU
+ * mode: Linux reads a pmd back right after setting it (pte_offset_kernel
+ * after pmd_populate), and it has no shadow copy to read in the meantime.
+ */
 void pvlib_pmd_populate(pmd_t *pmdp, phys_addr_t hw, pmdval_t prot)
 {
 	pvlib_mmu_queue(__pa(pmdp), (u32)(hw | prot));
 	pvlib_mmu_queue(__pa(pmdp) + sizeof(pmd_t), (u32)(hw + 256 * sizeof(u32)) | prot);
+	pvlib_mmu_flush();
 }
 
 void pvlib_pmd_clear(pmd_t *pmdp)
 {
 	pvlib_mmu_queue(__pa(pmdp), 0);
 	pvlib_mmu_queue(__pa(pmdp) + sizeof(pmd_t), 0);
+	pvlib_mmu_flush();
+}
+
+void pvlib_copy_pmd(pmd_t *pmdpd, const pmd_t *pmdps)
+{
+	pvlib_mmu_queue(__pa(pmdpd), (u32)pmd_val(pmdps[0]));
+	pvlib_mmu_queue(__pa(pmdpd) + sizeof(pmd_t), (u32)pmd_val(pmdps[1]));
+	pvlib_mmu_flush();
 }
 
 /*
@@ -350,20 +363,22 @@ void pvlib_pgd_unpin(pgd_t *pgd)
 
 /*
  * The boot-time self-test (before the parking point): the path end to end
- * in the kernel's own tables, through the kernel's own entry points where
- * they are paravirtualized (set_pte_ext, flush_tlb_kernel_range,
- * pgd_alloc/pgd_free, cpu_switch_mm). It reads an L1 entry the hypervisor
+ * in the kernel's own tables, through the kernel's own entry points
+ * (pte_alloc_one_kernel, pmd_populate_kernel, set_pte_at, pte_clear,
+ * pmd_clear, pte_free_kernel, the lazy MMU hooks, flush_tlb_kernel_*,
+ * pgd_alloc/pgd_free, cpu_switch_mm, __set_fixmap). It reads an L1 entry the hypervisor
  * wrote (the tables are readable), checks that a writable mapping of a
  * pinned table is refused, builds a PTE table at a vmalloc-area address
  * nothing uses yet, maps a page there read/write and again read-only in
  * one lazy batch, reads and writes through them with the cache maintenance
- * a VIVT alias needs, switches to a new L1 from pgd_alloc and reads through
- * it, reads the start info through a fixmap slot, and
+ * a VIVT alias needs, switches to a new L1 from pgd_alloc that also holds a
+ * user PTE table and reads through both, reads the start info through a fixmap slot, and
  * takes everything down again. Any failure is a BUG; success
  * prints the lines the system test checks.
  */
 #define PVLIB_MM_TEST_VA	(VMALLOC_END - PMD_SIZE)
 #define PVLIB_MM_PATTERN	0x5056cafeu
+#define PVLIB_MM_USER_VA	0x00400000UL	/* a user address (not in pmd 0) */
 
 void __init pvlib_mm_selftest(void)
 {
@@ -374,6 +389,10 @@ void __init pvlib_mm_selftest(void)
 	volatile u32 *rw, *ro, *lin;
 	pte_t *ptes;
 	pgd_t *pgd;
+	pmd_t *upmd;
+	pgtable_t upt;
+	pte_t *uptep;
+	volatile u32 *uptr;
 	const struct pvlib_start_info *si;
 	unsigned long calls;
 	struct pvlib_mmu_req bad;
@@ -391,12 +410,13 @@ void __init pvlib_mm_selftest(void)
 	pr_info("pvlib-mm: page tables readable: L1[0x%lx] = 0x%08x\n",
 		PAGE_OFFSET >> 20, (u32)pmd_val(linear[0]));
 
-	/* 2. A PTE table pair, pinned; a data page with a pattern. */
-	pair = pvlib_pte_alloc(GFP_KERNEL);
+	/* 2. A PTE table (the kernel's pte_alloc_one_kernel: the pair,
+	 * pinned); a data page with a pattern. */
+	ptes = pte_alloc_one_kernel(&init_mm);
 	data = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!pair || !data)
+	if (!ptes || !data)
 		PVLIB_MM_BUG("self-test: no memory");
-	ptes = page_address(pair);
+	pair = virt_to_page(ptes);
 	lin = page_address(data);
 	lin[0] = PVLIB_MM_PATTERN;
 	pvlib_mmu_maint(PVLIB_MAINT_CACHE_CLEAN, (unsigned long)lin, PAGE_SIZE);
@@ -410,21 +430,26 @@ void __init pvlib_mm_selftest(void)
 			     rc, PVLIB_ETYPE);
 	pr_info("pvlib-mm: writable mapping of a page-table frame refused (status %ld)\n", rc);
 
-	/* 4. pmd and two PTEs (the kernel's set_pte_ext) in one lazy batch:
-	 * one MMU_UPDATE. */
+	/* 4. The kernel's pmd_populate_kernel (at once), then two set_pte_at
+	 * in one lazy MMU section: one MMU_UPDATE for both. */
+	pmd_populate_kernel(&init_mm, pmdp, ptes);
 	calls = pvlib_mmu_calls;
-	pvlib_lazy_mmu_enter();
-	pvlib_pmd_populate(pmdp, page_to_phys(pair + 1), _PAGE_KERNEL_TABLE);
-	set_pte_ext(ptes + pte_index(va), pfn_pte(page_to_pfn(data), PAGE_KERNEL), 0);
-	set_pte_ext(ptes + pte_index(va + PAGE_SIZE),
-		    pte_wrprotect(pfn_pte(page_to_pfn(data), PAGE_KERNEL)), 0);
-	pvlib_lazy_mmu_leave();
+	arch_enter_lazy_mmu_mode();
+	set_pte_at(&init_mm, va, pte_offset_kernel(pmdp, va),
+		   pfn_pte(page_to_pfn(data), PAGE_KERNEL));
+	set_pte_at(&init_mm, va + PAGE_SIZE, pte_offset_kernel(pmdp, va + PAGE_SIZE),
+		   pte_wrprotect(pfn_pte(page_to_pfn(data), PAGE_KERNEL)));
+	arch_leave_lazy_mmu_mode();
 	if (pvlib_mmu_calls - calls != 1)
 		PVLIB_MM_BUG("self-test: lazy batch took %lu MMU_UPDATEs",
 			     pvlib_mmu_calls - calls);
-	/* The new pmd reads back through the linear map. */
+	/* The new pmd reads back through the linear map, and the kernel's
+	 * walk finds Linux's half of the pair. */
 	if ((u32)pmd_val(pmdp[1]) != (((u32)page_to_phys(pair + 1) + 1024) | _PAGE_KERNEL_TABLE))
 		PVLIB_MM_BUG("self-test: pmd reads 0x%08x", (u32)pmd_val(pmdp[1]));
+	if (pte_offset_kernel(pmdp, va) != ptes + pte_index(va) ||
+	    pte_pfn(*pte_offset_kernel(pmdp, va)) != page_to_pfn(data))
+		PVLIB_MM_BUG("self-test: pte_offset_kernel does not find the pair's PTEs");
 
 	/* 5. Read through both, write through the writable one. */
 	rw = (volatile u32 *)va;
@@ -437,20 +462,40 @@ void __init pvlib_mm_selftest(void)
 	pvlib_mmu_maint(PVLIB_MAINT_CACHE_CLEAN_INVAL, (unsigned long)lin, PAGE_SIZE);
 	if (lin[1] != ~PVLIB_MM_PATTERN)
 		PVLIB_MM_BUG("self-test: write through the mapping not seen: 0x%08x", lin[1]);
-	pr_info("pvlib-mm: mapped 0x%08lx in swapper_pg_dir (%lu MMU_UPDATE for pmd + 2 PTEs), read and written back\n",
+	pr_info("pvlib-mm: mapped 0x%08lx in swapper_pg_dir (%lu MMU_UPDATE for 2 PTEs in lazy mode), read and written back\n",
 		va, pvlib_mmu_calls - calls);
 
-	/* 6. A new L1 (pgd_alloc: the kernel's entries, pinned), switched to
-	 * and back: the mapping reads the same through it. */
+	/* 6. A new L1 (pgd_alloc: the kernel's entries, pinned) with a user
+	 * PTE table of its own (pte_alloc_one, pmd_populate in the user ARM
+	 * domain, set_pte_at of a user page), switched to and back: the
+	 * kernel mapping and the user one both read through it. */
 	pgd = pgd_alloc(&init_mm);
 	if (!pgd)
 		PVLIB_MM_BUG("self-test: pgd_alloc failed");
+	upmd = pmd_offset(pud_offset(p4d_offset(pgd_offset_pgd(pgd, PVLIB_MM_USER_VA),
+						 PVLIB_MM_USER_VA), PVLIB_MM_USER_VA),
+			  PVLIB_MM_USER_VA);
+	upt = pte_alloc_one(&init_mm);
+	if (!upt)
+		PVLIB_MM_BUG("self-test: pte_alloc_one failed");
+	pmd_populate(&init_mm, upmd, upt);
+	uptep = pte_offset_kernel(upmd, PVLIB_MM_USER_VA);
+	set_pte_at(&init_mm, PVLIB_MM_USER_VA, uptep,
+		   pte_mkyoung(pte_mkdirty(mk_pte(data, PAGE_SHARED))));
 	cpu_switch_mm(pgd, &init_mm);
-	if (ro[0] != PVLIB_MM_PATTERN)
-		PVLIB_MM_BUG("self-test: read 0x%08x through the new L1", ro[0]);
+	uptr = (volatile u32 *)PVLIB_MM_USER_VA;
+	if (ro[0] != PVLIB_MM_PATTERN || uptr[0] != PVLIB_MM_PATTERN)
+		PVLIB_MM_BUG("self-test: read 0x%08x and 0x%08x through the new L1", ro[0],
+			     uptr[0]);
+	uptr[2] = PVLIB_MM_PATTERN + 2;
 	cpu_switch_mm(swapper_pg_dir, &init_mm);
+	if (lin[2] != PVLIB_MM_PATTERN + 2)
+		PVLIB_MM_BUG("self-test: write through the user mapping not seen: 0x%08x", lin[2]);
+	pte_clear(&init_mm, PVLIB_MM_USER_VA, uptep);
+	pmd_clear(upmd);
+	pte_free(&init_mm, upt);
 	pgd_free(&init_mm, pgd);
-	pr_info("pvlib-mm: pgd_alloc: new L1 pinned, switched to and back, freed\n");
+	pr_info("pvlib-mm: pgd_alloc: new L1 pinned, a user PTE table in it, switched to and back, freed\n");
 
 	/* 7. The fixmap (a slot of its pinned pair, set and cleared through
 	 * set_pte_ext; early_ioremap uses the same slots before paging_init):
@@ -462,16 +507,18 @@ void __init pvlib_mm_selftest(void)
 	clear_fixmap(FIX_TEXT_POKE0);
 	pr_info("pvlib-mm: fixmap: start info read through slot 0x%08lx\n", (unsigned long)si);
 
-	/* 8. Down again: PTEs, TLB, pmd, unpin, the frame writable again. */
-	pvlib_lazy_mmu_enter();
+	/* 8. Down again (the kernel's pte_clear, pmd_clear, TLB flushes,
+	 * pte_free_kernel: unpinned, the frame writable again). */
+	arch_enter_lazy_mmu_mode();
 	pte_clear(&init_mm, va, ptes + pte_index(va));
 	pte_clear(&init_mm, va + PAGE_SIZE, ptes + pte_index(va + PAGE_SIZE));
-	pvlib_pmd_clear(pmdp);
-	pvlib_lazy_mmu_leave();
+	pmd_clear(pmdp);
+	arch_leave_lazy_mmu_mode();
+	flush_tlb_kernel_page(va);
 	flush_tlb_kernel_range(va, va + 2 * PAGE_SIZE);
 	if (!pmd_none(pmdp[0]) || !pmd_none(pmdp[1]))
 		PVLIB_MM_BUG("self-test: pmd not cleared");
-	pvlib_pte_free(pair);
+	pte_free_kernel(&init_mm, ptes);
 	__free_page(data);
 	pr_info("pvlib-mm: self-test passed: %lu MMU_UPDATE calls, %lu requests\n",
 		pvlib_mmu_calls, pvlib_mmu_reqs);

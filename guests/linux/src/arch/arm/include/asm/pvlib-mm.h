@@ -76,6 +76,7 @@ u32 pvlib_hw_pte(pte_t pte);
 void pvlib_set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext);
 void pvlib_pmd_populate(pmd_t *pmdp, phys_addr_t hw, pmdval_t prot);
 void pvlib_pmd_clear(pmd_t *pmdp);
+void pvlib_copy_pmd(pmd_t *pmdpd, const pmd_t *pmdps);
 struct page *pvlib_pte_alloc(gfp_t gfp);
 void pvlib_pte_free(struct page *pair);
 void pvlib_linear_protect(unsigned long va, unsigned int pages);
