@@ -145,9 +145,11 @@ static int32_t build_tables(struct hv_dom *d, uint32_t base, uint32_t img_frames
 
 /*
  * The tables of a Linux domain (refhv_linux.h): every frame i of its n at
- * REFHV_LINUX_VA + i * 4 KiB, small pages only (never sections), except
- * the table frames (the L1 at frames 4..7, the coarse tables in the last
- * frames), which nothing maps. Pinned like the small layout's.
+ * REFHV_LINUX_VA + i * 4 KiB, small pages only (never sections); the table
+ * frames (the L1 at frames 4..7, the coarse tables in the last frames)
+ * read-only, so that Linux reads its tables, and on a VIVT cache uncached,
+ * so that its reads see what the hypervisor wrote through its own alias.
+ * Pinned like the small layout's.
  */
 static int32_t build_tables_linux(struct hv_dom *d, uint32_t base, uint32_t n,
 				  uint32_t img_frames)
@@ -162,15 +164,13 @@ static int32_t build_tables_linux(struct hv_dom *d, uint32_t base, uint32_t n,
 	zero(l1, 4u * PV_FRAME_SIZE);
 	zero(l2, nl2 * PV_FRAME_SIZE);
 	for (uint32_t i = 0; i < n; i++) {
-		/* Table frames stay unmapped, as in the small layout: on ARMv5
-		 * every mapping a guest can read is one lib/mmu counts as
-		 * writable (AP != 00), see docs/linux.md. */
-		if ((i >= REFHV_FRAME_L1 && i < REFHV_FRAME_L1 + 4u) || i >= l2_first)
-			continue;
-		uint32_t flags = i == REFHV_FRAME_START_INFO ? 0u : PV_MMU_DESC_W;
+		/* Table frames read-only (ARMv5: AP 00 with SCTLR.R = 1,
+		 * decisions.md decision 8); lib/mmu refuses anything writable. */
+		const bool table = (i >= REFHV_FRAME_L1 && i < REFHV_FRAME_L1 + 4u) || i >= l2_first;
+		uint32_t flags = i == REFHV_FRAME_START_INFO || table ? 0u : PV_MMU_DESC_W;
 		if (i >= REFHV_LINUX_FRAME_IMAGE && i < REFHV_LINUX_FRAME_IMAGE + img_frames)
 			flags |= PV_MMU_DESC_X;
-		if (PORT_VIVT_CACHE && shared_with_hv(i))
+		if (PORT_VIVT_CACHE && (shared_with_hv(i) || table))
 			flags |= PV_MMU_DESC_UNCACHED;
 		l2[i] = pv_mmu_desc_small(fmt, base + i * PV_FRAME_SIZE, flags);
 	}

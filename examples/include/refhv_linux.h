@@ -9,12 +9,13 @@
  * A Linux domain owns n = mem_size / 4 KiB contiguous machine frames from
  * mem_ma (1 MiB aligned) and is entered with the MMU on, its tables pinned:
  *  - frame i is mapped at REFHV_LINUX_VA + i * 4 KiB with 4 KiB pages (never
- *    sections), ARM domain REFHV_ARMDOM_GUEST_KERN, for every i < n but the
- *    page-table frames, which are not mapped (on ARMv5 a mapping the guest
- *    can read is one lib/mmu counts as writable): Linux's linear map of
- *    its memory, PAGE_OFFSET = REFHV_LINUX_VA, PHYS_OFFSET = mem_ma. The
- *    start info is read-only; on a VIVT cache the shared page is uncached
- *    (as in the small layout);
+ *    sections), ARM domain REFHV_ARMDOM_GUEST_KERN, for every i < n:
+ *    Linux's linear map of its memory, PAGE_OFFSET = REFHV_LINUX_VA,
+ *    PHYS_OFFSET = mem_ma. The start info and the page-table frames (the
+ *    L1 and the coarse tables below) are read-only (ARMv5: AP 00, read-only
+ *    in every mode with SCTLR.R = 1); on a VIVT cache the shared page and
+ *    the table frames are uncached (Linux reads its tables; the hypervisor
+ *    writes them through its own alias);
  *  - frame 0 start info, frame 1 shared page (event channels + vcpu area at
  *    REFHV_VCPU_OFFSET), frame 2 the ring page (as refhv_abi.h's
  *    REFHV_FRAME_*), frames 4..7 the L1 (Linux's swapper_pg_dir, 16 KiB

@@ -12,10 +12,15 @@
  * first-level descriptors, which ARMv5 cores ignore and Linux sets. The
  * coarse-table encoding 0b11 (extended small page on XScale only) is refused.
  *
- * Permissions: a leaf is writable if any of its access-permission fields
- * lets any processor mode write, i.e. AP != 0b00. AP == 0b00 never allows a
- * write whatever SCTLR.S/R say; the port must not set S and R together
- * (unpredictable).
+ * Permissions: pvlib's ARMv5 ports run with SCTLR.S = 0 and SCTLR.R = 1
+ * (docs/decisions.md, the ARMv5 read-only page), where the AP field means
+ * (B3.4.1): 00 read-only in every mode, 01 privileged read/write and user
+ * none, 10 privileged read/write and user read-only, 11 read/write in
+ * every mode. A leaf is writable if any of its access-permission fields
+ * lets any processor mode write, i.e. AP != 0b00; AP == 0b00 is the only
+ * read-only page, and it is guest-readable, so the rules let it map only
+ * frames a read-only mapping may reach (dom's own, a grant to dom, an I/O
+ * region of dom's). S and R together are unpredictable.
  *
  * Memory type from the C and B bits (see the cache and write buffer
  * chapter of DDI 0100I, B5): 00 uncached unbuffered (treated as strongly
@@ -135,13 +140,13 @@ static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e)
 }
 
 /*
- * USR-mode rights of one AP field (B3.4.1, SCTLR.S = R = 0): 11 read/write,
- * 10 read-only, 01 and 00 none (01 lets only privileged modes write, which
- * is why v5_ap4_writable counts it as writable).
+ * USR-mode rights of one AP field (B3.4.1, SCTLR.S = 0, R = 1): 11
+ * read/write, 10 and 00 read-only, 01 none (01 and 10 let privileged modes
+ * write, which is why v5_ap4_writable counts them as writable).
  */
 static inline uint32_t v5_user(uint32_t ap, uint32_t k)
 {
-	return (ap >= 2u ? PV_MMU_USER_R(k) : 0u) | (ap == 3u ? PV_MMU_USER_W(k) : 0u);
+	return (ap != 1u ? PV_MMU_USER_R(k) : 0u) | (ap == 3u ? PV_MMU_USER_W(k) : 0u);
 }
 
 /*

@@ -1174,7 +1174,7 @@ static void test_translate(void **state)
 	T_EXPECT(t, pv_mmu_translate(&t->mmu, d1, pv_gvaddr(0), &x), PV_ENOENT);
 	/* Coarse table at VA 0x00100000 (ARM domain 1): small RW, small RO, large RW. */
 	t_fill(t, L2A, 0, 1, t_small(t, DATA(0), true));
-	/* User read-only: v7 AP[2:0] 111; v5 AP 10 (v5's AP 00 is no access). */
+	/* User read-only: v7 AP[2:0] 111; v5 AP 10 (privileged-writable). */
 	t_fill(t, L2A, 1, 1, v7 ? t_small(t, DATA(1), false) : v5_small(DATA(1), 2, 1, 1));
 	t_fill(t, L2A, 16, 16, t_large(t, t_ma(1, 32), true));
 	/* Privileged-only small page: AP 01 (v5 all subpages, v7 AP[2:0] 001). */
@@ -1232,7 +1232,8 @@ static void test_v5_translate_fine(void **state)
 	t_fill(t, L1A, 2, 1, v5_fine(L2B, 1));
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, d1, PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, d1, t_mfn(L1A)), PV_OK);
-	const bool r[4] = { true, true, false, false }, w[4] = { true, false, false, false };
+	/* SCTLR.R = 1: AP 00 is read-only in every mode (fmt_v5.h). */
+	const bool r[4] = { true, true, false, true }, w[4] = { true, false, false, false };
 	for (uint32_t k = 0; k < 4; k++) {
 		T_EXPECT(t, pv_mmu_translate(&t->mmu, d1, pv_gvaddr(0x00100000u + k * 0x400u + 8u), &x),
 			 PV_OK);
@@ -1344,14 +1345,14 @@ static void test_abi_encoders(void **state)
 	assert_int_equal(rw, v7 ? v7_small(DATA(0), V7_RW, 1, 1, 1) | 1u
 				: v5_small(DATA(0), V5_RW, 1, 1));
 	assert_int_equal(rx, v7 ? v7_small(DATA(1), V7_RO, 1, 1, 1)
-				: v5_small(DATA(1), 2, 1, 1));
+				: v5_small(DATA(1), 0, 1, 1));
 	assert_int_equal(tbl, v7 ? v7_table(L2A + 1024, 1) : v5_coarse(L2A + 1024, 1));
 	t_fill(t, L2A, 256, 1, rw);
 	t_fill(t, L2A, 257, 1, rx);
 	pin_empty_l2(t, L2A);
 	assert_int_equal(t_frame(t, DATA(0)).type, PV_MMU_FT_RW);
-	/* v5's user read-only still counts as writable (privileged writes). */
-	assert_int_equal(t_frame(t, DATA(1)).type, v7 ? PV_MMU_FT_NONE : PV_MMU_FT_RW);
+	/* Read-only in every mode (v5 AP 00): not a writable mapping. */
+	assert_int_equal(t_frame(t, DATA(1)).type, PV_MMU_FT_NONE);
 	T_EXPECT(t, pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, t_update1(t, 1, L1A + 4, tbl), PV_OK);
 	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
@@ -1368,7 +1369,7 @@ static void test_abi_encoders(void **state)
 	assert_int_equal(dev, v7 ? v7_small(T_IO_BASE + 0x3000, V7_RW, 0, 0, 1) | 1u
 				 : v5_small(T_IO_BASE + 0x3000, V5_RW, 0, 0));
 	assert_int_equal(devx, v7 ? v7_small(T_IO_BASE + 0x3000, V7_RO, 0, 0, 1) | 1u /* never X */
-				  : v5_small(T_IO_BASE + 0x3000, 2, 0, 0));
+				  : v5_small(T_IO_BASE + 0x3000, V5_RO, 0, 0));
 	T_EXPECT(t, pv_mmu_io_assign(&t->mmu, pv_domid(1), pv_maddr(T_IO_BASE), 0x10000,
 				     PV_MMU_MT_MASK(v7 ? PV_MMU_MT_DEVICE : PV_MMU_MT_SO),
 				     PV_MMU_IO_WRITE), PV_OK);

@@ -180,7 +180,8 @@ static void ref_rights(bool v7, uint32_t ap2, uint32_t ap10, bool *r, bool *wr)
 		*r = (ap10 & 2u) != 0;
 		*wr = !ap2 && ap10 == 3u;
 	} else {
-		*r = ap10 >= 2u;
+		/* SCTLR.S = 0, R = 1 (fmt_v5.h): AP 00 and 10 read-only. */
+		*r = ap10 != 1u;
 		*wr = ap10 == 3u;
 	}
 }

@@ -102,9 +102,8 @@ PV_STATIC_ASSERT(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4"
  * ARMv7: non-global (nG = 1, so the entry is tagged with the ASID), TEX 001
  * C 1 B 1 (write-back, write-allocate), AP[2:0] 011 (read/write) or 111
  * (read-only in every mode), XN unless PV_MMU_DESC_X. ARMv5: C 1 B 1, the
- * same AP in all four subpages, 11 (read/write) or 10 (user read-only;
- * lib/mmu still counts it as a writable mapping, because privileged code may
- * write through it).
+ * same AP in all four subpages, 11 (read/write) or 00 (read-only in every
+ * mode: pvlib's ARMv5 ports run with SCTLR.R = 1, docs/decisions.md).
  * @param fmt PV_MMU_ABI_FMT_V5 or PV_MMU_ABI_FMT_V7
  * @param ma machine address of the page, 4 KiB aligned
  * @param flags PV_MMU_DESC_* flags
@@ -120,7 +119,7 @@ static inline uint32_t pv_mmu_desc_small(uint32_t fmt, uint32_t ma, uint32_t fla
 		d |= 0x040u | ((flags & PV_MMU_DESC_X) ? 0u : 1u);
 		return (flags & PV_MMU_DESC_UNCACHED) ? d : d | 0xCu;
 	}
-	d |= (flags & PV_MMU_DESC_W) ? 0xFF0u : 0xAA0u;
+	d |= (flags & PV_MMU_DESC_W) ? 0xFF0u : 0x000u;
 	if (flags & PV_MMU_DESC_DEVICE)
 		return d;
 	return d | ((flags & PV_MMU_DESC_UNCACHED) ? 0x4u : 0xCu);

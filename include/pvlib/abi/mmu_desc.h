@@ -45,10 +45,15 @@ extern "C" {
 /** @} */
 
 /**
- * @name ARMv5 access permissions (AP, with CP15 c1 S = R = 0)
+ * @name ARMv5 access permissions (AP, with CP15 c1 S = 0, R = 1, as every
+ * pvlib ARMv5 port runs: AP 00 is read-only in every mode; with R = 0 it
+ * would be no access)
  * @{
  */
-#define PV_MMU_V5_AP_NONE 0u    /**< no access in any mode */
+#define PV_MMU_V5_AP_RO 0u      /**< read-only in every mode */
+/** The 1.0 name of AP 00, which means no access only with R = 0 (no pvlib
+ * port runs so): kept for source compatibility, use PV_MMU_V5_AP_RO. */
+#define PV_MMU_V5_AP_NONE PV_MMU_V5_AP_RO
 #define PV_MMU_V5_AP_PRIV_RW 1u /**< privileged read/write, user none */
 #define PV_MMU_V5_AP_USER_RO 2u /**< privileged read/write, user read-only */
 #define PV_MMU_V5_AP_RW 3u      /**< read/write in every mode */

@@ -28,10 +28,12 @@
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c7, 0		@ invalidate I and D caches
 	mcr	p15, 0, r0, c8, c7, 0		@ invalidate TLBs
-	/* SCTLR: M, C, I, V (high vectors); S and R stay 0. */
+	/* SCTLR: M, C, I, V (high vectors), R (bit 9: AP 00 is read-only in
+	 * every mode, the guests' read-only page, docs/decisions.md); S 0. */
 	mrc	p15, 0, r0, c1, c0, 0
-	bic	r0, r0, #0x300
+	bic	r0, r0, #0x100
 	orr	r0, r0, #0x5
+	orr	r0, r0, #0x200
 	orr	r0, r0, #0x3000
 	mcr	p15, 0, r0, c1, c0, 0
 	nop

@@ -20,6 +20,7 @@
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
 #include <asm/pvlib.h>
+#include <asm/pvlib-mm.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 
@@ -143,6 +144,7 @@ static void __init pvlib_init_time(void)
 {
 	volatile u32 *pending_sel = (volatile u32 *)PVLIB_PENDING_SEL_VA;
 
+	pvlib_mm_selftest();
 	pr_notice("pvlib: time_init reached: no para-virtualized timer yet, parked\n");
 	for (;;) {
 		pvlib_upcall_pending = 0;
