@@ -26,6 +26,7 @@
 #include <linux/printk.h>
 #include <linux/sched/task.h>
 #include <linux/sched/task_stack.h>
+#include <linux/uaccess.h>
 
 #include <asm/pvlib-entry.h>
 #include <asm/pvlib-irqflags.h>
@@ -47,6 +48,10 @@ static_assert(PVLIB_SHARED_BASE + PVLIB_UPCALL_MASK_OFF == PVLIB_UPCALL_MASK_VA)
 static struct irq_domain *pvlib_evt_domain;
 static unsigned int pvlib_evt_ports;
 static unsigned long pvlib_evt_unbound;
+static unsigned long pvlib_upcalls;
+/* The last kernel-mode data abort, as the hypervisor reported it. */
+static unsigned long pvlib_last_far;
+static unsigned int pvlib_last_fsr;
 
 #define pvlib_evt_pending	((u32 *)PVLIB_EVT_PENDING_VA)
 #define pvlib_evt_mask		((volatile u32 *)PVLIB_EVT_MASK_VA)
@@ -65,6 +70,10 @@ asmlinkage void pvlib_exception(unsigned int kind, unsigned int fsr, unsigned lo
 		generic_handle_arch_irq(regs);
 		break;
 	case PVLIB_EXC_DABT:
+		if (!user_mode(regs)) {
+			pvlib_last_far = far;
+			pvlib_last_fsr = fsr;
+		}
 		do_DataAbort(far, fsr, regs);
 		break;
 	case PVLIB_EXC_PABT:
@@ -84,6 +93,7 @@ static void pvlib_evt_demux(struct pt_regs *regs)
 {
 	unsigned long sel;
 
+	pvlib_upcalls++;
 	pvlib_upcall_pending = 0;
 	sel = xchg(pvlib_pending_sel, 0);
 	while (sel) {
@@ -199,4 +209,60 @@ void __init pvlib_init_irq(void)
 	arm_pm_idle = pvlib_idle;
 	pr_info("pvlib: %u event channels (2-level), exception entry registered\n",
 		pvlib_evt_ports);
+}
+
+/* A permanently undefined instruction (UDF #0xdef0), the self-test's. */
+#define PVLIB_UND_TEST		0xe7f0def0
+/* An address no table of the guest maps (no L1 entry: below the kernel's
+ * linear map, and no user page tables yet). */
+#define PVLIB_FAULT_TEST_VA	0x1000
+
+static unsigned int pvlib_und_seen;
+
+static int pvlib_und_test(struct pt_regs *regs, unsigned int instr)
+{
+	pvlib_und_seen++;
+	regs->ARM_pc += 4;	/* the hypervisor reports the instruction's address */
+	return 0;
+}
+
+static struct undef_hook pvlib_und_hook = {
+	.instr_mask	= 0xffffffff,
+	.instr_val	= PVLIB_UND_TEST,
+	.cpsr_mask	= MODE_MASK,
+	.cpsr_val	= SVC_MODE,
+	.fn		= pvlib_und_test,
+};
+
+/*
+ * The exception paths a kernel thread can take, each through Linux's own
+ * handler and back through iret: an undefined instruction (an undef hook
+ * skips it), a data abort on an unmapped address under get_user (the
+ * fault handler finds the exception-table fixup), and the upcalls counted
+ * so far. Returns whether every one behaved.
+ */
+bool __init pvlib_exception_selftest(void)
+{
+	u32 v = 0;
+	int err;
+	bool ok;
+
+	register_undef_hook(&pvlib_und_hook);
+	asm volatile(".word	%c0	@ undefined" : : "i" (PVLIB_UND_TEST) : "memory");
+	asm volatile(".word	%c0	@ undefined" : : "i" (PVLIB_UND_TEST) : "memory");
+	unregister_undef_hook(&pvlib_und_hook);
+	pr_info("pvlib: exceptions: undefined instruction in the kernel: handled %u of 2\n",
+		pvlib_und_seen);
+
+	WRITE_ONCE(pvlib_last_far, 0);
+	barrier();
+	err = get_user(v, (u32 __user *)PVLIB_FAULT_TEST_VA);
+	barrier();	/* get_user's asm does not say the handler writes memory */
+	pr_info("pvlib: exceptions: get_user at 0x%08x: data abort at 0x%08lx, status 0x%x, fixed up: %d\n",
+		PVLIB_FAULT_TEST_VA, pvlib_last_far, pvlib_last_fsr, err);
+	pr_info("pvlib: exceptions: %lu upcalls so far\n", pvlib_upcalls);
+	ok = pvlib_und_seen == 2 && err == -EFAULT && pvlib_last_far == PVLIB_FAULT_TEST_VA &&
+	     (pvlib_last_fsr & 0x40f) == 0x5 /* translation, section: no L1 entry */ &&
+	     pvlib_upcalls > 0;
+	return ok;
 }

@@ -139,6 +139,11 @@ void __init pvlib_park_before_init(void)
 	unsigned long j0, ticks, want = PVLIB_TICK_TEST_MS * HZ / MSEC_PER_SEC;
 	u64 t0, ms;
 
+	if (pvlib_exception_selftest())
+		pr_info("pvlib: exceptions: undefined instruction, data abort and upcalls as expected\n");
+	else
+		pr_err("pvlib: exceptions: NOT as expected\n");
+
 	j0 = jiffies;
 	t0 = pvlib_time_ns();
 	msleep(PVLIB_TICK_TEST_MS);
