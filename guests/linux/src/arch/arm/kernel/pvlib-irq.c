@@ -217,11 +217,14 @@ void __init pvlib_init_irq(void)
  * linear map, and no user page tables yet). */
 #define PVLIB_FAULT_TEST_VA	0x1000
 
-static unsigned int pvlib_und_seen;
+static unsigned int pvlib_und_seen, pvlib_und_masked;
 
 static int pvlib_und_test(struct pt_regs *regs, unsigned int instr)
 {
 	pvlib_und_seen++;
+	/* The mask the instruction ran with: the saved cpsr's I bit (ABI 5). */
+	if (!interrupts_enabled(regs))
+		pvlib_und_masked++;
 	regs->ARM_pc += 4;	/* the hypervisor reports the instruction's address */
 	return 0;
 }
@@ -237,22 +240,28 @@ static struct undef_hook pvlib_und_hook = {
 /*
  * The exception paths a kernel thread can take, each through Linux's own
  * handler and back through iret: an undefined instruction (an undef hook
- * skips it), a data abort on an unmapped address under get_user (the
+ * skips it), once with upcalls unmasked and once masked (the saved cpsr's
+ * I bit says which, and iret resumes with that mask), a data abort on an unmapped address under get_user (the
  * fault handler finds the exception-table fixup), and the upcalls counted
  * so far. Returns whether every one behaved.
  */
 bool __init pvlib_exception_selftest(void)
 {
+	unsigned long flags;
+	bool still_masked, ok;
 	u32 v = 0;
 	int err;
-	bool ok;
 
+	/* Once unmasked, once masked: iret must resume each with its mask. */
 	register_undef_hook(&pvlib_und_hook);
 	asm volatile(".word	%c0	@ undefined" : : "i" (PVLIB_UND_TEST) : "memory");
+	local_irq_save(flags);
 	asm volatile(".word	%c0	@ undefined" : : "i" (PVLIB_UND_TEST) : "memory");
+	still_masked = irqs_disabled();
+	local_irq_restore(flags);
 	unregister_undef_hook(&pvlib_und_hook);
-	pr_info("pvlib: exceptions: undefined instruction in the kernel: handled %u of 2\n",
-		pvlib_und_seen);
+	pr_info("pvlib: exceptions: undefined instruction in the kernel: handled %u of 2, %u masked, mask kept: %s\n",
+		pvlib_und_seen, pvlib_und_masked, still_masked && !irqs_disabled() ? "yes" : "no");
 
 	WRITE_ONCE(pvlib_last_far, 0);
 	barrier();
@@ -261,7 +270,7 @@ bool __init pvlib_exception_selftest(void)
 	pr_info("pvlib: exceptions: get_user at 0x%08x: data abort at 0x%08lx, status 0x%x, fixed up: %d\n",
 		PVLIB_FAULT_TEST_VA, pvlib_last_far, pvlib_last_fsr, err);
 	pr_info("pvlib: exceptions: %lu upcalls so far\n", pvlib_upcalls);
-	ok = pvlib_und_seen == 2 && err == -EFAULT && pvlib_last_far == PVLIB_FAULT_TEST_VA &&
+	ok = pvlib_und_seen == 2 && pvlib_und_masked == 1 && still_masked && err == -EFAULT && pvlib_last_far == PVLIB_FAULT_TEST_VA &&
 	     (pvlib_last_fsr & 0x40f) == 0x5 /* translation, section: no L1 entry */ &&
 	     pvlib_upcalls > 0;
 	return ok;
