@@ -8,6 +8,7 @@
 #include "hv.h"
 #include "kuser.h"
 #include "limits.h"
+#include "vexc.h"
 
 #define HV_MMU_BATCH 16u
 
@@ -196,19 +197,13 @@ static int32_t hc_grant_revoke(struct pv_hc_call *c)
 static int32_t hc_set_callbacks(struct pv_hc_call *c)
 {
 	struct hv_dom *d = hv_dom_of(c->dom);
-	for (uint32_t i = 0; i < 3; i++) {
-		if (c->args[i] >= HV_VIRT_BASE)
-			return PV_EFAULT;
-		/* Entries: bit 0 set is a Thumb entry (2-aligned), else ARM
-		 * (4-aligned); the stack is 4-aligned. */
-		if (i < 2 && (c->args[i] & 1u))
-			continue;
-		if (c->args[i] & 3u)
-			return PV_EALIGN;
-	}
+	int32_t rc = hv_vexc_callbacks_check(c->args, HV_VIRT_BASE);
+	if (rc != PV_OK)
+		return rc;
 	d->event_entry = c->args[0];
 	d->exc_entry = c->args[1];
 	d->kernel_sp = c->args[2];
+	d->cb_flags = c->args[3];
 	return PV_OK;
 }
 
@@ -290,7 +285,7 @@ static const struct pv_hc_entry hc_table[REFHV_HC_COUNT] = {
 	E(REFHV_HC_EVTCHN, 3, 0, hc_evtchn),
 	E(REFHV_HC_GRANT, 3, 0, hc_grant),
 	E(REFHV_HC_GRANT_REVOKE, 1, 0, hc_grant_revoke),
-	E(REFHV_HC_SET_CALLBACKS, 3, 0, hc_set_callbacks),
+	E(REFHV_HC_SET_CALLBACKS, 4, 0, hc_set_callbacks),
 	E(REFHV_HC_YIELD, 0, PV_HC_F_NO_MULTICALL, hc_yield),
 	E(REFHV_HC_BLOCK, 0, PV_HC_F_NO_MULTICALL, hc_block),
 	E(REFHV_HC_GET_TIME, 1, 0, hc_get_time),

@@ -43,6 +43,7 @@ struct hv_dom {
 	uint32_t vmode;               /* REFHV_VMODE_* */
 	bool in_exception;            /* between an exception entry and iret */
 	uint32_t event_entry, exc_entry, kernel_sp;
+	uint32_t cb_flags;            /* REFHV_CB_* of its set_callbacks */
 	pv_maddr_t l1;                /* the active L1 */
 	uint32_t asid;                /* its translations' tag (0: the port has none) */
 	uint8_t *mem;                 /* its memory through the linear map */

@@ -15,6 +15,7 @@
  */
 #include "hv.h"
 #include "kuser.h"
+#include "vexc.h"
 
 static const char *const exc_names[] = {
 	[REFHV_EXC_UPCALL] = "upcall", [REFHV_EXC_SYSCALL] = "system call",
@@ -32,14 +33,20 @@ void hv_set_vmode(struct hv_dom *d, uint32_t vmode)
 bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far)
 {
 	uint32_t entry = kind == REFHV_EXC_UPCALL ? d->event_entry : d->exc_entry;
-	if (!entry || d->in_exception)
-		return false;
 	struct refhv_vcpu *v = d->vcpu;
+	/* The busy word is the guest's: read once (any nonzero is busy). */
+	uint32_t busy = (d->cb_flags & REFHV_CB_REENTRANT) ? *(volatile uint32_t *)&v->busy : 0;
+	if (!entry || !hv_vexc_can_deliver(d->in_exception, d->cb_flags, busy))
+		return false;
 	v->saved = d->frame;
+	/* The mask the interrupted code ran with (ABI 5): saved.cpsr's I bit. */
+	v->saved.cpsr = hv_vexc_saved_cpsr(d->frame.cpsr,
+					   pv_evtchn_upcall_masked(&hv.evt, d->id, 0));
 	v->saved_vmode = d->vmode;
 	v->kind = kind;
 	v->fsr = fsr;
 	v->far = far;
+	v->busy = 1;
 	d->frame.r[0] = kind;
 	d->frame.r[1] = fsr;
 	d->frame.r[2] = far;
@@ -59,6 +66,8 @@ int32_t hv_iret(struct hv_dom *d)
 	struct refhv_vcpu *v = d->vcpu;
 	struct pv_trap_frame f = v->saved; /* read once: the guest may change it */
 	uint32_t vmode = v->saved_vmode == REFHV_VMODE_USER ? REFHV_VMODE_USER : REFHV_VMODE_KERNEL;
+	/* The mask to resume with is the frame's I bit (ABI 5). */
+	bool masked = hv_vexc_iret_masked(f.cpsr);
 	/* Resume in the state the frame says: its cpsr's T bit, or bit 0 of pc
 	 * (an interworking address, as for BX); pc aligned for that state. */
 	if (f.pc & 1u)
@@ -67,7 +76,8 @@ int32_t hv_iret(struct hv_dom *d)
 	f.pc &= (f.cpsr & PV_PSR_T) ? ~1u : ~3u;
 	d->frame = f;
 	d->in_exception = false;
-	(void)pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, false);
+	v->busy = 0;
+	(void)pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, masked);
 	hv_set_vmode(d, vmode);
 	return PV_OK;
 }
@@ -189,6 +199,6 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 	 * (the shared page's upcall bytes first, read through lib/evtchn: it
 	 * is the test that usually fails). */
 	d = hv.cur;
-	if (pv_evtchn_upcall_due(&hv.evt, d->id, 0) && d->event_entry && !d->in_exception)
+	if (pv_evtchn_upcall_due(&hv.evt, d->id, 0))
 		(void)hv_deliver_exception(d, REFHV_EXC_UPCALL, 0, 0);
 }

@@ -62,6 +62,28 @@
  *    hypervisor loads both on every switch to the domain). A new domain's
  *    value is 0; no domain ever sees another's. A guest kernel switches it
  *    per thread.
+ *
+ * Nested exceptions and the interrupted mask (since ABI version 5): what a
+ * kernel that handles exceptions on per-thread stacks, sleeps in system
+ * calls and takes faults inside its own handlers (Linux) needs.
+ *  - saved.cpsr's I bit (PV_PSR_I) is the vcpu's upcall_mask when the
+ *    exception was taken: set if upcalls were masked (the hypervisor masks
+ *    them on every delivery, so the guest could not tell otherwise). The
+ *    real CPSR's I bit of a guest is always clear.
+ *  - REFHV_HC_IRET sets upcall_mask from saved.cpsr's I bit: 1 if set, 0 if
+ *    clear (before version 5 it always cleared it). A frame resumed with
+ *    upcalls unmasked takes any pending upcall at once.
+ *  - REFHV_HC_SET_CALLBACKS takes flags in its fourth argument (r3):
+ *    REFHV_CB_REENTRANT, or 0; any other bit is PV_EINVAL. Without the
+ *    flag, nothing is delivered between an entry and the next iret (a fault
+ *    there is the domain's fault action), as before. With it, the vcpu
+ *    area's busy word decides: the hypervisor sets it to 1 when it stores a
+ *    frame there and enters the guest, and the guest stores 0 once it has
+ *    copied the frame (and the other words) elsewhere; from then on the
+ *    next exception or upcall may be delivered, which overwrites the area.
+ *    iret clears it too. A fault taken while busy is nonzero cannot be
+ *    delivered (the domain's fault action), so a guest whose entry faults
+ *    before it has saved the frame is stopped, not looped.
  */
 #ifndef REFHV_ABI_H
 #define REFHV_ABI_H
@@ -72,8 +94,8 @@
 #include <pvlib/abi/mmu.h>
 #include <pvlib/trap.h>
 
-#define REFHV_ABI_VERSION 4u /* 3: Thumb entries and resume; 4: kuser helpers, SET_TLS
-				(see above) */
+#define REFHV_ABI_VERSION 5u /* 3: Thumb entries and resume; 4: kuser helpers, SET_TLS;
+				5: the saved mask, reentrant entries (see above) */
 
 enum refhv_hc {
 	REFHV_HC_CONSOLE_WRITE = 0, /* (va, len) -> bytes written */
@@ -84,7 +106,8 @@ enum refhv_hc {
 	REFHV_HC_EVTCHN = 5,        /* (REFHV_EVT_*, a, b) -> port or 0 */
 	REFHV_HC_GRANT = 6,         /* (frame ma, peer domid, writable) */
 	REFHV_HC_GRANT_REVOKE = 7,  /* (frame ma) */
-	REFHV_HC_SET_CALLBACKS = 8, /* (event entry, exception entry, kernel sp) */
+	REFHV_HC_SET_CALLBACKS = 8, /* (event entry, exception entry, kernel sp,
+				       REFHV_CB_* flags) */
 	REFHV_HC_YIELD = 9,         /* () */
 	REFHV_HC_BLOCK = 10,        /* () wait for an event; unmasks upcalls */
 	REFHV_HC_GET_TIME = 11,     /* (va of uint64_t ns) */
@@ -163,6 +186,10 @@ enum refhv_exc {
 	REFHV_EXC_DABT = 4,    /* data abort: fsr/far from the MMU */
 };
 
+/* REFHV_HC_SET_CALLBACKS's flags (ABI version 5, see above). */
+#define REFHV_CB_REENTRANT 0x1u /* the vcpu area's busy word says when it is free */
+#define REFHV_CB_FLAGS REFHV_CB_REENTRANT
+
 #define REFHV_VMODE_USER 0u
 #define REFHV_VMODE_KERNEL 1u
 
@@ -180,9 +207,12 @@ struct refhv_vcpu {
 	uint32_t kind;        /* enum refhv_exc */
 	uint32_t fsr;         /* data abort: fault status (ARM ARM B4.6) */
 	uint32_t far;         /* fault address */
+	uint32_t busy;        /* REFHV_CB_REENTRANT: 1 until the guest has taken
+				 the frame (ABI version 5) */
 };
-_Static_assert(sizeof(struct refhv_vcpu) == PV_TRAP_FRAME_SIZE + 16, "vcpu area size");
+_Static_assert(sizeof(struct refhv_vcpu) == PV_TRAP_FRAME_SIZE + 20, "vcpu area size");
 _Static_assert(offsetof(struct refhv_vcpu, saved_vmode) == 68, "vcpu saved_vmode");
+_Static_assert(offsetof(struct refhv_vcpu, busy) == 84, "vcpu busy");
 
 /*
  * Guest address-space layout, the same for every domain. A domain owns

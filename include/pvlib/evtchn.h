@@ -509,6 +509,20 @@ bool pv_evtchn_vcpu_pending(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_
 bool pv_evtchn_upcall_due(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t vcpu);
 
 /**
+ * Is upcall_mask of vcpu of dom set in its shared page? The hypervisor asks
+ * when it enters the guest's exception entry, to report the mask the
+ * interrupted code ran with. The byte is read once; any nonzero value counts
+ * as set (the guest owns the byte: a value it scribbled only changes what it
+ * is told about itself). True (masked) for an unknown domain or vcpu, the
+ * safe answer.
+ * @param ctx the instance
+ * @param dom the domain
+ * @param vcpu a virtual CPU of dom
+ * @return whether upcalls are masked
+ */
+bool pv_evtchn_upcall_masked(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t vcpu);
+
+/**
  * Write upcall_mask of vcpu of dom in its shared page: 1 when the
  * hypervisor enters the guest's event or exception entry (upcalls masked
  * until it returns), 0 when it returns from there or blocks the vcpu

@@ -634,6 +634,14 @@ bool pv_evtchn_upcall_due(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t 
 	return sh_rd8(&vi->upcall_mask) == 0;
 }
 
+bool pv_evtchn_upcall_masked(const struct pv_evtchn *ctx, pv_domid_t dom, uint32_t vcpu)
+{
+	const struct pv_evtchn_domain *d = dom_get(ctx, dom);
+	if (!d || vcpu >= d->nr_vcpus)
+		return true;
+	return sh_rd8(&d->shared->vcpu[vcpu].upcall_mask) != 0;
+}
+
 enum pv_status pv_evtchn_upcall_mask_set(struct pv_evtchn *ctx, pv_domid_t dom,
 					 uint32_t vcpu, bool masked)
 {

@@ -2,8 +2,9 @@
 /*
  * The upcall accessors a hypervisor uses on the per-vcpu bytes of the
  * shared page: pv_evtchn_upcall_due() (pending set and mask clear, every
- * byte value the guest can write) and pv_evtchn_upcall_mask_set() (writes
- * exactly that byte, with 0 or 1). Unknown domains (never added, removed,
+ * byte value the guest can write), pv_evtchn_upcall_mask_set() (writes
+ * exactly that byte, with 0 or 1) and pv_evtchn_upcall_masked() (reads it,
+ * any nonzero value is masked). Unknown domains (never added, removed,
  * past the table) and vcpus (the first one past the domain's) are refused
  * and leave every byte of every domain as it was.
  */
@@ -158,6 +159,50 @@ static void test_mask_set_refusals_leave_no_trace(void **state)
 	fx_unchanged(&s, F);
 }
 
+/* The mask read: every byte value of the one byte, nothing else read into
+ * it; unknown domains and vcpus read as masked. */
+static void test_masked_reads_its_own_byte(void **state)
+{
+	(void)state;
+	for (uint32_t d = 0; d < 3; d++) {
+		for (uint32_t v = 0; v < FX_VCPUS; v++) {
+			for (uint32_t val = 0; val < 256; val++) {
+				/* Everything around the byte set the other way. */
+				for (uint32_t dd = 0; dd < 3; dd++) {
+					for (uint32_t vv = 0; vv < PV_EVTCHN_MAX_VCPUS; vv++) {
+						F->shared[dd].vcpu[vv].upcall_mask = val ? 0 : 1;
+						F->shared[dd].vcpu[vv].upcall_pending = val ? 0 : 1;
+					}
+				}
+				F->shared[d].vcpu[v].upcall_mask = (uint8_t)val;
+				struct fx_snap s;
+				fx_snap(&s, F);
+				assert_int_equal(pv_evtchn_upcall_masked(&F->ctx, pv_domid((uint16_t)d), v),
+						 val != 0);
+				fx_unchanged(&s, F);
+			}
+		}
+	}
+	/* What mask_set writes is what masked reads. */
+	assert_int_equal(pv_evtchn_upcall_mask_set(&F->ctx, pv_domid(1), 1, true), PV_OK);
+	assert_true(pv_evtchn_upcall_masked(&F->ctx, pv_domid(1), 1));
+	assert_int_equal(pv_evtchn_upcall_mask_set(&F->ctx, pv_domid(1), 1, false), PV_OK);
+	assert_false(pv_evtchn_upcall_masked(&F->ctx, pv_domid(1), 1));
+	/* Unknown: masked, whatever the pages hold. */
+	for (uint32_t d = 0; d < FX_DOMS; d++)
+		for (uint32_t v = 0; v < PV_EVTCHN_MAX_VCPUS; v++)
+			F->shared[d].vcpu[v].upcall_mask = 0;
+	assert_false(pv_evtchn_upcall_masked(&F->ctx, pv_domid(0), FX_VCPUS - 1u));
+	assert_true(pv_evtchn_upcall_masked(&F->ctx, pv_domid(0), FX_VCPUS));
+	assert_true(pv_evtchn_upcall_masked(&F->ctx, pv_domid(0), UINT32_MAX));
+	assert_true(pv_evtchn_upcall_masked(&F->ctx, pv_domid(3), 0)); /* never added */
+	assert_true(pv_evtchn_upcall_masked(&F->ctx, pv_domid(FX_DOMS), 0));
+	assert_true(pv_evtchn_upcall_masked(&F->ctx, pv_domid(0xFFFF), 0));
+	assert_int_equal(pv_evtchn_domain_remove(&F->ctx, pv_domid(2)), PV_OK);
+	assert_true(pv_evtchn_upcall_masked(&F->ctx, pv_domid(2), 0)); /* removed */
+	fx_audit(F);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +212,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_mask_set_writes_one_byte, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mask_set_refusals_leave_no_trace, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_masked_reads_its_own_byte, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,7 +20,7 @@
 #include <asm/mach/arch.h>
 #include <asm/memory.h>
 #include <asm/pvlib.h>
-#include <asm/pvlib-mm.h>
+#include <asm/pvlib-entry.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
 
@@ -128,35 +128,11 @@ static void pvlib_restart(enum reboot_mode mode, const char *cmd)
 	pvlib_shutdown(PVLIB_SHUTDOWN_POWEROFF);
 }
 
-/*
- * The stopping point of this stage of the port: time_init() is where the
- * kernel first needs a timer, which is a later step's (the hypervisor's
- * one-shot timer as a clock event device, hypervisor time as the clock
- * source). Park here, with a line that says so: the domain stays alive,
- * so its event channels and the ring page the secure domain maps stay
- * valid (a shutdown would leave the domain dying until the secure domain
- * let go of the ring, which it only does when told to quit). No event
- * entry is registered, so nothing is delivered: each wake-up (an event a
- * peer sent) is acknowledged and the kernel blocks again, and the run
- * ends when the hypervisor finds every domain blocked.
- */
-static void __init pvlib_init_time(void)
-{
-	volatile u32 *pending_sel = (volatile u32 *)PVLIB_PENDING_SEL_VA;
-
-	pvlib_mm_selftest();
-	pr_notice("pvlib: time_init reached: no para-virtualized timer yet, parked\n");
-	for (;;) {
-		pvlib_upcall_pending = 0;
-		*pending_sel = 0;
-		pvlib_hypercall3(PVLIB_HC_BLOCK, 0, 0, 0);
-	}
-}
-
 static const struct machine_desc pvlib_machine_desc __initconst = {
 	.name		= "pvlib para-virtualized guest",
 	.restart	= pvlib_restart,
-	.init_time	= pvlib_init_time,
+	.init_irq	= pvlib_init_irq,	/* pvlib-irq.c */
+	.init_time	= pvlib_init_time,	/* pvlib-time.c */
 };
 
 /*

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The virtual exception ABI's rules (refhv_abi.h, ABI version 5), run from
+ * hv/vexc.c, the code the hypervisor runs: what set_callbacks accepts
+ * (entries, stack, flags), when an exception or upcall may be delivered
+ * (the hypervisor's flag, or the reentrant guest's busy word), and the
+ * upcall mask's round trip through the saved cpsr's I bit and iret.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pvlib/abi/status.h>
+#include <pvlib/trap.h>
+
+#include "refhv_abi.h"
+#include "vexc.h"
+
+#define LIMIT 0xC0000000u
+
+static int32_t check(uint32_t ev, uint32_t exc, uint32_t sp, uint32_t flags)
+{
+	const uint32_t a[4] = { ev, exc, sp, flags };
+	return hv_vexc_callbacks_check(a, LIMIT);
+}
+
+static void test_abi_version(void **state)
+{
+	(void)state;
+	assert_int_equal(REFHV_ABI_VERSION, 5u);
+	assert_int_equal(REFHV_CB_REENTRANT, 1u);
+	assert_int_equal(REFHV_CB_FLAGS, REFHV_CB_REENTRANT);
+	assert_int_equal(offsetof(struct refhv_vcpu, busy), 84u);
+	assert_int_equal(sizeof(struct refhv_vcpu), 88u);
+	assert_int_equal(PV_PSR_I, 0x80u);
+}
+
+/* What every guest so far passes (flags 0), and the reentrant flag. */
+static void test_callbacks_accepted(void **state)
+{
+	(void)state;
+	assert_int_equal(check(0, 0, 0, 0), PV_OK); /* no entries: nothing delivered */
+	assert_int_equal(check(0x1000, 0x2000, 0x3000, 0), PV_OK);
+	assert_int_equal(check(0x1000, 0x2000, 0x3000, REFHV_CB_REENTRANT), PV_OK);
+	assert_int_equal(check(0x1001, 0x2003, 0x3000, REFHV_CB_REENTRANT), PV_OK); /* Thumb */
+	assert_int_equal(check(LIMIT - 4u, LIMIT - 4u, LIMIT - 4u, 0), PV_OK);
+	assert_int_equal(check(LIMIT - 1u, LIMIT - 3u, LIMIT - 4u, 0), PV_OK);
+}
+
+static void test_callbacks_refused(void **state)
+{
+	(void)state;
+	/* The hypervisor's range, each argument in turn. */
+	for (uint32_t i = 0; i < 3; i++) {
+		uint32_t a[4] = { 0x1000, 0x2000, 0x3000, 0 };
+		a[i] = LIMIT;
+		assert_int_equal(hv_vexc_callbacks_check(a, LIMIT), PV_EFAULT);
+		a[i] = 0xFFFF0000u;
+		assert_int_equal(hv_vexc_callbacks_check(a, LIMIT), PV_EFAULT);
+	}
+	/* An ARM entry off 4, the stack off 4 (a Thumb sp does not exist). */
+	assert_int_equal(check(0x1002, 0x2000, 0x3000, 0), PV_EALIGN);
+	assert_int_equal(check(0x1000, 0x2002, 0x3000, 0), PV_EALIGN);
+	assert_int_equal(check(0x1000, 0x2000, 0x3001, 0), PV_EALIGN);
+	assert_int_equal(check(0x1000, 0x2000, 0x3002, 0), PV_EALIGN);
+	/* Every flag bit but REENTRANT, alone and with it. */
+	for (uint32_t b = 1; b < 32; b++) {
+		assert_int_equal(check(0x1000, 0x2000, 0x3000, 1u << b), PV_EINVAL);
+		assert_int_equal(check(0x1000, 0x2000, 0x3000, (1u << b) | REFHV_CB_REENTRANT),
+				 PV_EINVAL);
+	}
+	assert_int_equal(check(0x1000, 0x2000, 0x3000, UINT32_MAX), PV_EINVAL);
+}
+
+/* Without the flag: the hypervisor's own flag, whatever the busy word. */
+static void test_deliver_classic(void **state)
+{
+	(void)state;
+	const uint32_t busy[] = { 0, 1, 2, 0x80000000u, UINT32_MAX };
+	for (size_t i = 0; i < sizeof busy / sizeof busy[0]; i++) {
+		assert_true(hv_vexc_can_deliver(false, 0, busy[i]));
+		assert_false(hv_vexc_can_deliver(true, 0, busy[i]));
+	}
+}
+
+/* With it: the busy word, whatever the hypervisor's flag (the guest took
+ * the frame; iret has not come yet). Any nonzero word is busy. */
+static void test_deliver_reentrant(void **state)
+{
+	(void)state;
+	for (int in = 0; in < 2; in++) {
+		assert_true(hv_vexc_can_deliver(in != 0, REFHV_CB_REENTRANT, 0));
+		assert_false(hv_vexc_can_deliver(in != 0, REFHV_CB_REENTRANT, 1));
+		assert_false(hv_vexc_can_deliver(in != 0, REFHV_CB_REENTRANT, 0x100));
+		assert_false(hv_vexc_can_deliver(in != 0, REFHV_CB_REENTRANT, 0x80000000u));
+		assert_false(hv_vexc_can_deliver(in != 0, REFHV_CB_REENTRANT, UINT32_MAX));
+	}
+}
+
+/* The mask rides in the I bit and nothing else of the cpsr changes; iret
+ * reads back exactly what delivery wrote. */
+static void test_mask_round_trip(void **state)
+{
+	(void)state;
+	const uint32_t cpsrs[] = { PV_PSR_MODE_USR, PV_PSR_MODE_USR | PV_PSR_T,
+				   0xF0000010u, 0xF80000B0u, 0x00000090u, UINT32_MAX, 0 };
+	for (size_t i = 0; i < sizeof cpsrs / sizeof cpsrs[0]; i++) {
+		for (int m = 0; m < 2; m++) {
+			uint32_t s = hv_vexc_saved_cpsr(cpsrs[i], m != 0);
+			assert_int_equal(s & ~PV_PSR_I, cpsrs[i] & ~PV_PSR_I);
+			assert_int_equal((s & PV_PSR_I) != 0, m != 0);
+			assert_int_equal(hv_vexc_iret_masked(s), m != 0);
+		}
+	}
+	assert_false(hv_vexc_iret_masked(0));
+	assert_false(hv_vexc_iret_masked(~PV_PSR_I));
+	assert_true(hv_vexc_iret_masked(PV_PSR_I));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_abi_version),
+		cmocka_unit_test(test_callbacks_accepted),
+		cmocka_unit_test(test_callbacks_refused),
+		cmocka_unit_test(test_deliver_classic),
+		cmocka_unit_test(test_deliver_reentrant),
+		cmocka_unit_test(test_mask_round_trip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Exception entry and exit of a para-virtualized guest of the pvlib
+ * reference hypervisor (CONFIG_PVLIB_GUEST), in entry-armv.S's place.
+ *
+ * The kernel runs in the CPU's user mode: the hypervisor owns the vectors.
+ * On an abort, an undefined instruction, a system call of a user process
+ * or pending events it stores the interrupted frame in the vcpu area of
+ * the shared page (registers, pc, cpsr whose I bit is the upcall mask the
+ * interrupted code ran with, its virtual mode, the kind, fault status and
+ * address), masks upcalls and enters pvlib_exception_entry in virtual
+ * kernel mode with r0 = kind, r1 = fsr, r2 = far (refhv_abi.h, ABI 5).
+ *
+ * The entry builds struct pt_regs from that frame, on the current thread's
+ * kernel stack if the guest was in user mode (pvlib_stack_top, which
+ * __switch_to keeps), else below the interrupted kernel sp; gives the cpsr
+ * the mode Linux expects (USR or SVC: what user_mode(regs) tests); then
+ * clears the area's busy word (registered REFHV_CB_REENTRANT), so the next
+ * exception may come, even before this one returns. System calls join
+ * vector_swi after its register save (entry-common.S); everything else
+ * goes to pvlib_exception (pvlib-irq.c). Every way out ends in
+ * pvlib_restore_frame: pt_regs back into the vcpu area, then iret, which
+ * resumes it with the upcall mask of its I bit.
+ */
+#include <linux/init.h>
+#include <linux/linkage.h>
+
+#include <asm/assembler.h>
+#include <asm/asm-offsets.h>
+#include <asm/page.h>
+#include <asm/ptrace.h>
+#include <asm/thread_info.h>
+#include <asm/thread_notify.h>
+#include <asm/pvlib-entry.h>
+
+#include "entry-header.S"
+
+	.macro	pvlib_vcpu, rd
+	mov	\rd, #PVLIB_VCPU_VA & 0xff000000
+	orr	\rd, \rd, #PVLIB_VCPU_VA & 0x00fff000
+	orr	\rd, \rd, #PVLIB_VCPU_VA & 0x00000fff
+	.endm
+
+	.section .entry.text,"ax",%progbits
+	.align	5
+ENTRY(pvlib_exception_entry)
+	pvlib_vcpu r3
+	ldr	r4, [r3, #PVLIB_VCPU_VMODE]
+	cmp	r4, #PVLIB_VMODE_USER
+	ldreq	sp, =pvlib_stack_top		@ from user mode: the thread's stack
+	ldreq	sp, [sp]
+	bicne	sp, sp, #7			@ from kernel mode: below its sp
+	sub	sp, sp, #PT_REGS_SIZE
+	ldmia	r3!, {r4 - r11}			@ the interrupted r0-r7
+	stmia	sp, {r4 - r11}
+	ldmia	r3!, {r4 - r12}			@ r8-r12, sp, lr, pc, cpsr
+	add	lr, sp, #S_R8
+	stmia	lr, {r4 - r12}
+	ldr	r4, [r3]			@ r3: &saved_vmode
+	bic	r12, r12, #MODE_MASK
+	cmp	r4, #PVLIB_VMODE_USER
+	orreq	r12, r12, #USR_MODE
+	orrne	r12, r12, #SVC_MODE
+	str	r12, [sp, #S_PSR]
+	mov	r4, #-1
+	str	r4, [sp, #S_OLD_R0]
+	mov	r4, #0
+	str	r4, [r3, #PVLIB_VCPU_BUSY - PVLIB_VCPU_VMODE] @ the frame is ours
+	bne	pvlib_kernel_exception		@ flags: the cmp of the mode
+	zero_fp
+	cmp	r0, #PVLIB_EXC_SYSCALL
+	bne	1f
+	ldmia	sp, {r0 - r7}			@ the arguments and, EABI, the number
+	str	r0, [sp, #S_OLD_R0]
+	b	pvlib_vector_swi_saved		@ vector_swi, its registers saved
+1:	mov	r3, sp
+	bl	pvlib_exception
+	get_thread_info tsk
+	mov	why, #0
+	b	ret_to_user			@ masks upcalls first
+ENDPROC(pvlib_exception_entry)
+
+pvlib_kernel_exception:
+	mov	r3, sp
+	bl	pvlib_exception
+	disable_irq_notrace
+	mov	r0, sp
+	b	pvlib_restore_frame
+ENDPROC(pvlib_kernel_exception)
+
+/*
+ * Resume the frame at r0 (struct pt_regs) with upcalls masked: into the
+ * vcpu area, its virtual mode from the cpsr's mode (USR: user, else
+ * kernel), the I bit as it is (the mask iret restores), then iret. Also
+ * the end of restore_user_regs (entry-header.S).
+ */
+ENTRY(pvlib_restore_frame)
+	pvlib_vcpu r1
+	ldr	r2, [r0, #S_PSR]
+	and	r3, r2, #MODE_MASK
+	cmp	r3, #USR_MODE
+	moveq	r3, #PVLIB_VMODE_USER
+	movne	r3, #PVLIB_VMODE_KERNEL
+	str	r3, [r1, #PVLIB_VCPU_VMODE]
+	bic	r2, r2, #MODE_MASK
+	orr	r2, r2, #USR_MODE
+	str	r2, [r1, #PVLIB_VCPU_CPSR]
+	ldmia	r0!, {r2 - r9}			@ r0-r7
+	stmia	r1!, {r2 - r9}
+	ldmia	r0!, {r2 - r9}			@ r8-r12, sp, lr, pc
+	stmia	r1!, {r2 - r9}
+	mov	ip, #PVLIB_HC_IRET
+	svc	#0				@ does not come back
+1:	b	1b
+ENDPROC(pvlib_restore_frame)
+
+/*
+ * Called by enable_irq_notrace and restore_irqs_notrace (asm/assembler.h)
+ * after they cleared the mask: if an upcall is pending, make a hypercall,
+ * on whose way out the hypervisor delivers it. Changes no register but lr
+ * and no flag (the callers' contract: "msr cpsr_c" changes neither).
+ */
+ENTRY(pvlib_irq_check)
+	stmfd	sp!, {r0, r1, ip}
+	pvlib_shared_va ip
+	ldrb	r0, [ip, #PVLIB_UPCALL_PENDING_OFF]
+	ldrb	r1, [ip, #PVLIB_UPCALL_MASK_OFF]
+	clz	r0, r0
+	clz	r1, r1
+	mov	r0, r0, lsr #5			@ 1: nothing pending
+	mov	r1, r1, lsr #5			@ 1: unmasked
+	bic	r1, r1, r0			@ 1: an upcall is due
+	add	pc, pc, r1, lsl #2		@ no flags: 0 to 2f, 1 to 3f
+	nop
+2:	b	4f
+3:	mov	ip, #PVLIB_HC_NULL
+	svc	#0
+4:	ldmfd	sp!, {r0, r1, ip}
+	ret	lr
+ENDPROC(pvlib_irq_check)
+
+/*
+ * Register switch (entry-armv.S's, without the domain register, which is
+ * the hypervisor's): r0 = previous task_struct, r1 = previous thread_info,
+ * r2 = next thread_info. The user TLS value goes to the hypervisor
+ * (REFHV_HC_SET_TLS, ABI 4) when it changes; pvlib_stack_top becomes the
+ * top of the next thread's kernel stack.
+ */
+ENTRY(__switch_to)
+	add	ip, r1, #TI_CPU_SAVE
+	stmia	ip!, {r4 - sl, fp, sp, lr}	@ Store most regs on stack
+	ldr	r4, [r2, #TI_TP_VALUE]
+	ldr	r3, [r1, #TI_TP_VALUE]
+	mov	r5, r0
+	mov	r7, r2				@ Preserve 'next'
+	cmp	r3, r4
+	movne	r0, r4
+	movne	ip, #PVLIB_HC_SET_TLS
+	svcne	#0
+	add	r4, r7, #TI_CPU_SAVE
+	ldr	r6, [r4, #8 * 4]		@ its saved sp: in its stack
+	mov	r6, r6, lsr #THREAD_SIZE_ORDER + PAGE_SHIFT
+	mov	r6, r6, lsl #THREAD_SIZE_ORDER + PAGE_SHIFT
+	add	r6, r6, #THREAD_SIZE
+	sub	r6, r6, #THREAD_SIZE - THREAD_START_SP
+	ldr	r8, =pvlib_stack_top
+	str	r6, [r8]
+	ldr	r0, =thread_notify_head
+	mov	r1, #THREAD_NOTIFY_SWITCH
+	bl	atomic_notifier_call_chain
+	mov	r0, r5
+	set_current r7, r8
+	ldmia	r4, {r4 - sl, fp, sp, pc}	@ Load all regs saved previously
+ENDPROC(__switch_to)
+	.ltorg
+
+	.data
+	.align	2
+	/* Top of the current thread's kernel stack (user-mode entries). */
+	.globl	pvlib_stack_top
+pvlib_stack_top:
+	.long	init_thread_union + THREAD_START_SP
+	/* head-common.S's; no alignment trap in a guest. */
+	.globl	cr_alignment
+cr_alignment:
+	.space	4
+
+	.section .rodata
+	/* The kernel-user helpers are the hypervisor's (its vector page,
+	 * ABI 4): none to copy (traps.c's kuser_init). */
+	.globl	__kuser_helper_start
+	.globl	__kuser_helper_end
+__kuser_helper_start:
+__kuser_helper_end:
