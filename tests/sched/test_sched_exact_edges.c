@@ -159,11 +159,42 @@ static void test_arinc_domain_dropped_from_table_keeps_no_partition(void **state
 	}
 }
 
+/*
+ * Fixed priority: a foreground change leaves the slice a unit has left as
+ * it is (only round-robin gives the foreground's units their longer slice
+ * at once). Otherwise the hypervisor naming the same foreground again, as
+ * it does at every focus event, would refill the running unit's slice, and
+ * a foreground guest woken by such events would keep the CPU past its
+ * slice while the other unit of its level waits.
+ */
+static void test_prio_foreground_change_does_not_refill_the_slice(void **state)
+{
+	(void)state;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_PRIO, &c);
+	OK(pv_sched_init(&S, &c, U, NU));
+	add(0, 1, 0);
+	add(1, 1, 0);
+	OK(pv_sched_set_foreground(&S, pv_domid(1), 0));
+	struct pv_sched_decision d;
+	OK(pv_sched_pick_next(&S, 0, &d));
+	assert_int_equal(d.unit, 0);
+	assert_int_equal(d.run_ns, c.slice_ns);
+	OK(pv_sched_set_foreground(&S, pv_domid(1), 4 * MS));
+	OK(pv_sched_pick_next(&S, 4 * MS, &d));
+	assert_int_equal(d.unit, 0);
+	assert_int_equal(d.run_ns, c.slice_ns - 4 * MS);
+	/* At the end of that rest the other unit runs. */
+	OK(pv_sched_pick_next(&S, c.slice_ns, &d));
+	assert_int_equal(d.unit, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_unit_calls_without_instance_refused, reset),
 		cmocka_unit_test_setup(test_arinc_domain_dropped_from_table_keeps_no_partition, reset),
+		cmocka_unit_test_setup(test_prio_foreground_change_does_not_refill_the_slice, reset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
