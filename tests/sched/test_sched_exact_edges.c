@@ -189,12 +189,45 @@ static void test_prio_foreground_change_does_not_refill_the_slice(void **state)
 	assert_int_equal(d.unit, 1);
 }
 
+/*
+ * Credit: a unit parked at its cap stays the current one until the
+ * hypervisor's next pick, and events (a tick, another unit's wake) may
+ * come first. That time is not charged to the parked unit again: its
+ * credit stays what it had when it was parked. Charged, the lateness of
+ * the hypervisor's reschedule would drain a capped guest's credit, and the
+ * other guests would take its share after the window ends.
+ */
+static void test_credit_late_reschedule_does_not_drain_a_parked_unit(void **state)
+{
+	(void)state;
+	struct pv_sched_config c;
+	pv_sched_config_default(PV_SCHED_CREDIT, &c);
+	OK(pv_sched_init(&S, &c, U, NU));
+	struct pv_sched_params capped = { .weight = 256, .cap = 10 }; /* 3 ms of 30 */
+	struct pv_sched_params plain = { .weight = 256 };
+	OK(pv_sched_add(&S, 0, pv_domid(1), &capped, 0));
+	OK(pv_sched_add(&S, 1, pv_domid(2), &plain, 0));
+	struct pv_sched_decision d;
+	OK(pv_sched_pick_next(&S, 0, &d));
+	assert_int_equal(d.unit, 0);
+	assert_int_equal(d.run_ns, c.cap_period_ns / 10u);
+	OK(pv_sched_tick(&S, 3 * MS)); /* its cap reached: parked */
+	const int64_t credit = U[0].credit;
+	OK(pv_sched_tick(&S, 5 * MS)); /* still the current unit */
+	OK(pv_sched_wake(&S, 1, 6 * MS));
+	assert_int_equal(U[0].credit, credit);
+	OK(pv_sched_pick_next(&S, 7 * MS, &d));
+	assert_int_equal(d.unit, 1);
+	assert_int_equal(U[0].credit, credit);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_unit_calls_without_instance_refused, reset),
 		cmocka_unit_test_setup(test_arinc_domain_dropped_from_table_keeps_no_partition, reset),
 		cmocka_unit_test_setup(test_prio_foreground_change_does_not_refill_the_slice, reset),
+		cmocka_unit_test_setup(test_credit_late_reschedule_does_not_drain_a_parked_unit, reset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
