@@ -41,10 +41,61 @@ static void test_init_hyp_window_one_byte_past_a_mib_leaves_no_slot_to_guests(vo
 	t_free(t);
 }
 
+/*
+ * Attack: a run of 64 consecutive frames (the second block of an L2, its
+ * pattern already known from the first) with one frame in the middle that
+ * belongs to the domain whose id differs from the attacker's in bit 0 only
+ * (domain 0 for domain 1). The block check ORs together every difference
+ * from what it expects (the address, and the key: owner, type, flags); an
+ * acceptance test that looked for one value of that OR instead of zero
+ * would let exactly this difference through. Gain: reading and writing
+ * another guest's frame. Both formats, writable and read-only: refused
+ * with PV_EXDEV, the frame table byte for byte unchanged, audit clean.
+ */
+static void test_run_over_frame_of_domain_one_bit_away_refused(void **state)
+{
+	(void)state;
+	static const enum pv_mmu_format fmts[] = { PV_MMU_FMT_V5, PV_MMU_FMT_V7 };
+	for (unsigned f = 0; f < 2; f++) {
+		/* 4 MiB: the hypervisor's MiB 0, domain 1's MiB 1 and 2 (frames
+		 * 256..767), domain 2's MiB 3. */
+		struct t_machine *t = t_new_split(fmts[f], 4, 3);
+		struct pv_mmu *m = &t->mmu;
+		const uint32_t l2 = 300, clean = 400, run = 568, theirs = 600;
+		T_EXPECT(t, pv_mmu_frame_free(m, t_mfn(t_ma(0, theirs)), 1, pv_domid(1)), PV_OK);
+		T_EXPECT(t, pv_mmu_frame_assign(m, t_mfn(t_ma(0, theirs)), 1, pv_domid(0)), PV_OK);
+		const size_t words = PV_MMU_FRAME_STORE_WORDS(4u << 8);
+		uint32_t *before = malloc(4 * words);
+		assert_non_null(before);
+		for (unsigned w = 0; w < 2; w++) {
+			uint32_t *p = t_ptr(t, t_ma(0, l2));
+			t_fill(t, t_ma(0, l2), 0, 1024, 0);
+			for (uint32_t i = 0; i < 64; i++) {
+				p[i] = t_small(t, t_ma(0, clean + i), w);
+				p[64 + i] = t_small(t, t_ma(0, run + i), w);
+			}
+			memcpy(before, t->frame_store, 4 * words);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(t_ma(0, l2))),
+				 PV_EXDEV);
+			assert_memory_equal(before, t->frame_store, 4 * words);
+			T_AUDIT(t);
+			/* The same run over the attacker's own frame instead: pinned. */
+			p[64 + theirs - run] = t_small(t, t_ma(0, 700), w);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(t_ma(0, l2))),
+				 PV_OK);
+			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(t_ma(0, l2))), PV_OK);
+			T_AUDIT(t);
+		}
+		free(before);
+		t_free(t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_init_hyp_window_one_byte_past_a_mib_leaves_no_slot_to_guests),
+		cmocka_unit_test(test_run_over_frame_of_domain_one_bit_away_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
