@@ -147,12 +147,52 @@ static void test_init_frame_store_one_byte_off_refused(void **state)
 	t_free(t);
 }
 
+/*
+ * A configuration with no frame store (but a word count), domain records
+ * but no count, or a count but no records, or I/O slots but no records: each refused with PV_ENOMEM, on
+ * its own (the other fields valid). Accepted, the first domain operation
+ * would index a null array (a hypervisor data abort at a guest's first
+ * hypercall) or a zero-length one (every domain id out of range, so no
+ * guest could be built). No I/O slots and no records is fine.
+ */
+static void test_init_records_missing_one_at_a_time_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V5);
+	struct pv_mmu_config c;
+	struct pv_mmu m2;
+	uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8), sizeof *store);
+	assert_non_null(store);
+	config2(t, &c);
+	c.frame_store = NULL; /* with a word count that would suffice */
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_ENOMEM);
+	config2(t, &c);
+	c.frame_store = store;
+	c.domains = NULL;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_ENOMEM);
+	config2(t, &c);
+	c.frame_store = store;
+	c.nr_domains = 0;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_ENOMEM);
+	config2(t, &c);
+	c.frame_store = store;
+	c.io = NULL;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_ENOMEM);
+	c.io_max = 0;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	audit2(t, &m2);
+	T_AUDIT(t);
+	free(store);
+	t_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_init_hyp_window_one_byte_past_a_mib_leaves_no_slot_to_guests),
 		cmocka_unit_test(test_run_over_frame_of_domain_one_bit_away_refused),
 		cmocka_unit_test(test_init_frame_store_one_byte_off_refused),
+		cmocka_unit_test(test_init_records_missing_one_at_a_time_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
