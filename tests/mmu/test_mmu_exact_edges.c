@@ -186,6 +186,47 @@ static void test_init_records_missing_one_at_a_time_refused(void **state)
 	t_free(t);
 }
 
+/*
+ * Attack (ARMv7): a writable small or large page over a pinned page table,
+ * with the shareable bit S set. S is bit 10, right above APX (bit 9); a
+ * decoder that read APX with a two-bit mask would see S as "read-only",
+ * count the mapping read-only, and let it over the table. Gain: the guest
+ * writes a live page table directly and maps any frame of the machine.
+ * Refused with PV_ETYPE (the frame table unchanged, audit clean); the same
+ * pages read-only with S set are accepted.
+ */
+static void test_v7_writable_shareable_page_over_pinned_table_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V7, 4, 3);
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t a = t_ma(1, 16), b = t_ma(1, 32); /* b: 64 KiB aligned */
+	const size_t words = PV_MMU_FRAME_STORE_WORDS(4u << 8);
+	uint32_t *before = malloc(4 * words);
+	assert_non_null(before);
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(b)), PV_OK);
+	for (unsigned large = 0; large < 2; large++) {
+		for (unsigned w = 0; w < 2; w++) {
+			uint32_t ap = w ? V7_RW : V7_RO;
+			uint32_t e = (large ? v7_large(b, ap, 0, 1, 1) : v7_small(b, ap, 0, 1, 1)) |
+				     (1u << 10);
+			t_fill(t, a, 0, 1024, 0);
+			t_fill(t, a, 0, large ? 16 : 1, e);
+			memcpy(before, t->frame_store, 4 * words);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(a)),
+				 w ? PV_ETYPE : PV_OK);
+			if (w) {
+				assert_memory_equal(before, t->frame_store, 4 * words);
+			} else {
+				assert_int_equal(t_frame(t, b).ref_count, 1);
+				T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(a)), PV_OK);
+			}
+		}
+	}
+	free(before);
+	t_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +234,7 @@ int main(void)
 		cmocka_unit_test(test_run_over_frame_of_domain_one_bit_away_refused),
 		cmocka_unit_test(test_init_frame_store_one_byte_off_refused),
 		cmocka_unit_test(test_init_records_missing_one_at_a_time_refused),
+		cmocka_unit_test(test_v7_writable_shareable_page_over_pinned_table_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
