@@ -227,6 +227,45 @@ static void test_v7_writable_shareable_page_over_pinned_table_refused(void **sta
 	t_free(t);
 }
 
+/*
+ * Attack (ARMv5): a coarse table whose first 64 entries are consecutive
+ * small pages (the pin walk learns their pattern and takes them as one
+ * block) followed by 64 consecutive entries that differ only in bit 0,
+ * i.e. of type 0b11, reserved in an ARMv5 coarse table. The run loop
+ * carries on from block to block while the pattern bits stay the same; if
+ * it compared them without bit 0 it would take the reserved entries as
+ * small pages without decoding them. Gain: entries the hypervisor never
+ * validated in a live table (on a core that reads 0b11 as an extended small
+ * page, with access bits nobody checked). Refused with PV_EINVAL, the frame
+ * table unchanged, audit clean.
+ */
+static void test_v5_run_into_reserved_descriptors_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V5, 4, 3);
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t l2 = t_ma(1, 16), run = 256; /* frames 256..383: MiB 2 */
+	const size_t words = PV_MMU_FRAME_STORE_WORDS(4u << 8);
+	uint32_t *before = malloc(4 * words);
+	assert_non_null(before);
+	for (unsigned w = 0; w < 2; w++) {
+		uint32_t *p = t_ptr(t, l2);
+		t_fill(t, l2, 0, 1024, 0);
+		for (uint32_t i = 0; i < 128; i++)
+			p[i] = t_small(t, t_ma(1, run + i), w) | (i >= 64 ? 1u : 0u);
+		memcpy(before, t->frame_store, 4 * words);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_EINVAL);
+		assert_memory_equal(before, t->frame_store, 4 * words);
+		/* Without the reserved type: pinned. */
+		for (uint32_t i = 64; i < 128; i++)
+			p[i] &= ~1u;
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l2)), PV_OK);
+	}
+	free(before);
+	t_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_init_frame_store_one_byte_off_refused),
 		cmocka_unit_test(test_init_records_missing_one_at_a_time_refused),
 		cmocka_unit_test(test_v7_writable_shareable_page_over_pinned_table_refused),
+		cmocka_unit_test(test_v5_run_into_reserved_descriptors_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
