@@ -266,6 +266,41 @@ static void test_v5_run_into_reserved_descriptors_refused(void **state)
 	t_free(t);
 }
 
+/*
+ * The audit, given a free frame (no owner) whose record still carries a
+ * table type, L1, L2 or fine, and nothing else (no counts, no grant
+ * peer): it must fail and name the frame, "pinned flag disagrees with
+ * type" without the pinned flag, "table frame not owned by a guest" with
+ * it. A freed page-table frame that kept its type could be handed to a
+ * guest as plain memory and then be taken for a live table.
+ */
+static void test_audit_names_free_frame_keeping_a_table_type(void **state)
+{
+	(void)state;
+	static const uint8_t types[] = { PV_MMU_FT_L1, PV_MMU_FT_L2, PV_MMU_FT_FINE };
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V5, 4, 3);
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t idx = 600;
+	T_EXPECT(t, pv_mmu_frame_free(m, t_mfn(t_ma(0, idx)), 1, pv_domid(1)), PV_OK);
+	const uint32_t key = m->fr_key[idx], group = m->fr_group[idx >> 6];
+	for (unsigned k = 0; k < 3; k++) {
+		m->fr_group[idx >> 6] = UINT32_MAX; /* a summary that vouches for nothing */
+		struct pv_mmu_audit_report rep = { .what = "none" };
+		m->fr_key[idx] = key | (uint32_t)types[k] << 16;
+		assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
+		assert_string_equal(rep.what, "pinned flag disagrees with type");
+		assert_true(t_audit_at(t, &rep, idx));
+		m->fr_key[idx] = key | (uint32_t)types[k] << 16 | (uint32_t)PV_MMU_FRAME_PINNED << 24;
+		assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
+		assert_string_equal(rep.what, "table frame not owned by a guest");
+		assert_true(t_audit_at(t, &rep, idx));
+		m->fr_key[idx] = key;
+		m->fr_group[idx >> 6] = group;
+		T_AUDIT(t);
+	}
+	t_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_init_records_missing_one_at_a_time_refused),
 		cmocka_unit_test(test_v7_writable_shareable_page_over_pinned_table_refused),
 		cmocka_unit_test(test_v5_run_into_reserved_descriptors_refused),
+		cmocka_unit_test(test_audit_names_free_frame_keeping_a_table_type),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
