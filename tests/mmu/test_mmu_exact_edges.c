@@ -301,6 +301,59 @@ static void test_audit_names_free_frame_keeping_a_table_type(void **state)
 	t_free(t);
 }
 
+/*
+ * Attack: a block of 64 consecutive small pages that starts in the last 32
+ * frames of RAM and runs on into an I/O region of the same domain right
+ * after RAM. The pin takes it entry by entry (the block is past the frame
+ * table's end); the unpin's block shortcut must decline it too. If it
+ * skipped its range test it would read the frame records past the table's
+ * end (the next array: the read-only counts of the first frames, made here
+ * to look like the domain's own keys) and drop counts there, and not the
+ * I/O region's mapping count. Gain: counts of frames at the start of RAM
+ * silently changed (a frame the hypervisor thinks unmapped), a region
+ * whose mapping count never returns to zero. The unpin must give back
+ * every count; audit after each step.
+ */
+static void test_block_from_ram_end_into_io_region(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V5, 4, 3); /* domain 2: MiB 3 */
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t nf = 4u << 8, first = nf - 32u;
+	/* Frames 0..31 to domain 2, each mapped read-only by two tables. */
+	T_EXPECT(t, pv_mmu_frame_free(m, t_mfn(t_ma(0, 0)), 32, pv_domid_hyp()), PV_OK);
+	T_EXPECT(t, pv_mmu_frame_assign(m, t_mfn(t_ma(0, 0)), 32, pv_domid(2)), PV_OK);
+	for (uint32_t k = 0; k < 2; k++) {
+		uint32_t tbl = t_ma(3, 16 + k);
+		t_fill(t, tbl, 0, 1024, 0);
+		for (uint32_t i = 0; i < 32; i++)
+			t_ptr(t, tbl)[i] = t_small(t, t_ma(0, i), false);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(tbl)), PV_OK);
+	}
+	assert_int_equal(m->fr_ro[0], 2);
+	/* Domain 2's I/O region: the MiB right after RAM, normal memory. */
+	T_EXPECT(t, pv_mmu_io_assign(m, pv_domid(2), pv_maddr(t_ma(4, 0)), 1u << 20,
+				     PV_MMU_MT_MASK(PV_MMU_MT_WB), 0), PV_OK);
+	const uint32_t tbl = t_ma(3, 20);
+	t_fill(t, tbl, 0, 1024, 0);
+	for (uint32_t i = 0; i < 64; i++)
+		t_ptr(t, tbl)[i] = t_small(t, t_ma(0, first + i), false);
+	const size_t words = PV_MMU_FRAME_STORE_WORDS(nf);
+	uint32_t *before = malloc(4 * words);
+	assert_non_null(before);
+	memcpy(before, t->frame_store, 4 * words);
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(tbl)), PV_OK);
+	assert_int_equal(t->io[0].maps, 32);
+	T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(tbl)), PV_OK);
+	assert_int_equal(t->io[0].maps, 0);
+	assert_int_equal(m->fr_tc[0], 0);
+	assert_int_equal(m->fr_ro[first], 0);
+	/* Every count as before the pin (the table frame's own type aside). */
+	assert_memory_equal(before + nf, t->frame_store + nf, 4 * 4 * nf);
+	free(before);
+	t_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -311,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_v7_writable_shareable_page_over_pinned_table_refused),
 		cmocka_unit_test(test_v5_run_into_reserved_descriptors_refused),
 		cmocka_unit_test(test_audit_names_free_frame_keeping_a_table_type),
+		cmocka_unit_test(test_block_from_ram_end_into_io_region),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
