@@ -354,6 +354,48 @@ static void test_block_from_ram_end_into_io_region(void **state)
 	t_free(t);
 }
 
+/*
+ * Faults that carry software bits: bits [1:0] clear and anything above (an
+ * OS keeps its own information in invalid entries, a swapped-out page's
+ * location for one). The pin walk must take every such entry as a fault,
+ * in an L2 and in an L1, both formats: pinned, nothing counted, audit
+ * clean. A fault test that looked at bit 2 too would send these entries
+ * down the decode path, which takes them for mappings of address 0: the
+ * pin is then refused (PV_ERANGE here, RAM does not start at 0), so a
+ * guest OS keeping swap entries in its tables could never pin them, and
+ * on a machine with RAM at 0 each would count a mapping of frame 0.
+ */
+static void test_faults_with_software_bits_pin_as_faults(void **state)
+{
+	(void)state;
+	static const enum pv_mmu_format fmts[] = { PV_MMU_FMT_V5, PV_MMU_FMT_V7 };
+	static const uint32_t faults[] = { 0x4u, 0x8u, 0xCu, 0xFFFFFFFCu, 0x40000004u };
+	for (unsigned f = 0; f < 2; f++) {
+		struct t_machine *t = t_new_split(fmts[f], 4, 3);
+		struct pv_mmu *m = &t->mmu;
+		const uint32_t l1 = t_ma(1, 0), l2 = t_ma(1, 16);
+		const size_t words = PV_MMU_FRAME_STORE_WORDS(4u << 8);
+		uint32_t *before = malloc(4 * words);
+		assert_non_null(before);
+		t_fill(t, l2, 0, 1024, 0);
+		t_fill(t, l1, 0, 4096, 0);
+		for (uint32_t i = 0; i < 1024; i++)
+			t_ptr(t, l2)[i] = faults[i % 5];
+		for (uint32_t i = 0; i < T_HYP_SLOT; i++)
+			t_ptr(t, l1)[i] = faults[i % 5];
+		memcpy(before, t->frame_store, 4 * words);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
+		assert_int_equal(t_frame_at(t, 0).ref_count, 0);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l1)), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l2)), PV_OK);
+		assert_memory_equal(before + (4u << 8), t->frame_store + (4u << 8),
+				    4 * 4 * (4u << 8));
+		free(before);
+		t_free(t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_v5_run_into_reserved_descriptors_refused),
 		cmocka_unit_test(test_audit_names_free_frame_keeping_a_table_type),
 		cmocka_unit_test(test_block_from_ram_end_into_io_region),
+		cmocka_unit_test(test_faults_with_software_bits_pin_as_faults),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
