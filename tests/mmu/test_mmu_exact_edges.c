@@ -396,6 +396,40 @@ static void test_faults_with_software_bits_pin_as_faults(void **state)
 	}
 }
 
+/*
+ * Attack: page tables in the last frames of RAM whose last slots are
+ * faults: an L2 in the last frame, an L1 in the last four. The pin walk
+ * skips faults eight slots at a time; it must not read a slot past the
+ * table, here past the end of RAM (on the board a bus fault in the
+ * hypervisor: a guest that places its tables there brings the machine
+ * down). In the host tests RAM is one heap block, so a read past it is
+ * caught by AddressSanitizer. Pinned, nothing counted, audit clean.
+ */
+static void test_tables_at_the_end_of_ram_with_trailing_faults(void **state)
+{
+	(void)state;
+	static const enum pv_mmu_format fmts[] = { PV_MMU_FMT_V5, PV_MMU_FMT_V7 };
+	for (unsigned f = 0; f < 2; f++) {
+		struct t_machine *t = t_new_split(fmts[f], 4, 3); /* domain 2: MiB 3 */
+		struct pv_mmu *m = &t->mmu;
+		const uint32_t l2 = t_ma(3, 255), l1 = t_ma(3, 248), data = t_ma(3, 0);
+		for (uint32_t n = 1; n < 10; n++) {
+			t_fill(t, l2, 0, 1024, 0);
+			/* One mapping, then n - 1 faults... up to the end: the last
+			 * 1024 - k slots are faults, k = 1024 - 8n - 1. */
+			uint32_t k = 1024u - 8u * n - 1u;
+			t_ptr(t, l2)[k] = t_small(t, data, false);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+			assert_int_equal(t_frame(t, data).ref_count, 1);
+			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l2)), PV_OK);
+		}
+		t_fill(t, l1, 0, 4096, 0);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l1)), PV_OK);
+		t_free(t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -408,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_audit_names_free_frame_keeping_a_table_type),
 		cmocka_unit_test(test_block_from_ram_end_into_io_region),
 		cmocka_unit_test(test_faults_with_software_bits_pin_as_faults),
+		cmocka_unit_test(test_tables_at_the_end_of_ram_with_trailing_faults),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
