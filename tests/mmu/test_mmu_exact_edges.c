@@ -430,6 +430,65 @@ static void test_tables_at_the_end_of_ram_with_trailing_faults(void **state)
 	}
 }
 
+/*
+ * Attack: RAM that starts one frame before a 256 KiB boundary (frame 63 of
+ * a group of 64: only 4 KiB alignment is required), so that a section's
+ * first frame has index 1 modulo 64. The section covers frames 193..448;
+ * the owner check may vouch for a range by its group summaries only when
+ * the range is whole groups (index and length multiples of 64). Here 448
+ * is another domain's while groups 3..6 (frames 192..447) are all the
+ * attacker's: a shortcut taken at the wrong alignment would look at the
+ * wrong 256 frames and accept. Gain: a read-only (or writable) window on
+ * another guest's frame. Refused with PV_EXDEV, the frame table unchanged,
+ * audit clean; the table without it accepted.
+ */
+static void test_section_over_group_misaligned_ram_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V5);
+	struct pv_mmu_config c;
+	config2(t, &c);
+	const uint32_t base = T_RAM_BASE + 0x3F000u, nf = 1024;
+	uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(nf), sizeof *store);
+	assert_non_null(store);
+	c.frame_store = store;
+	c.frame_store_words = PV_MMU_FRAME_STORE_WORDS(nf);
+	c.ram_base = pv_maddr(base);
+	c.ram_size = nf << 12;
+	struct pv_mmu m2;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(&m2, pv_mfn(base >> 12), 448, pv_domid(1)), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(&m2, pv_mfn((base >> 12) + 448), nf - 448,
+					     pv_domid(2)), PV_OK);
+	/* A recount makes every group's summary one key again. */
+	assert_int_equal(pv_mmu_domain_destroy(&m2, pv_domid(0)), PV_OK);
+	assert_int_equal(m2.fr_group[3], m2.fr_key[192]);
+	audit2(t, &m2);
+	const uint32_t l1 = T_RAM_BASE + 0x40000u; /* frames 1..4: domain 1's */
+	uint32_t *p = t->ram + ((l1 - base) >> 2); /* m2's RAM starts at t->ram too */
+	const size_t words = PV_MMU_FRAME_STORE_WORDS(nf);
+	uint32_t *before = malloc(4 * words);
+	assert_non_null(before);
+	for (unsigned w = 0; w < 2; w++) {
+		memset(p, 0, 16384);
+		p[5] = v5_section(T_RAM_BASE + 0x100000u, w ? V5_RW : V5_RO, 1, 1, 0); /* 193..448 */
+		memcpy(before, store, 4 * words);
+		assert_int_equal(pv_mmu_pin(&m2, pv_domid(1), PV_MMU_TABLE_L1, pv_mfn(l1 >> 12)),
+				 PV_EXDEV);
+		assert_memory_equal(before, store, 4 * words);
+		audit2(t, &m2);
+		p[5] = 0;
+		assert_int_equal(pv_mmu_pin(&m2, pv_domid(1), PV_MMU_TABLE_L1, pv_mfn(l1 >> 12)),
+				 PV_OK);
+		assert_int_equal(pv_mmu_unpin(&m2, pv_domid(1), pv_mfn(l1 >> 12)), PV_OK);
+		audit2(t, &m2);
+	}
+	free(before);
+	free(store);
+	T_AUDIT(t);
+	t_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -443,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_block_from_ram_end_into_io_region),
 		cmocka_unit_test(test_faults_with_software_bits_pin_as_faults),
 		cmocka_unit_test(test_tables_at_the_end_of_ram_with_trailing_faults),
+		cmocka_unit_test(test_section_over_group_misaligned_ram_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
