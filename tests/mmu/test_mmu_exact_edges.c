@@ -398,8 +398,9 @@ static void test_faults_with_software_bits_pin_as_faults(void **state)
 
 /*
  * Attack: page tables in the last frames of RAM whose last slots are
- * faults: an L2 in the last frame, an L1 in the last four. The pin walk
- * skips faults eight slots at a time; it must not read a slot past the
+ * faults, or a run of one remembered pattern: an L2 in the last frame, an
+ * L1 in the last four. The pin walk skips faults eight slots at a time and
+ * runs of a known pattern to their end; it must not read a slot past the
  * table, here past the end of RAM (on the board a bus fault in the
  * hypervisor: a guest that places its tables there brings the machine
  * down). In the host tests RAM is one heap block, so a read past it is
@@ -421,6 +422,15 @@ static void test_tables_at_the_end_of_ram_with_trailing_faults(void **state)
 			t_ptr(t, l2)[k] = t_small(t, data, false);
 			T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
 			assert_int_equal(t_frame(t, data).ref_count, 1);
+			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l2)), PV_OK);
+		}
+		/* A run of one remembered pattern to the table's last slot. */
+		for (uint32_t w = 0; w < 2; w++) {
+			t_fill(t, l2, 0, 1024, 0);
+			for (uint32_t i = 0; i < 100; i++)
+				t_ptr(t, l2)[924 + i] = t_small(t, t_ma(3, i), w);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+			assert_int_equal(t_frame(t, t_ma(3, 99)).ref_count, 1);
 			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l2)), PV_OK);
 		}
 		t_fill(t, l1, 0, 4096, 0);
