@@ -18,6 +18,9 @@
 struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, uint32_t base,
 					uint32_t len)
 {
+	/* For verification/wp/io.c (Frama-C WP); a comment to the compiler. */
+	/*@ loop invariant 0 <= i <= m->io_max;
+	    loop assigns i; */
 	for (uint32_t i = 0; i < m->io_max; i++) {
 		struct pv_mmu_io_region *r = &m->io[i];
 		if (r->size == 0 || pv_domid_val(r->owner) != dom)
@@ -39,6 +42,8 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 		 * in one of dom's own but runs past its end, or in no region at
 		 * all (PV_ERANGE).
 		 */
+		/*@ loop invariant 0 <= i <= m->io_max;
+		    loop assigns i; */
 		for (uint32_t i = 0; i < m->io_max; i++) {
 			const struct pv_mmu_io_region *o = &m->io[i];
 			if (o->size != 0 && e->base - pv_maddr_val(o->base) < o->size)

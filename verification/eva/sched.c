@@ -55,6 +55,8 @@ int main(void)
 	struct pv_sched_decision d;
 	if (pv_sched_pick_next(&s, 1000, &d) != PV_OK)
 		return 1;
+	/* tools/prove requires this: the analysis below starts from a built instance. */
+	Frama_C_show_each_setup_done(d.unit);
 
 	/* Split by operation and by unit (each unit, or any index past them),
 	 * so that the pick after it sees each outcome's queues apart. */
@@ -66,6 +68,18 @@ int main(void)
 	unit = su < NU ? su : Frama_C_unsigned_int_interval(NU, UINT32_MAX);
 	uint64_t now = any64();
 	struct pv_sched_params q = { any32(), any32(), any32(), any64(), any64() };
+#if POLICY == 2
+	/* Fixed priority: each level apart, or any value past them, so that
+	 * the pick sees which list the unit went to (the heads of the 32 lists
+	 * joined would include their sentinels). */
+	if (op == 3 || op == 9) { /* set_params, add */
+		uint32_t prio = Frama_C_unsigned_int_interval(0, PV_SCHED_PRIO_LEVELS);
+		//@ split prio;
+		q.priority = prio < PV_SCHED_PRIO_LEVELS
+				     ? prio
+				     : Frama_C_unsigned_int_interval(PV_SCHED_PRIO_LEVELS, UINT32_MAX);
+	}
+#endif
 	switch (op) {
 	case 0: (void)pv_sched_block(&s, unit, now); break;
 	case 1: (void)pv_sched_yield(&s, unit, now); break;

@@ -11,6 +11,11 @@
  */
 #include "isolation.c"
 
+/*@ // A frame index is 20 bits (Qed proves it; the provers then use it).
+  lemma lsr12_range: \forall integer x; 0 <= x <= 0xFFFFFFFF ==> 0 <= (x >> 12) <= 0xFFFFF;
+*/
+#include "io.c"
+
 /*
  * The out-of-line halves, stated here and used by pv_mmu_check's theorem.
  * pv_mmu_check_frames (the vectorized key scan) is NOT proved: its contract
@@ -39,6 +44,10 @@ int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, 
   requires pin_lo <= pin_hi;
   requires m->nr_frames == m->ram_size >> 12;
   requires \forall integer i; 0 <= i < m->nr_frames ==> grant_owner_ok(m, i);
+  // pv_mmu_init: ram_types holds Normal types only; the decoders give a type <= MIXED
+  requires m->ram_types != 0 && (m->ram_types & ~PV_MMU_MT_NORMAL_ALL) == 0;
+  requires e->mt <= PV_MMU_MT_MIXED;
+  requires \valid(m->io + (0 .. m->io_max - 1));
   assigns \nothing;
   // rule 7: an L1 entry's ARM domain is a guest domain (never the hypervisor's)
   ensures arm_domain: \result == PV_OK && e->domain != PV_MMU_NO_DOMAIN ==>
@@ -48,16 +57,34 @@ int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, 
     m->allow_global;
   // rules 1, 2, 3: a leaf in RAM maps only frames the domain may map, all inside RAM
   ensures leaf_in_ram: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF &&
-    ent_idx(m, e->base) != 0xFFFFFFFF ==>
-      ent_idx(m, e->base) + e->frames <= m->nr_frames &&
+    (uint32_t)(e->base - m->ram_base) < m->ram_size ==>
+      ent_idx(m, e->base) + e->frames <= m->nr_frames;
+  ensures leaf_may_map: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF &&
+    (uint32_t)(e->base - m->ram_base) < m->ram_size ==>
       \forall integer k; ent_idx(m, e->base) <= k < ent_idx(m, e->base) + e->frames ==>
         may_map(m, k, dom, (e->writable != 0 ? 1 : 0), pin_lo, pin_hi, existing);
-  // rule 9: RAM only with a memory type of ram_types (no device alias of RAM)
+  // rule 9: RAM only with a memory type of ram_types, which pv_mmu_init
+  // keeps to Normal types: no device or strongly-ordered alias of RAM
   ensures ram_type: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF &&
-    ent_idx(m, e->base) != 0xFFFFFFFF ==> e->mt < 32 && ((m->ram_types >> e->mt) & 1) != 0;
+    (uint32_t)(e->base - m->ram_base) < m->ram_size ==>
+      e->mt < 32 && ((m->ram_types >> e->mt) & 1) != 0;
+  ensures ram_normal: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF &&
+    (uint32_t)(e->base - m->ram_base) < m->ram_size ==>
+      PV_MMU_MT_NC <= e->mt <= PV_MMU_MT_MIXED;
+  // rule 9 for I/O: a leaf outside RAM lies in one of dom's regions, with a
+  // type that region lists (io.c proves pv_mmu_check_io's contract)
+  ensures io_leaf: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF &&
+    !((uint32_t)(e->base - m->ram_base) < m->ram_size) ==>
+    \exists integer r; 0 <= r < m->io_max &&
+      region_holds(m, r, dom, e->base, (uint32_t)(e->frames << 12)) &&
+      ((m->io[r].types >> e->mt) & 1) != 0 &&
+      (e->writable != 0 ==> (m->io[r].flags & PV_MMU_IO_WRITE) != 0);
   // rule 4: a table pointer leads to a pinned table of the same domain, of the right kind
-  ensures table_ptr: \result == PV_OK && e->kind != PV_MMU_ENT_LEAF ==>
-    ent_idx(m, e->base) != 0xFFFFFFFF && owner(m, ent_idx(m, e->base)) == dom &&
+  ensures table_in_ram: \result == PV_OK && e->kind != PV_MMU_ENT_LEAF ==>
+    (uint32_t)(e->base - m->ram_base) < m->ram_size;
+  ensures table_owner: \result == PV_OK && e->kind != PV_MMU_ENT_LEAF ==>
+    owner(m, ent_idx(m, e->base)) == dom;
+  ensures table_type: \result == PV_OK && e->kind != PV_MMU_ENT_LEAF ==>
     ttype(m, ent_idx(m, e->base)) == (e->kind == PV_MMU_ENT_COARSE ? PV_MMU_FT_L2 : PV_MMU_FT_FINE);
 */
 int32_t thm_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e, uint32_t pin_lo,
