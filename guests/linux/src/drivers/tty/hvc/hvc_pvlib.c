@@ -23,14 +23,11 @@
 
 #include "hvc_console.h"
 
-static int hvc_pvlib_put(uint32_t vtermno, const char *buf, int count)
+static void hvc_pvlib_write(const char *s, unsigned long n)
 {
-	int done = 0;
-
-	while (done < count) {
-		unsigned long chunk = min_t(unsigned long, count - done, PVLIB_CONSOLE_MAX);
-		long rc = pvlib_hypercall3(PVLIB_HC_CONSOLE_WRITE,
-					   (unsigned long)(buf + done), chunk, 0);
+	while (n) {
+		unsigned long chunk = min_t(unsigned long, n, PVLIB_CONSOLE_MAX);
+		long rc = pvlib_hypercall3(PVLIB_HC_CONSOLE_WRITE, (unsigned long)s, chunk, 0);
 
 		/* A refusal is a bug of this driver (an address outside the
 		 * linear map, a length over the limit): the hvc core drops
@@ -38,9 +35,30 @@ static int hvc_pvlib_put(uint32_t vtermno, const char *buf, int count)
 		 * so on, so the domain stops with the panic code. */
 		if (rc <= 0 || rc > (long)chunk)
 			pvlib_shutdown(PVLIB_SHUTDOWN_PANIC);
-		done += rc;
+		s += rc;
+		n -= rc;
 	}
-	return done;
+}
+
+/*
+ * The hvc core and the tty's output processing put a carriage return
+ * before each newline; the hypervisor's console prefixes every line with
+ * the domain's name and shows any other control character as '?' (a
+ * guest must not be able to move the cursor over another domain's
+ * output), so carriage returns are dropped here and lines end in '\n'.
+ */
+static int hvc_pvlib_put(uint32_t vtermno, const char *buf, int count)
+{
+	int start = 0, i;
+
+	for (i = 0; i < count; i++) {
+		if (buf[i] != '\r')
+			continue;
+		hvc_pvlib_write(buf + start, i - start);
+		start = i + 1;
+	}
+	hvc_pvlib_write(buf + start, count - start);
+	return count;
 }
 
 static int hvc_pvlib_get(uint32_t vtermno, char *buf, int count)
