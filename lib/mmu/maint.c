@@ -11,7 +11,9 @@
  * translate in the domain's tables before the hook runs. A TLB invalidate
  * by address only looks up the TLB and finds nothing to drop for an
  * unmapped page, so TLB_PAGE only has to stay out of the hypervisor's
- * range, whose translations are not the guest's to drop.
+ * range, whose translations are not the guest's to drop. The whole-cache
+ * operations name no address and translate nothing: they only need va and
+ * len to be 0.
  *
  * Concurrency: reads the instance only; the caller holds it (see mmu.h).
  */

@@ -41,7 +41,7 @@ static void drain_write_buffer(void)
  * invalidate" loop (MRC p15, 0, r15, c7, c14, 3 sets Z once no dirty line
  * is left, after which the whole D cache is invalidated: DDI 0198E 2.3.8),
  * then invalidate the I cache and drain the write buffer. The work is
- * bounded by the cache size (16 KiB of 32-byte lines on versatilepb). */
+ * bounded by the cache size (an ARM926 has 4 to 128 KiB of D cache). */
 static void cache_clean_inval_all(void)
 {
 	__asm__ volatile("1: mrc p15, 0, r15, c7, c14, 3\n"

@@ -238,7 +238,8 @@ void pv_port_cache_flush_all(void)
 	 * it touches each line once whatever is mapped. On the Cortex-A9 the
 	 * levels CLIDR reports are its own L1 (an external PL310 L2 would be
 	 * maintained through its registers; the vexpress port leaves it off).
-	 * The loop is bounded by the cache geometry (32 KiB: 1,024 lines). */
+	 * The loop is bounded by the cache geometry (the Cortex-A9's L1 data
+	 * cache is 16 to 64 KiB of 32-byte lines). */
 	uint32_t clidr;
 	__asm__ volatile("mrc p15, 1, %0, c0, c0, 1" : "=r"(clidr));
 	uint32_t loc = (clidr >> 24) & 7u;
