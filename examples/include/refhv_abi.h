@@ -94,8 +94,9 @@
 #include <pvlib/abi/mmu.h>
 #include <pvlib/trap.h>
 
-#define REFHV_ABI_VERSION 5u /* 3: Thumb entries and resume; 4: kuser helpers, SET_TLS;
-				5: the saved mask, reentrant entries (see above) */
+#define REFHV_ABI_VERSION 6u /* 3: Thumb entries and resume; 4: kuser helpers, SET_TLS;
+				5: the saved mask, reentrant entries (see above);
+				6: MMU_MAINT's whole-cache operations */
 
 enum refhv_hc {
 	REFHV_HC_CONSOLE_WRITE = 0, /* (va, len) -> bytes written */

@@ -448,7 +448,7 @@ enum pv_status pv_mmu_domain_destroy(struct pv_mmu *mmu, pv_domid_t dom);
 struct pv_mmu_maint_req {
 	uint32_t op;    /**< PV_MMU_MAINT_* */
 	pv_gvaddr_t va; /**< in dom's address space */
-	uint32_t len;   /**< bytes; 0 for the TLB operations */
+	uint32_t len;   /**< bytes; 0 for the TLB and whole-cache operations */
 	uint32_t asid;  /**< ARMv7: 0..255 (CONTEXTIDR.ASID); ARMv5: 0 */
 };
 
@@ -461,15 +461,19 @@ struct pv_mmu_maint_req {
  *   PV_ENOENT     dom has no active L1
  *   PV_ENOSYS     op is not a PV_MMU_MAINT_* operation
  *   PV_EINVAL     asid out of range; len not 0 for a TLB operation, or va
- *                 not 0 for TLB_ALL; len 0 for a cache operation
+ *                 not 0 for TLB_ALL; va or len not 0 for a whole-cache
+ *                 operation; len 0 for a range cache operation
  *   PV_E2BIG      len > PV_MMU_MAINT_LEN_MAX
  *   PV_EOVERFLOW  va + len wraps around 4 GiB
  *   PV_EFAULT     the range (TLB_PAGE: the page) meets the hypervisor's
  *                 range, or (cache operations) some page of it has no
  *                 translation in dom's active tables (pv_mmu_translate)
  * TLB_ALL drops dom's ASID on ARMv7 (every entry when allow_global is set,
- * since global entries carry no ASID) and the whole TLB on ARMv5. Work is
- * bounded by PV_MMU_MAINT_LEN_MAX: at most 65 table walks.
+ * since global entries carry no ASID) and the whole TLB on ARMv5. The
+ * whole-cache operations (CACHE_ALL_CLEAN_INVAL, ICACHE_ALL_INVAL) go to
+ * pv_port_cache_maint as PV_CACHE_ALL_CLEAN_INVAL, PV_CACHE_ALL_ICACHE_INVAL
+ * with va and len 0. Work is bounded by PV_MMU_MAINT_LEN_MAX (at most 65
+ * table walks) and, for the whole-cache operations, by the cache size.
  * @param mmu the instance
  * @param dom the domain the call acts for
  * @param req the guest's request

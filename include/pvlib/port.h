@@ -65,28 +65,37 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
  */
 void pv_port_cache_flush_all(void);
 
-/** Cache maintenance a guest may ask for, on a range of its own memory. */
+/** Cache maintenance a guest may ask for, on a range of its own memory or
+ * (the ALL operations) on the whole cache. */
 enum pv_cache_op {
 	PV_CACHE_CLEAN = 1,       /**< write dirty data back (before a device reads) */
 	PV_CACHE_CLEAN_INVAL = 2, /**< ... and discard the lines (after a device wrote) */
 	PV_CACHE_SYNC_ICACHE = 3, /**< make instructions written there visible to
 				     instruction fetch (clean data, invalidate
 				     instruction cache and branch predictor) */
+	PV_CACHE_ALL_CLEAN_INVAL = 4, /**< no address: clean and invalidate every
+					 data line up to the point of coherency,
+					 invalidate the instruction cache (what
+					 pv_port_cache_flush_all() does) */
+	PV_CACHE_ALL_ICACHE_INVAL = 5, /**< no address: invalidate the whole
+					  instruction cache and branch predictor */
 };
 
 /** A cache maintenance request (pv_port_cache_maint()). */
 struct pv_cache_req {
 	enum pv_cache_op op; /**< what to do */
-	pv_gvaddr_t va;  /**< in the address space current on this CPU */
-	uint32_t len;    /**< bytes, > 0; the range does not wrap */
+	pv_gvaddr_t va;  /**< in the address space current on this CPU; 0 for
+			      the ALL operations */
+	uint32_t len;    /**< bytes, > 0, the range does not wrap; 0 for the
+			      ALL operations */
 };
 
 /**
- * Perform req on the current address space's virtual range. The caller has
- * checked that every page of the range is mapped for the current domain (a
- * by-address operation on an unmapped address may fault in the
- * hypervisor). A port may widen a request (a whole-cache operation instead
- * of a range), never narrow it.
+ * Perform req on the current address space's virtual range, or on the whole
+ * cache (PV_CACHE_ALL_*, va and len 0). The caller has checked that every
+ * page of a range is mapped for the current domain (a by-address operation
+ * on an unmapped address may fault in the hypervisor). A port may widen a
+ * request (a whole-cache operation instead of a range), never narrow it.
  * @param req the checked request
  */
 void pv_port_cache_maint(const struct pv_cache_req *req);

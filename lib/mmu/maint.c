@@ -11,7 +11,9 @@
  * translate in the domain's tables before the hook runs. A TLB invalidate
  * by address only looks up the TLB and finds nothing to drop for an
  * unmapped page, so TLB_PAGE only has to stay out of the hypervisor's
- * range, whose translations are not the guest's to drop.
+ * range, whose translations are not the guest's to drop. The whole-cache
+ * operations name no address and translate nothing: they only need va and
+ * len to be 0.
  *
  * Concurrency: reads the instance only; the caller holds it (see mmu.h).
  */
@@ -50,7 +52,7 @@ enum pv_status pv_mmu_maint(struct pv_mmu *m, pv_domid_t dom, const struct pv_mm
 	if (pv_mfn_val(m->domains[pv_domid_val(dom)].active_l1) == PV_MMU_NO_L1)
 		return PV_ENOENT;
 	uint32_t op = req->op, va = pv_gvaddr_val(req->va), len = req->len;
-	if (op < PV_MMU_MAINT_TLB_PAGE || op > PV_MMU_MAINT_SYNC_ICACHE)
+	if (op < PV_MMU_MAINT_TLB_PAGE || op > PV_MMU_MAINT_ICACHE_ALL_INVAL)
 		return PV_ENOSYS;
 	if (req->asid > (m->format == PV_MMU_FMT_V7 ? ASID_MAX : 0u))
 		return PV_EINVAL;
@@ -63,6 +65,18 @@ enum pv_status pv_mmu_maint(struct pv_mmu *m, pv_domid_t dom, const struct pv_mm
 		struct pv_tlb_req r = { all ? PV_TLB_ALL : PV_TLB_ASID, all ? 0u : req->asid,
 					pv_gvaddr(0) };
 		pv_port_tlb_maint(&r);
+		return PV_OK;
+	}
+	if (op >= PV_MMU_MAINT_CACHE_ALL_CLEAN_INVAL) {
+		/* The whole cache: no address to check, nothing lost (data is
+		 * written back before it is discarded; pvlib/abi/mmu.h). */
+		if (va != 0 || len != 0)
+			return PV_EINVAL;
+		struct pv_cache_req c = { op == PV_MMU_MAINT_CACHE_ALL_CLEAN_INVAL
+						  ? PV_CACHE_ALL_CLEAN_INVAL
+						  : PV_CACHE_ALL_ICACHE_INVAL,
+					  pv_gvaddr(0), 0u };
+		pv_port_cache_maint(&c);
 		return PV_OK;
 	}
 	if (op == PV_MMU_MAINT_TLB_PAGE) {

@@ -17,6 +17,7 @@ void pv_fake_reset(void)
 	fake_log.tlb_all = fake_log.tlb_asid = fake_log.tlb_va = 0;
 	fake_log.pt_sync = fake_log.cache_flush_all = 0;
 	fake_log.cache_clean = fake_log.cache_clean_inval = fake_log.cache_sync_icache = 0;
+	fake_log.cache_all_clean_inval = fake_log.cache_all_icache_inval = 0;
 }
 
 const struct pv_fake_log *pv_fake_log_get(void)
@@ -71,14 +72,22 @@ void pv_port_cache_flush_all(void)
 
 void pv_port_cache_maint(const struct pv_cache_req *req)
 {
-	/* The caller promised a non-empty range that does not wrap. */
+	/* The caller promised a non-empty range that does not wrap, or, for
+	 * a whole-cache operation, no address at all. */
 	assert_non_null(req);
-	assert_true(req->len > 0);
-	assert_true((uint64_t)pv_gvaddr_val(req->va) + req->len <= UINT64_C(1) << 32);
+	if (req->op == PV_CACHE_ALL_CLEAN_INVAL || req->op == PV_CACHE_ALL_ICACHE_INVAL) {
+		assert_int_equal(pv_gvaddr_val(req->va), 0);
+		assert_int_equal(req->len, 0);
+	} else {
+		assert_true(req->len > 0);
+		assert_true((uint64_t)pv_gvaddr_val(req->va) + req->len <= UINT64_C(1) << 32);
+	}
 	switch (req->op) {
 	case PV_CACHE_CLEAN: fake_log.cache_clean++; break;
 	case PV_CACHE_CLEAN_INVAL: fake_log.cache_clean_inval++; break;
 	case PV_CACHE_SYNC_ICACHE: fake_log.cache_sync_icache++; break;
+	case PV_CACHE_ALL_CLEAN_INVAL: fake_log.cache_all_clean_inval++; break;
+	case PV_CACHE_ALL_ICACHE_INVAL: fake_log.cache_all_icache_inval++; break;
 	default:
 		fail_msg("pv_port_cache_maint: bad op %d", (int)req->op);
 	}

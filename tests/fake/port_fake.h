@@ -44,6 +44,7 @@ struct pv_fake_log {
 	unsigned dropped;        /* events past the cap */
 	unsigned tlb_all, tlb_asid, tlb_va, pt_sync, cache_flush_all;
 	unsigned cache_clean, cache_clean_inval, cache_sync_icache;
+	unsigned cache_all_clean_inval, cache_all_icache_inval; /* PV_CACHE_ALL_* */
 	struct pv_fake_event ev[PV_FAKE_LOG_MAX];
 };
 

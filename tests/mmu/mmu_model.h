@@ -514,15 +514,17 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 			m->active[d] = m_ma(f) >> 12;
 	} else if (op < 95) { /* guest TLB / cache maintenance: checks only, then a hook */
 		struct pv_mmu_maint_req r = {
-			.op = m_below(s, 8) ? 1u + m_below(s, 5) : m_u32(s),
+			.op = m_below(s, 8) ? 1u + m_below(s, 7) : m_u32(s),
 			.va = pv_gvaddr(m_below(s, 4) ? m_below(s, 1024) << 20 | m_below(s, 0x100000)
 						      : m_u32(s)),
 			.len = m_below(s, 4) ? m_below(s, 0x4000) : m_u32(s),
 			.asid = m_below(s, 8) ? 0u : m_u32(s) & 0x1FFu,
 		};
-		if (r.op <= PV_MMU_MAINT_TLB_ALL && m_below(s, 4)) {
+		bool whole = r.op == PV_MMU_MAINT_CACHE_ALL_CLEAN_INVAL ||
+			     r.op == PV_MMU_MAINT_ICACHE_ALL_INVAL;
+		if ((r.op <= PV_MMU_MAINT_TLB_ALL || whole) && m_below(s, 4)) {
 			r.len = 0;
-			if (r.op == PV_MMU_MAINT_TLB_ALL)
+			if (r.op != PV_MMU_MAINT_TLB_PAGE)
 				r.va = pv_gvaddr(0);
 		}
 		unsigned before = pv_fake_log_get()->count;
@@ -531,7 +533,10 @@ static inline bool m_step(struct m_model *m, struct m_src *s)
 		if (calls != (rc == PV_OK ? 1u : 0u))
 			return m_fail(m, "maintenance hook calls disagree with the result", calls,
 				      (uint32_t)rc);
-		if (rc == PV_OK && r.op >= PV_MMU_MAINT_CACHE_CLEAN) {
+		if (rc == PV_OK && whole && (pv_gvaddr_val(r.va) != 0 || r.len != 0))
+			return m_fail(m, "whole-cache maintenance accepted with an address",
+				      pv_gvaddr_val(r.va), r.len);
+		if (rc == PV_OK && r.op >= PV_MMU_MAINT_CACHE_CLEAN && !whole) {
 			/* Every page of an accepted range translates (per KiB on v5). */
 			uint32_t va = pv_gvaddr_val(r.va), last = va + (r.len - 1u);
 			struct pv_mmu_xlate x;

@@ -479,7 +479,8 @@ static void test_bounds_guest_va_limit(void **state)
 	T_EXPECT(t, maint(t, P, 0, 0, amax + 1), PV_EINVAL);
 	T_EXPECT(t, maint(t, PV_MMU_MAINT_TLB_PAGE - 1, 0, 0, 0), PV_ENOSYS);
 	T_EXPECT(t, maint(t, PV_MMU_MAINT_SYNC_ICACHE, 0, 1, 0), PV_OK);
-	T_EXPECT(t, maint(t, PV_MMU_MAINT_SYNC_ICACHE + 1, 0, 1, 0), PV_ENOSYS);
+	T_EXPECT(t, maint(t, PV_MMU_MAINT_ICACHE_ALL_INVAL, 0, 0, 0), PV_OK);
+	T_EXPECT(t, maint(t, PV_MMU_MAINT_ICACHE_ALL_INVAL + 1, 0, 0, 0), PV_ENOSYS);
 	T_EXPECT(t, maint(t, PV_MMU_MAINT_TLB_ALL, 0, 0, 0), PV_OK);
 	T_EXPECT(t, maint(t, PV_MMU_MAINT_TLB_ALL, 0, 1, 0), PV_EINVAL);
 	T_EXPECT(t, maint(t, PV_MMU_MAINT_TLB_ALL, 4096, 0, 0), PV_EINVAL);

@@ -1282,7 +1282,7 @@ static void test_maint(void **state)
 	T_EXPECT(t, pv_mmu_switch_base(&t->mmu, pv_domid(1), t_mfn(L1A)), PV_OK);
 	T_EXPECT(t, maint(t, 2, C, 0x00100000u, 4, asid), PV_ENOENT);
 	T_EXPECT(t, maint(t, 1, 0, 0x00100000u, 4, asid), PV_ENOSYS);
-	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_SYNC_ICACHE + 1, 0x00100000u, 4, asid), PV_ENOSYS);
+	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_ICACHE_ALL_INVAL + 1, 0x00100000u, 4, asid), PV_ENOSYS);
 	T_EXPECT(t, maint(t, 1, UINT32_MAX, 0x00100000u, 4, asid), PV_ENOSYS);
 	T_EXPECT(t, maint(t, 1, C, 0x00100000u, 4, v5 ? 1 : 256), PV_EINVAL); /* ASID range */
 	T_EXPECT(t, maint(t, 1, PV_MMU_MAINT_TLB_PAGE, 0x00100000u, 4, asid), PV_EINVAL);

@@ -28,8 +28,9 @@ extern "C" {
  * Bumped whenever the layout or meaning of anything below changes.
  * 2: maintenance operations; ARMv7 guest leaves must be non-global (nG = 1),
  *    as the encoders below have always made them.
+ * 3: whole-cache maintenance (CACHE_ALL_CLEAN_INVAL, ICACHE_ALL_INVAL).
  */
-#define PV_MMU_ABI_VERSION 2u
+#define PV_MMU_ABI_VERSION 3u
 
 /** Command encoded in the low bits of pv_mmu_update_req.ptr. */
 #define PV_MMU_CMD_MASK 3u
@@ -61,16 +62,35 @@ PV_STATIC_ASSERT(offsetof(struct pv_mmu_update_req, val) == 4, "val at offset 4"
  *   CACHE_CLEAN_INVAL write back and discard them (after a device wrote it)
  *   SYNC_ICACHE       make instructions written to [va, va+len) visible to
  *                     instruction fetch
- * The cache operations take 1 .. PV_MMU_MAINT_LEN_MAX bytes that do not wrap,
+ *   CACHE_ALL_CLEAN_INVAL  write back and discard every data line, at every
+ *                     level up to the point of coherency, and invalidate the
+ *                     instruction cache (Linux's flush_*_cache_all on a VIVT
+ *                     cache); va and len 0
+ *   ICACHE_ALL_INVAL  invalidate the whole instruction cache (and branch
+ *                     predictor), data untouched (Linux's flush_icache_all);
+ *                     va and len 0
+ * The range operations take 1 .. PV_MMU_MAINT_LEN_MAX bytes that do not wrap,
  * lie outside the hypervisor's range and are mapped, every page of them, in
  * the domain's active tables. There is no invalidate without clean: it could
  * discard data the domain may not change.
+ *
+ * Isolation of the whole-cache operations: they name no address, so they
+ * reach every line, other domains' and the hypervisor's included. Nothing is
+ * lost: data lines are written back before they are discarded, and the
+ * instruction cache holds no data. The only cost to others is time (their
+ * lines refetched from memory), and a guest may ask as often as it likes: a
+ * known cost, as with Xen-ARM's whole-cache flushes, bounded per call by the
+ * cache size (on an ARMv5 port every address-space switch already flushes
+ * everything). A hypervisor that must bound it rate-limits the hypercall.
  */
 #define PV_MMU_MAINT_TLB_PAGE 1u
 #define PV_MMU_MAINT_TLB_ALL 2u /**< forget every translation of the domain */
 #define PV_MMU_MAINT_CACHE_CLEAN 3u /**< write back dirty data lines of the range */
 #define PV_MMU_MAINT_CACHE_CLEAN_INVAL 4u /**< write back and discard the range's lines */
 #define PV_MMU_MAINT_SYNC_ICACHE 5u /**< make instructions written to the range visible to fetch */
+#define PV_MMU_MAINT_CACHE_ALL_CLEAN_INVAL 6u /**< write back and discard every data line,
+						 invalidate the instruction cache */
+#define PV_MMU_MAINT_ICACHE_ALL_INVAL 7u /**< invalidate the whole instruction cache */
 #define PV_MMU_MAINT_LEN_MAX (64u * 1024u) /**< longer: PV_E2BIG */
 
 /**

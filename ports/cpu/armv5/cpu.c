@@ -38,7 +38,10 @@ static void drain_write_buffer(void)
 }
 
 /* Clean and invalidate the whole D cache with the ARM926 "test, clean and
- * invalidate" loop, then invalidate the I cache and drain the write buffer. */
+ * invalidate" loop (MRC p15, 0, r15, c7, c14, 3 sets Z once no dirty line
+ * is left, after which the whole D cache is invalidated: DDI 0198E 2.3.8),
+ * then invalidate the I cache and drain the write buffer. The work is
+ * bounded by the cache size (an ARM926 has 4 to 128 KiB of D cache). */
 static void cache_clean_inval_all(void)
 {
 	__asm__ volatile("1: mrc p15, 0, r15, c7, c14, 3\n"
@@ -173,6 +176,16 @@ void pv_port_cache_flush_all(void)
 
 void pv_port_cache_maint(const struct pv_cache_req *req)
 {
+	if (req->op == PV_CACHE_ALL_CLEAN_INVAL) {
+		cache_clean_inval_all();
+		return;
+	}
+	if (req->op == PV_CACHE_ALL_ICACHE_INVAL) {
+		/* Invalidate ICache (DDI 0198E 2.3.8); the ARM926 has no
+		 * branch predictor to invalidate. */
+		__asm__ volatile("mcr p15, 0, %0, c7, c5, 0" : : "r"(0) : "memory");
+		return;
+	}
 	/* By MVA in the current address space (the guest's own virtual
 	 * aliases, which is what a VIVT cache holds), 32-byte lines. */
 	uint32_t va = pv_gvaddr_val(req->va), end = va + req->len;

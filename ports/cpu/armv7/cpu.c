@@ -221,13 +221,25 @@ void pv_port_cache_maint(const struct pv_cache_req *req)
 		dcache_range(3u, va, req->len);
 		icache_inval_all();
 		break;
+	case PV_CACHE_ALL_CLEAN_INVAL:
+		pv_port_cache_flush_all();
+		break;
+	case PV_CACHE_ALL_ICACHE_INVAL:
+		icache_inval_all();
+		break;
 	}
 }
 
 void pv_port_cache_flush_all(void)
 {
 	/* Clean and invalidate every data or unified cache level up to the
-	 * level of coherency, by set/way (B4.2.1), then the instruction side. */
+	 * level of coherency, by set/way (B4.2.1), then the instruction side.
+	 * Set/way rather than by MVA: there is no address range to walk, and
+	 * it touches each line once whatever is mapped. On the Cortex-A9 the
+	 * levels CLIDR reports are its own L1 (an external PL310 L2 would be
+	 * maintained through its registers; the vexpress port leaves it off).
+	 * The loop is bounded by the cache geometry (the Cortex-A9's L1 data
+	 * cache is 16 to 64 KiB of 32-byte lines). */
 	uint32_t clidr;
 	__asm__ volatile("mrc p15, 1, %0, c0, c0, 1" : "=r"(clidr));
 	uint32_t loc = (clidr >> 24) & 7u;

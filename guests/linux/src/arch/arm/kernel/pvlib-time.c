@@ -165,7 +165,7 @@ void __init pvlib_park_before_init(void)
 		pr_err("pvlib: timer: ticks do not arrive as they should (%lu, want %lu to %lu)\n",
 		       ticks, want, want + 3);
 
-	pr_notice("pvlib: user space would start here: init needs the whole-cache flushes; parked\n");
+	pr_notice("pvlib: user space would start here; parked\n");
 	local_irq_disable();
 	pvlib_set_timer(0);
 	pvlib_hypercall4(PVLIB_HC_SET_CALLBACKS, 0, 0, 0, 0);

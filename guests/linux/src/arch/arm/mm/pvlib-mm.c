@@ -18,6 +18,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 
 #include <asm/fixmap.h>
 #include <asm/memory.h>
@@ -139,6 +140,31 @@ void pvlib_mmu_maint(unsigned int op, unsigned long va, unsigned long len)
 void pvlib_flush_kern_dcache_area(void *addr, size_t size)
 {
 	pvlib_mmu_maint(PVLIB_MAINT_CACHE_CLEAN_INVAL, (unsigned long)addr, size);
+}
+
+/*
+ * The whole-cache operations of proc-arm926.S (patch 0010): the ARM926's
+ * caches are virtually indexed and tagged, so Linux cleans and invalidates
+ * all of them when mappings change under them (vmalloc, vunmap, fork,
+ * exit). The hypervisor does it (guest ABI 6: MMU_MAINT's whole-cache
+ * operations, with no address). A user range goes the same way: it may be
+ * mapped only in part (a range operation refuses an unmapped page), and
+ * on this CPU Linux itself flushes everything above CACHE_DLIMIT.
+ */
+void pvlib_flush_cache_all(void)
+{
+	pvlib_mmu_maint(PVLIB_MAINT_CACHE_ALL, 0, 0);
+}
+
+void pvlib_flush_icache_all(void)
+{
+	pvlib_mmu_maint(PVLIB_MAINT_ICACHE_ALL, 0, 0);
+}
+
+void pvlib_flush_user_cache_range(unsigned long start, unsigned long end,
+				  unsigned int flags)
+{
+	pvlib_mmu_maint(PVLIB_MAINT_CACHE_ALL, 0, 0);
 }
 
 /* The cache and TLB operations of proc-arm926.S and tlb-v4wbi.S, which
@@ -520,6 +546,24 @@ void __init pvlib_mm_selftest(void)
 		PVLIB_MM_BUG("self-test: pmd not cleared");
 	pte_free_kernel(&init_mm, ptes);
 	__free_page(data);
+	/* 8. vmalloc: the kernel's own page-table paths and the whole-cache
+	 * flushes (flush_cache_vmap, flush_cache_vunmap) of the ARM926. */
+	{
+		u32 *v = vmalloc(3 * PAGE_SIZE);
+		unsigned int i, bad_words = 0;
+
+		if (!v)
+			PVLIB_MM_BUG("self-test: vmalloc failed");
+		for (i = 0; i < 3 * PAGE_SIZE / 4; i++)
+			v[i] = PVLIB_MM_PATTERN ^ i;
+		for (i = 0; i < 3 * PAGE_SIZE / 4; i++)
+			bad_words += v[i] != (PVLIB_MM_PATTERN ^ i);
+		if (bad_words)
+			PVLIB_MM_BUG("self-test: vmalloc area: %u words wrong", bad_words);
+		pr_info("pvlib-mm: vmalloc: 3 pages at 0x%08lx written and read back, freed\n",
+			(unsigned long)v);
+		vfree(v);
+	}
 	pr_info("pvlib-mm: self-test passed: %lu MMU_UPDATE calls, %lu requests\n",
 		pvlib_mmu_calls, pvlib_mmu_reqs);
 }

@@ -35,6 +35,8 @@
 #define PVLIB_MAINT_CACHE_CLEAN		3
 #define PVLIB_MAINT_CACHE_CLEAN_INVAL	4
 #define PVLIB_MAINT_SYNC_ICACHE		5
+#define PVLIB_MAINT_CACHE_ALL		6	/* guest ABI 6: va = len = 0 */
+#define PVLIB_MAINT_ICACHE_ALL		7	/* guest ABI 6: va = len = 0 */
 #define PVLIB_MAINT_LEN_MAX		(64 * 1024)
 
 #define PVLIB_MMU_UPDATE_MAX	256	/* requests per MMU_UPDATE */
@@ -82,6 +84,10 @@ void pvlib_pte_free(struct page *pair);
 void pvlib_linear_protect(unsigned long va, unsigned int pages);
 void pvlib_linear_unprotect(unsigned long va, unsigned int pages);
 void pvlib_flush_kern_dcache_area(void *addr, size_t size);
+void pvlib_flush_cache_all(void);
+void pvlib_flush_icache_all(void);
+void pvlib_flush_user_cache_range(unsigned long start, unsigned long end,
+				  unsigned int flags);
 
 /* The targets of proc-arm926.S's and tlb-v4wbi.S's branches. */
 void pvlib_dcache_clean_area(void *addr, int size);

@@ -34,7 +34,7 @@
 #define PVLIB_CONSOLE_MAX	512	/* bytes per CONSOLE_WRITE */
 
 #define PVLIB_START_MAGIC	0x50565349	/* "PVSI" */
-#define PVLIB_ABI_VERSION_MIN	3
+#define PVLIB_ABI_VERSION_MIN	6	/* 5: the exception entry; 6: whole-cache flushes */
 
 /* Shutdown codes (the hypervisor prints them and fails its verdict on any
  * but 0). */
