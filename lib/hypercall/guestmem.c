@@ -28,14 +28,24 @@ static int32_t range_check(const struct pv_hc *hc, uint32_t a, uint32_t len, uin
 	return PV_OK;
 }
 
+/* The pages [a, a + len) touches: at most MAX_CHUNKS if len <= PV_HC_COPY_MAX. */
+static uint32_t pages_of(uint32_t a, uint32_t len)
+{
+	return (uint32_t)(((uint64_t)(a & (PAGE - 1u)) + len + (PAGE - 1u)) / PAGE);
+}
+
 /*
  * Ask the access function about every page of [a, a+len). If host is not
  * NULL, record each page's pointer and length (at most MAX_CHUNKS pages).
+ * Returns the number of pages, or a negative status. The loop runs over
+ * the page count rather than until len is used up, so that its bound is
+ * plain (verification/eva/hypercall.c).
  */
 static int32_t walk(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len, bool write,
 		    uint8_t **host, uint32_t *clen)
 {
-	for (uint32_t n = 0; len; n++) {
+	const uint32_t pages = pages_of(a, len);
+	for (uint32_t n = 0; n < pages; n++) {
 		uint32_t in_page = PAGE - (a & (PAGE - 1u));
 		uint32_t c = len < in_page ? len : in_page;
 		uint8_t *p = 0;
@@ -51,7 +61,7 @@ static int32_t walk(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len, 
 		a += c;
 		len -= c;
 	}
-	return PV_OK;
+	return (int32_t)pages;
 }
 
 enum pv_status pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va,
@@ -60,22 +70,23 @@ enum pv_status pv_hc_guest_check(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t v
 	int32_t rc = range_check(hc, pv_gvaddr_val(va), len, align);
 	if (rc != PV_OK || len == 0)
 		return rc;
-	return walk(hc, dom, pv_gvaddr_val(va), len, write, 0, 0);
+	rc = walk(hc, dom, pv_gvaddr_val(va), len, write, 0, 0);
+	return rc < 0 ? rc : PV_OK;
 }
 
-/* Tell the sync function about every piece of a resolved range. */
-static void sync_pieces(const struct pv_hc *hc, pv_domid_t dom, uint32_t va, uint32_t len,
+/* Tell the sync function about each of the n pieces of a resolved range. */
+static void sync_pieces(const struct pv_hc *hc, pv_domid_t dom, uint32_t va, uint32_t n,
 			uint8_t *const host[], const uint32_t clen[], enum pv_hc_sync_op op)
 {
 	if (!hc->sync)
 		return;
-	for (uint32_t i = 0; len; i++) {
+	for (uint32_t i = 0; i < n; i++) {
 		hc->sync(hc->user, dom, pv_gvaddr(va), host[i], clen[i], op);
 		va += clen[i];
-		len -= clen[i];
 	}
 }
 
+/* The pieces of [va, va+len): their number (0 if len is 0), or a negative status. */
 static int32_t resolve(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t va, uint32_t len,
 		       uint32_t align, bool write, uint8_t *host[MAX_CHUNKS],
 		       uint32_t clen[MAX_CHUNKS])
@@ -93,15 +104,14 @@ enum pv_status pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst
 {
 	uint8_t *host[MAX_CHUNKS];
 	uint32_t clen[MAX_CHUNKS];
-	int32_t rc = resolve(hc, dom, va, len, align, false, host, clen);
-	if (rc != PV_OK)
-		return rc;
-	sync_pieces(hc, dom, pv_gvaddr_val(va), len, host, clen, PV_HC_SYNC_BEFORE);
+	int32_t n = resolve(hc, dom, va, len, align, false, host, clen);
+	if (n < 0)
+		return n;
+	sync_pieces(hc, dom, pv_gvaddr_val(va), (uint32_t)n, host, clen, PV_HC_SYNC_BEFORE);
 	uint8_t *d = dst;
-	for (uint32_t i = 0, left = len; left; i++) {
+	for (int32_t i = 0; i < n; i++) {
 		__builtin_memcpy(d, host[i], clen[i]);
 		d += clen[i];
-		left -= clen[i];
 	}
 	return PV_OK;
 }
@@ -111,16 +121,15 @@ enum pv_status pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t
 {
 	uint8_t *host[MAX_CHUNKS];
 	uint32_t clen[MAX_CHUNKS];
-	int32_t rc = resolve(hc, dom, va, len, align, true, host, clen);
-	if (rc != PV_OK)
-		return rc;
-	sync_pieces(hc, dom, pv_gvaddr_val(va), len, host, clen, PV_HC_SYNC_BEFORE);
+	int32_t n = resolve(hc, dom, va, len, align, true, host, clen);
+	if (n < 0)
+		return n;
+	sync_pieces(hc, dom, pv_gvaddr_val(va), (uint32_t)n, host, clen, PV_HC_SYNC_BEFORE);
 	const uint8_t *s = src;
-	for (uint32_t i = 0, left = len; left; i++) {
+	for (int32_t i = 0; i < n; i++) {
 		__builtin_memcpy(host[i], s, clen[i]);
 		s += clen[i];
-		left -= clen[i];
 	}
-	sync_pieces(hc, dom, pv_gvaddr_val(va), len, host, clen, PV_HC_SYNC_AFTER_WRITE);
+	sync_pieces(hc, dom, pv_gvaddr_val(va), (uint32_t)n, host, clen, PV_HC_SYNC_AFTER_WRITE);
 	return PV_OK;
 }

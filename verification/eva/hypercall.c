@@ -104,7 +104,15 @@ int main(void)
 	Frama_C_make_unknown((char *)gmem, GSIZE);
 	struct pv_trap_frame tf;
 	Frama_C_make_unknown((char *)&tf, sizeof tf);
-	pv_domid_t dom = pv_domid((uint16_t)Frama_C_interval(0, 0xFFFF));
+	/* The call number: each entry of the table, or any number past it; the
+	 * domain: each one, or any id past them (split by case, so that each
+	 * entry's handler and each domain's mask is analysed on its own). */
+	uint32_t sn = Frama_C_unsigned_int_interval(0, NT);
+	uint32_t sd = Frama_C_unsigned_int_interval(0, ND);
+	//@ split sn;
+	//@ split sd;
+	tf.r[12] = sn < NT ? sn : Frama_C_unsigned_int_interval(NT, UINT32_MAX);
+	pv_domid_t dom = pv_domid((uint16_t)(sd < ND ? sd : (uint32_t)Frama_C_interval(ND, 0xFFFF)));
 	int32_t rc = pv_hc_dispatch(&hc, dom, &tf);
 	(void)pv_hc_stats_get(&hc, tf.r[0]);
 	(void)pv_hc_name(&hc, tf.r[1]);
