@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * PARTLY PROVED: the theorem of pv_mmu_check as a whole, built on
- * isolation.c's predicates. tools/prove runs arm_domain (CVC4 proves it,
- * Z3 gives up) and no_global; leaf_in_ram, ram_type and table_ptr are
- * still open (leaf_in_ram: Z3 unknown, CVC4 timeout at 30 s), as are the
- * decoder theorems below. See docs/verification.md.
+ * The theorems of pv_mmu_check as a whole, built on isolation.c's
+ * predicates. tools/prove runs thm_check's arm_domain (CVC4 proves it, Z3
+ * gives up), no_global, table_in_ram, table_owner, table_type, io_leaf and
+ * its assigns clause; check_leaf.c proves rules 1, 2, 3 and 9 for a leaf
+ * in RAM. thm_check's own leaf_in_ram, leaf_may_map, ram_type and
+ * ram_normal (the same statements within every path of the function) are
+ * not run: the provers time out on them. The decoder theorems and
+ * rule_1_3_complete at the end are open. See docs/verification.md.
  * Run: frama-c -c11 -machdep gcc_x86_32 -cpp-extra-args="-Iinclude -Ilib/mmu" \
  *   -inline-calls pv_mmu_check,pv_mmu_frame_index,check_frame,fr_owner,fr_ttype,fr_flags,fr_gpeer \
  *   -wp -wp-prover qed,z3,cvc4 -wp-fct thm_check verification/wp/check_pending.c
