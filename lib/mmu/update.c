@@ -19,8 +19,24 @@ struct upd_state {
 	bool released; /* some valid entry was replaced: flush at the end */
 };
 
-static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
-			  struct upd_state *st)
+/*
+ * One request, decided: where it writes and what it puts and gets. Filled
+ * by update_decide() and read by update_commit() only.
+ */
+struct upd_plan {
+	uint32_t *s;   /* the table's first slot */
+	uint32_t slot; /* the first slot written */
+	uint32_t len;  /* slots written: the larger of the old and new groups */
+	unsigned tbl;  /* PV_MMU_TBL_* */
+	struct pv_mmu_ent ne, oe; /* the new entry, the old one at slot */
+};
+
+/*
+ * Every check of a request, and nothing written but *p: a refusal here
+ * leaves the instance as it was (verification/wp/update_one.c proves it).
+ */
+static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
+			     struct upd_plan *p)
 {
 	if (ptr & PV_MMU_CMD_MASK)
 		return PV_EINVAL; /* the only command is PV_MMU_CMD_NORMAL */
@@ -69,18 +85,32 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 		if (rc != PV_OK)
 			return rc;
 	}
+	p->ne = ne;
+	p->oe = oe;
+	p->s = s;
+	p->slot = slot;
+	p->len = len;
+	p->tbl = tbl;
+	return PV_OK;
+}
 
-	/* Commit: nothing below can fail. */
-	if (len == oe.group) {
+/* Apply a decided request: nothing here can fail. */
+static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
+			  const struct upd_plan *p, struct upd_state *st)
+{
+	uint32_t *s = p->s;
+	const uint32_t slot = p->slot, len = p->len;
+	if (len == p->oe.group) {
 		/* The common case: the span is exactly the old entry's group. */
-		if (oe.kind != PV_MMU_ENT_FAULT) {
-			pv_mmu_put(m, dom, &oe);
+		if (p->oe.kind != PV_MMU_ENT_FAULT) {
+			pv_mmu_put(m, dom, &p->oe);
 			st->released = true;
 		}
 	} else {
 		/* A larger new group: release every old group inside its span. */
+		struct pv_mmu_ent oe;
 		for (uint32_t j = slot; j < slot + len;) {
-			rc = pv_mmu_decode(m, tbl, s[j], &oe);
+			int32_t rc = pv_mmu_decode(m, p->tbl, s[j], &oe);
 			PV_ASSERT(rc == PV_OK);
 			if (oe.kind != PV_MMU_ENT_FAULT) {
 				pv_mmu_put(m, dom, &oe);
@@ -89,11 +119,25 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 			j += oe.group;
 		}
 	}
-	if (ne.kind != PV_MMU_ENT_FAULT)
-		pv_mmu_get(m, dom, &ne);
+	if (p->ne.kind != PV_MMU_ENT_FAULT)
+		pv_mmu_get(m, dom, &p->ne);
 	for (uint32_t j = 0; j < len; j++)
-		s[slot + j] = j < ne.group ? val : 0u;
+		s[slot + j] = j < p->ne.group ? val : 0u;
 	pv_port_pt_sync(pv_maddr(ptr), 4u * len);
+}
+
+/*
+ * Each request is decided in full before anything is written: a refused
+ * one returns from update_decide() and leaves no trace.
+ */
+static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
+			  struct upd_state *st)
+{
+	struct upd_plan p;
+	int32_t rc = update_decide(m, dom, ptr, val, &p);
+	if (rc != PV_OK)
+		return rc;
+	update_commit(m, dom, ptr, val, &p, st);
 	return PV_OK;
 }
 
