@@ -124,19 +124,16 @@ void __init pvlib_init_time(void)
 #define PVLIB_TICK_TEST_MS	500
 
 /*
- * Where user space would start (kernel_init_freeable, after the initcalls,
- * before init is looked for): executing init needs the user page tables of
- * the memory-management step. First the check that the timer really
- * ticks: sleep PVLIB_TICK_TEST_MS (timer interrupts wake this thread
- * through the timer wheel) and count jiffies and hypervisor time; then
- * park, as the stage before did at time_init: no more upcalls (entries
- * unregistered), no timer, and block on each event a peer sends. The
- * domain stays alive, so its channels and the ring page the secure domain
- * maps stay valid; the run ends when every domain is blocked.
+ * The kernel's self-tests of the para-virtualized port, run where user
+ * space starts (kernel_init_freeable, after the initcalls, before init is
+ * looked for): exceptions (pvlib-irq.c), memory management (pvlib-mm.c),
+ * and that the timer really ticks: sleep PVLIB_TICK_TEST_MS (timer
+ * interrupts wake this thread through the timer wheel) and count jiffies
+ * and hypervisor time. Each prints its verdict; the system test checks
+ * the lines. Then init runs.
  */
-void __init pvlib_park_before_init(void)
+void __init pvlib_selftest_before_init(void)
 {
-	volatile u32 *pending_sel = (volatile u32 *)PVLIB_PENDING_SEL_VA;
 	unsigned long j0, ticks, want = PVLIB_TICK_TEST_MS * HZ / MSEC_PER_SEC;
 	u64 t0, ms;
 
@@ -164,14 +161,4 @@ void __init pvlib_park_before_init(void)
 	else
 		pr_err("pvlib: timer: ticks do not arrive as they should (%lu, want %lu to %lu)\n",
 		       ticks, want, want + 3);
-
-	pr_notice("pvlib: user space would start here; parked\n");
-	local_irq_disable();
-	pvlib_set_timer(0);
-	pvlib_hypercall4(PVLIB_HC_SET_CALLBACKS, 0, 0, 0, 0);
-	for (;;) {
-		pvlib_upcall_pending = 0;
-		*pending_sel = 0;
-		pvlib_hypercall3(PVLIB_HC_BLOCK, 0, 0, 0);
-	}
 }
