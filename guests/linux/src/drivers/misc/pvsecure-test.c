@@ -15,6 +15,7 @@
  */
 #include <linux/io.h>
 #include <linux/kernel.h>
+#include <linux/math64.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/pvsecure.h>
@@ -27,6 +28,8 @@
 #define PVSECURE_TEST_MSG	"transfer 100 to alice"
 /* guests/linux/siphash-ref 'transfer 100 to alice' */
 #define PVSECURE_TEST_TAG	0xe05c0054f21eb16fULL
+/* An answer takes microseconds; a wake-up that never came, the timeout. */
+#define PVSECURE_TEST_MAX_MS	100
 
 /*
  * Where the reference hypervisor's configuration puts the secure domain's
@@ -148,7 +151,9 @@ static bool pvsecure_check_attacks(void)
 
 void pvsecure_selftest(void)
 {
-	bool ok = true;
+	unsigned long answers, events, slept;
+	u64 max_ns;
+	bool ok = true, ok_stats;
 
 	ok &= pvsecure_check_request("PIN check " PVSECURE_TEST_PIN, PVSECURE_OP_PIN_CHECK,
 				     PVSECURE_TEST_PIN, 0);
@@ -156,6 +161,16 @@ void pvsecure_selftest(void)
 				     PVSECURE_TEST_WRONG_PIN, -13);
 	ok &= pvsecure_check_mac();
 	ok &= pvsecure_check_request("get the key", PVSECURE_OP_GET_KEY, NULL, -1);
+	/* Every answer is signalled by an event the secure domain sends on
+	 * the ring's port: as many interrupts as answers. A caller that
+	 * slept is woken by that interrupt, well before the timeout (a
+	 * missed wake-up would show as a wait of PVSECURE_TIMEOUT_MS). */
+	pvsecure_stats(&answers, &events, &slept, &max_ns);
+	ok_stats = answers == 4 && events == answers &&
+		   max_ns < PVSECURE_TEST_MAX_MS * NSEC_PER_MSEC;
+	pr_info("pvsecure: %lu answers, %lu interrupts on the ring's event channel, %lu slept for, longest wait %llu us%s\n",
+		answers, events, slept, div_u64(max_ns, NSEC_PER_USEC), ok_stats ? "" : " UNEXPECTED");
+	ok &= ok_stats;
 	ok &= pvsecure_check_devmem("the secure domain", PVSECURE_SECURE_MA);
 	ok &= pvsecure_check_devmem("the hypervisor", PVSECURE_HYP_MA);
 	ok &= pvsecure_check_attacks();

@@ -71,6 +71,9 @@ static struct pvsecure {
 	unsigned int port;
 	int irq;
 	unsigned long events;	/* interrupts taken on the port */
+	unsigned long answers;	/* answers received */
+	unsigned long slept;	/* of them, slept for on the wait queue */
+	u64 max_ns;		/* the longest from notification to answer */
 	struct mutex lock;	/* one request at a time */
 	wait_queue_head_t wq;
 #ifdef CONFIG_PVSECURE_ATTACK
@@ -151,9 +154,12 @@ static bool pvsecure_answered(u32 seq)
 /* Sleep until the secure domain has answered request seq. */
 static int pvsecure_wait(u32 seq)
 {
-	long left = wait_event_interruptible_timeout(pvs.wq, pvsecure_answered(seq),
-						     msecs_to_jiffies(PVSECURE_TIMEOUT_MS));
+	long left;
 
+	if (!pvsecure_answered(seq))
+		pvs.slept++;
+	left = wait_event_interruptible_timeout(pvs.wq, pvsecure_answered(seq),
+						msecs_to_jiffies(PVSECURE_TIMEOUT_MS));
 	if (left < 0)
 		return -EINTR;
 	if (!left)
@@ -167,6 +173,7 @@ int pvsecure_request(u32 op, const void *data, u32 len, s32 *status, void *out, 
 	struct pvsecure_ring *r = pvs.ring;
 	u32 seq, n = 0;
 	s32 st = 1;
+	u64 t0;
 	long rc;
 	int err;
 
@@ -197,6 +204,7 @@ int pvsecure_request(u32 op, const void *data, u32 len, s32 *status, void *out, 
 	wmb();	/* the payload before the sequence number that publishes it */
 	seq++;
 	WRITE_ONCE(r->req_seq, seq);
+	t0 = pvlib_time_ns();
 	rc = pvlib_hypercall3(PVLIB_HC_EVTCHN, PVLIB_EVT_SEND, pvs.port, 0);
 	if (rc) {
 		/* The hypervisor refused the notification: its status. */
@@ -207,6 +215,8 @@ int pvsecure_request(u32 op, const void *data, u32 len, s32 *status, void *out, 
 	err = pvsecure_wait(seq);
 	if (err)
 		goto out;
+	pvs.answers++;
+	pvs.max_ns = max(pvs.max_ns, pvlib_time_ns() - t0);
 	st = READ_ONCE(r->status);
 	n = READ_ONCE(r->out_len);
 	if (n > PVSECURE_OUT_MAX) {
@@ -224,6 +234,15 @@ out:
 	if (status)
 		*status = st;
 	return err;
+}
+
+void pvsecure_stats(unsigned long *answers, unsigned long *events, unsigned long *slept,
+		    u64 *max_ns)
+{
+	*answers = pvs.answers;
+	*events = pvs.events;
+	*slept = pvs.slept;
+	*max_ns = pvs.max_ns;
 }
 
 #ifdef CONFIG_PVSECURE_ATTACK

@@ -21,6 +21,11 @@ int pvsecure_request(u32 op, const void *data, u32 len, s32 *status, void *out, 
 int pvsecure_errno(s32 status);
 /* The name of a pv_status ("PV_EXDEV"), or "?" */
 const char *pvsecure_status_name(s32 status);
+/* Answers received, interrupts taken on the ring's port, requests the
+ * caller slept for (the answer not there when it began to wait), and the
+ * longest time from a notification to its answer (hypervisor time). */
+void pvsecure_stats(unsigned long *answers, unsigned long *events, unsigned long *slept,
+		    u64 *max_ns);
 void pvsecure_selftest(void);
 #else
 static inline void pvsecure_selftest(void)
