@@ -14,8 +14,9 @@
  *
  * Channels as in config.c: linux's ring page granted to secure, and the
  * attacker's control channel to linux. The run ends when no domain can run
- * any more: the secure domain then waits on its ring for requests that
- * only a later step's Linux driver sends (idle_end).
+ * any more: the secure domain then waits on its ring for the next request
+ * of Linux's driver (drivers/misc/pvsecure.c), which a parked Linux never
+ * sends (idle_end).
  */
 #include "config_common.h"
 

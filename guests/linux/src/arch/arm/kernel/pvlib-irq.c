@@ -29,6 +29,7 @@
 #include <linux/uaccess.h>
 
 #include <asm/pvlib-entry.h>
+#include <asm/pvlib-evtchn.h>
 #include <asm/pvlib-irqflags.h>
 #include <asm/system_misc.h>
 #include <asm/traps.h>
@@ -325,4 +326,16 @@ bool __init pvlib_exception_selftest(void)
 	     (pvlib_last_fsr & 0x40f) == 0x5 /* translation, section: no L1 entry */ &&
 	     pvlib_upcalls > 0;
 	return ok;
+}
+
+/* A port the hypervisor's builder opened (the ring's, the control
+ * channel's): its Linux interrupt (asm/pvlib-evtchn.h). */
+int pvlib_bind_evtchn(unsigned int port)
+{
+	unsigned int irq;
+
+	if (!pvlib_evt_domain || port == 0 || port >= pvlib_evt_ports)
+		return -EINVAL;
+	irq = irq_create_mapping(pvlib_evt_domain, port);
+	return irq ? irq : -ENOMEM;
 }

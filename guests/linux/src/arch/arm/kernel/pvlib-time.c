@@ -17,6 +17,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/math64.h>
+#include <linux/pvsecure.h>
 #include <linux/sched_clock.h>
 
 #include <asm/delay.h>
@@ -144,6 +145,9 @@ void __init pvlib_selftest_before_init(void)
 	/* The memory-management self-test (arch/arm/mm/pvlib-mm.c): the
 	 * kernel's page-table paths through the hypervisor. */
 	pvlib_mm_selftest();
+	/* The secure channel (drivers/misc/pvsecure-test.c): requests to
+	 * the secure domain, /dev/mem's policy, crafted mappings refused. */
+	pvsecure_selftest();
 
 	j0 = jiffies;
 	t0 = pvlib_time_ns();
