@@ -22,7 +22,7 @@
 
 /* Linux's command line (the start info's, guest ABI 7): none for the
  * system test; the benchmark image (hv-linux-bench.elf) runs /bench as
- * init instead of the session. */
+ * init instead of the session, and skips the kernel's self-tests. */
 #ifndef REFHV_LINUX_CMDLINE
 #define REFHV_LINUX_CMDLINE ""
 #endif

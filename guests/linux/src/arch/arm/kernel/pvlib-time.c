@@ -124,6 +124,18 @@ void __init pvlib_init_time(void)
 
 #define PVLIB_TICK_TEST_MS	500
 
+/* "pvlib_noselftest" on the command line skips them: the benchmark's
+ * kernel (guests/linux/bench) measures the boot, not its half-second of
+ * tests. */
+static bool pvlib_selftest_on __initdata = true;
+
+static int __init pvlib_noselftest(char *arg)
+{
+	pvlib_selftest_on = false;
+	return 1;
+}
+__setup("pvlib_noselftest", pvlib_noselftest);
+
 /*
  * The kernel's self-tests of the para-virtualized port, run where user
  * space starts (kernel_init_freeable, after the initcalls, before init is
@@ -138,6 +150,10 @@ void __init pvlib_selftest_before_init(void)
 	unsigned long j0, ticks, want = PVLIB_TICK_TEST_MS * HZ / MSEC_PER_SEC;
 	u64 t0, ms;
 
+	if (!pvlib_selftest_on) {
+		pr_info("pvlib: self-tests skipped (pvlib_noselftest)\n");
+		return;
+	}
 	if (pvlib_exception_selftest())
 		pr_info("pvlib: exceptions: undefined instruction, data abort and upcalls as expected\n");
 	else
