@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * lib/mmu checks that the whole-module mutation run (docs/testing.md,
+ * "Mutation testing", "Measured scores") found unheld after the first 480
+ * mutants: each test is the attack or the misconfiguration a planted
+ * single-token bug in the check would let through, at the exact value
+ * where the check decides.
+ */
+#include <stdlib.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "port_fake.h"
+#define T_WITH_CMOCKA
+#include "mmu_t.h"
+
+/* A second instance's own records, so that initialising it leaves t as it was. */
+static struct pv_mmu_domain doms2[T_NDOMS];
+static struct pv_mmu_io_region io2[T_NIO];
+
+static void config2(struct t_machine *t, struct pv_mmu_config *c, uint32_t *store)
+{
+	t_config(t, c);
+	c->domains = doms2;
+	c->io = io2;
+	c->frame_store = store;
+}
+
+static void audit2(struct t_machine *t, struct pv_mmu *m2)
+{
+	struct pv_mmu_audit_report rep;
+	assert_int_equal(pv_mmu_audit(m2, t->scratch, t->scratch_words, &rep), PV_OK);
+}
+
+/*
+ * A configuration with no RAM pointer, or one a byte past a word boundary:
+ * refused with PV_EALIGN, each on its own. Accepted, every page-table walk
+ * of the instance would read through a null pointer (a hypervisor data
+ * abort at the first pin) or read rotated words on ARMv5, where an
+ * unaligned word load does not fault: entries read back as other entries.
+ */
+static void test_init_without_ram_or_with_unaligned_ram_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V5);
+	uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8), sizeof *store);
+	assert_non_null(store);
+	struct pv_mmu_config c;
+	struct pv_mmu m2;
+	config2(t, &c, store);
+	c.ram = NULL;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_EALIGN);
+	for (unsigned off = 1; off < 4; off++) {
+		config2(t, &c, store);
+		c.ram = (uint32_t *)(void *)((char *)t->ram + off);
+		assert_int_equal(pv_mmu_init(&m2, &c), PV_EALIGN);
+	}
+	config2(t, &c, store);
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	audit2(t, &m2);
+	T_AUDIT(t);
+	free(store);
+	t_free(t);
+}
+
+/*
+ * Empty RAM at machine address 0: size 0 is aligned, and base 0 leaves no
+ * room for an overflow, so only the size check itself refuses it
+ * (PV_EINVAL). Accepted, the instance has no frame at all and its frame
+ * table is empty: nr_frames - PV_MMU_BLOCK and similar bounds underflow.
+ */
+static void test_init_empty_ram_at_address_zero_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V7);
+	uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8), sizeof *store);
+	assert_non_null(store);
+	struct pv_mmu_config c;
+	struct pv_mmu m2;
+	config2(t, &c, store);
+	c.ram_base = pv_maddr(0);
+	c.ram_size = 0;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_EINVAL);
+	/* The same RAM at 0 with its real size: accepted. */
+	c.ram_size = t->ram_mb << 20;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	audit2(t, &m2);
+	T_AUDIT(t);
+	free(store);
+	t_free(t);
+}
+
+/*
+ * A hypervisor window starting one byte past a MiB: refused with
+ * PV_EALIGN (the size one byte off was tried before, not the base's lowest
+ * bit). Accepted, the reserved slots are base >> 20 onwards, so the window
+ * the hypervisor believes it owns and the slots kept from the guests
+ * disagree by that byte's MiB.
+ */
+static void test_init_hyp_window_base_one_byte_past_a_mib_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V5);
+	uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8), sizeof *store);
+	assert_non_null(store);
+	struct pv_mmu_config c;
+	struct pv_mmu m2;
+	config2(t, &c, store);
+	c.hyp_va_base = pv_gvaddr(T_HYP_VA + 1u);
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_EALIGN);
+	c.hyp_va_base = pv_gvaddr(T_HYP_VA + 0x80000u);
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_EALIGN);
+	c.hyp_va_base = pv_gvaddr(T_HYP_VA);
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	audit2(t, &m2);
+	T_AUDIT(t);
+	free(store);
+	t_free(t);
+}
+
+/*
+ * No memory type allowed for RAM (ram_types 0): refused with PV_EINVAL.
+ * Accepted, every leaf over RAM is refused (PV_EPERM), so no guest could
+ * ever map its own memory: a configuration error that must be reported at
+ * init, not at the first guest's first pin.
+ */
+static void test_init_no_ram_memory_type_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V7);
+	uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8), sizeof *store);
+	assert_non_null(store);
+	struct pv_mmu_config c;
+	struct pv_mmu m2;
+	config2(t, &c, store);
+	c.ram_types = 0;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_EINVAL);
+	c.ram_types = PV_MMU_MT_MASK(PV_MMU_MT_NC);
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	audit2(t, &m2);
+	T_AUDIT(t);
+	free(store);
+	t_free(t);
+}
+
+/*
+ * Attack: domain 1 revokes domain 2's I/O region by naming its base.
+ * Regions never overlap, so the record at that base is domain 2's, and
+ * only its owner may give it up: PV_ENOENT for domain 1, the record as it
+ * was. Gain: taking a device window away from another guest (a denial of
+ * service), then asking for it itself.
+ */
+static void test_io_revoke_of_another_domains_region_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V7);
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t so = PV_MMU_MT_MASK(PV_MMU_MT_SO);
+	T_EXPECT(t, pv_mmu_io_assign(m, pv_domid(2), pv_maddr(T_IO_BASE), 1u << 16, so, 0), PV_OK);
+	struct pv_mmu_io_region before[T_NIO];
+	memcpy(before, t->io, sizeof before);
+	T_EXPECT(t, pv_mmu_io_revoke(m, pv_domid(1), pv_maddr(T_IO_BASE)), PV_ENOENT);
+	assert_memory_equal(before, t->io, sizeof before);
+	/* Domain 1 cannot take the window either; its owner can give it up. */
+	T_EXPECT(t, pv_mmu_io_assign(m, pv_domid(1), pv_maddr(T_IO_BASE), 1u << 16, so, 0),
+		 PV_EEXIST);
+	T_EXPECT(t, pv_mmu_io_revoke(m, pv_domid(2), pv_maddr(T_IO_BASE)), PV_OK);
+	T_EXPECT(t, pv_mmu_io_revoke(m, pv_domid(2), pv_maddr(T_IO_BASE)), PV_ENOENT);
+	t_free(t);
+}
+
+/*
+ * Attack: a span (four consecutive small pages, the pattern already known)
+ * over a whole 64-frame group of the domain whose id differs from the
+ * attacker's in bit 0 only (domain 0 for domain 1). The span asks the group
+ * summary first; its OR of differences is exactly 1 here, and only a test
+ * for zero sends the span to the per-frame keys. Gain: reading (or writing)
+ * another guest's memory. Both formats, read-only and writable: PV_EXDEV,
+ * the frame table unchanged, audit clean; the same span over the
+ * attacker's own frames pins.
+ */
+static void test_span_over_group_of_domain_one_bit_away_refused(void **state)
+{
+	(void)state;
+	static const enum pv_mmu_format fmts[] = { PV_MMU_FMT_V5, PV_MMU_FMT_V7 };
+	for (unsigned f = 0; f < 2; f++) {
+		/* Domain 1 owns frames 256..767; it gives the group 576..639 to domain 0. */
+		struct t_machine *t = t_new_split(fmts[f], 4, 3);
+		struct pv_mmu *m = &t->mmu;
+		const uint32_t l2 = 300, own = 400, theirs = 576;
+		T_EXPECT(t, pv_mmu_frame_free(m, t_mfn(t_ma(0, theirs)), 64, pv_domid(1)), PV_OK);
+		T_EXPECT(t, pv_mmu_frame_assign(m, t_mfn(t_ma(0, theirs)), 64, pv_domid(0)), PV_OK);
+		const size_t words = PV_MMU_FRAME_STORE_WORDS(4u << 8);
+		uint32_t *before = malloc(4 * words);
+		assert_non_null(before);
+		for (unsigned w = 0; w < 2; w++) {
+			uint32_t *p = t_ptr(t, t_ma(0, l2));
+			t_fill(t, t_ma(0, l2), 0, 1024, 0);
+			p[0] = t_small(t, t_ma(0, own), w); /* the pattern, learnt */
+			for (uint32_t i = 0; i < 4; i++)
+				p[1 + i] = t_small(t, t_ma(0, theirs + 8 + i), w);
+			memcpy(before, t->frame_store, 4 * words);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(t_ma(0, l2))),
+				 PV_EXDEV);
+			assert_memory_equal(before, t->frame_store, 4 * words);
+			for (uint32_t i = 0; i < 4; i++)
+				p[1 + i] = t_small(t, t_ma(0, own + 8 + i), w);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(t_ma(0, l2))),
+				 PV_OK);
+			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(t_ma(0, l2))), PV_OK);
+		}
+		free(before);
+		t_free(t);
+	}
+}
+
+/*
+ * Attack (ARMv5): after a coarse table taught the pin walk two small-page
+ * patterns, a run of entries carrying the older pattern with bit 0 set,
+ * i.e. descriptor type 0b11, which a coarse table does not have (reserved:
+ * PV_EINVAL). Only the full 12-bit pattern may say "known"; matching it
+ * without bit 0 would wave the run through the span check unread. Gain: the
+ * MMU walks reserved encodings (UNPREDICTABLE on ARMv5).
+ */
+static void test_v5_reserved_entries_with_a_known_pattern_but_bit_0_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V5, 4, 3);
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t l2 = t_ma(0, 300);
+	const size_t words = PV_MMU_FRAME_STORE_WORDS(4u << 8);
+	uint32_t *before = malloc(4 * words);
+	assert_non_null(before);
+	uint32_t *p = t_ptr(t, l2);
+	t_fill(t, l2, 0, 1024, 0);
+	p[0] = v5_small(t_ma(0, 400), V5_RO, 1, 1); /* older pattern */
+	p[1] = v5_small(t_ma(0, 410), V5_RW, 1, 1); /* newer pattern */
+	for (uint32_t i = 0; i < 4; i++)
+		p[2 + i] = v5_small(t_ma(0, 420 + i), V5_RO, 1, 1) | 1u;
+	memcpy(before, t->frame_store, 4 * words);
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_EINVAL);
+	assert_memory_equal(before, t->frame_store, 4 * words);
+	for (uint32_t i = 0; i < 4; i++)
+		p[2 + i] &= ~1u;
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l2)), PV_OK);
+	free(before);
+	t_free(t);
+}
+
+/*
+ * ARMv5 fine table: a large page (64 KiB) whose base has bit 16 set is a
+ * valid descriptor (base [31:16], SBZ [15:12]): pinned, its 16 frames
+ * counted once, released on unpin. A decoder that took bit 16 for SBZ
+ * would refuse every large page at an odd 64 KiB, half of them.
+ */
+static void test_v5_fine_large_page_at_odd_64k_pins(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V5, 4, 3);
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t fine = t_ma(0, 300), big = t_ma(1, 16); /* 0x40110000 */
+	assert_true((big & 0x10000u) != 0);
+	t_fill(t, fine, 0, 1024, 0);
+	t_fill(t, fine, 0, 64, v5_large(big, V5_RO, 1, 1));
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_FINE, t_mfn(fine)), PV_OK);
+	for (uint32_t i = 0; i < 16; i++)
+		assert_int_equal(t_frame(t, big + (i << 12)).ref_count, 1);
+	assert_int_equal(t_frame(t, big + (16u << 12)).ref_count, 0);
+	T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(fine)), PV_OK);
+	assert_int_equal(t_frame(t, big).ref_count, 0);
+	t_free(t);
+}
+
+/*
+ * Attack (ARMv5): a tiny page (1 KiB) in an odd frame that another domain
+ * owns, the even frame below it being the attacker's. The frame checked is
+ * the one holding the 1 KiB, bits [31:12] of the address; losing bit 12
+ * would check the attacker's frame instead. Gain: reading or writing 1 KiB
+ * of another guest's memory. Read-only and writable: PV_EXDEV, nothing
+ * counted; the same entry over the attacker's own odd frame pins.
+ */
+static void test_v5_tiny_page_in_odd_frame_of_another_domain_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V5, 4, 3);
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t fine = t_ma(0, 300), theirs = 601;
+	T_EXPECT(t, pv_mmu_frame_free(m, t_mfn(t_ma(0, theirs)), 1, pv_domid(1)), PV_OK);
+	T_EXPECT(t, pv_mmu_frame_assign(m, t_mfn(t_ma(0, theirs)), 1, pv_domid(0)), PV_OK);
+	const size_t words = PV_MMU_FRAME_STORE_WORDS(4u << 8);
+	uint32_t *before = malloc(4 * words);
+	assert_non_null(before);
+	for (uint32_t ap = 0; ap < 4; ap += 3) {
+		t_fill(t, fine, 0, 1024, 0);
+		t_ptr(t, fine)[5] = v5_tiny(t_ma(0, theirs) + 0x400u, ap, 1, 1);
+		memcpy(before, t->frame_store, 4 * words);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_FINE, t_mfn(fine)), PV_EXDEV);
+		assert_memory_equal(before, t->frame_store, 4 * words);
+		t_ptr(t, fine)[5] = v5_tiny(t_ma(0, 603) + 0x400u, ap, 1, 1);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_FINE, t_mfn(fine)), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(fine)), PV_OK);
+	}
+	free(before);
+	t_free(t);
+}
+
+/*
+ * Attack (ARMv7): a writable section with the shareable bit S (bit 16)
+ * set over the MiB holding a pinned L2 of the attacker's. S sits right
+ * above APX (bit 15); reading APX with a two-bit mask would take S for
+ * "read-only", count the section read-only and let it over the table.
+ * Gain: the guest writes its live page table and maps any frame. Refused
+ * with PV_ETYPE, the frame table unchanged; the same section read-only
+ * with S set pins.
+ */
+static void test_v7_writable_shareable_section_over_pinned_table_refused(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V7, 4, 3);
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t l1 = t_ma(1, 0), l2 = t_ma(2, 5);
+	t_fill(t, l2, 0, 1024, 0);
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+	const size_t words = PV_MMU_FRAME_STORE_WORDS(4u << 8);
+	uint32_t *before = malloc(4 * words);
+	assert_non_null(before);
+	t_fill(t, l1, 0, 4096, 0);
+	t_ptr(t, l1)[3] = v7_section(t_ma(2, 0), V7_RW, 0, 1, 1, 0) | (1u << 16);
+	memcpy(before, t->frame_store, 4 * words);
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_ETYPE);
+	assert_memory_equal(before, t->frame_store, 4 * words);
+	t_ptr(t, l1)[3] = v7_section(t_ma(2, 0), V7_RO, 0, 1, 1, 0) | (1u << 16);
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l1)), PV_OK);
+	T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l2)), PV_OK);
+	free(before);
+	t_free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_init_without_ram_or_with_unaligned_ram_refused),
+		cmocka_unit_test(test_init_empty_ram_at_address_zero_refused),
+		cmocka_unit_test(test_init_hyp_window_base_one_byte_past_a_mib_refused),
+		cmocka_unit_test(test_init_no_ram_memory_type_refused),
+		cmocka_unit_test(test_io_revoke_of_another_domains_region_refused),
+		cmocka_unit_test(test_span_over_group_of_domain_one_bit_away_refused),
+		cmocka_unit_test(test_v5_reserved_entries_with_a_known_pattern_but_bit_0_refused),
+		cmocka_unit_test(test_v5_fine_large_page_at_odd_64k_pins),
+		cmocka_unit_test(test_v5_tiny_page_in_odd_frame_of_another_domain_refused),
+		cmocka_unit_test(test_v7_writable_shareable_section_over_pinned_table_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
