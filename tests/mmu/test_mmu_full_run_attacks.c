@@ -342,6 +342,150 @@ static void test_v7_writable_shareable_section_over_pinned_table_refused(void **
 	t_free(t);
 }
 
+/*
+ * The region table's bound: memory right after the io_max records that
+ * happens to look like a region of the guest's (here a record array one
+ * longer than configured, its extra record describing a writable window
+ * of domain 1) is never consulted. Attack: domain 1 maps that window.
+ * Refused with PV_ERANGE (in no region), nothing counted, audit clean.
+ * Gain otherwise: a device window the platform never gave it, and a count
+ * kept in memory the hypervisor does not own.
+ */
+static void test_io_record_past_io_max_never_consulted(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new(PV_MMU_FMT_V7);
+	uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8), sizeof *store);
+	assert_non_null(store);
+	static struct pv_mmu_io_region recs[T_NIO + 1];
+	struct pv_mmu_config c;
+	struct pv_mmu m2;
+	config2(t, &c, store);
+	c.io = recs;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	const uint32_t win = T_IO_BASE + 0x100000u, l2 = t_ma(2, 0);
+	recs[T_NIO] = (struct pv_mmu_io_region){
+		.base = pv_maddr(win), .size = 1u << 16, .types = 0x7Fu, .maps = 0,
+		.owner = pv_domid(1), .flags = PV_MMU_IO_WRITE,
+	};
+	assert_int_equal(pv_mmu_frame_assign(&m2, t_mfn(l2), 1, pv_domid(1)), PV_OK);
+	t_fill(t, l2, 0, 1024, 0);
+	for (unsigned w = 0; w < 2; w++) {
+		t_ptr(t, l2)[9] = t_small_so(t, win, w);
+		assert_int_equal(pv_mmu_pin(&m2, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_ERANGE);
+		assert_int_equal(recs[T_NIO].maps, 0);
+		audit2(t, &m2);
+	}
+	/* The same window given through the table: pinned. */
+	assert_int_equal(pv_mmu_io_assign(&m2, pv_domid(1), pv_maddr(win), 1u << 16, 0x7Fu,
+					  PV_MMU_IO_WRITE),
+			 PV_OK);
+	assert_int_equal(pv_mmu_pin(&m2, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+	audit2(t, &m2);
+	assert_int_equal(pv_mmu_unpin(&m2, pv_domid(1), t_mfn(l2)), PV_OK);
+	audit2(t, &m2);
+	T_AUDIT(t);
+	free(store);
+	t_free(t);
+}
+
+/*
+ * Attack: tables in the last frames of RAM that end in a way the pin
+ * walk's fast paths must stop exactly at, never reading a slot past the
+ * table (past the end of RAM: a bus fault in the hypervisor on the board,
+ * and in these tests, where RAM is one heap block, a read AddressSanitizer
+ * reports). Three cases not covered before:
+ * - an L2 whose every slot is a fault (the fault skipper started at slot
+ *   0, where the table has no hypervisor window: its limit is the table's
+ *   end, not the window's start 0);
+ * - an L2 ending in a run of one remembered pattern over frames that are
+ *   not consecutive (no span: the run goes to the last slot itself);
+ * - an L1 whose hypervisor window starts at a slot that is 7 modulo 8,
+ *   all faults around it (the eight-at-a-time skip must stop before the
+ *   window, not read its first slot and go on from past it).
+ * Each pins with nothing counted, unpins, audit clean.
+ */
+static void test_tables_at_the_end_of_ram_ending_in_faults_or_a_run(void **state)
+{
+	(void)state;
+	static const enum pv_mmu_format fmts[] = { PV_MMU_FMT_V5, PV_MMU_FMT_V7 };
+	for (unsigned f = 0; f < 2; f++) {
+		struct t_machine *t = t_new_split(fmts[f], 4, 3); /* domain 2: MiB 3 */
+		struct pv_mmu *m = &t->mmu;
+		const uint32_t l2 = t_ma(3, 255);
+		t_fill(t, l2, 0, 1024, 0);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l2)), PV_OK);
+		for (uint32_t i = 0; i < 24; i++)
+			t_ptr(t, l2)[1000 + i] = t_small(t, t_ma(3, 2 * i), false);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+		assert_int_equal(t_frame(t, t_ma(3, 46)).ref_count, 1);
+		assert_int_equal(t_frame(t, t_ma(3, 47)).ref_count, 0);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l2)), PV_OK);
+		t_free(t);
+	}
+	/* The L1 case, on a second instance with the window at slot 0xEF7. */
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V7, 4, 3);
+	uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8), sizeof *store);
+	assert_non_null(store);
+	struct pv_mmu_config c;
+	struct pv_mmu m2;
+	config2(t, &c, store);
+	c.hyp_va_base = pv_gvaddr(0xEF700000u);
+	c.hyp_va_size = 1u << 20;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	const uint32_t l1 = t_ma(3, 252);
+	assert_int_equal(pv_mmu_frame_assign(&m2, t_mfn(l1), 4, pv_domid(1)), PV_OK);
+	t_fill(t, l1, 0, 4096, 0);
+	assert_int_equal(pv_mmu_pin(&m2, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
+	audit2(t, &m2);
+	assert_int_equal(pv_mmu_unpin(&m2, pv_domid(1), t_mfn(l1)), PV_OK);
+	audit2(t, &m2);
+	free(store);
+	t_free(t);
+}
+
+/*
+ * Attack: a section (256 frames, four whole groups of 64) over a MiB of
+ * the domain whose id differs from the attacker's in bit 0 only (domain 0
+ * for domain 1). The owner check of a range of whole groups reads the
+ * group summaries first; their OR of differences is exactly 1 here, and
+ * only a test for zero may vouch for the range without the per-frame
+ * keys. Gain: a window on another guest's whole MiB. Both formats,
+ * read-only and writable: PV_EXDEV, the frame table unchanged, audit
+ * clean; the same section over the attacker's own MiB pins.
+ */
+static void test_section_over_mib_of_domain_one_bit_away_refused(void **state)
+{
+	(void)state;
+	static const enum pv_mmu_format fmts[] = { PV_MMU_FMT_V5, PV_MMU_FMT_V7 };
+	for (unsigned f = 0; f < 2; f++) {
+		/* Domain 1 owns MiB 1 and 2, gives MiB 2 to domain 0. */
+		struct t_machine *t = t_new_split(fmts[f], 4, 3);
+		struct pv_mmu *m = &t->mmu;
+		const uint32_t l1 = t_ma(1, 0);
+		T_EXPECT(t, pv_mmu_frame_free(m, t_mfn(t_ma(2, 0)), 256, pv_domid(1)), PV_OK);
+		T_EXPECT(t, pv_mmu_frame_assign(m, t_mfn(t_ma(2, 0)), 256, pv_domid(0)), PV_OK);
+		const size_t words = PV_MMU_FRAME_STORE_WORDS(4u << 8);
+		uint32_t *before = malloc(4 * words);
+		assert_non_null(before);
+		for (unsigned w = 0; w < 2; w++) {
+			t_fill(t, l1, 0, 4096, 0);
+			t_ptr(t, l1)[7] = t_sect(t, t_ma(2, 0), w);
+			memcpy(before, t->frame_store, 4 * words);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_EXDEV);
+			assert_memory_equal(before, t->frame_store, 4 * words);
+			/* Its own MiB 1 read-only (the L1 lies in it): pinned. */
+			t_ptr(t, l1)[7] = t_sect(t, t_ma(1, 0), false);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
+			assert_int_equal(t_frame(t, t_ma(1, 200)).ref_count, 1);
+			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l1)), PV_OK);
+		}
+		free(before);
+		t_free(t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +499,9 @@ int main(void)
 		cmocka_unit_test(test_v5_fine_large_page_at_odd_64k_pins),
 		cmocka_unit_test(test_v5_tiny_page_in_odd_frame_of_another_domain_refused),
 		cmocka_unit_test(test_v7_writable_shareable_section_over_pinned_table_refused),
+		cmocka_unit_test(test_io_record_past_io_max_never_consulted),
+		cmocka_unit_test(test_section_over_mib_of_domain_one_bit_away_refused),
+		cmocka_unit_test(test_tables_at_the_end_of_ram_ending_in_faults_or_a_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
