@@ -530,7 +530,7 @@ static void test_large_page_over_frames_of_domain_one_bit_away_refused(void **st
  * and no other (the next group's would be one word past the frame store,
  * which in these tests ends exactly there: AddressSanitizer reports it).
  * Read-only and writable, both formats: pinned, one count per frame,
- * released on unpin.
+ * released on unpin. The same for a section over the last MiB.
  */
 static void test_block_over_the_last_group_of_ram(void **state)
 {
@@ -550,6 +550,14 @@ static void test_block_over_the_last_group_of_ram(void **state)
 			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l2)), PV_OK);
 			assert_int_equal(t_frame(t, first + (63u << 12)).ref_count, 0);
 		}
+		/* A section over the last MiB (four whole groups, the last of RAM):
+		 * the owner check reads those four summaries, not a fifth. */
+		const uint32_t l1 = t_ma(3, 4);
+		t_fill(t, l1, 0, 4096, 0);
+		t_ptr(t, l1)[2] = t_sect(t, t_ma(3, 0), false);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
+		assert_int_equal(t_frame(t, t_ma(3, 255)).ref_count, 1);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l1)), PV_OK);
 		t_free(t);
 	}
 }
