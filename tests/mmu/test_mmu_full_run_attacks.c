@@ -562,6 +562,40 @@ static void test_block_over_the_last_group_of_ram(void **state)
 	}
 }
 
+/*
+ * Attack: an L2 whose last four slots are a span (consecutive small pages
+ * of one known pattern), and whose next frame, the guest's own memory,
+ * starts with the word that would continue the span. The span ends at the
+ * table's last slot: a span that looked one slot further would count a
+ * mapping the table does not hold (a reference the unpin never drops: the
+ * frame could never be freed or retyped), or read past RAM when the table
+ * is its last frame. Both formats, read-only and writable: pinned, the
+ * fifth frame not counted, audit clean; unpinned, nothing left.
+ */
+static void test_span_ending_at_the_tables_last_slot_stops_there(void **state)
+{
+	(void)state;
+	static const enum pv_mmu_format fmts[] = { PV_MMU_FMT_V5, PV_MMU_FMT_V7 };
+	for (unsigned f = 0; f < 2; f++) {
+		struct t_machine *t = t_new_split(fmts[f], 4, 3);
+		struct pv_mmu *m = &t->mmu;
+		const uint32_t l2 = t_ma(1, 10), data = t_ma(1, 100);
+		for (unsigned w = 0; w < 2; w++) {
+			t_fill(t, l2, 0, 1024, 0);
+			t_ptr(t, l2)[0] = t_small(t, t_ma(1, 90), w); /* the pattern, learnt */
+			for (uint32_t i = 0; i < 4; i++)
+				t_ptr(t, l2)[1020 + i] = t_small(t, data + (i << 12), w);
+			t_ptr(t, l2 + 4096u)[0] = t_small(t, data + (4u << 12), w);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+			assert_int_equal(t_frame(t, data + (3u << 12)).ref_count, 1);
+			assert_int_equal(t_frame(t, data + (4u << 12)).ref_count, 0);
+			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l2)), PV_OK);
+			assert_int_equal(t_frame(t, data).ref_count, 0);
+		}
+		t_free(t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -579,6 +613,7 @@ int main(void)
 		cmocka_unit_test(test_section_over_mib_of_domain_one_bit_away_refused),
 		cmocka_unit_test(test_large_page_over_frames_of_domain_one_bit_away_refused),
 		cmocka_unit_test(test_block_over_the_last_group_of_ram),
+		cmocka_unit_test(test_span_ending_at_the_tables_last_slot_stops_there),
 		cmocka_unit_test(test_tables_at_the_end_of_ram_ending_in_faults_or_a_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
