@@ -347,7 +347,8 @@ static void test_v7_writable_shareable_section_over_pinned_table_refused(void **
  * happens to look like a region of the guest's (here a record array one
  * longer than configured, its extra record describing a writable window
  * of domain 1) is never consulted. Attack: domain 1 maps that window.
- * Refused with PV_ERANGE (in no region), nothing counted, audit clean.
+ * Refused with PV_ERANGE (in no region), nothing counted, audit clean;
+ * revoking it is PV_ENOENT.
  * Gain otherwise: a device window the platform never gave it, and a count
  * kept in memory the hypervisor does not own.
  */
@@ -376,6 +377,9 @@ static void test_io_record_past_io_max_never_consulted(void **state)
 		assert_int_equal(recs[T_NIO].maps, 0);
 		audit2(t, &m2);
 	}
+	/* Nor revoked: it is in no record of the table. */
+	assert_int_equal(pv_mmu_io_revoke(&m2, pv_domid(1), pv_maddr(win)), PV_ENOENT);
+	assert_int_equal(recs[T_NIO].size, 1u << 16);
 	/* The same window given through the table: pinned. */
 	assert_int_equal(pv_mmu_io_assign(&m2, pv_domid(1), pv_maddr(win), 1u << 16, 0x7Fu,
 					  PV_MMU_IO_WRITE),
