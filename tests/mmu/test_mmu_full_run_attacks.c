@@ -608,6 +608,39 @@ static void test_span_ending_at_the_tables_last_slot_stops_there(void **state)
 	}
 }
 
+/*
+ * ARMv7: a section with the shareable bit S (bit 16, right above APX)
+ * set, as an SMP Linux maps all its normal memory, translates with the
+ * user rights its AP bits give: AP 011 read and write, AP 111 read only.
+ * Reading APX with a two-bit mask would see S as "read-only": every copy
+ * helper would refuse to write a guest buffer in shareable memory.
+ */
+static void test_v7_shareable_section_translates_with_its_ap_rights(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V7, 4, 3); /* dom 1: MiB 1 and 2 */
+	struct pv_mmu *m = &t->mmu;
+	const uint32_t l1 = t_ma(1, 0), va = 5u << 20;
+	T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
+	T_EXPECT(t, pv_mmu_switch_base(m, pv_domid(1), t_mfn(l1)), PV_OK);
+	static const struct {
+		uint32_t ap;
+		bool r, w;
+	} rights[] = { { 3, true, true }, { 7, true, false }, { 2, true, false } };
+	for (unsigned k = 0; k < sizeof rights / sizeof rights[0]; k++) {
+		uint32_t e = v7_section(t_ma(2, 0), rights[k].ap, 0, 1, 1, 0) | (1u << 16);
+		T_EXPECT(t, t_update1(t, 1, l1 + 4u * (va >> 20), e), PV_OK);
+		struct pv_mmu_xlate x;
+		assert_int_equal(pv_mmu_translate(m, pv_domid(1), pv_gvaddr(va + 0x2468u), &x), PV_OK);
+		assert_int_equal(pv_maddr_val(x.ma), t_ma(2, 0) + 0x2468u);
+		if (x.user_read != rights[k].r || x.user_write != rights[k].w)
+			fail_msg("S set, AP %u: user read %d write %d, want %d %d", rights[k].ap,
+				 x.user_read, x.user_write, rights[k].r, rights[k].w);
+	}
+	T_EXPECT(t, t_update1(t, 1, l1 + 4u * (va >> 20), 0), PV_OK);
+	t_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -621,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_v5_fine_large_page_at_odd_64k_pins),
 		cmocka_unit_test(test_v5_tiny_page_in_odd_frame_of_another_domain_refused),
 		cmocka_unit_test(test_v7_writable_shareable_section_over_pinned_table_refused),
+		cmocka_unit_test(test_v7_shareable_section_translates_with_its_ap_rights),
 		cmocka_unit_test(test_io_record_past_io_max_never_consulted),
 		cmocka_unit_test(test_section_over_mib_of_domain_one_bit_away_refused),
 		cmocka_unit_test(test_large_page_over_frames_of_domain_one_bit_away_refused),
