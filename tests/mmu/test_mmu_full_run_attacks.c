@@ -356,7 +356,7 @@ static void test_v7_writable_shareable_section_over_pinned_table_refused(void **
  * longer than configured, its extra record describing a writable window
  * of domain 1) is never consulted. Attack: domain 1 maps that window.
  * Refused with PV_ERANGE (in no region), nothing counted, audit clean;
- * revoking it is PV_ENOENT.
+ * revoking it is PV_ENOENT, and destroying domain 1 leaves it alone.
  * Gain otherwise: a device window the platform never gave it, and a count
  * kept in memory the hypervisor does not own.
  */
@@ -396,6 +396,11 @@ static void test_io_record_past_io_max_never_consulted(void **state)
 	audit2(t, &m2);
 	assert_int_equal(pv_mmu_unpin(&m2, pv_domid(1), t_mfn(l2)), PV_OK);
 	audit2(t, &m2);
+	/* Destroying domain 1 clears its records, and no word past them. */
+	assert_int_equal(pv_mmu_domain_destroy(&m2, pv_domid(1)), PV_OK);
+	audit2(t, &m2);
+	assert_int_equal(recs[T_NIO].size, 1u << 16);
+	assert_int_equal(pv_domid_val(recs[T_NIO].owner), 1);
 	T_AUDIT(t);
 	free(store);
 	t_free(t);
@@ -641,6 +646,95 @@ static void test_v7_shareable_section_translates_with_its_ap_rights(void **state
 	t_free(t);
 }
 
+/*
+ * A RAM smaller than one block (32 frames, 128 KiB) followed by an I/O
+ * region of the guest's that allows the same memory type: an L2 whose
+ * first 64 slots map RAM's 32 frames and the region's first 32 pages,
+ * consecutive, with one pattern. The pin takes them entry by entry; the
+ * unpin must put them the same way (the block shortcut needs 64 frames of
+ * RAM, which this machine does not have): every RAM frame's count back to
+ * 0, every I/O mapping dropped, nothing put twice. A block put over the 32
+ * words after the frame keys (the read-only counts, 1 each, which read as
+ * "domain 1") would drop counts of frames past RAM: an assertion, or
+ * counts wrapping to 2^32.
+ */
+static void test_block_from_small_ram_into_io_region_unpins_entry_by_entry(void **state)
+{
+	(void)state;
+	static const enum pv_mmu_format fmts[] = { PV_MMU_FMT_V5, PV_MMU_FMT_V7 };
+	for (unsigned f = 0; f < 2; f++) {
+		struct t_machine *t = t_new_split(fmts[f], 4, 3);
+		const uint32_t nf = 32;
+		uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(nf), sizeof *store);
+		assert_non_null(store);
+		struct pv_mmu_config c;
+		struct pv_mmu m2;
+		config2(t, &c, store);
+		c.ram_size = nf << 12;
+		c.frame_store_words = PV_MMU_FRAME_STORE_WORDS(nf);
+		assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+		assert_int_equal(pv_mmu_frame_assign(&m2, pv_mfn(T_RAM_BASE >> 12), nf, pv_domid(1)),
+				 PV_OK);
+		const uint32_t io = T_RAM_BASE + (nf << 12), l2 = T_RAM_BASE;
+		assert_int_equal(pv_mmu_io_assign(&m2, pv_domid(1), pv_maddr(io), nf << 12,
+						  PV_MMU_MT_MASK(PV_MMU_MT_WB), 0),
+				 PV_OK);
+		t_fill(t, l2, 0, 1024, 0);
+		for (uint32_t i = 0; i < 64; i++)
+			t_ptr(t, l2)[i] = t_small(t, T_RAM_BASE + (i << 12), false);
+		assert_int_equal(pv_mmu_pin(&m2, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+		audit2(t, &m2);
+		struct pv_mmu_frame fr;
+		assert_int_equal(pv_mmu_frame_info(&m2, pv_mfn((T_RAM_BASE >> 12) + 31), &fr), PV_OK);
+		assert_int_equal(fr.ref_count, 1);
+		assert_int_equal(io2[0].maps, 32);
+		assert_int_equal(pv_mmu_unpin(&m2, pv_domid(1), t_mfn(l2)), PV_OK);
+		audit2(t, &m2);
+		assert_int_equal(pv_mmu_frame_info(&m2, pv_mfn((T_RAM_BASE >> 12) + 31), &fr), PV_OK);
+		assert_int_equal(fr.ref_count, 0);
+		assert_int_equal(io2[0].maps, 0);
+		T_AUDIT(t);
+		free(store);
+		t_free(t);
+	}
+}
+
+/*
+ * Frame 0 of RAM mapped read-only 65,536 times (64 L2s of 1,024 small
+ * pages each): a count that no longer fits in 16 bits is legal and the
+ * audit passes. The audit's walk over the frame records must stop at the
+ * last frame: the word after the keys is frame 0's read-only count, which
+ * read as a key has a table type in bits 16 to 23 here.
+ */
+static void test_audit_with_frame_0_mapped_65536_times(void **state)
+{
+	(void)state;
+	struct t_machine *t = t_new_split(PV_MMU_FMT_V7, 4, 3);
+	uint32_t *store = calloc(PV_MMU_FRAME_STORE_WORDS(t->ram_mb << 8), sizeof *store);
+	assert_non_null(store);
+	struct pv_mmu_config c;
+	struct pv_mmu m2;
+	config2(t, &c, store);
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(&m2, pv_mfn(T_RAM_BASE >> 12), 1024, pv_domid(1)),
+			 PV_OK);
+	for (uint32_t k = 0; k < 64; k++) {
+		const uint32_t l2 = t_ma(1, k);
+		t_fill(t, l2, 0, 1024, t_small(t, T_RAM_BASE, false));
+		assert_int_equal(pv_mmu_pin(&m2, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+	}
+	struct pv_mmu_frame fr;
+	assert_int_equal(pv_mmu_frame_info(&m2, pv_mfn(T_RAM_BASE >> 12), &fr), PV_OK);
+	assert_int_equal(fr.ref_count, 65536);
+	audit2(t, &m2);
+	for (uint32_t k = 0; k < 64; k++)
+		assert_int_equal(pv_mmu_unpin(&m2, pv_domid(1), t_mfn(t_ma(1, k))), PV_OK);
+	audit2(t, &m2);
+	T_AUDIT(t);
+	free(store);
+	t_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -656,6 +750,8 @@ int main(void)
 		cmocka_unit_test(test_v7_writable_shareable_section_over_pinned_table_refused),
 		cmocka_unit_test(test_v7_shareable_section_translates_with_its_ap_rights),
 		cmocka_unit_test(test_io_record_past_io_max_never_consulted),
+		cmocka_unit_test(test_block_from_small_ram_into_io_region_unpins_entry_by_entry),
+		cmocka_unit_test(test_audit_with_frame_0_mapped_65536_times),
 		cmocka_unit_test(test_section_over_mib_of_domain_one_bit_away_refused),
 		cmocka_unit_test(test_large_page_over_frames_of_domain_one_bit_away_refused),
 		cmocka_unit_test(test_block_over_the_last_group_of_ram),
