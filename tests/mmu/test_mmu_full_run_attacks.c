@@ -452,8 +452,15 @@ static void test_tables_at_the_end_of_ram_ending_in_faults_or_a_run(void **state
 	c.hyp_va_size = 1u << 20;
 	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
 	const uint32_t l1 = t_ma(3, 252);
-	assert_int_equal(pv_mmu_frame_assign(&m2, t_mfn(l1), 4, pv_domid(1)), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(&m2, t_mfn(t_ma(3, 0)), 256, pv_domid(1)), PV_OK);
 	t_fill(t, l1, 0, 4096, 0);
+	assert_int_equal(pv_mmu_pin(&m2, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
+	audit2(t, &m2);
+	assert_int_equal(pv_mmu_unpin(&m2, pv_domid(1), t_mfn(l1)), PV_OK);
+	audit2(t, &m2);
+	/* A mapping five slots before the window: the skip after it starts
+	 * unaligned and reaches the window's first slot slot by slot. */
+	t_ptr(t, l1)[0xEF2] = t_sect(t, t_ma(3, 0), false);
 	assert_int_equal(pv_mmu_pin(&m2, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
 	audit2(t, &m2);
 	assert_int_equal(pv_mmu_unpin(&m2, pv_domid(1), t_mfn(l1)), PV_OK);
@@ -587,7 +594,9 @@ static void test_block_over_the_last_group_of_ram(void **state)
  * mapping the table does not hold (a reference the unpin never drops: the
  * frame could never be freed or retyped), or read past RAM when the table
  * is its last frame. Both formats, read-only and writable: pinned, the
- * fifth frame not counted, audit clean; unpinned, nothing left.
+ * fifth frame not counted, audit clean; unpinned, nothing left. The same
+ * with the last 24 slots and 40 more words after the table: no block of
+ * 64 from an unaligned slot reaches past the table.
  */
 static void test_span_ending_at_the_tables_last_slot_stops_there(void **state)
 {
@@ -608,6 +617,16 @@ static void test_span_ending_at_the_tables_last_slot_stops_there(void **state)
 			assert_int_equal(t_frame(t, data + (4u << 12)).ref_count, 0);
 			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l2)), PV_OK);
 			assert_int_equal(t_frame(t, data).ref_count, 0);
+			/* The last 24 slots, the next frame's first 40 words going
+			 * on: no block of 64 from slot 1000 either. */
+			t_fill(t, l2, 1020, 4, 0);
+			for (uint32_t i = 0; i < 64; i++)
+				t_ptr(t, l2)[1000 + i] = t_small(t, data + (i << 12), w);
+			T_EXPECT(t, pv_mmu_pin(m, pv_domid(1), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+			assert_int_equal(t_frame(t, data + (23u << 12)).ref_count, 1);
+			assert_int_equal(t_frame(t, data + (24u << 12)).ref_count, 0);
+			T_EXPECT(t, pv_mmu_unpin(m, pv_domid(1), t_mfn(l2)), PV_OK);
+			t_fill(t, l2 + 4096u, 0, 40, 0);
 		}
 		t_free(t);
 	}
