@@ -416,7 +416,8 @@ static void test_io_record_past_io_max_never_consulted(void **state)
  *   0, where the table has no hypervisor window: its limit is the table's
  *   end, not the window's start 0);
  * - an L2 ending in a run of one remembered pattern over frames that are
- *   not consecutive (no span: the run goes to the last slot itself);
+ *   not consecutive (no span: the run goes to the last slot itself), or
+ *   with a known pattern three slots before its end (too few for a span);
  * - an L1 whose hypervisor window starts at a slot that is 7 modulo 8,
  *   all faults around it (the eight-at-a-time skip must stop before the
  *   window, not read its first slot and go on from past it).
@@ -438,6 +439,14 @@ static void test_tables_at_the_end_of_ram_ending_in_faults_or_a_run(void **state
 		T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
 		assert_int_equal(t_frame(t, t_ma(3, 46)).ref_count, 1);
 		assert_int_equal(t_frame(t, t_ma(3, 47)).ref_count, 0);
+		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l2)), PV_OK);
+		/* A known pattern three slots before the end: too few for a span,
+		 * and the span filter must not look at slot j + 3 past it. */
+		t_fill(t, l2, 0, 1024, 0);
+		t_ptr(t, l2)[0] = t_small(t, t_ma(3, 10), false);
+		t_ptr(t, l2)[1021] = t_small(t, t_ma(3, 20), false);
+		T_EXPECT(t, pv_mmu_pin(m, pv_domid(2), PV_MMU_TABLE_L2, t_mfn(l2)), PV_OK);
+		assert_int_equal(t_frame(t, t_ma(3, 20)).ref_count, 1);
 		T_EXPECT(t, pv_mmu_unpin(m, pv_domid(2), t_mfn(l2)), PV_OK);
 		t_free(t);
 	}
