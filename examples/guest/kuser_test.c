@@ -124,7 +124,7 @@ static void tick(void)
 	(void)HC2(REFHV_HC_SET_TIMER, (uint32_t)next, (uint32_t)(next >> 32));
 }
 
-static volatile uint32_t ro_faults, ro_kind, ro_status, ro_far, ro_pc, ro_lr;
+static volatile uint32_t ro_faults, ro_kind, ro_status, ro_far, ro_pc, ro_lr, ro_fsr;
 
 static int32_t map_user_page(uint32_t idx, bool writable)
 {
@@ -144,6 +144,7 @@ static bool ro_hook(uint32_t kind, uint32_t fsr, uint32_t far)
 	ro_faults++;
 	ro_kind = kind;
 	ro_status = (fsr & 0xFu) | ((fsr >> 6) & 0x10u);
+	ro_fsr = fsr;
 	ro_far = far;
 	ro_pc = g_vcpu->saved.pc;
 	ro_lr = g_vcpu->saved.lr;
@@ -162,11 +163,12 @@ static void abort_test(uint32_t test, const char *name, uint32_t restart_pc)
 	int32_t ex = run_user((uint32_t)kuser_user_task, user_stack_top(), test);
 	g_user_exc_hook = 0;
 	bool ok = ex == 0 && ro_faults == 1u && ro_kind == REFHV_EXC_DABT && ro_pc == restart_pc &&
-		  ro_far - RO_VA < 16u && r.ro_result == KC_CARRY && r.ro_value != 0u;
-	gprintf("kuser: %s on a read-only page: abort at pc 0x%08x (%s), status 0x%x; page made "
-		"writable, resumed: %s\n", name, ro_pc,
+		  ro_far - RO_VA < 16u && r.ro_result == KC_CARRY && r.ro_value != 0u &&
+		  (ro_fsr & REFHV_FSR_WNR);
+	gprintf("kuser: %s on a read-only page: abort at pc 0x%08x (%s), status 0x%x, %s; page "
+		"made writable, resumed: %s\n", name, ro_pc,
 		ro_pc == restart_pc ? "its restart point" : "NOT its restart point", ro_status,
-		ok ? "exchange done" : "WRONG");
+		(ro_fsr & REFHV_FSR_WNR) ? "a write" : "NOT a write", ok ? "exchange done" : "WRONG");
 	EXPECT(ok, "%s abort: exit %d, %u fault(s), kind %u, far 0x%08x, result %u\n", name, ex,
 	       ro_faults, ro_kind, ro_far, r.ro_result);
 }

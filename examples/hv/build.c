@@ -355,6 +355,9 @@ static int32_t build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 	si->time_base_ns = port_time_ns();
 	for (uint32_t i = 0; i + 1u < sizeof si->name && c->name[i]; i++)
 		si->name[i] = c->name[i];
+	/* The checker made sure it fits with its NUL; the page was zeroed. */
+	for (uint32_t i = 0; c->cmdline && i + 1u < sizeof si->cmdline && c->cmdline[i]; i++)
+		si->cmdline[i] = c->cmdline[i];
 
 	hv_kuser_reset(d);
 	d->in_exception = false;

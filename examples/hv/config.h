@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "refhv_abi.h"
+
 #define HV_MAX_DOMS 4u
 #define HV_MAX_CHANS 4u
 #define HV_MAX_IRQS 8u
@@ -78,6 +80,8 @@ struct hv_dom_cfg {
 	bool controller;        /* the controlling domain (at most one) */
 	enum hv_trust trust;    /* what it is trusted with (required) */
 	const char *assets;     /* SECRET and TCB: what it holds, in words */
+	const char *cmdline;    /* its start info's command line (NULL: none),
+				   shorter than REFHV_CMDLINE_MAX */
 };
 
 /* A pair of domains allowed to open event channels. If ring is set, the

@@ -210,6 +210,16 @@ static int32_t check_dom_memory(struct msgbuf *m, const struct hv_config *c, uin
 }
 
 /* Domain i's image, fault action and hypercalls. */
+/* A command line and its NUL fit the start info's field. */
+static bool cmdline_fits(const char *s)
+{
+	for (uint32_t n = 0; n < REFHV_CMDLINE_MAX; n++) {
+		if (!s[n])
+			return true;
+	}
+	return false;
+}
+
 static int32_t check_dom_behaviour(struct msgbuf *m, const struct hv_config *c, uint32_t i)
 {
 	const struct hv_dom_cfg *d = &c->doms[i];
@@ -225,6 +235,9 @@ static int32_t check_dom_behaviour(struct msgbuf *m, const struct hv_config *c, 
 	else if (!d->controller && (d->hypercalls & hv_controller_only_hypercalls)) {
 		why = ": only the controlling domain may switch the foreground";
 		rc = PV_EPERM;
+	} else if (d->cmdline && !cmdline_fits(d->cmdline)) {
+		why = ": command line too long (the start info holds 127 bytes)";
+		rc = PV_E2BIG;
 	}
 	if (!why)
 		return 0;

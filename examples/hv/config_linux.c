@@ -14,10 +14,18 @@
  *
  * Channels as in config.c: linux's ring page granted to secure, and the
  * attacker's control channel to linux. The run ends when no domain can run
- * any more: the secure domain then waits on its ring for requests that
- * only a later step's Linux driver sends (idle_end).
+ * any more: the secure domain then waits on its ring for the next request
+ * of Linux's driver (drivers/misc/pvsecure.c), which a parked Linux never
+ * sends (idle_end).
  */
 #include "config_common.h"
+
+/* Linux's command line (the start info's, guest ABI 7): none for the
+ * system test; the benchmark image (hv-linux-bench.elf) runs /bench as
+ * init instead of the session, and skips the kernel's self-tests. */
+#ifndef REFHV_LINUX_CMDLINE
+#define REFHV_LINUX_CMDLINE ""
+#endif
 
 static const struct hv_dom_cfg doms[] = {
 	{ .name = "secure", .id = 0, .mem_base = REFHV_DOM_MEM(0), .mem_size = 1u << 20,
@@ -28,7 +36,8 @@ static const struct hv_dom_cfg doms[] = {
 	  .kind = HV_KIND_LINUX, .image = HV_IMAGE_LINUX, .sched_weight = 256, .sched_cap = 0,
 	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
 			HC(REFHV_HC_SWITCH_FG),
-	  .on_fault = HV_FAULT_STOP, .controller = true, .trust = HV_TRUST_NONE },
+	  .on_fault = HV_FAULT_STOP, .controller = true, .trust = HV_TRUST_NONE,
+	  .cmdline = REFHV_LINUX_CMDLINE },
 	{ .name = "attacker", .id = 2, .mem_base = REFHV_DOM_MEM(2), .mem_size = 1u << 20,
 	  .image = HV_IMAGE_ATTACKER, .sched_weight = 256, .sched_cap = 0,
 	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE),

@@ -20,6 +20,14 @@
  */
 uint32_t hv_kuser_restart_pc(uint32_t pc, uint32_t cpsr);
 
+/*
+ * Whether a data abort at faulting pc with cpsr was taken at a cmpxchg
+ * helper's store (the STORE instruction of either window, ARM state, USR
+ * mode): the write the guest kernel cannot see once the frame is rewound
+ * (refhv_abi.h, REFHV_FSR_WNR). Any pc and cpsr are accepted.
+ */
+bool hv_kuser_at_store(uint32_t pc, uint32_t cpsr);
+
 #ifndef REFHV_KUSER_HOST_TEST
 #include "hv.h"
 

@@ -17,11 +17,23 @@ static bool in_window(uint32_t pc, uint32_t first, uint32_t last)
 	return pc - first <= last - first;
 }
 
+/* The helpers are ARM code run in USR mode: a Thumb pc in the page, or a
+ * pc of another mode, is not one of them. */
+static bool helper_state(uint32_t cpsr)
+{
+	return (cpsr & PV_PSR_MODE_MASK) == PV_PSR_MODE_USR && !(cpsr & PV_PSR_T);
+}
+
+bool hv_kuser_at_store(uint32_t pc, uint32_t cpsr)
+{
+	const uint32_t page = REFHV_VECTOR_PAGE_VA;
+	return helper_state(cpsr) &&
+	       (pc == page + KUSER_OFF_CMPXCHG_STORE || pc == page + KUSER_OFF_CMPXCHG64_STORE);
+}
+
 uint32_t hv_kuser_restart_pc(uint32_t pc, uint32_t cpsr)
 {
-	/* The helpers are ARM code run in USR mode: a Thumb pc in the page
-	 * is not one of them. */
-	if ((cpsr & PV_PSR_MODE_MASK) != PV_PSR_MODE_USR || (cpsr & PV_PSR_T))
+	if (!helper_state(cpsr))
 		return pc;
 	const uint32_t page = REFHV_VECTOR_PAGE_VA;
 	if (in_window(pc, page + KUSER_OFF_CMPXCHG_RETRY, page + KUSER_OFF_CMPXCHG_STORE))

@@ -161,6 +161,9 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 		hv_printf("hv: trap %u with no running domain\n", (uint32_t)kind);
 		port_exit(1);
 	}
+	/* A helper's store fault is a write the rewound frame no longer
+	 * shows (refhv_abi.h, REFHV_FSR_WNR). */
+	bool helper_store = kind == PORT_TRAP_DABT && hv_kuser_at_store(tf->pc, tf->cpsr);
 	hv_kuser_trap(d, kind); /* first: a cmpxchg helper's window runs again */
 	switch (kind) {
 	case PORT_TRAP_SVC:
@@ -185,9 +188,13 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 	case PORT_TRAP_PABT:
 		guest_exception(d, REFHV_EXC_PABT, f);
 		break;
-	case PORT_TRAP_DABT:
-		guest_exception(d, REFHV_EXC_DABT, f);
+	case PORT_TRAP_DABT: {
+		struct port_fault g = *f;
+		if (helper_store)
+			g.fsr |= REFHV_FSR_WNR;
+		guest_exception(d, REFHV_EXC_DABT, &g);
 		break;
+	}
 	case PORT_TRAP_IRQ:
 	case PORT_TRAP_FIQ:
 		irq();

@@ -55,6 +55,17 @@
  *    __kuser_cmpxchg64; far and fsr are the fault's, lr is still the
  *    caller's return address. Resuming that frame (after mapping the page,
  *    say) completes the call; nothing else is needed from the guest.
+ *  - Since ABI version 7, the fsr of a data abort taken at a cmpxchg
+ *    helper's store has REFHV_FSR_WNR set, on every port. A guest kernel
+ *    tells a write fault from a read fault by that bit on ARMv6 and later
+ *    (the MMU sets it) and, on ARMv5 (whose MMU does not), by that bit if
+ *    set, else by reading the faulting instruction at saved.pc, as Linux
+ *    does natively. Inside a helper saved.pc is the restart point, a load,
+ *    so without the bit a store to a page the guest maps read-only until
+ *    first written (Linux's copy-on-write and dirty-bit pages) would be
+ *    handled as a read for ever. An ARMv5 port reports only the FSR's
+ *    status and domain (bits 7:0; the rest of that register reads as
+ *    anything), so there bit 11 is only ever the hypervisor's.
  *  - REFHV_HC_SET_TLS(value) sets the calling domain's user TLS value: any
  *    32-bit value (Linux's set_tls takes any), the hypervisor only stores
  *    and shows it. While the domain runs, REFHV_KUSER_TLS_WORD reads that
@@ -94,9 +105,11 @@
 #include <pvlib/abi/mmu.h>
 #include <pvlib/trap.h>
 
-#define REFHV_ABI_VERSION 6u /* 3: Thumb entries and resume; 4: kuser helpers, SET_TLS;
+#define REFHV_ABI_VERSION 7u /* 3: Thumb entries and resume; 4: kuser helpers, SET_TLS;
 				5: the saved mask, reentrant entries (see above);
-				6: MMU_MAINT's whole-cache operations */
+				6: MMU_MAINT's whole-cache operations;
+				7: REFHV_FSR_WNR on a helper's store fault,
+				   the start info's command line */
 
 enum refhv_hc {
 	REFHV_HC_CONSOLE_WRITE = 0, /* (va, len) -> bytes written */
@@ -187,6 +200,11 @@ enum refhv_exc {
 	REFHV_EXC_DABT = 4,    /* data abort: fsr/far from the MMU */
 };
 
+/* The fsr's write bit: set by ARMv6 and later MMUs on a write fault, and
+ * by the hypervisor on a fault at a kuser helper's store (ABI version 7,
+ * see above). */
+#define REFHV_FSR_WNR (1u << 11)
+
 /* REFHV_HC_SET_CALLBACKS's flags (ABI version 5, see above). */
 #define REFHV_CB_REENTRANT 0x1u /* the vcpu area's busy word says when it is free */
 #define REFHV_CB_FLAGS REFHV_CB_REENTRANT
@@ -247,6 +265,8 @@ _Static_assert(offsetof(struct refhv_vcpu, busy) == 84, "vcpu busy");
 #define REFHV_BENCH_BARE_SVC 0xBA5Eu  /* r12 of the bench image's bare trap */
 
 /* The start-info page: all a guest learns about the machine. */
+#define REFHV_CMDLINE_MAX 128u /* bytes of start info's cmdline, its NUL included */
+
 struct refhv_start_info {
 	uint32_t magic;
 	uint32_t abi_version;  /* REFHV_ABI_VERSION */
@@ -271,9 +291,13 @@ struct refhv_start_info {
 	uint32_t dev_irq;      /* its line (REFHV_EVT_BIND_PIRQ), or REFHV_NO_DEVICE */
 	uint64_t time_base_ns; /* hypervisor time when the domain was built */
 	char name[16];
+	/* Since ABI version 7: the kernel command line the configuration
+	 * gives the domain (Linux's, say), NUL-terminated, "" if none. */
+	char cmdline[REFHV_CMDLINE_MAX];
 };
 #define REFHV_NO_DEVICE 0xFFFFFFFFu
-_Static_assert(sizeof(struct refhv_start_info) == 88, "start info size");
+_Static_assert(sizeof(struct refhv_start_info) == 88 + REFHV_CMDLINE_MAX, "start info size");
+_Static_assert(offsetof(struct refhv_start_info, cmdline) == 88, "start info command line");
 _Static_assert(offsetof(struct refhv_start_info, dev_ma) == 56, "start info device");
 _Static_assert(offsetof(struct refhv_start_info, time_base_ns) == 64, "start info time");
 

@@ -292,6 +292,27 @@ static void trust_level_required(void **state)
 	refused(PV_EINVAL, "domain 1 (rich): no trust level");
 }
 
+/* A command line fills the start info's field with its NUL at most: 127
+ * characters are accepted and copied whole, 128 (the first too long) are
+ * refused, and none (NULL) or "" is fine. */
+static void command_line_bounded(void **state)
+{
+	(void)state;
+	static char line[REFHV_CMDLINE_MAX + 1];
+	memset(line, 'x', sizeof line - 1);
+	line[REFHV_CMDLINE_MAX - 1] = 0; /* 127 characters */
+	doms[1].cmdline = line;
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+	line[REFHV_CMDLINE_MAX - 1] = 'x'; /* 128 */
+	refused(PV_E2BIG, "domain 1 (rich): command line too long");
+	line[REFHV_CMDLINE_MAX] = 0;
+	refused(PV_E2BIG, "domain 1 (rich): command line too long");
+	doms[1].cmdline = "";
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+	doms[1].cmdline = NULL;
+	assert_int_equal(hv_config_check(&cfg, msg, sizeof msg), 0);
+}
+
 static void trusted_with_what(void **state)
 {
 	(void)state;
@@ -513,6 +534,7 @@ int main(void)
 		cmocka_unit_test_setup(shipped_trust_levels, setup),
 		cmocka_unit_test_setup(trust_level_required, setup),
 		cmocka_unit_test_setup(trusted_with_what, setup),
+		cmocka_unit_test_setup(command_line_bounded, setup),
 		cmocka_unit_test_setup(secret_domain_may_not_grant, setup),
 		cmocka_unit_test_setup(secret_domain_owns_no_ring, setup),
 		cmocka_unit_test_setup(dma_device_needs_a_tcb_domain, setup),

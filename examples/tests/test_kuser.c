@@ -4,7 +4,8 @@
  * the vector page's layout (ports/common/kuser_page.h, which kuser_page.S
  * checks its code against), and the hypervisor's restart rule
  * (hv/kuser_restart.c, the code hv_trap runs): every pc of the page and
- * around it, in ARM and Thumb state.
+ * around it, in ARM and Thumb state; and which faults are a helper's store
+ * (ABI version 7, REFHV_FSR_WNR).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -114,12 +115,41 @@ static void test_not_arm_user(void **state)
 	}
 }
 
+/* Exactly the two STORE instructions, in ARM state and USR mode, are a
+ * helper's store: not the load before them, not the instruction after, not
+ * a Thumb pc or another mode at the same address. */
+static void test_at_store(void **state)
+{
+	(void)state;
+	uint32_t found = 0;
+	for (uint32_t pc = PAGE - 8u; pc != PAGE + 0x1000u; pc++) {
+		bool want = pc == PAGE + KUSER_OFF_CMPXCHG_STORE ||
+			    pc == PAGE + KUSER_OFF_CMPXCHG64_STORE;
+		assert_int_equal(hv_kuser_at_store(pc, USR), want);
+		assert_false(hv_kuser_at_store(pc, USR | PV_PSR_T));
+		found += want;
+	}
+	assert_int_equal(found, 2u);
+	/* The store is inside its window, the load is not a store. */
+	assert_int_equal(hv_kuser_restart_pc(PAGE + KUSER_OFF_CMPXCHG_STORE, USR),
+			 REFHV_KUSER_CMPXCHG);
+	assert_false(hv_kuser_at_store(REFHV_KUSER_CMPXCHG, USR));
+	assert_false(hv_kuser_at_store(REFHV_KUSER_CMPXCHG64_RETRY, USR));
+	/* Flags and the I bit do not matter; the mode does. */
+	assert_true(hv_kuser_at_store(PAGE + KUSER_OFF_CMPXCHG_STORE, USR | 0xF00F0080u));
+	for (uint32_t mode = 0; mode < 0x20u; mode++)
+		assert_int_equal(hv_kuser_at_store(PAGE + KUSER_OFF_CMPXCHG64_STORE, mode),
+				 mode == USR);
+	assert_int_equal(REFHV_FSR_WNR, 1u << 11);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_addresses),
 		cmocka_unit_test(test_windows),
 		cmocka_unit_test(test_not_arm_user),
+		cmocka_unit_test(test_at_store),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

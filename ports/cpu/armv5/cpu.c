@@ -90,6 +90,10 @@ void cpu_read_fault(enum port_trap kind, struct port_fault *f)
 	}
 	__asm__ volatile("mrc p15, 0, %0, c5, c0, 0" : "=r"(f->fsr));
 	__asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(f->far));
+	/* Status [3:0] and domain [7:4] are all an ARMv5 FSR defines; the
+	 * rest reads as anything. Reported as 0, so that bit 11 is only ever
+	 * the hypervisor's REFHV_FSR_WNR (refhv_abi.h). */
+	f->fsr &= 0xFFu;
 }
 
 void port_wait_for_interrupt(void)

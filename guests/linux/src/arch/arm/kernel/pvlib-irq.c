@@ -29,6 +29,7 @@
 #include <linux/uaccess.h>
 
 #include <asm/pvlib-entry.h>
+#include <asm/pvlib-evtchn.h>
 #include <asm/pvlib-irqflags.h>
 #include <asm/system_misc.h>
 #include <asm/traps.h>
@@ -58,6 +59,57 @@ static unsigned int pvlib_last_fsr;
 #define pvlib_pending_sel	((u32 *)PVLIB_PENDING_SEL_VA)
 
 /*
+ * The fault status do_DataAbort expects. An ARMv5 FSR does not say whether
+ * the access was a write (ARMv6 added that as bit 11, WnR), so Linux's
+ * ARMv5 abort handler (abort-ev5tj.S) reads the aborted instruction and
+ * sets bit 11 itself for a store; this does the same. Without it a write
+ * to a page that is present but not yet writable (a copy-on-write or
+ * clean page) is handled as a read, which changes nothing, and the store
+ * faults again for ever. The hypervisor reports only the FSR's status and
+ * domain on ARMv5, plus bit 11 for a fault at a kernel-user helper's
+ * store, whose saved pc is the helper's restart point, a load (guest ABI
+ * 7): a set bit is the answer, and nothing is read.
+ * Stores: an ARM instruction with L (bit 20) clear, except LDRD (which
+ * has bit 20 clear too); a Thumb one with bit 11 clear, except LDRSB.
+ * An instruction that cannot be read is taken as a load: the retried
+ * access then faults again with the page's state changed or not at all.
+ */
+#define PVLIB_FSR_WRITE		(1u << 11)
+
+static unsigned int pvlib_abort_fsr(unsigned int fsr, struct pt_regs *regs)
+{
+	unsigned long pc = instruction_pointer(regs);
+	int err;
+
+	if (!IS_ENABLED(CONFIG_CPU_ABRT_EV5TJ) || (fsr & PVLIB_FSR_WRITE))
+		return fsr;
+	if (regs->ARM_cpsr & PSR_J_BIT)
+		return fsr;
+	if (thumb_mode(regs)) {
+		u16 insn;
+
+		err = user_mode(regs) ?
+			copy_from_user_nofault(&insn, (const void __user *)pc, sizeof(insn)) :
+			copy_from_kernel_nofault(&insn, (const void *)pc, sizeof(insn));
+		if (err)
+			return fsr;
+		if ((insn & 0xfe00) != 0x5600 && !(insn & (1u << 11)))
+			fsr |= PVLIB_FSR_WRITE;
+	} else {
+		u32 insn;
+
+		err = user_mode(regs) ?
+			copy_from_user_nofault(&insn, (const void __user *)pc, sizeof(insn)) :
+			copy_from_kernel_nofault(&insn, (const void *)pc, sizeof(insn));
+		if (err)
+			return fsr;
+		if ((insn & 0x0e1000f0) != 0x000000d0 && !(insn & (1u << 20)))
+			fsr |= PVLIB_FSR_WRITE;
+	}
+	return fsr;
+}
+
+/*
  * Every exception but a system call (pvlib-entry.S, regs built from the
  * hypervisor's frame, upcalls masked): the handlers Linux's own vectors
  * call, with the fault status and address the hypervisor reported.
@@ -74,7 +126,7 @@ asmlinkage void pvlib_exception(unsigned int kind, unsigned int fsr, unsigned lo
 			pvlib_last_far = far;
 			pvlib_last_fsr = fsr;
 		}
-		do_DataAbort(far, fsr, regs);
+		do_DataAbort(far, pvlib_abort_fsr(fsr, regs), regs);
 		break;
 	case PVLIB_EXC_PABT:
 		do_PrefetchAbort(far, fsr ? fsr : PVLIB_PABT_FSR_V5, regs);
@@ -274,4 +326,16 @@ bool __init pvlib_exception_selftest(void)
 	     (pvlib_last_fsr & 0x40f) == 0x5 /* translation, section: no L1 entry */ &&
 	     pvlib_upcalls > 0;
 	return ok;
+}
+
+/* A port the hypervisor's builder opened (the ring's, the control
+ * channel's): its Linux interrupt (asm/pvlib-evtchn.h). */
+int pvlib_bind_evtchn(unsigned int port)
+{
+	unsigned int irq;
+
+	if (!pvlib_evt_domain || port == 0 || port >= pvlib_evt_ports)
+		return -EINVAL;
+	irq = irq_create_mapping(pvlib_evt_domain, port);
+	return irq ? irq : -ENOMEM;
 }

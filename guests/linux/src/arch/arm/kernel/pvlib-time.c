@@ -17,6 +17,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/math64.h>
+#include <linux/pvsecure.h>
 #include <linux/sched_clock.h>
 
 #include <asm/delay.h>
@@ -123,23 +124,36 @@ void __init pvlib_init_time(void)
 
 #define PVLIB_TICK_TEST_MS	500
 
-/*
- * Where user space would start (kernel_init_freeable, after the initcalls,
- * before init is looked for): executing init needs the user page tables of
- * the memory-management step. First the check that the timer really
- * ticks: sleep PVLIB_TICK_TEST_MS (timer interrupts wake this thread
- * through the timer wheel) and count jiffies and hypervisor time; then
- * park, as the stage before did at time_init: no more upcalls (entries
- * unregistered), no timer, and block on each event a peer sends. The
- * domain stays alive, so its channels and the ring page the secure domain
- * maps stay valid; the run ends when every domain is blocked.
- */
-void __init pvlib_park_before_init(void)
+/* "pvlib_noselftest" on the command line skips them: the benchmark's
+ * kernel (guests/linux/bench) measures the boot, not its half-second of
+ * tests. */
+static bool pvlib_selftest_on __initdata = true;
+
+static int __init pvlib_noselftest(char *arg)
 {
-	volatile u32 *pending_sel = (volatile u32 *)PVLIB_PENDING_SEL_VA;
+	pvlib_selftest_on = false;
+	return 1;
+}
+__setup("pvlib_noselftest", pvlib_noselftest);
+
+/*
+ * The kernel's self-tests of the para-virtualized port, run where user
+ * space starts (kernel_init_freeable, after the initcalls, before init is
+ * looked for): exceptions (pvlib-irq.c), memory management (pvlib-mm.c),
+ * and that the timer really ticks: sleep PVLIB_TICK_TEST_MS (timer
+ * interrupts wake this thread through the timer wheel) and count jiffies
+ * and hypervisor time. Each prints its verdict; the system test checks
+ * the lines. Then init runs.
+ */
+void __init pvlib_selftest_before_init(void)
+{
 	unsigned long j0, ticks, want = PVLIB_TICK_TEST_MS * HZ / MSEC_PER_SEC;
 	u64 t0, ms;
 
+	if (!pvlib_selftest_on) {
+		pr_info("pvlib: self-tests skipped (pvlib_noselftest)\n");
+		return;
+	}
 	if (pvlib_exception_selftest())
 		pr_info("pvlib: exceptions: undefined instruction, data abort and upcalls as expected\n");
 	else
@@ -147,6 +161,9 @@ void __init pvlib_park_before_init(void)
 	/* The memory-management self-test (arch/arm/mm/pvlib-mm.c): the
 	 * kernel's page-table paths through the hypervisor. */
 	pvlib_mm_selftest();
+	/* The secure channel (drivers/misc/pvsecure-test.c): requests to
+	 * the secure domain, /dev/mem's policy, crafted mappings refused. */
+	pvsecure_selftest();
 
 	j0 = jiffies;
 	t0 = pvlib_time_ns();
@@ -164,14 +181,4 @@ void __init pvlib_park_before_init(void)
 	else
 		pr_err("pvlib: timer: ticks do not arrive as they should (%lu, want %lu to %lu)\n",
 		       ticks, want, want + 3);
-
-	pr_notice("pvlib: user space would start here; parked\n");
-	local_irq_disable();
-	pvlib_set_timer(0);
-	pvlib_hypercall4(PVLIB_HC_SET_CALLBACKS, 0, 0, 0, 0);
-	for (;;) {
-		pvlib_upcall_pending = 0;
-		*pending_sel = 0;
-		pvlib_hypercall3(PVLIB_HC_BLOCK, 0, 0, 0);
-	}
 }

@@ -40,23 +40,38 @@ void pvlib_irq_pending(void)
 	pvlib_hypercall3(PVLIB_HC_NULL, 0, 0, 0);
 }
 
-static void pvlib_console_write_raw(const char *s, unsigned int n)
+/*
+ * The oldest guest ABI this kernel runs on (the start info's abi_version):
+ * 5, the exception entry; 6, whole-cache flushes; 7, the write bit of a
+ * fault at a kernel-user helper's store (pvlib-irq.c, pvlib_abort_fsr).
+ */
+#define PVLIB_ABI_VERSION_MIN	7
+
+/*
+ * Write n bytes to the hypervisor's console, in pieces it takes. False if
+ * it refused one (an address outside the linear map, a length over the
+ * limit: a bug of the caller), with the rest not written. The boot
+ * console and the hvc driver (hvc_pvlib.c) both write through here.
+ */
+bool pvlib_console_write_raw(const char *s, unsigned long n)
 {
 	while (n) {
-		unsigned int chunk = min_t(unsigned int, n, PVLIB_CONSOLE_MAX);
+		unsigned long chunk = min_t(unsigned long, n, PVLIB_CONSOLE_MAX);
 		long rc = pvlib_hypercall3(PVLIB_HC_CONSOLE_WRITE,
 					   (unsigned long)s, chunk, 0);
 
-		if (rc <= 0)
-			return;
+		if (rc <= 0 || rc > (long)chunk)
+			return false;
 		s += rc;
 		n -= rc;
 	}
+	return true;
 }
 
 static void pvlib_console_write(struct console *con, const char *s, unsigned int n)
 {
-	pvlib_console_write_raw(s, n);
+	/* Nothing else to say a refusal on this early: dropped. */
+	(void)pvlib_console_write_raw(s, n);
 }
 
 /*
@@ -82,7 +97,7 @@ void __init pvlib_early_setup(const struct pvlib_start_info *si)
 	    si->shared_va != PVLIB_SHARED_VA || si->mem_ma != PHYS_OFFSET ||
 	    si->l1_ma != __pa(swapper_pg_dir) || si->l2_ma <= __pa(_end) ||
 	    si->l2_ma > si->mem_ma + (si->nr_frames << PAGE_SHIFT)) {
-		pvlib_console_write_raw(bad, sizeof(bad) - 1);
+		(void)pvlib_console_write_raw(bad, sizeof(bad) - 1);
 		pvlib_shutdown(PVLIB_SHUTDOWN_BADINFO);
 	}
 	pvlib_start_info = si;
@@ -106,9 +121,38 @@ unsigned int pvlib_read_cpuid(unsigned int reg)
 	return 0;
 }
 
+/*
+ * The configured ring (start info: a page of ours granted to the peer, one
+ * event channel; the protocol of pvlib's examples/guest/ring.h): its first
+ * words are the request and response sequence numbers, the operation and
+ * the data's length. Powering off, Linux asks the server to quit, as the
+ * demo's rich OS does before it ends: the server then unmaps the page,
+ * and the hypervisor's destroy of this domain, deferred while another
+ * domain maps one of its frames, completes. No answer is awaited (nothing
+ * of Linux runs any more); the page stays valid until the server is done.
+ */
+#define PVLIB_EVT_SEND		2	/* REFHV_EVT_SEND */
+#define PVLIB_RING_QUIT		5	/* ring.h's RING_QUIT */
+#define PVLIB_NO_DOMAIN		0xffff
+
+static void pvlib_ring_quit(void)
+{
+	const struct pvlib_start_info *si = pvlib_start_info;
+	volatile u32 *ring;
+
+	if (si->ring_peer == PVLIB_NO_DOMAIN || !si->ring_owner)
+		return;
+	ring = (volatile u32 *)__va(si->ring_ma);
+	ring[2] = PVLIB_RING_QUIT;
+	ring[3] = 0;
+	ring[0] = ring[0] + 1;
+	pvlib_hypercall3(PVLIB_HC_EVTCHN, PVLIB_EVT_SEND, si->ring_port, 0);
+}
+
 static void pvlib_power_off(void)
 {
 	pr_notice("pvlib: power off\n");
+	pvlib_ring_quit();
 	pvlib_shutdown(PVLIB_SHUTDOWN_POWEROFF);
 }
 
@@ -147,6 +191,11 @@ const struct machine_desc * __init pvlib_setup_machine(void)
 
 	pr_info("pvlib: domain %u (%.16s), start info ABI %u, %u frames at 0x%08x\n",
 		si->domid, si->name, si->abi_version, si->nr_frames, si->mem_ma);
+	/* The command line is the configuration's (ABI 7); setup_arch
+	 * parses it next. strscpy stops at the field's end whatever the
+	 * page holds. */
+	strscpy(boot_command_line, si->cmdline,
+		min_t(size_t, COMMAND_LINE_SIZE, sizeof(si->cmdline)));
 	arm_add_memory(si->mem_ma, si->l2_ma - si->mem_ma);
 	memblock_reserve(si->mem_ma, PVLIB_RESERVED_FRAMES << PAGE_SHIFT);
 	pm_power_off = pvlib_power_off;

@@ -12,11 +12,14 @@
 #include <linux/bug.h>
 #include <linux/dma-direction.h>
 #include <linux/gfp.h>
+#include <linux/completion.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 
@@ -241,6 +244,11 @@ void pvlib_flush_user_tlb_range(unsigned long start, unsigned long end,
 	pvlib_flush_kern_tlb_range(start, end);
 }
 
+/* The L1 the hypervisor last loaded for us, NULL for the one it started
+ * us on (swapper_pg_dir): what the translation table base register says
+ * natively, which user mode cannot read. */
+static pgd_t *pvlib_loaded_pgd;
+
 /* switch_mm: the hypervisor loads the L1 (it must be pinned), cleaning
  * and invalidating the VIVT caches and the TLB on the way. */
 void pvlib_switch_mm(unsigned long pgd_phys, struct mm_struct *mm)
@@ -251,6 +259,19 @@ void pvlib_switch_mm(unsigned long pgd_phys, struct mm_struct *mm)
 	rc = pvlib_hypercall3(PVLIB_HC_MMU_SWITCH_BASE, pgd_phys, 0, 0);
 	if (rc < 0)
 		PVLIB_MM_BUG("MMU_SWITCH_BASE to 0x%08lx refused: status %ld", pgd_phys, rc);
+	pvlib_loaded_pgd = (pgd_t *)phys_to_virt(pgd_phys);
+}
+
+/*
+ * cpu_get_pgd() for do_translation_fault (patch 0013): the L1 in use. Not
+ * current->active_mm's: on this CPU (no ASIDs) switch_mm with interrupts
+ * off only marks the switch, which finish_arch_post_lock_switch makes
+ * later with them on, so for a while active_mm is the next task's and the
+ * loaded L1 the previous one's.
+ */
+pgd_t *pvlib_cpu_get_pgd(void)
+{
+	return pvlib_loaded_pgd ? pvlib_loaded_pgd : swapper_pg_dir;
 }
 
 /*
@@ -405,6 +426,75 @@ void pvlib_pgd_unpin(pgd_t *pgd)
 #define PVLIB_MM_TEST_VA	(VMALLOC_END - PMD_SIZE)
 #define PVLIB_MM_PATTERN	0x5056cafeu
 #define PVLIB_MM_USER_VA	0x00400000UL	/* a user address (not in pmd 0) */
+
+/*
+ * Step 9 of the self-test, in a kernel thread of its own (kthread_use_mm
+ * is for kernel threads): a vmalloc area whose pmd is newer than an L1.
+ * A new mm's L1 (pgd_alloc copies the kernel's entries when the mm is
+ * made) is loaded, then one page is vmalloc'ed in the 2 MiB that the
+ * earlier steps left empty, so init_mm gets a pmd this L1 lacks. The
+ * first access through it is a translation fault, which
+ * do_translation_fault fixes by copying init_mm's pmd into the L1 in use
+ * (patch 0013: pvlib_cpu_get_pgd, since TTBR cannot be read). Natively
+ * every process that outlives a new vmalloc pmd goes this way.
+ */
+struct pvlib_mm_late {
+	struct completion done;
+	unsigned long va;
+	bool was_none, now_present, read_back;
+	int err;
+};
+
+static int __init pvlib_mm_late_pmd(void *arg)
+{
+	struct pvlib_mm_late *t = arg;
+	const unsigned long start = PVLIB_MM_TEST_VA & PMD_MASK;
+	struct mm_struct *mm = mm_alloc();
+	volatile u32 *v;
+	pmd_t *pmd;
+
+	if (!mm) {
+		t->err = -ENOMEM;
+		goto out;
+	}
+	kthread_use_mm(mm);
+	v = __vmalloc_node_range(PAGE_SIZE, PAGE_SIZE, start, start + PMD_SIZE, GFP_KERNEL,
+				 PAGE_KERNEL, 0, NUMA_NO_NODE, __builtin_return_address(0));
+	if (!v) {
+		t->err = -ENOMEM;
+		goto unuse;
+	}
+	t->va = (unsigned long)v;
+	pmd = pmd_off(mm, t->va) + ((t->va >> SECTION_SHIFT) & 1);
+	t->was_none = pmd_none(*pmd);
+	v[0] = PVLIB_MM_PATTERN;	/* the translation fault */
+	t->now_present = !pmd_none(*pmd);
+	t->read_back = v[0] == PVLIB_MM_PATTERN;
+	vfree((void *)v);
+unuse:
+	kthread_unuse_mm(mm);
+	mmput(mm);
+out:
+	complete(&t->done);
+	return 0;
+}
+
+static void __init pvlib_mm_selftest_late_pmd(void)
+{
+	struct pvlib_mm_late t = { .err = 0 };
+	struct task_struct *k;
+
+	init_completion(&t.done);
+	k = kthread_run(pvlib_mm_late_pmd, &t, "pvlib-mm-test");
+	if (IS_ERR(k))
+		PVLIB_MM_BUG("self-test: no thread for the late pmd: %ld", PTR_ERR(k));
+	wait_for_completion(&t.done);
+	if (t.err || !t.was_none || !t.now_present || !t.read_back)
+		PVLIB_MM_BUG("self-test: late pmd at 0x%08lx: error %d, absent before %d, copied %d, read back %d",
+			     t.va, t.err, t.was_none, t.now_present, t.read_back);
+	pr_info("pvlib-mm: vmalloc pmd newer than an L1: fault at 0x%08lx, pmd copied into the loaded L1, read back\n",
+		t.va);
+}
 
 void __init pvlib_mm_selftest(void)
 {
@@ -564,6 +654,8 @@ void __init pvlib_mm_selftest(void)
 			(unsigned long)v);
 		vfree(v);
 	}
+	/* 9. A vmalloc pmd newer than an L1 (above). */
+	pvlib_mm_selftest_late_pmd();
 	pr_info("pvlib-mm: self-test passed: %lu MMU_UPDATE calls, %lu requests\n",
 		pvlib_mmu_calls, pvlib_mmu_reqs);
 }

@@ -25,19 +25,12 @@
 
 static void hvc_pvlib_write(const char *s, unsigned long n)
 {
-	while (n) {
-		unsigned long chunk = min_t(unsigned long, n, PVLIB_CONSOLE_MAX);
-		long rc = pvlib_hypercall3(PVLIB_HC_CONSOLE_WRITE, (unsigned long)s, chunk, 0);
-
-		/* A refusal is a bug of this driver (an address outside the
-		 * linear map, a length over the limit): the hvc core drops
-		 * output on an error, and there is no other console to say
-		 * so on, so the domain stops with the panic code. */
-		if (rc <= 0 || rc > (long)chunk)
-			pvlib_shutdown(PVLIB_SHUTDOWN_PANIC);
-		s += rc;
-		n -= rc;
-	}
+	/* A refusal is a bug of this driver (an address outside the linear
+	 * map, a length over the limit): the hvc core drops output on an
+	 * error, and there is no other console to say so on, so the domain
+	 * stops with the panic code. */
+	if (!pvlib_console_write_raw(s, n))
+		pvlib_shutdown(PVLIB_SHUTDOWN_PANIC);
 }
 
 /*

@@ -100,6 +100,7 @@ void pvlib_flush_kern_tlb_range(unsigned long start, unsigned long end);
 void pvlib_flush_user_tlb_range(unsigned long start, unsigned long end,
 				struct vm_area_struct *vma);
 void pvlib_switch_mm(unsigned long pgd_phys, struct mm_struct *mm);
+pgd_t *pvlib_cpu_get_pgd(void);
 void pvlib_pgd_pin(pgd_t *pgd);
 void pvlib_pgd_unpin(pgd_t *pgd);
 void pvlib_mm_selftest(void);

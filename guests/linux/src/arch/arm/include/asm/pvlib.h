@@ -34,7 +34,6 @@
 #define PVLIB_CONSOLE_MAX	512	/* bytes per CONSOLE_WRITE */
 
 #define PVLIB_START_MAGIC	0x50565349	/* "PVSI" */
-#define PVLIB_ABI_VERSION_MIN	6	/* 5: the exception entry; 6: whole-cache flushes */
 
 /* Shutdown codes (the hypervisor prints them and fails its verdict on any
  * but 0). */
@@ -67,6 +66,7 @@ struct pvlib_start_info {
 	u32 dev_irq;
 	u64 time_base_ns;
 	char name[16];
+	char cmdline[128];	/* ABI 7: NUL-terminated, "" if none */
 };
 
 static inline long pvlib_hypercall3(unsigned long nr, unsigned long a0,
@@ -90,6 +90,7 @@ extern const struct pvlib_start_info *pvlib_start_info;
 
 void pvlib_early_setup(const struct pvlib_start_info *si);
 void pvlib_early_console(void);
+bool pvlib_console_write_raw(const char *s, unsigned long n);
 const struct machine_desc *pvlib_setup_machine(void);
 void pvlib_paging_init(const struct machine_desc *mdesc);
 unsigned int pvlib_read_cpuid(unsigned int reg);
