@@ -76,10 +76,20 @@ static unsigned int pvlib_last_fsr;
  */
 #define PVLIB_FSR_WRITE		(1u << 11)
 
-static unsigned int pvlib_abort_fsr(unsigned int fsr, struct pt_regs *regs)
+/* The n bytes of the instruction at the aborted pc, from user or kernel
+ * memory without faulting: false if they cannot be read. */
+static bool pvlib_read_insn(struct pt_regs *regs, void *insn, size_t n)
 {
 	unsigned long pc = instruction_pointer(regs);
-	int err;
+
+	if (user_mode(regs))
+		return !copy_from_user_nofault(insn, (const void __user *)pc, n);
+	return !copy_from_kernel_nofault(insn, (const void *)pc, n);
+}
+
+static unsigned int pvlib_abort_fsr(unsigned int fsr, struct pt_regs *regs)
+{
+	bool store;
 
 	if (!IS_ENABLED(CONFIG_CPU_ABRT_EV5TJ) || (fsr & PVLIB_FSR_WRITE))
 		return fsr;
@@ -88,25 +98,17 @@ static unsigned int pvlib_abort_fsr(unsigned int fsr, struct pt_regs *regs)
 	if (thumb_mode(regs)) {
 		u16 insn;
 
-		err = user_mode(regs) ?
-			copy_from_user_nofault(&insn, (const void __user *)pc, sizeof(insn)) :
-			copy_from_kernel_nofault(&insn, (const void *)pc, sizeof(insn));
-		if (err)
+		if (!pvlib_read_insn(regs, &insn, sizeof(insn)))
 			return fsr;
-		if ((insn & 0xfe00) != 0x5600 && !(insn & (1u << 11)))
-			fsr |= PVLIB_FSR_WRITE;
+		store = (insn & 0xfe00) != 0x5600 && !(insn & (1u << 11));
 	} else {
 		u32 insn;
 
-		err = user_mode(regs) ?
-			copy_from_user_nofault(&insn, (const void __user *)pc, sizeof(insn)) :
-			copy_from_kernel_nofault(&insn, (const void *)pc, sizeof(insn));
-		if (err)
+		if (!pvlib_read_insn(regs, &insn, sizeof(insn)))
 			return fsr;
-		if ((insn & 0x0e1000f0) != 0x000000d0 && !(insn & (1u << 20)))
-			fsr |= PVLIB_FSR_WRITE;
+		store = (insn & 0x0e1000f0) != 0x000000d0 && !(insn & (1u << 20));
 	}
-	return fsr;
+	return store ? fsr | PVLIB_FSR_WRITE : fsr;
 }
 
 /*
