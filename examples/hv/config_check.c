@@ -209,7 +209,6 @@ static int32_t check_dom_memory(struct msgbuf *m, const struct hv_config *c, uin
 	return 0;
 }
 
-/* Domain i's image, fault action and hypercalls. */
 /* A command line and its NUL fit the start info's field. */
 static bool cmdline_fits(const char *s)
 {
@@ -220,6 +219,7 @@ static bool cmdline_fits(const char *s)
 	return false;
 }
 
+/* Domain i's image, fault action, hypercalls and command line. */
 static int32_t check_dom_behaviour(struct msgbuf *m, const struct hv_config *c, uint32_t i)
 {
 	const struct hv_dom_cfg *d = &c->doms[i];
