@@ -382,6 +382,73 @@ static void test_copy_of_exactly_copy_max(void **state)
 }
 
 /*
+ * Attack: one-byte copies. A length check that took 1 for the empty copy
+ * would report success and move nothing: the hypervisor would act on
+ * whatever its buffer held before, and a one-byte copy from a page the
+ * guest has not mapped would not be refused.
+ */
+static void test_copy_of_one_byte(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t base = f->guest.base;
+	uint8_t b = 0;
+	f->guest.mem[5] = 0x3C;
+	assert_int_equal(pv_hc_copy_from_guest(&f->hc, pv_domid(1), &b, pv_gvaddr(base + 5u), 1, 1),
+			 PV_OK);
+	assert_int_equal(b, 0x3C);
+	b = 0xC3;
+	assert_int_equal(pv_hc_copy_to_guest(&f->hc, pv_domid(1), pv_gvaddr(base + 6u), &b, 1, 1),
+			 PV_OK);
+	assert_int_equal(f->guest.mem[6], 0xC3);
+	f->guest.hole = base + 0x2000u;
+	b = 0x11;
+	assert_int_equal(pv_hc_copy_from_guest(&f->hc, pv_domid(1), &b, pv_gvaddr(base + 0x2007u),
+					       1, 1), PV_EFAULT);
+	assert_int_equal(b, 0x11);
+	assert_int_equal(pv_hc_copy_to_guest(&f->hc, pv_domid(1), pv_gvaddr(base + 0x2007u), &b,
+					     1, 1), PV_EFAULT);
+	assert_int_equal(pv_hc_guest_check(&f->hc, pv_domid(1), pv_gvaddr(base + 0x2007u), 1, 1,
+					   false), PV_EFAULT);
+	/* The empty copy there moves nothing and asks nothing. */
+	unsigned calls = f->guest.access_calls;
+	assert_int_equal(pv_hc_copy_from_guest(&f->hc, pv_domid(1), &b, pv_gvaddr(base + 0x2007u),
+					       0, 1), PV_OK);
+	assert_int_equal(f->guest.access_calls, calls);
+}
+
+/*
+ * A copy that ends exactly at a page boundary, with the next page
+ * unmapped: the walk asks about each page it covers and no other. One
+ * more round would ask about the unmapped page and refuse a valid copy
+ * (or, for a copy of PV_HC_COPY_MAX bytes from an unaligned address,
+ * record a piece past the end of its array).
+ */
+static void test_copy_ending_at_a_page_before_a_hole(void **state)
+{
+	struct fixture *f = *state;
+	uint32_t base = f->guest.base;
+	uint8_t buf[0x1100];
+	f->guest.hole = base + 0x2000u;
+	for (uint32_t i = 0; i < 0x1000u; i++)
+		f->guest.mem[0x1000u + i] = (uint8_t)(i * 13u + 1u);
+	unsigned calls = f->guest.access_calls;
+	assert_int_equal(pv_hc_copy_from_guest(&f->hc, pv_domid(1), buf, pv_gvaddr(base + 0x1000u),
+					       0x1000u, 4), PV_OK);
+	assert_memory_equal(buf, &f->guest.mem[0x1000], 0x1000u);
+	assert_int_equal(f->guest.access_calls, calls + 1u);
+	/* Two pages, the second ending at the hole. */
+	assert_int_equal(pv_hc_copy_to_guest(&f->hc, pv_domid(1), pv_gvaddr(base + 0x0F00u), buf,
+					     0x1100u, 4), PV_OK);
+	assert_int_equal(f->guest.access_calls, calls + 3u);
+	assert_int_equal(pv_hc_guest_check(&f->hc, pv_domid(1), pv_gvaddr(base + 0x1F00u), 0x100u,
+					   4, true), PV_OK);
+	assert_int_equal(f->guest.access_calls, calls + 4u);
+	/* One byte more reaches the hole. */
+	assert_int_equal(pv_hc_guest_check(&f->hc, pv_domid(1), pv_gvaddr(base + 0x1F00u), 0x101u,
+					   1, true), PV_EFAULT);
+}
+
+/*
  * A hypervisor's access function that returns a positive value, or success
  * without a pointer, is a refusal: no byte moves and the guest sees
  * PV_EFAULT, never PV_OK (which would make the hypervisor read through a
@@ -563,6 +630,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_copy_ending_exactly_at_limit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_ending_at_top_of_address_space, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_of_exactly_copy_max, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_copy_of_one_byte, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_copy_ending_at_a_page_before_a_hole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_access_positive_result_is_efault, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_access_null_pointer_is_efault, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_guest_check_refuses_before_asking, setup, teardown),
