@@ -36,6 +36,13 @@ enum pv_status pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 		return PV_EINVAL;
 	if (c->ram_types == 0 || (c->ram_types & ~(uint32_t)PV_MMU_MT_NORMAL_ALL))
 		return PV_EINVAL;
+	/*
+	 * The window's L1 slots [lo, hi). An empty window is [0, 0), as in a
+	 * second-level table: every test of a slot or a range against the
+	 * window is then false. ([b, b) would still meet a range or a replica
+	 * group that crosses slot b, in the checks written as lo < end && hi > start.)
+	 */
+	uint32_t slot_lo = c->hyp_va_size != 0 ? hva >> 20 : 0u;
 
 	*m = (struct pv_mmu){
 		.format = c->format,
@@ -57,8 +64,8 @@ enum pv_status pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 		.allow_global = c->allow_global,
 		.io = c->io,
 		.io_max = c->io_max,
-		.hyp_slot_lo = hva >> 20,
-		.hyp_slot_hi = (hva >> 20) + (c->hyp_va_size >> 20),
+		.hyp_slot_lo = slot_lo,
+		.hyp_slot_hi = slot_lo + (c->hyp_va_size >> 20),
 		.hyp_l1 = c->hyp_l1,
 	};
 	/* The frames of the RAM window the frame store occupies, if any. */
