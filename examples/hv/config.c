@@ -32,24 +32,13 @@
 #endif
 
 static const struct hv_dom_cfg doms[] = {
-	{ .name = "secure", .id = 0, .mem_base = REFHV_DOM_MEM(0), .mem_size = 1u << 20,
-	  .image = HV_IMAGE_SECURE, .sched_weight = 512, .sched_cap = 0,
-	  .hypercalls = HC_BASE, .on_fault = HV_FAULT_STOP,
-	  .trust = HV_TRUST_SECRET, .assets = "the PIN and MAC key; the timer23 device" },
+	HV_DOM_SECURE,
 	{ .name = "rich", .id = 1, .mem_base = REFHV_DOM_MEM(1), .mem_size = 1u << 20,
 	  .image = HV_IMAGE_RICH, .sched_weight = 256, .sched_cap = 0,
 	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
 			HC(REFHV_HC_SWITCH_FG),
 	  .on_fault = HV_FAULT_STOP, .controller = true, .trust = HV_TRUST_NONE },
-	{ .name = "attacker", .id = 2, .mem_base = REFHV_DOM_MEM(2), .mem_size = 1u << 20,
-	  .image = HV_IMAGE_ATTACKER, .sched_weight = 256, .sched_cap = 0,
-	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE),
-	  .on_fault = ATTACKER_ON_FAULT, .trust = HV_TRUST_NONE },
-};
-
-static const struct hv_chan_cfg chans[] = {
-	{ .a = 1, .b = 0, .ring = true },  /* rich's ring, served by secure */
-	{ .a = 2, .b = 1, .ring = false }, /* attacker -> rich control channel */
+	HV_DOM_ATTACKER(ATTACKER_ON_FAULT),
 };
 
 const struct hv_config hv_config = {

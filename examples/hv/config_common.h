@@ -5,7 +5,8 @@
  * needs (HC_BASE), the board's spare timer block as the secure domain's
  * device, the hypervisor's own devices and interrupt lines
  * (HV_CONFIG_BOARD, the board's part of a struct hv_config), and the
- * hypercall classes the checker enforces. Definitions, not declarations:
+ * hypercall classes the checker enforces, the secure domain, the attacker
+ * and their channels. Definitions, not declarations:
  * included by the one configuration file an image is built with.
  */
 #ifndef REFHV_CONFIG_COMMON_H
@@ -62,6 +63,29 @@ static const uint32_t reserved_irqs[] = { BOARD_IRQ_TIMER01, BOARD_IRQ_UART0 };
 	.nr_devs = NR_DEVS,                                                 \
 	.hyp_io = hyp_io,                                                   \
 	.nr_hyp_io = sizeof hyp_io / sizeof hyp_io[0]
+
+/*
+ * What every configuration has around its rich OS (domain 1): the secure
+ * domain (0), the attacker (2), whose reaction to a crash each
+ * configuration chooses, and their channels: the rich domain's ring page,
+ * served by secure, and the attacker's control channel to the rich domain
+ * (never to secure).
+ */
+#define HV_DOM_SECURE                                                                   \
+	{ .name = "secure", .id = 0, .mem_base = REFHV_DOM_MEM(0), .mem_size = 1u << 20,  \
+	  .image = HV_IMAGE_SECURE, .sched_weight = 512, .sched_cap = 0,                  \
+	  .hypercalls = HC_BASE, .on_fault = HV_FAULT_STOP,                              \
+	  .trust = HV_TRUST_SECRET, .assets = "the PIN and MAC key; the timer23 device" }
+#define HV_DOM_ATTACKER(fault)                                                          \
+	{ .name = "attacker", .id = 2, .mem_base = REFHV_DOM_MEM(2), .mem_size = 1u << 20, \
+	  .image = HV_IMAGE_ATTACKER, .sched_weight = 256, .sched_cap = 0,                \
+	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE),          \
+	  .on_fault = (fault), .trust = HV_TRUST_NONE }
+
+static const struct hv_chan_cfg chans[] = {
+	{ .a = 1, .b = 0, .ring = true },  /* the rich domain's ring, served by secure */
+	{ .a = 2, .b = 1, .ring = false }, /* attacker -> rich domain control channel */
+};
 
 const uint64_t hv_controller_only_hypercalls = HC(REFHV_HC_SWITCH_FG);
 const uint64_t hv_sharing_hypercalls = HC(REFHV_HC_GRANT);

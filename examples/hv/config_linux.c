@@ -13,10 +13,9 @@
  *                       linux
  *
  * Channels as in config.c: linux's ring page granted to secure, and the
- * attacker's control channel to linux. The run ends when no domain can run
- * any more: the secure domain then waits on its ring for the next request
- * of Linux's driver (drivers/misc/pvsecure.c), which a parked Linux never
- * sends (idle_end).
+ * attacker's control channel to linux. The run ends when Linux powers off:
+ * its driver asks the secure domain to quit first (drivers/misc/pvsecure.c),
+ * so every domain has stopped and none is left blocked.
  */
 #include "config_common.h"
 
@@ -28,25 +27,14 @@
 #endif
 
 static const struct hv_dom_cfg doms[] = {
-	{ .name = "secure", .id = 0, .mem_base = REFHV_DOM_MEM(0), .mem_size = 1u << 20,
-	  .image = HV_IMAGE_SECURE, .sched_weight = 512, .sched_cap = 0,
-	  .hypercalls = HC_BASE, .on_fault = HV_FAULT_STOP,
-	  .trust = HV_TRUST_SECRET, .assets = "the PIN and MAC key; the timer23 device" },
+	HV_DOM_SECURE,
 	{ .name = "linux", .id = 1, .mem_base = REFHV_LINUX_MEM, .mem_size = REFHV_LINUX_SIZE,
 	  .kind = HV_KIND_LINUX, .image = HV_IMAGE_LINUX, .sched_weight = 256, .sched_cap = 0,
 	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
 			HC(REFHV_HC_SWITCH_FG),
 	  .on_fault = HV_FAULT_STOP, .controller = true, .trust = HV_TRUST_NONE,
 	  .cmdline = REFHV_LINUX_CMDLINE },
-	{ .name = "attacker", .id = 2, .mem_base = REFHV_DOM_MEM(2), .mem_size = 1u << 20,
-	  .image = HV_IMAGE_ATTACKER, .sched_weight = 256, .sched_cap = 0,
-	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE),
-	  .on_fault = HV_FAULT_NOTIFY, .trust = HV_TRUST_NONE },
-};
-
-static const struct hv_chan_cfg chans[] = {
-	{ .a = 1, .b = 0, .ring = true },  /* linux's ring, served by secure */
-	{ .a = 2, .b = 1, .ring = false }, /* attacker -> linux control channel */
+	HV_DOM_ATTACKER(HV_FAULT_NOTIFY),
 };
 
 const struct hv_config hv_config = {
@@ -58,5 +46,4 @@ const struct hv_config hv_config = {
 	.nr_chans = sizeof chans / sizeof chans[0],
 	.irqs = 0,
 	.nr_irqs = 0,
-	.idle_end = true,
 };
