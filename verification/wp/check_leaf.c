@@ -51,6 +51,8 @@ static inline int32_t check_frame(const struct pv_mmu *m, uint32_t i, uint16_t d
   // constant: x with its low 12 bits cleared
   axiom land_page: \forall integer x; 0 <= x ==> (x & -4096) == x - x % 4096;
   }
+  // the shift is monotonic (from lsr12_div; a goal of its own)
+  lemma lsr12_mono: \forall integer a, b; 0 <= a <= b ==> (a >> 12) <= (b >> 12);
 */
 /*@
   requires frame_table(m);

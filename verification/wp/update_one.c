@@ -14,8 +14,10 @@
  *   not used by the refusal proof (which needs only that it is not reached).
  * - rule 6: an accepted write to an L1 spans slots [slot, slot + len) none
  *   of which is one of the hypervisor's [hyp_slot_lo, hyp_slot_hi)
- *   (hyp_slots, with hyp_test and span_bounds). NOT PROVED: the provers
- *   time out on the L1 path's goal; not in tools/prove's default run.
+ *   (hyp_slots, with hyp_test and span_bounds). PROVED, with pv_mmu_decode()
+ *   used through its contract (one call, one effect on the entry: inlined,
+ *   its format switch gave each decoded entry a memory state per branch,
+ *   and the provers timed out on the L1 path's goal).
  */
 #include "check_pending.c"
 
@@ -73,6 +75,18 @@ static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e);
       e->kind == PV_MMU_ENT_COARSE || e->kind == PV_MMU_ENT_FINE;
     ensures dec_group: \result == PV_OK ==> 1 <= e->group <= 64; */
 static inline int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e);
+
+/*
+ * pv_mmu_decode(), the format switch in front of the decoders, with their
+ * contract: tools/prove proves it from theirs (the update_decoders run).
+ */
+/*@ requires \valid_read(m) && \valid(e);
+    assigns *e;
+    ensures dec_kind: \result == PV_OK ==> e->kind == PV_MMU_ENT_FAULT || e->kind == PV_MMU_ENT_LEAF ||
+      e->kind == PV_MMU_ENT_COARSE || e->kind == PV_MMU_ENT_FINE;
+    ensures dec_group: \result == PV_OK ==> 1 <= e->group <= 64; */
+static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32_t d,
+				    struct pv_mmu_ent *e);
 
 /*
  * pv_mmu_check changes nothing. thm_check in check_pending.c proves this
