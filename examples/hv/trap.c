@@ -64,17 +64,19 @@ bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_
 int32_t hv_iret(struct hv_dom *d)
 {
 	struct refhv_vcpu *v = d->vcpu;
-	struct pv_trap_frame f = v->saved; /* read once: the guest may change it */
+	/* Read once, into the hypervisor's own frame (the guest may change
+	 * the vcpu area meanwhile), and made safe there before it runs. */
+	struct pv_trap_frame *f = &d->frame;
+	*f = v->saved;
 	uint32_t vmode = v->saved_vmode == REFHV_VMODE_USER ? REFHV_VMODE_USER : REFHV_VMODE_KERNEL;
 	/* The mask to resume with is the frame's I bit (ABI 5). */
-	bool masked = hv_vexc_iret_masked(f.cpsr);
+	bool masked = hv_vexc_iret_masked(f->cpsr);
 	/* Resume in the state the frame says: its cpsr's T bit, or bit 0 of pc
 	 * (an interworking address, as for BX); pc aligned for that state. */
-	if (f.pc & 1u)
-		f.cpsr |= PV_PSR_T;
-	f.cpsr = port_psr_user(f.cpsr);
-	f.pc &= (f.cpsr & PV_PSR_T) ? ~1u : ~3u;
-	d->frame = f;
+	if (f->pc & 1u)
+		f->cpsr |= PV_PSR_T;
+	f->cpsr = port_psr_user(f->cpsr);
+	f->pc &= (f->cpsr & PV_PSR_T) ? ~1u : ~3u;
 	d->in_exception = false;
 	v->busy = 0;
 	(void)pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, masked);

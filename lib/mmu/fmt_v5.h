@@ -140,13 +140,24 @@ static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e)
 }
 
 /*
- * USR-mode rights of one AP field (B3.4.1, SCTLR.S = 0, R = 1): 11
+ * USR-mode rights of AP fields (B3.4.1, SCTLR.S = 0, R = 1): 11
  * read/write, 10 and 00 read-only, 01 none (01 and 10 let privileged modes
- * write, which is why v5_ap4_writable counts them as writable).
+ * write, which is why v5_ap4_writable counts them as writable). Four
+ * fields at once: field k in bits [2k+1:2k] of a (a large or small page's
+ * four subpages, or one field copied four times); PV_MMU_USER_R(k) unless
+ * the field is 01, PV_MMU_USER_W(k) when it is 11: bits 0, 2, 4, 6 of
+ * each mask gathered into bits 0..3. Branch- and loop-free: every
+ * translation of a guest pointer passes here (docs/benchmarks.md).
  */
-static inline uint32_t v5_user(uint32_t ap, uint32_t k)
+static inline uint32_t v5_user4(uint32_t a)
 {
-	return (ap != 1u ? PV_MMU_USER_R(k) : 0u) | (ap == 3u ? PV_MMU_USER_W(k) : 0u);
+	uint32_t lo = a & 0x55u, hi = (a >> 1) & 0x55u;
+	uint32_t r = (hi | ~lo) & 0x55u, w = hi & lo;
+	r = (r | (r >> 1)) & 0x33u;
+	r = (r | (r >> 2)) & 0x0Fu;
+	w = (w | (w >> 1)) & 0x33u;
+	w = (w | (w >> 2)) & 0x0Fu;
+	return r | (w << 4);
 }
 
 /*
@@ -169,14 +180,10 @@ static inline void pv_mmu_v5_leaf(unsigned tbl, uint32_t d, struct pv_mmu_leaf *
 	} else {
 		l->span = (d & 3u) == 1u ? 16u : 12u;
 		l->out = d & ~((1u << l->span) - 1u);
-		l->user = 0;
-		for (uint32_t k = 0; k < 4u; k++)
-			l->user |= v5_user((d >> (4u + 2u * k)) & 3u, k);
+		l->user = v5_user4((d >> 4) & 0xFFu);
 		return;
 	}
-	l->user = 0;
-	for (uint32_t k = 0; k < 4u; k++)
-		l->user |= v5_user(ap1, k);
+	l->user = v5_user4(ap1 * 0x55u);
 }
 
 #endif /* PVLIB_MMU_FMT_V5_H */

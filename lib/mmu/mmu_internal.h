@@ -105,6 +105,12 @@ static inline void pv_mmu_leaf(const struct pv_mmu *m, unsigned tbl, uint32_t d,
 		pv_mmu_v5_leaf(tbl, d, l);
 }
 
+/* pv_mmu_translate(), and *span: log2 of the bytes the leaf found maps
+ * (every address of that aligned block translates alike; maint.c walks a
+ * range leaf by leaf). */
+enum pv_status pv_mmu_translate_span(const struct pv_mmu *m, pv_domid_t dom, pv_gvaddr_t gva,
+				     struct pv_mmu_xlate *x, uint32_t *span);
+
 /* Frame index of machine address ma, or UINT32_MAX if outside RAM. */
 static inline uint32_t pv_mmu_frame_index(const struct pv_mmu *m, uint32_t ma)
 {

@@ -25,8 +25,8 @@
  * AP bits in the same format file. ARMv5 large and small pages have four AP
  * fields, one per quarter of the page (its subpages).
  */
-static void leaf(const struct pv_mmu *m, unsigned tbl, uint32_t d, uint32_t va,
-		 struct pv_mmu_xlate *x)
+static uint32_t leaf(const struct pv_mmu *m, unsigned tbl, uint32_t d, uint32_t va,
+		     struct pv_mmu_xlate *x)
 {
 	struct pv_mmu_leaf l;
 	pv_mmu_leaf(m, tbl, d, &l);
@@ -34,10 +34,18 @@ static void leaf(const struct pv_mmu *m, unsigned tbl, uint32_t d, uint32_t va,
 	x->ma = pv_maddr(l.out | (va & ((1u << l.span) - 1u)));
 	x->user_read = (l.user & PV_MMU_USER_R(q)) != 0;
 	x->user_write = (l.user & PV_MMU_USER_W(q)) != 0;
+	return l.span;
 }
 
 enum pv_status pv_mmu_translate(const struct pv_mmu *m, pv_domid_t dom, pv_gvaddr_t gva,
 				struct pv_mmu_xlate *x)
+{
+	uint32_t span;
+	return pv_mmu_translate_span(m, dom, gva, x, &span);
+}
+
+enum pv_status pv_mmu_translate_span(const struct pv_mmu *m, pv_domid_t dom, pv_gvaddr_t gva,
+				     struct pv_mmu_xlate *x, uint32_t *span)
 {
 	if (!pv_mmu_dom_ok(m, dom))
 		return PV_ESRCH;
@@ -55,7 +63,7 @@ enum pv_status pv_mmu_translate(const struct pv_mmu *m, pv_domid_t dom, pv_gvadd
 		return PV_EFAULT;
 	x->domain = (uint8_t)e.domain; /* 0 for a supersection */
 	if (e.kind == PV_MMU_ENT_LEAF) {
-		leaf(m, PV_MMU_TBL_L1, l1d, va, x);
+		*span = leaf(m, PV_MMU_TBL_L1, l1d, va, x);
 		return PV_OK;
 	}
 	/* Second level: a coarse table has 256 entries for va[19:12], an
@@ -65,6 +73,6 @@ enum pv_status pv_mmu_translate(const struct pv_mmu *m, pv_domid_t dom, pv_gvadd
 	uint32_t d = m->ram[(e.base - m->ram_base) / 4u + idx];
 	if (pv_mmu_decode(m, tbl, d, &e) != PV_OK || e.kind != PV_MMU_ENT_LEAF)
 		return PV_EFAULT;
-	leaf(m, tbl, d, va, x);
+	*span = leaf(m, tbl, d, va, x);
 	return PV_OK;
 }

@@ -65,16 +65,29 @@ void pvlib_mmu_flush(void)
 {
 	unsigned int n = pvlib_mmu_qlen;
 	u32 done;
-	long rc;
+	long rc, again;
 
 	if (!n)
 		return;
 	pvlib_mmu_qlen = 0;
-	rc = pvlib_mmu_update_raw(pvlib_mmu_q, n, &done);
-	if (rc < 0 || done != n)
-		PVLIB_MM_BUG("MMU_UPDATE refused: status %ld, %u of %u done, slot 0x%08x value 0x%08x",
-			     rc, done, n, pvlib_mmu_q[done < n ? done : 0].ptr,
-			     pvlib_mmu_q[done < n ? done : 0].val);
+	/*
+	 * No done count: the status alone says whether every request was
+	 * applied (the hypervisor stops at the first refusal and returns its
+	 * error), and a count to write back is one more guest-memory copy,
+	 * with its table walk, per call (docs/benchmarks.md). A refusal is a
+	 * bug: the batch is made again with a count, which finds the refused
+	 * request for the report (the requests before it write the values
+	 * they wrote already).
+	 */
+	pvlib_mmu_calls++;
+	pvlib_mmu_reqs += n;
+	rc = pvlib_hypercall3(PVLIB_HC_MMU_UPDATE, (unsigned long)pvlib_mmu_q, n, 0);
+	if (rc == 0)
+		return;
+	again = pvlib_mmu_update_raw(pvlib_mmu_q, n, &done);
+	PVLIB_MM_BUG("MMU_UPDATE refused: status %ld (again: %ld), %u of %u done, slot 0x%08x value 0x%08x",
+		     rc, again, done, n, pvlib_mmu_q[done < n ? done : 0].ptr,
+		     pvlib_mmu_q[done < n ? done : 0].val);
 }
 
 void pvlib_mmu_queue(phys_addr_t slot, u32 val)

@@ -7,6 +7,9 @@
  * keeps the CPSR's encoding (PSR_I_BIT set: masked), so every user of
  * arch_irqs_disabled_flags() reads it unchanged. Unmasking checks
  * upcall_pending: events that arrived while masked are taken at once.
+ * Always inlined: a few loads and stores each, which a size-optimised
+ * build would otherwise call out of line at every spinlock
+ * (docs/benchmarks.md).
  */
 #ifndef __ASM_ARM_PVLIB_IRQFLAGS_H
 #define __ASM_ARM_PVLIB_IRQFLAGS_H
@@ -19,7 +22,7 @@
 #define pvlib_upcall_mask	(*(volatile unsigned char *)PVLIB_UPCALL_MASK_VA)
 #define pvlib_upcall_pending	(*(volatile unsigned char *)PVLIB_UPCALL_PENDING_VA)
 
-static inline void pvlib_irq_unmasked(void)
+static __always_inline void pvlib_irq_unmasked(void)
 {
 	asm volatile("" : : : "memory");
 	if (pvlib_upcall_pending)
@@ -27,13 +30,13 @@ static inline void pvlib_irq_unmasked(void)
 }
 
 #define arch_local_save_flags arch_local_save_flags
-static inline unsigned long arch_local_save_flags(void)
+static __always_inline unsigned long arch_local_save_flags(void)
 {
 	return pvlib_upcall_mask ? PSR_I_BIT : 0;
 }
 
 #define arch_local_irq_save arch_local_irq_save
-static inline unsigned long arch_local_irq_save(void)
+static __always_inline unsigned long arch_local_irq_save(void)
 {
 	unsigned long flags = arch_local_save_flags();
 
@@ -43,7 +46,7 @@ static inline unsigned long arch_local_irq_save(void)
 }
 
 #define arch_local_irq_enable arch_local_irq_enable
-static inline void arch_local_irq_enable(void)
+static __always_inline void arch_local_irq_enable(void)
 {
 	asm volatile("" : : : "memory");
 	pvlib_upcall_mask = 0;
@@ -51,14 +54,14 @@ static inline void arch_local_irq_enable(void)
 }
 
 #define arch_local_irq_disable arch_local_irq_disable
-static inline void arch_local_irq_disable(void)
+static __always_inline void arch_local_irq_disable(void)
 {
 	pvlib_upcall_mask = 1;
 	asm volatile("" : : : "memory");
 }
 
 #define arch_local_irq_restore arch_local_irq_restore
-static inline void arch_local_irq_restore(unsigned long flags)
+static __always_inline void arch_local_irq_restore(unsigned long flags)
 {
 	if (flags & PSR_I_BIT) {
 		pvlib_upcall_mask = 1;
@@ -69,7 +72,7 @@ static inline void arch_local_irq_restore(unsigned long flags)
 }
 
 #define arch_irqs_disabled_flags arch_irqs_disabled_flags
-static inline int arch_irqs_disabled_flags(unsigned long flags)
+static __always_inline int arch_irqs_disabled_flags(unsigned long flags)
 {
 	return flags & PSR_I_BIT;
 }
