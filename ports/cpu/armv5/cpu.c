@@ -196,27 +196,23 @@ void pv_port_cache_maint(const struct pv_cache_req *req)
 	 * lines a step while four remain (a page is 128 lines, and a guest
 	 * makes this request for every page it clears: docs/benchmarks.md). */
 	uint32_t va = pv_gvaddr_val(req->va) & ~31u, end = pv_gvaddr_val(req->va) + req->len;
-	if (req->op == PV_CACHE_CLEAN_INVAL) {
-		for (; va < end && end - va >= 128u; va += 128u)
-			__asm__ volatile("mcr p15, 0, %0, c7, c14, 1\n\t"
-					 "mcr p15, 0, %1, c7, c14, 1\n\t"
-					 "mcr p15, 0, %2, c7, c14, 1\n\t"
-					 "mcr p15, 0, %3, c7, c14, 1"
-					 : : "r"(va), "r"(va + 32u), "r"(va + 64u), "r"(va + 96u)
-					 : "memory");
-		for (; va < end; va += 32u)
-			__asm__ volatile("mcr p15, 0, %0, c7, c14, 1" : : "r"(va) : "memory");
-	} else {
-		for (; va < end && end - va >= 128u; va += 128u)
-			__asm__ volatile("mcr p15, 0, %0, c7, c10, 1\n\t"
-					 "mcr p15, 0, %1, c7, c10, 1\n\t"
-					 "mcr p15, 0, %2, c7, c10, 1\n\t"
-					 "mcr p15, 0, %3, c7, c10, 1"
-					 : : "r"(va), "r"(va + 32u), "r"(va + 64u), "r"(va + 96u)
-					 : "memory");
-		for (; va < end; va += 32u)
-			__asm__ volatile("mcr p15, 0, %0, c7, c10, 1" : : "r"(va) : "memory");
-	}
+#define LINES(crm)                                                                      \
+	do {                                                                            \
+		for (; va < end && end - va >= 128u; va += 128u)                        \
+			__asm__ volatile("mcr p15, 0, %0, c7, " crm ", 1\n\t"                \
+					 "mcr p15, 0, %1, c7, " crm ", 1\n\t"                \
+					 "mcr p15, 0, %2, c7, " crm ", 1\n\t"                \
+					 "mcr p15, 0, %3, c7, " crm ", 1"                      \
+					 : : "r"(va), "r"(va + 32u), "r"(va + 64u), "r"(va + 96u) \
+					 : "memory");                                          \
+		for (; va < end; va += 32u)                                             \
+			__asm__ volatile("mcr p15, 0, %0, c7, " crm ", 1" : : "r"(va) : "memory"); \
+	} while (0)
+	if (req->op == PV_CACHE_CLEAN_INVAL)
+		LINES("c14");
+	else
+		LINES("c10");
+#undef LINES
 	drain_write_buffer();
 	if (req->op == PV_CACHE_SYNC_ICACHE)
 		__asm__ volatile("mcr p15, 0, %0, c7, c5, 0" : : "r"(0) : "memory");
