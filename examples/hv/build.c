@@ -361,7 +361,7 @@ static int32_t build_domain(struct hv_dom *d, const struct hv_dom_cfg *c)
 
 	hv_kuser_reset(d);
 	d->in_exception = false;
-	d->event_entry = d->exc_entry = d->kernel_sp = d->cb_flags = 0;
+	d->event_entry = d->exc_entry = d->kernel_sp = d->cb_flags = d->syscall_entry = 0;
 	d->exit_code = 0;
 	d->frame = (struct pv_trap_frame){ 0 };
 	const uint32_t va = lx ? REFHV_LINUX_VA : REFHV_KERN_VA;

@@ -26,7 +26,8 @@
 		 HC(REFHV_HC_SET_CALLBACKS) | HC(REFHV_HC_YIELD) | HC(REFHV_HC_BLOCK) | \
 		 HC(REFHV_HC_GET_TIME) | HC(REFHV_HC_SET_TIMER) | HC(REFHV_HC_IRET) |  \
 		 HC(REFHV_HC_SHUTDOWN) | HC(REFHV_HC_MULTICALL) | HC(REFHV_HC_NULL) |    \
-		 HC(REFHV_HC_MMU_MAINT) | HC(REFHV_HC_SET_TLS))
+		 HC(REFHV_HC_MMU_MAINT) | HC(REFHV_HC_SET_TLS) | HC(REFHV_HC_IRET_REGS) | \
+		 HC(REFHV_HC_GET_TIME_REGS))
 
 #ifdef BOARD_TIMER23_PA /* optional: a board may have no spare timer */
 static const struct hv_dev_cfg devs[] = {

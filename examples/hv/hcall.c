@@ -204,6 +204,7 @@ static int32_t hc_set_callbacks(struct pv_hc_call *c)
 	d->exc_entry = c->args[1];
 	d->kernel_sp = c->args[2];
 	d->cb_flags = c->args[3];
+	d->syscall_entry = (c->args[3] & REFHV_CB_SYSCALL_REGS) ? c->args[4] : 0;
 	return PV_OK;
 }
 
@@ -228,6 +229,18 @@ static int32_t hc_get_time(struct pv_hc_call *c)
 {
 	uint64_t now = port_time_ns();
 	return pv_hc_copy_to_guest(c->hc, c->dom, pv_gvaddr(c->args[0]), &now, sizeof now, 8);
+}
+
+/* Owns the trap frame: the status in r0, the time in r1 and r2 (ABI 8). */
+static int32_t hc_get_time_regs(struct pv_hc_call *c)
+{
+	struct hv_dom *d = hv_dom_of(c->dom);
+	PV_ASSERT(c->frame == &d->frame);
+	uint64_t now = port_time_ns();
+	c->frame->r[0] = PV_OK;
+	c->frame->r[1] = (uint32_t)now;
+	c->frame->r[2] = (uint32_t)(now >> 32);
+	return PV_OK;
 }
 
 static int32_t hc_set_timer(struct pv_hc_call *c)
@@ -261,6 +274,14 @@ static int32_t hc_iret(struct pv_hc_call *c)
 	return hv_iret(d);
 }
 
+/* The same, r0-r11 left as the caller's registers put them (ABI 8). */
+static int32_t hc_iret_regs(struct pv_hc_call *c)
+{
+	struct hv_dom *d = hv_dom_of(c->dom);
+	PV_ASSERT(c->frame == &d->frame);
+	return hv_iret_regs(d);
+}
+
 static int32_t hc_shutdown(struct pv_hc_call *c)
 {
 	struct hv_dom *d = hv_dom_of(c->dom);
@@ -285,7 +306,7 @@ static const struct pv_hc_entry hc_table[REFHV_HC_COUNT] = {
 	E(REFHV_HC_EVTCHN, 3, 0, hc_evtchn),
 	E(REFHV_HC_GRANT, 3, 0, hc_grant),
 	E(REFHV_HC_GRANT_REVOKE, 1, 0, hc_grant_revoke),
-	E(REFHV_HC_SET_CALLBACKS, 4, 0, hc_set_callbacks),
+	E(REFHV_HC_SET_CALLBACKS, 5, 0, hc_set_callbacks),
 	E(REFHV_HC_YIELD, 0, PV_HC_F_NO_MULTICALL, hc_yield),
 	E(REFHV_HC_BLOCK, 0, PV_HC_F_NO_MULTICALL, hc_block),
 	E(REFHV_HC_GET_TIME, 1, 0, hc_get_time),
@@ -297,6 +318,8 @@ static const struct pv_hc_entry hc_table[REFHV_HC_COUNT] = {
 	E(REFHV_HC_NULL, 0, 0, hc_null),
 	E(REFHV_HC_MMU_MAINT, 3, 0, hc_mmu_maint),
 	E(REFHV_HC_SET_TLS, 1, 0, hv_hc_set_tls),
+	E(REFHV_HC_IRET_REGS, 0, PV_HC_F_OWNS_FRAME | PV_HC_F_NO_MULTICALL, hc_iret_regs),
+	E(REFHV_HC_GET_TIME_REGS, 0, PV_HC_F_OWNS_FRAME | PV_HC_F_NO_MULTICALL, hc_get_time_regs),
 };
 
 int32_t hv_hc_setup(void)

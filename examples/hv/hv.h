@@ -43,6 +43,7 @@ struct hv_dom {
 	uint32_t vmode;               /* REFHV_VMODE_* */
 	bool in_exception;            /* between an exception entry and iret */
 	uint32_t event_entry, exc_entry, kernel_sp;
+	uint32_t syscall_entry;       /* REFHV_CB_SYSCALL_REGS's, 0: none (ABI 8) */
 	uint32_t cb_flags;            /* REFHV_CB_* of its set_callbacks */
 	pv_maddr_t l1;                /* the active L1 */
 	uint32_t asid;                /* its translations' tag (0: the port has none) */
@@ -128,6 +129,7 @@ void hv_bench_run(void);
 /* trap.c */
 bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far);
 int32_t hv_iret(struct hv_dom *d);
+int32_t hv_iret_regs(struct hv_dom *d);
 void hv_irq_poll(void);            /* take every pending interrupt (idle loop) */
 
 static inline struct hv_dom *hv_dom_of(pv_domid_t id)

@@ -30,26 +30,25 @@ void hv_set_vmode(struct hv_dom *d, uint32_t vmode)
 		port_set_dacr(port_guest_dacr(vmode == REFHV_VMODE_KERNEL));
 }
 
-bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far)
+/* May d take an exception now (vexc.h)? The busy word is the guest's:
+ * read once (any nonzero is busy). */
+static bool can_deliver(struct hv_dom *d)
 {
-	uint32_t entry = kind == REFHV_EXC_UPCALL ? d->event_entry : d->exc_entry;
+	uint32_t busy = (d->cb_flags & REFHV_CB_REENTRANT) ? *(volatile uint32_t *)&d->vcpu->busy : 0;
+	return hv_vexc_can_deliver(d->in_exception, d->cb_flags, busy);
+}
+
+/* Enter the guest kernel's entry in virtual kernel mode with upcalls
+ * masked; the interrupted pc, sp and lr are in the vcpu area already. */
+static void enter(struct hv_dom *d, uint32_t entry, uint32_t kind)
+{
 	struct refhv_vcpu *v = d->vcpu;
-	/* The busy word is the guest's: read once (any nonzero is busy). */
-	uint32_t busy = (d->cb_flags & REFHV_CB_REENTRANT) ? *(volatile uint32_t *)&v->busy : 0;
-	if (!entry || !hv_vexc_can_deliver(d->in_exception, d->cb_flags, busy))
-		return false;
-	v->saved = d->frame;
 	/* The mask the interrupted code ran with (ABI 5): saved.cpsr's I bit. */
 	v->saved.cpsr = hv_vexc_saved_cpsr(d->frame.cpsr,
 					   pv_evtchn_upcall_masked(&hv.evt, d->id, 0));
 	v->saved_vmode = d->vmode;
 	v->kind = kind;
-	v->fsr = fsr;
-	v->far = far;
 	v->busy = 1;
-	d->frame.r[0] = kind;
-	d->frame.r[1] = fsr;
-	d->frame.r[2] = far;
 	/* Bit 0 of an entry selects Thumb, as for BX (refhv_abi.h). */
 	d->frame.pc = entry & ~1u;
 	d->frame.cpsr = PV_PSR_MODE_USR | ((entry & 1u) ? PV_PSR_T : 0u);
@@ -58,17 +57,49 @@ bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_
 	d->in_exception = true;
 	(void)pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, true);
 	hv_set_vmode(d, REFHV_VMODE_KERNEL);
+}
+
+bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far)
+{
+	uint32_t entry = kind == REFHV_EXC_UPCALL ? d->event_entry : d->exc_entry;
+	if (!entry || !can_deliver(d))
+		return false;
+	struct refhv_vcpu *v = d->vcpu;
+	v->saved = d->frame;
+	v->fsr = fsr;
+	v->far = far;
+	d->frame.r[0] = kind;
+	d->frame.r[1] = fsr;
+	d->frame.r[2] = far;
+	enter(d, entry, kind);
 	return true;
 }
 
-int32_t hv_iret(struct hv_dom *d)
+/*
+ * A system call with the registers in place (ABI 8, REFHV_CB_SYSCALL_REGS):
+ * r0-r12 and lr stay in the frame as the user left them; of the frame only
+ * sp, lr, pc and cpsr go to the vcpu area.
+ */
+static bool deliver_syscall_regs(struct hv_dom *d)
+{
+	if (!can_deliver(d))
+		return false;
+	struct refhv_vcpu *v = d->vcpu;
+	v->saved.sp = d->frame.sp;
+	v->saved.lr = d->frame.lr;
+	v->saved.pc = d->frame.pc;
+	enter(d, d->syscall_entry, REFHV_EXC_SYSCALL);
+	return true;
+}
+
+/* The common part of both irets: the frame is in d->frame, read once from
+ * the vcpu area (the guest may change it meanwhile); make it safe there
+ * before it runs. */
+static int32_t iret_frame(struct hv_dom *d, uint32_t saved_vmode)
 {
 	struct refhv_vcpu *v = d->vcpu;
-	/* Read once, into the hypervisor's own frame (the guest may change
-	 * the vcpu area meanwhile), and made safe there before it runs. */
 	struct pv_trap_frame *f = &d->frame;
-	*f = v->saved;
-	uint32_t vmode = v->saved_vmode == REFHV_VMODE_USER ? REFHV_VMODE_USER : REFHV_VMODE_KERNEL;
+	uint32_t vmode = saved_vmode == REFHV_VMODE_USER ? REFHV_VMODE_USER : REFHV_VMODE_KERNEL;
 	/* The mask to resume with is the frame's I bit (ABI 5). */
 	bool masked = hv_vexc_iret_masked(f->cpsr);
 	/* Resume in the state the frame says: its cpsr's T bit, or bit 0 of pc
@@ -82,6 +113,26 @@ int32_t hv_iret(struct hv_dom *d)
 	(void)pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, masked);
 	hv_set_vmode(d, vmode);
 	return PV_OK;
+}
+
+int32_t hv_iret(struct hv_dom *d)
+{
+	struct refhv_vcpu *v = d->vcpu;
+	d->frame = v->saved;
+	return iret_frame(d, v->saved_vmode);
+}
+
+/* r0-r11 are the caller's, already in the frame; the rest as for iret. */
+int32_t hv_iret_regs(struct hv_dom *d)
+{
+	const struct refhv_vcpu *v = d->vcpu;
+	struct pv_trap_frame *f = &d->frame;
+	f->r[12] = v->saved.r[12];
+	f->sp = v->saved.sp;
+	f->lr = v->saved.lr;
+	f->pc = v->saved.pc;
+	f->cpsr = v->saved.cpsr;
+	return iret_frame(d, v->saved_vmode);
 }
 
 /* A fault the domain cannot take: apply its configured action. */
@@ -170,7 +221,8 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 	switch (kind) {
 	case PORT_TRAP_SVC:
 		if (d->vmode == REFHV_VMODE_USER) {
-			guest_exception(d, REFHV_EXC_SYSCALL, f);
+			if (!d->syscall_entry || !deliver_syscall_regs(d))
+				guest_exception(d, REFHV_EXC_SYSCALL, f);
 #ifdef REFHV_BENCH
 		} else if (tf->r[12] == REFHV_BENCH_BARE_SVC) {
 			/* The benchmark's bare trap: everything a hypercall

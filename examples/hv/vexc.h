@@ -13,13 +13,15 @@
 #include <stdint.h>
 
 /*
- * REFHV_HC_SET_CALLBACKS(event entry, exception entry, kernel sp, flags):
- * PV_OK, or PV_EFAULT (an address at or above limit, the hypervisor's
- * range), PV_EALIGN (an ARM entry not 4-aligned, a Thumb one, bit 0 set,
- * is any 2-aligned address; the stack not 4-aligned), PV_EINVAL (a flag
- * other than REFHV_CB_*).
+ * REFHV_HC_SET_CALLBACKS(event entry, exception entry, kernel sp, flags,
+ * system-call entry): PV_OK, or PV_EFAULT (an address at or above limit,
+ * the hypervisor's range), PV_EALIGN (an ARM entry not 4-aligned, a Thumb
+ * one, bit 0 set, is any 2-aligned address; the stack not 4-aligned),
+ * PV_EINVAL (a flag other than REFHV_CB_*, or REFHV_CB_SYSCALL_REGS with
+ * a system-call entry of 0). The system-call entry is checked like the
+ * other two, and only when REFHV_CB_SYSCALL_REGS is set (ABI 8).
  */
-int32_t hv_vexc_callbacks_check(const uint32_t args[4], uint32_t limit);
+int32_t hv_vexc_callbacks_check(const uint32_t args[5], uint32_t limit);
 
 /*
  * May an exception or upcall be delivered now? Not while a frame the

@@ -95,6 +95,31 @@
  *    iret clears it too. A fault taken while busy is nonzero cannot be
  *    delivered (the domain's fault action), so a guest whose entry faults
  *    before it has saved the frame is stopped, not looped.
+ *
+ * System calls with the registers in place, and time in registers (since
+ * ABI version 8): a system call and its return without copying the
+ * interrupted registers through the vcpu area, and the clock without a
+ * copy to guest memory.
+ *  - REFHV_HC_SET_CALLBACKS's flag REFHV_CB_SYSCALL_REGS makes its fifth
+ *    argument (r4) a system-call entry (an interworking address, checked
+ *    like the other two entries; without the flag r4 is ignored). A system
+ *    call from virtual user mode then enters that entry, not the exception
+ *    entry, in virtual kernel mode with upcalls masked, with r0-r12 and lr
+ *    as the user left them and sp the registered kernel sp. Of the vcpu
+ *    area only saved.sp, saved.lr, saved.pc and saved.cpsr (the user's;
+ *    the I bit is the mask, as for any exception), saved_vmode (user) and
+ *    kind (REFHV_EXC_SYSCALL) are written, and busy as for any delivery;
+ *    saved.r0-r12, fsr and far keep what they held. When it cannot be
+ *    delivered (busy, or in_exception without REFHV_CB_REENTRANT) the
+ *    domain's fault action applies, as for any exception.
+ *  - REFHV_HC_IRET_REGS is REFHV_HC_IRET with r0-r11 taken from the
+ *    caller's own registers at the SVC: saved.r0-r11 are not read. r12,
+ *    sp, lr, pc, cpsr and the virtual mode come from the vcpu area and are
+ *    checked exactly as iret checks them; it is iret in every other way
+ *    (the mask from the I bit, busy cleared).
+ *  - REFHV_HC_GET_TIME_REGS returns PV_OK in r0 and the hypervisor's time
+ *    in r1 (low word) and r2 (high word), where REFHV_HC_GET_TIME copies it
+ *    to guest memory.
  */
 #ifndef REFHV_ABI_H
 #define REFHV_ABI_H
@@ -105,11 +130,13 @@
 #include <pvlib/abi/mmu.h>
 #include <pvlib/trap.h>
 
-#define REFHV_ABI_VERSION 7u /* 3: Thumb entries and resume; 4: kuser helpers, SET_TLS;
+#define REFHV_ABI_VERSION 8u /* 3: Thumb entries and resume; 4: kuser helpers, SET_TLS;
 				5: the saved mask, reentrant entries (see above);
 				6: MMU_MAINT's whole-cache operations;
 				7: REFHV_FSR_WNR on a helper's store fault,
-				   the start info's command line */
+				   the start info's command line;
+				8: system calls with the registers in place,
+				   IRET_REGS, GET_TIME_REGS (see above) */
 
 enum refhv_hc {
 	REFHV_HC_CONSOLE_WRITE = 0, /* (va, len) -> bytes written */
@@ -121,7 +148,7 @@ enum refhv_hc {
 	REFHV_HC_GRANT = 6,         /* (frame ma, peer domid, writable) */
 	REFHV_HC_GRANT_REVOKE = 7,  /* (frame ma) */
 	REFHV_HC_SET_CALLBACKS = 8, /* (event entry, exception entry, kernel sp,
-				       REFHV_CB_* flags) */
+				       REFHV_CB_* flags, system-call entry) */
 	REFHV_HC_YIELD = 9,         /* () */
 	REFHV_HC_BLOCK = 10,        /* () wait for an event; unmasks upcalls */
 	REFHV_HC_GET_TIME = 11,     /* (va of uint64_t ns) */
@@ -134,7 +161,9 @@ enum refhv_hc {
 	REFHV_HC_MMU_MAINT = 18,    /* (PV_MMU_MAINT_* op, va, len): TLB or cache
 				       maintenance on our own address space */
 	REFHV_HC_SET_TLS = 19,      /* (value): our user TLS value (see above) */
-	REFHV_HC_COUNT = 20
+	REFHV_HC_IRET_REGS = 20,    /* () iret, r0-r11 from our registers (ABI 8) */
+	REFHV_HC_GET_TIME_REGS = 21, /* () -> PV_OK, ns in r1 (low), r2 (high) */
+	REFHV_HC_COUNT = 22
 };
 
 /* REFHV_HC_EVTCHN operations. */
@@ -205,9 +234,10 @@ enum refhv_exc {
  * see above). */
 #define REFHV_FSR_WNR (1u << 11)
 
-/* REFHV_HC_SET_CALLBACKS's flags (ABI version 5, see above). */
+/* REFHV_HC_SET_CALLBACKS's flags (ABI versions 5 and 8, see above). */
 #define REFHV_CB_REENTRANT 0x1u /* the vcpu area's busy word says when it is free */
-#define REFHV_CB_FLAGS REFHV_CB_REENTRANT
+#define REFHV_CB_SYSCALL_REGS 0x2u /* r4: the system-call entry (registers in place) */
+#define REFHV_CB_FLAGS (REFHV_CB_REENTRANT | REFHV_CB_SYSCALL_REGS)
 
 #define REFHV_VMODE_USER 0u
 #define REFHV_VMODE_KERNEL 1u

@@ -111,6 +111,10 @@ static void test_kuser(void **state)
 	assert_true(REFHV_KUSER_CMPXCHG64_RETRY > REFHV_KUSER_CMPXCHG64 &&
 		    REFHV_KUSER_CMPXCHG64_RETRY < REFHV_KUSER_MEMORY_BARRIER);
 	assert_true(REFHV_HC_SET_TLS < REFHV_HC_COUNT && REFHV_HC_COUNT <= 64);
+	/* Version 8's two calls follow it, the last entries of the table. */
+	assert_int_equal(REFHV_HC_IRET_REGS, REFHV_HC_SET_TLS + 1);
+	assert_int_equal(REFHV_HC_GET_TIME_REGS, REFHV_HC_IRET_REGS + 1);
+	assert_int_equal(REFHV_HC_COUNT, REFHV_HC_GET_TIME_REGS + 1);
 }
 
 int main(void)

@@ -20,18 +20,26 @@
 
 #define LIMIT 0xC0000000u
 
+static int32_t check5(uint32_t ev, uint32_t exc, uint32_t sp, uint32_t flags, uint32_t sys)
+{
+	const uint32_t a[5] = { ev, exc, sp, flags, sys };
+	return hv_vexc_callbacks_check(a, LIMIT);
+}
+
+/* Without REFHV_CB_SYSCALL_REGS the fifth argument is ignored: the calls
+ * below pass one that would be refused if it were read. */
 static int32_t check(uint32_t ev, uint32_t exc, uint32_t sp, uint32_t flags)
 {
-	const uint32_t a[4] = { ev, exc, sp, flags };
-	return hv_vexc_callbacks_check(a, LIMIT);
+	return check5(ev, exc, sp, flags, LIMIT + 2u);
 }
 
 static void test_abi_version(void **state)
 {
 	(void)state;
-	assert_int_equal(REFHV_ABI_VERSION, 7u); /* 5 brought these rules */
+	assert_int_equal(REFHV_ABI_VERSION, 8u); /* 5 brought these rules, 8 the last flag */
 	assert_int_equal(REFHV_CB_REENTRANT, 1u);
-	assert_int_equal(REFHV_CB_FLAGS, REFHV_CB_REENTRANT);
+	assert_int_equal(REFHV_CB_SYSCALL_REGS, 2u);
+	assert_int_equal(REFHV_CB_FLAGS, REFHV_CB_REENTRANT | REFHV_CB_SYSCALL_REGS);
 	assert_int_equal(offsetof(struct refhv_vcpu, busy), 84u);
 	assert_int_equal(sizeof(struct refhv_vcpu), 88u);
 	assert_int_equal(PV_PSR_I, 0x80u);
@@ -54,7 +62,7 @@ static void test_callbacks_refused(void **state)
 	(void)state;
 	/* The hypervisor's range, each argument in turn. */
 	for (uint32_t i = 0; i < 3; i++) {
-		uint32_t a[4] = { 0x1000, 0x2000, 0x3000, 0 };
+		uint32_t a[5] = { 0x1000, 0x2000, 0x3000, 0, 0 };
 		a[i] = LIMIT;
 		assert_int_equal(hv_vexc_callbacks_check(a, LIMIT), PV_EFAULT);
 		a[i] = 0xFFFF0000u;
@@ -65,13 +73,58 @@ static void test_callbacks_refused(void **state)
 	assert_int_equal(check(0x1000, 0x2002, 0x3000, 0), PV_EALIGN);
 	assert_int_equal(check(0x1000, 0x2000, 0x3001, 0), PV_EALIGN);
 	assert_int_equal(check(0x1000, 0x2000, 0x3002, 0), PV_EALIGN);
-	/* Every flag bit but REENTRANT, alone and with it. */
-	for (uint32_t b = 1; b < 32; b++) {
-		assert_int_equal(check(0x1000, 0x2000, 0x3000, 1u << b), PV_EINVAL);
-		assert_int_equal(check(0x1000, 0x2000, 0x3000, (1u << b) | REFHV_CB_REENTRANT),
+	/* Every flag bit but the two, alone and with each (a valid system-call
+	 * entry, so that only the flag can be refused). */
+	for (uint32_t b = 2; b < 32; b++) {
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, 1u << b, 0x4000), PV_EINVAL);
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, (1u << b) | REFHV_CB_REENTRANT,
+					0x4000),
+				 PV_EINVAL);
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, (1u << b) | REFHV_CB_SYSCALL_REGS,
+					0x4000),
 				 PV_EINVAL);
 	}
-	assert_int_equal(check(0x1000, 0x2000, 0x3000, UINT32_MAX), PV_EINVAL);
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, UINT32_MAX, 0x4000), PV_EINVAL);
+}
+
+/* ABI 8: the system-call entry, read only with its flag. */
+static void test_syscall_entry_accepted(void **state)
+{
+	(void)state;
+	const uint32_t flags[] = { REFHV_CB_SYSCALL_REGS,
+				   REFHV_CB_SYSCALL_REGS | REFHV_CB_REENTRANT };
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, flags[i], 0x4000), PV_OK);
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, flags[i], 0x4001), PV_OK); /* Thumb */
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, flags[i], 0x4003), PV_OK);
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, flags[i], LIMIT - 4u), PV_OK);
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, flags[i], LIMIT - 1u), PV_OK);
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, flags[i], 4u), PV_OK);
+	}
+	/* Without the flag nothing in r4 is refused. */
+	const uint32_t any[] = { 0, 2, LIMIT, LIMIT + 2u, UINT32_MAX };
+	for (size_t i = 0; i < sizeof any / sizeof any[0]; i++) {
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, 0, any[i]), PV_OK);
+		assert_int_equal(check5(0x1000, 0x2000, 0x3000, REFHV_CB_REENTRANT, any[i]), PV_OK);
+	}
+}
+
+static void test_syscall_entry_refused(void **state)
+{
+	(void)state;
+	const uint32_t f = REFHV_CB_SYSCALL_REGS | REFHV_CB_REENTRANT;
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, f, 0), PV_EINVAL); /* the flag, no entry */
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, REFHV_CB_SYSCALL_REGS, 0), PV_EINVAL);
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, f, LIMIT), PV_EFAULT);
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, f, LIMIT + 1u), PV_EFAULT); /* Thumb */
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, f, 0xFFFF0FC0u), PV_EFAULT); /* kuser */
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, f, UINT32_MAX), PV_EFAULT);
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, f, 0x4002), PV_EALIGN);
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, f, LIMIT - 2u), PV_EALIGN);
+	assert_int_equal(check5(0x1000, 0x2000, 0x3000, f, 2u), PV_EALIGN);
+	/* The other arguments are still checked first. */
+	assert_int_equal(check5(LIMIT, 0x2000, 0x3000, f, 0x4000), PV_EFAULT);
+	assert_int_equal(check5(0x1000, 0x2000, 0x3002, f, 0x4000), PV_EALIGN);
 }
 
 /* Without the flag: the hypervisor's own flag, whatever the busy word. */
@@ -125,6 +178,8 @@ int main(void)
 		cmocka_unit_test(test_abi_version),
 		cmocka_unit_test(test_callbacks_accepted),
 		cmocka_unit_test(test_callbacks_refused),
+		cmocka_unit_test(test_syscall_entry_accepted),
+		cmocka_unit_test(test_syscall_entry_refused),
 		cmocka_unit_test(test_deliver_classic),
 		cmocka_unit_test(test_deliver_reentrant),
 		cmocka_unit_test(test_mask_round_trip),

@@ -21,6 +21,13 @@
  * goes to pvlib_exception (pvlib-irq.c). Every way out ends in
  * pvlib_restore_frame: pt_regs back into the vcpu area, then iret, which
  * resumes it with the upcall mask of its I bit.
+ *
+ * System calls of user processes take a shorter way (ABI 8,
+ * REFHV_CB_SYSCALL_REGS): the hypervisor enters pvlib_syscall_entry with
+ * the user's r0-r12 and lr still in the registers and only sp, lr, pc and
+ * cpsr in the vcpu area, and pvlib_restore_frame hands r0-r11 back in the
+ * registers (REFHV_HC_IRET_REGS), the rest through the vcpu area. Neither
+ * way copies the whole frame.
  */
 #include <linux/init.h>
 #include <linux/linkage.h>
@@ -80,6 +87,30 @@ ENTRY(pvlib_exception_entry)
 	b	ret_to_user			@ masks upcalls first
 ENDPROC(pvlib_exception_entry)
 
+/*
+ * A system call from user mode (ABI 8): the user's r0-r12 are in the
+ * registers, sp, lr, pc and cpsr in the vcpu area. pt_regs on the thread's
+ * kernel stack as vector_swi builds it, then vector_swi after its save
+ * with r0-r7 (the arguments and, EABI, the number) untouched.
+ */
+	.align	5
+ENTRY(pvlib_syscall_entry)
+	ldr	sp, =pvlib_stack_top
+	ldr	sp, [sp]
+	sub	sp, sp, #PT_REGS_SIZE
+	stmia	sp, {r0 - r12}
+	pvlib_vcpu r8
+	add	r9, r8, #PVLIB_VCPU_SP
+	ldmia	r9, {r9 - r12}			@ sp, lr, pc, cpsr (mode USR)
+	add	lr, sp, #S_SP
+	stmia	lr, {r9 - r12}
+	str	r0, [sp, #S_OLD_R0]
+	mov	r9, #0
+	str	r9, [r8, #PVLIB_VCPU_BUSY]	@ the frame is ours
+	zero_fp
+	b	pvlib_vector_swi_saved
+ENDPROC(pvlib_syscall_entry)
+
 pvlib_kernel_exception:
 	mov	r3, sp
 	bl	pvlib_exception
@@ -89,10 +120,12 @@ pvlib_kernel_exception:
 ENDPROC(pvlib_kernel_exception)
 
 /*
- * Resume the frame at r0 (struct pt_regs) with upcalls masked: into the
- * vcpu area, its virtual mode from the cpsr's mode (USR: user, else
- * kernel), the I bit as it is (the mask iret restores), then iret. Also
- * the end of restore_user_regs (entry-header.S).
+ * Resume the frame at r0 (struct pt_regs) with upcalls masked: r12, sp,
+ * lr, pc and cpsr into the vcpu area, its virtual mode from the cpsr's
+ * mode (USR: user, else kernel), the I bit as it is (the mask iret
+ * restores); r0-r11 into the registers, then iret taking them from there
+ * (REFHV_HC_IRET_REGS, ABI 8). Also the end of restore_user_regs
+ * (entry-header.S).
  */
 ENTRY(pvlib_restore_frame)
 	pvlib_vcpu r1
@@ -103,13 +136,13 @@ ENTRY(pvlib_restore_frame)
 	movne	r3, #PVLIB_VMODE_KERNEL
 	str	r3, [r1, #PVLIB_VCPU_VMODE]
 	bic	r2, r2, #MODE_MASK
-	orr	r2, r2, #USR_MODE
-	str	r2, [r1, #PVLIB_VCPU_CPSR]
-	ldmia	r0!, {r2 - r9}			@ r0-r7
-	stmia	r1!, {r2 - r9}
-	ldmia	r0!, {r2 - r9}			@ r8-r12, sp, lr, pc
-	stmia	r1!, {r2 - r9}
-	mov	ip, #PVLIB_HC_IRET
+	orr	r8, r2, #USR_MODE
+	add	r2, r0, #S_IP
+	ldmia	r2, {r4 - r7}			@ r12, sp, lr, pc
+	add	r1, r1, #PVLIB_VCPU_R12
+	stmia	r1, {r4 - r8}			@ r12, sp, lr, pc, cpsr
+	ldmia	r0, {r0 - r11}
+	mov	ip, #PVLIB_HC_IRET_REGS
 	svc	#0				@ does not come back
 1:	b	1b
 ENDPROC(pvlib_restore_frame)

@@ -254,10 +254,11 @@ void __init pvlib_init_irq(void)
 		panic("pvlib: no irq domain for %u event channels\n", pvlib_evt_ports);
 	if (set_handle_irq(pvlib_evt_demux))
 		panic("pvlib: an interrupt entry is set already\n");
-	rc = pvlib_hypercall4(PVLIB_HC_SET_CALLBACKS, (unsigned long)pvlib_exception_entry,
+	rc = pvlib_hypercall5(PVLIB_HC_SET_CALLBACKS, (unsigned long)pvlib_exception_entry,
 			      (unsigned long)pvlib_exception_entry,
 			      (unsigned long)task_stack_page(&init_task) + THREAD_START_SP,
-			      PVLIB_CB_REENTRANT);
+			      PVLIB_CB_REENTRANT | PVLIB_CB_SYSCALL_REGS,
+			      (unsigned long)pvlib_syscall_entry);
 	if (rc)
 		panic("pvlib: set_callbacks: %ld\n", rc);
 	arm_pm_idle = pvlib_idle;

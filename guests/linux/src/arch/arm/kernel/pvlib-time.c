@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Time of a para-virtualized guest of the pvlib reference hypervisor
- * (CONFIG_PVLIB_GUEST): the hypervisor's time (REFHV_HC_GET_TIME,
+ * (CONFIG_PVLIB_GUEST): the hypervisor's time (REFHV_HC_GET_TIME_REGS,
  * nanoseconds since its boot) as the clock source, sched_clock and the
  * delay timer, and its one-shot timer (REFHV_HC_SET_TIMER, an absolute
  * deadline raising VIRQ_TIMER) as the clock event device; no access to a
@@ -25,13 +25,22 @@
 #include <asm/pvlib-irqflags.h>
 #include <asm/pvlib-mm.h>
 
-/* The hypervisor's time in ns; it copies it to our stack. */
+/* The hypervisor's time in ns, in r1 (low) and r2 (high); r0 is the
+ * status (ABI 8: REFHV_HC_GET_TIME_REGS, no copy to guest memory). */
 u64 notrace pvlib_time_ns(void)
 {
-	u64 now = 0;
+	register unsigned long r0 asm("r0");
+	register unsigned long r1 asm("r1");
+	register unsigned long r2 asm("r2");
+	register unsigned long r12 asm("r12") = PVLIB_HC_GET_TIME_REGS;
 
-	pvlib_hypercall3(PVLIB_HC_GET_TIME, (unsigned long)&now, 0, 0);
-	return now;
+	asm volatile("svc	#0	@ pvlib hypercall"
+		     : "=r" (r0), "=r" (r1), "=r" (r2)
+		     : "r" (r12)
+		     : "memory", "cc");
+	if (unlikely((long)r0 < 0))
+		return 0;
+	return ((u64)r2 << 32) | r1;
 }
 
 static u64 pvlib_cs_read(struct clocksource *cs)

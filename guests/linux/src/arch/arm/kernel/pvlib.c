@@ -43,9 +43,11 @@ void pvlib_irq_pending(void)
 /*
  * The oldest guest ABI this kernel runs on (the start info's abi_version):
  * 5, the exception entry; 6, whole-cache flushes; 7, the write bit of a
- * fault at a kernel-user helper's store (pvlib-irq.c, pvlib_abort_fsr).
+ * fault at a kernel-user helper's store (pvlib-irq.c, pvlib_abort_fsr);
+ * 8, system calls with the registers in place, iret from registers and the
+ * time in registers (pvlib-entry.S, pvlib-time.c).
  */
-#define PVLIB_ABI_VERSION_MIN	7
+#define PVLIB_ABI_VERSION_MIN	8
 
 /*
  * Write n bytes to the hypervisor's console, in pieces it takes. False if

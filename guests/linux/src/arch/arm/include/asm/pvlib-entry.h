@@ -12,9 +12,11 @@
 
 #include <asm/pvlib.h>
 
-/* The guest ABI this kernel needs: 5 (the interrupted mask in the saved
- * cpsr's I bit, iret restoring it, reentrant entries). */
-#define PVLIB_ABI_VERSION_ENTRY	5
+/* The guest ABI this kernel needs: 8 (5: the interrupted mask in the
+ * saved cpsr's I bit, iret restoring it, reentrant entries; 8: system
+ * calls with the registers in place, iret taking r0-r11 from registers,
+ * the time in registers). */
+#define PVLIB_ABI_VERSION_ENTRY	8
 
 /* PVLIB_SHARED_VA without its C suffix, for assembly (pvlib-irq.c checks
  * that they agree), and the offsets of vcpu[0]'s upcall bytes in it. */
@@ -27,6 +29,8 @@
  * struct pt_regs up to ARM_cpsr), its virtual mode, the exception's kind,
  * fault status and address, and the busy word. */
 #define PVLIB_VCPU_VA		(PVLIB_SHARED_BASE + 0x800)
+#define PVLIB_VCPU_R12		48
+#define PVLIB_VCPU_SP		52
 #define PVLIB_VCPU_CPSR		64
 #define PVLIB_VCPU_VMODE	68
 #define PVLIB_VCPU_KIND		72
@@ -50,7 +54,10 @@
 #define PVLIB_HC_SET_TIMER	12
 #define PVLIB_HC_IRET		14
 #define PVLIB_HC_SET_TLS	19
+#define PVLIB_HC_IRET_REGS	20
+#define PVLIB_HC_GET_TIME_REGS	21
 #define PVLIB_CB_REENTRANT	1
+#define PVLIB_CB_SYSCALL_REGS	2
 
 /* REFHV_HC_EVTCHN operations, and the timer's virtual interrupt. */
 #define PVLIB_EVT_UNMASK	4
@@ -81,7 +88,25 @@ static inline long pvlib_hypercall4(unsigned long nr, unsigned long a0, unsigned
 	return (long)r0;
 }
 
+static inline long pvlib_hypercall5(unsigned long nr, unsigned long a0, unsigned long a1,
+				    unsigned long a2, unsigned long a3, unsigned long a4)
+{
+	register unsigned long r0 asm("r0") = a0;
+	register unsigned long r1 asm("r1") = a1;
+	register unsigned long r2 asm("r2") = a2;
+	register unsigned long r3 asm("r3") = a3;
+	register unsigned long r4 asm("r4") = a4;
+	register unsigned long r12 asm("r12") = nr;
+
+	asm volatile("svc	#0	@ pvlib hypercall"
+		     : "+r" (r0)
+		     : "r" (r1), "r" (r2), "r" (r3), "r" (r4), "r" (r12)
+		     : "memory", "cc");
+	return (long)r0;
+}
+
 void pvlib_exception_entry(void);
+void pvlib_syscall_entry(void);
 void pvlib_init_irq(void);
 void pvlib_init_time(void);
 int pvlib_bind_virq(unsigned int virq);
