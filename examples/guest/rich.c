@@ -7,6 +7,7 @@
  */
 #include "glib.h"
 #include "kuser_test.h"
+#include "regs_test.h"
 #include "ring.h"
 
 static struct ring *ring;
@@ -176,6 +177,7 @@ void guest_main(void)
 		r == -(int32_t)REFHV_EXC_DABT ? "stopped by a domain fault" : "NOT STOPPED");
 	EXPECT(r == -(int32_t)REFHV_EXC_DABT, "user process read kernel memory\n");
 	kuser_tests();
+	regs_tests();
 
 	/* Wait for the hypervisor to report the attacker's crash. */
 	/* Meanwhile keep a heartbeat on the one-shot timer: it must keep

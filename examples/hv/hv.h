@@ -132,6 +132,14 @@ int32_t hv_iret(struct hv_dom *d);
 int32_t hv_iret_regs(struct hv_dom *d);
 void hv_irq_poll(void);            /* take every pending interrupt (idle loop) */
 
+/* The upcall bytes of d's one vcpu, in the shared page lib/evtchn was
+ * given for d (build.c): the trap path tests and sets them on every
+ * exception and return without a lookup (pvlib/evtchn.h, pv_evtchn_vi_*). */
+static inline struct pv_evtchn_vcpu_info *hv_upcall(struct hv_dom *d)
+{
+	return &d->shared->vcpu[0];
+}
+
 static inline struct hv_dom *hv_dom_of(pv_domid_t id)
 {
 	return pv_domid_val(id) < hv.nr_doms ? &hv.dom[pv_domid_val(id)] : 0;

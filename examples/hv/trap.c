@@ -44,8 +44,7 @@ static void enter(struct hv_dom *d, uint32_t entry, uint32_t kind)
 {
 	struct refhv_vcpu *v = d->vcpu;
 	/* The mask the interrupted code ran with (ABI 5): saved.cpsr's I bit. */
-	v->saved.cpsr = hv_vexc_saved_cpsr(d->frame.cpsr,
-					   pv_evtchn_upcall_masked(&hv.evt, d->id, 0));
+	v->saved.cpsr = hv_vexc_saved_cpsr(d->frame.cpsr, pv_evtchn_vi_upcall_masked(hv_upcall(d)));
 	v->saved_vmode = d->vmode;
 	v->kind = kind;
 	v->busy = 1;
@@ -55,7 +54,7 @@ static void enter(struct hv_dom *d, uint32_t entry, uint32_t kind)
 	if (d->vmode == REFHV_VMODE_USER)
 		d->frame.sp = d->kernel_sp;
 	d->in_exception = true;
-	(void)pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, true);
+	pv_evtchn_vi_upcall_mask_set(hv_upcall(d), true);
 	hv_set_vmode(d, REFHV_VMODE_KERNEL);
 }
 
@@ -110,7 +109,7 @@ static int32_t iret_frame(struct hv_dom *d, uint32_t saved_vmode)
 	f->pc &= (f->cpsr & PV_PSR_T) ? ~1u : ~3u;
 	d->in_exception = false;
 	v->busy = 0;
-	(void)pv_evtchn_upcall_mask_set(&hv.evt, d->id, 0, masked);
+	pv_evtchn_vi_upcall_mask_set(hv_upcall(d), masked);
 	hv_set_vmode(d, vmode);
 	return PV_OK;
 }
@@ -260,6 +259,6 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 	 * (the shared page's upcall bytes first, read through lib/evtchn: it
 	 * is the test that usually fails). */
 	d = hv.cur;
-	if (pv_evtchn_upcall_due(&hv.evt, d->id, 0))
+	if (pv_evtchn_vi_upcall_due(hv_upcall(d)))
 		(void)hv_deliver_exception(d, REFHV_EXC_UPCALL, 0, 0);
 }

@@ -537,6 +537,38 @@ bool pv_evtchn_upcall_masked(const struct pv_evtchn *ctx, pv_domid_t dom, uint32
 enum pv_status pv_evtchn_upcall_mask_set(struct pv_evtchn *ctx, pv_domid_t dom,
 					 uint32_t vcpu, bool masked);
 
+/*
+ * The same three on the vcpu's upcall bytes themselves, for a hypervisor's
+ * trap path that asks them on every exception and return and already
+ * holds the vcpu's struct pv_evtchn_vcpu_info (in the shared page it gave
+ * pv_evtchn_domain_add()): no lookup and no call. For a domain and vcpu the
+ * instance knows they read and write exactly as the functions above (each
+ * byte read at most once, pending first; any nonzero byte set; the mask
+ * written with 0 or 1); the evtchn-upcall test compares them on every
+ * pair of byte values. The caller answers for vi: it must be the vcpu's
+ * own bytes in a shared page the instance still has.
+ */
+
+/** pv_evtchn_upcall_due() on vi: upcall_pending set and upcall_mask clear. */
+static inline bool pv_evtchn_vi_upcall_due(const struct pv_evtchn_vcpu_info *vi)
+{
+	if (*(const volatile uint8_t *)&vi->upcall_pending == 0)
+		return false;
+	return *(const volatile uint8_t *)&vi->upcall_mask == 0;
+}
+
+/** pv_evtchn_upcall_masked() on vi: upcall_mask set. */
+static inline bool pv_evtchn_vi_upcall_masked(const struct pv_evtchn_vcpu_info *vi)
+{
+	return *(const volatile uint8_t *)&vi->upcall_mask != 0;
+}
+
+/** pv_evtchn_upcall_mask_set() on vi: upcall_mask written with 1 or 0. */
+static inline void pv_evtchn_vi_upcall_mask_set(struct pv_evtchn_vcpu_info *vi, bool masked)
+{
+	*(volatile uint8_t *)&vi->upcall_mask = masked ? 1u : 0u;
+}
+
 /**
  * Check every invariant of the private state: each INTERDOMAIN port's peer
  * points back at it, VIRQ/PIRQ tables and ports agree, counts match, FIFO

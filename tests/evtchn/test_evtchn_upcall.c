@@ -6,7 +6,9 @@
  * exactly that byte, with 0 or 1) and pv_evtchn_upcall_masked() (reads it,
  * any nonzero value is masked). Unknown domains (never added, removed,
  * past the table) and vcpus (the first one past the domain's) are refused
- * and leave every byte of every domain as it was.
+ * and leave every byte of every domain as it was. The inline accessors
+ * on the bytes themselves (pv_evtchn_vi_*) answer and write exactly as
+ * the three functions, on every pair of byte values.
  */
 #include <stdlib.h>
 
@@ -61,6 +63,45 @@ static void test_due_over_every_byte_value(void **state)
 
 /* Pending in another domain's page, or another vcpu's bytes, says nothing
  * about this one. */
+/* pv_evtchn_vi_*: the same answers as the functions, the same byte written,
+ * for every pair of values and every vcpu. */
+static void test_inline_accessors_agree(void **state)
+{
+	(void)state;
+	for (uint32_t v = 0; v < FX_VCPUS; v++) {
+		struct pv_evtchn_vcpu_info *vi = &F->shared[1].vcpu[v];
+		for (uint32_t p = 0; p < 256; p++) {
+			for (uint32_t m = 0; m < 256; m++) {
+				vi->upcall_pending = (uint8_t)p;
+				vi->upcall_mask = (uint8_t)m;
+				vi->pad[0] = (uint8_t)(p ^ 0x5Au);
+				vi->pad[1] = (uint8_t)(m ^ 0xA5u);
+				if (pv_evtchn_vi_upcall_due(vi) != pv_evtchn_upcall_due(&F->ctx, pv_domid(1), v) ||
+				    pv_evtchn_vi_upcall_due(vi) != (p != 0 && m == 0))
+					fail_msg("vcpu %u pending %u mask %u: due differs", v, p, m);
+				if (pv_evtchn_vi_upcall_masked(vi) !=
+					    pv_evtchn_upcall_masked(&F->ctx, pv_domid(1), v) ||
+				    pv_evtchn_vi_upcall_masked(vi) != (m != 0))
+					fail_msg("vcpu %u pending %u mask %u: masked differs", v, p, m);
+				/* Reads change nothing. */
+				assert_int_equal(vi->upcall_pending, p);
+				assert_int_equal(vi->upcall_mask, m);
+				/* The write: 1 or 0 into upcall_mask, nothing else. */
+				bool set = ((p + m) & 1u) != 0;
+				pv_evtchn_vi_upcall_mask_set(vi, set);
+				assert_int_equal(vi->upcall_mask, set ? 1u : 0u);
+				assert_int_equal(vi->upcall_pending, p);
+				assert_int_equal(vi->pad[0], (uint8_t)(p ^ 0x5Au));
+				assert_int_equal(vi->pad[1], (uint8_t)(m ^ 0xA5u));
+			}
+		}
+		vi->upcall_pending = 0;
+		vi->upcall_mask = 0;
+		vi->pad[0] = vi->pad[1] = 0;
+	}
+	fx_audit(F);
+}
+
 static void test_due_reads_only_its_own_bytes(void **state)
 {
 	(void)state;
@@ -207,6 +248,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_due_over_every_byte_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_inline_accessors_agree, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_reads_only_its_own_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_unknown_domain_or_vcpu, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mask_set_writes_one_byte, setup, teardown),

@@ -288,7 +288,7 @@ int32_t run_user(uint32_t entry, uint32_t user_sp, uint32_t arg)
 }
 
 /* Leave the user task: resume the kernel at user_returned (in kernel mode). */
-static void end_user(int32_t result)
+void guest_end_user(int32_t result)
 {
 	user_result = result;
 	g_vcpu->saved.pc = (uint32_t)user_returned;
@@ -299,6 +299,11 @@ static void end_user(int32_t result)
 static const char *const kinds[] = { "upcall", "system call", "undefined instruction",
 				     "prefetch abort", "data abort" };
 
+uint32_t guest_exc_stack_top(void)
+{
+	return (uint32_t)(uintptr_t)&exc_stack[512];
+}
+
 void guest_exception(uint32_t kind, uint32_t fsr, uint32_t far)
 {
 	struct pv_trap_frame *f = &g_vcpu->saved;
@@ -307,14 +312,14 @@ void guest_exception(uint32_t kind, uint32_t fsr, uint32_t far)
 			gprintf("[user] %s", (const char *)f->r[0]);
 			f->r[0] = 0;
 		} else if (kind == REFHV_EXC_SYSCALL && f->r[7] == SYS_EXIT) {
-			end_user((int32_t)f->r[0]);
+			guest_end_user((int32_t)f->r[0]);
 		} else if (kind != REFHV_EXC_SYSCALL && g_user_exc_hook &&
 			   g_user_exc_hook(kind, fsr, far)) {
 			/* handled: the task resumes */
 		} else {
 			gprintf("user process killed: %s at pc 0x%08x, far 0x%08x, fsr 0x%x\n",
 				kind < 5u ? kinds[kind] : "?", f->pc, far, fsr);
-			end_user(-(int32_t)kind);
+			guest_end_user(-(int32_t)kind);
 		}
 		return;
 	}
@@ -336,7 +341,7 @@ void guest_start(const struct refhv_start_info *si)
 		(void)HC1(REFHV_HC_SHUTDOWN, 1);
 	}
 	(void)HC3(REFHV_HC_SET_CALLBACKS, (uint32_t)guest_event_entry, (uint32_t)guest_exc_entry,
-		  (uint32_t)&exc_stack[512]);
+		  guest_exc_stack_top());
 	copy_user_image();
 #ifdef __thumb__
 	gprintf("instruction set: %s\n", __ARM_ARCH >= 7 ? "Thumb-2" : "Thumb");

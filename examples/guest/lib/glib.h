@@ -114,6 +114,14 @@ void *memset(void *dst, int c, size_t n);
 #define SYS_EXIT 1u
 #define SYS_WRITE 2u
 int32_t run_user(uint32_t entry, uint32_t user_sp, uint32_t arg);
+/* From a system call of the user task: end it with result once the
+ * current exception returns (run_user returns result). */
+void guest_end_user(int32_t result);
+/* The kernel stack the library registers for exceptions (set_callbacks),
+ * and its entries. */
+uint32_t guest_exc_stack_top(void);
+void guest_exc_entry(void);
+void guest_event_entry(void);
 void copy_user_image(void);
 
 #define EXPECT(cond, ...) do { if (!(cond)) { gputs("UNEXPECTED: "); gprintf(__VA_ARGS__); g_failures++; } } while (0)
