@@ -78,6 +78,14 @@ struct hv {
 
 extern struct hv hv;
 
+/* d's virtual mode; the DACR follows it if d is running. */
+static inline void hv_set_vmode(struct hv_dom *d, uint32_t vmode)
+{
+	d->vmode = vmode;
+	if (d == hv.cur)
+		port_set_dacr(port_guest_dacr(vmode == REFHV_VMODE_KERNEL));
+}
+
 /* print.c */
 void hv_printf(const char *fmt, ...);
 void hv_vprintf(const char *fmt, va_list ap);
@@ -106,7 +114,6 @@ int32_t hv_sched_add_all(void);    /* one unit per built domain */
 void hv_schedule(void);            /* decide who runs next and switch to it */
 void hv_block(struct hv_dom *d);
 void hv_yield(struct hv_dom *d);
-void hv_set_vmode(struct hv_dom *d, uint32_t vmode);
 void hv_program_timer(void);
 _Noreturn void hv_finish(void);
 

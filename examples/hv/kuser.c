@@ -33,10 +33,8 @@ _Static_assert(REFHV_KUSER_VERSION == KUSER_HELPERS, "version word");
 static uint32_t dom_tls[HV_MAX_DOMS];
 static uint32_t restarts_irq, restarts_abort;
 
-void hv_kuser_trap(struct hv_dom *d, enum port_trap kind)
+void hv_kuser_rewind(struct hv_dom *d, enum port_trap kind)
 {
-	if (kind == PORT_TRAP_SVC || kind == PORT_TRAP_UND)
-		return;
 	uint32_t pc = hv_kuser_restart_pc(d->frame.pc, d->frame.cpsr);
 	if (pc == d->frame.pc)
 		return;

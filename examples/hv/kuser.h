@@ -32,8 +32,15 @@ bool hv_kuser_at_store(uint32_t pc, uint32_t cpsr);
 #include "hv.h"
 
 /* At the start of every trap from d: rewind d's frame (hv_kuser_restart_pc)
- * for an interrupt or an abort, and count it. */
-void hv_kuser_trap(struct hv_dom *d, enum port_trap kind);
+ * for an interrupt or an abort, and count it. An SVC or an undefined
+ * instruction is never rewound (no helper has either): the test is inline,
+ * so the trap path of a system call or hypercall makes no call for it. */
+void hv_kuser_rewind(struct hv_dom *d, enum port_trap kind);
+static inline void hv_kuser_trap(struct hv_dom *d, enum port_trap kind)
+{
+	if (kind != PORT_TRAP_SVC && kind != PORT_TRAP_UND)
+		hv_kuser_rewind(d, kind);
+}
 /* Show d's TLS value (d is about to run). */
 void hv_kuser_load(const struct hv_dom *d);
 /* d is being built: its TLS value is 0 again. */

@@ -23,13 +23,6 @@ static const char *const exc_names[] = {
 	[REFHV_EXC_DABT] = "data abort",
 };
 
-void hv_set_vmode(struct hv_dom *d, uint32_t vmode)
-{
-	d->vmode = vmode;
-	if (d == hv.cur)
-		port_set_dacr(port_guest_dacr(vmode == REFHV_VMODE_KERNEL));
-}
-
 /* May d take an exception now (vexc.h)? The busy word is the guest's:
  * read once (any nonzero is busy). */
 static bool can_deliver(struct hv_dom *d)
@@ -229,9 +222,19 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 			 * check: a user process's SVC always reaches its
 			 * kernel, whatever r12 holds). */
 #endif
+		} else if (tf->r[12] == REFHV_HC_IRET_REGS &&
+			   (d->cfg->hypercalls >> REFHV_HC_IRET_REGS) & 1u) {
+			/* The return from every exception of a guest kernel
+			 * that uses it (Linux): taken here, before the
+			 * dispatcher, from the same permission set the
+			 * dispatcher was given (build.c). A domain without the
+			 * permission goes on to the dispatcher, which refuses
+			 * it (docs/decisions.md, "The return from an exception
+			 * before the dispatcher"). */
+			(void)hv_iret_regs(d);
 		} else {
-			/* Every hypercall, iret included (its entry owns the
-			 * frame: PV_HC_F_OWNS_FRAME). */
+			/* Every other hypercall, iret included (its entry owns
+			 * the frame: PV_HC_F_OWNS_FRAME). */
 			(void)pv_hc_dispatch(&hv.hc, d->id, tf);
 		}
 		break;

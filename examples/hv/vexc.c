@@ -38,20 +38,3 @@ int32_t hv_vexc_callbacks_check(const uint32_t args[5], uint32_t limit)
 		return args[4] ? entry_check(args[4], limit) : PV_EINVAL;
 	return PV_OK;
 }
-
-bool hv_vexc_can_deliver(bool in_exception, uint32_t cb_flags, uint32_t busy)
-{
-	if (cb_flags & REFHV_CB_REENTRANT)
-		return busy == 0;
-	return !in_exception;
-}
-
-uint32_t hv_vexc_saved_cpsr(uint32_t cpsr, bool masked)
-{
-	return masked ? cpsr | PV_PSR_I : cpsr & ~PV_PSR_I;
-}
-
-bool hv_vexc_iret_masked(uint32_t saved_cpsr)
-{
-	return (saved_cpsr & PV_PSR_I) != 0;
-}

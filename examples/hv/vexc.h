@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The rules of the virtual exception ABI (refhv_abi.h, ABI version 5) in
- * plain C (vexc.c), so that the refhv-vexc host test runs the very code
- * the hypervisor runs: what REFHV_HC_SET_CALLBACKS accepts, when an
+ * plain C (vexc.c, and inline here: the trap path runs them on every
+ * exception), so that the refhv-vexc host test runs the very code the
+ * hypervisor runs: what REFHV_HC_SET_CALLBACKS accepts, when an
  * exception or upcall may be delivered, how the interrupted upcall mask
  * travels in the saved cpsr and what iret makes of it.
  */
@@ -23,6 +24,10 @@
  */
 int32_t hv_vexc_callbacks_check(const uint32_t args[5], uint32_t limit);
 
+#include <pvlib/trap.h>
+
+#include "refhv_abi.h"
+
 /*
  * May an exception or upcall be delivered now? Not while a frame the
  * guest has not taken is in the vcpu area: the hypervisor's own flag
@@ -31,14 +36,25 @@ int32_t hv_vexc_callbacks_check(const uint32_t args[5], uint32_t limit);
  * by the guest once it has copied the frame, or by iret). Any nonzero busy
  * word counts as busy.
  */
-bool hv_vexc_can_deliver(bool in_exception, uint32_t cb_flags, uint32_t busy);
+static inline bool hv_vexc_can_deliver(bool in_exception, uint32_t cb_flags, uint32_t busy)
+{
+	if (cb_flags & REFHV_CB_REENTRANT)
+		return busy == 0;
+	return !in_exception;
+}
 
 /* The saved cpsr the guest is given: cpsr with the I bit saying whether
  * upcalls were masked when the exception was taken. */
-uint32_t hv_vexc_saved_cpsr(uint32_t cpsr, bool masked);
+static inline uint32_t hv_vexc_saved_cpsr(uint32_t cpsr, bool masked)
+{
+	return masked ? cpsr | PV_PSR_I : cpsr & ~PV_PSR_I;
+}
 
 /* iret: whether the resumed code runs with upcalls masked (the saved
  * cpsr's I bit). */
-bool hv_vexc_iret_masked(uint32_t saved_cpsr);
+static inline bool hv_vexc_iret_masked(uint32_t saved_cpsr)
+{
+	return (saved_cpsr & PV_PSR_I) != 0;
+}
 
 #endif

@@ -119,7 +119,14 @@ static inline pv_maddr_t port_va_to_ma(const void *va)
 
 /* DACR value for a guest: hypervisor domain client, guest-kernel domain
  * client only in virtual kernel mode, guest-user domain client. */
-uint32_t port_guest_dacr(bool virt_kernel);
+static inline uint32_t port_guest_dacr(bool virt_kernel)
+{
+	uint32_t dacr = 1u << (2u * ARMDOM_HYP);
+	dacr |= 1u << (2u * ARMDOM_GUEST_USER);
+	if (virt_kernel)
+		dacr |= 1u << (2u * ARMDOM_GUEST_KERN);
+	return dacr;
+}
 void port_set_dacr(uint32_t dacr);                          /* cpu */
 
 /*

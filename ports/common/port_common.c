@@ -22,15 +22,6 @@ _Static_assert(HV_IO(0x1FF00000u) == 0xFFF00000u, "peripherals stay below the ve
 struct pv_trap_frame *port_cur_frame;
 extern char _start[]; /* boot.S: its megabyte has the identity section */
 
-uint32_t port_guest_dacr(bool virt_kernel)
-{
-	uint32_t dacr = 1u << (2u * ARMDOM_HYP);
-	dacr |= 1u << (2u * ARMDOM_GUEST_USER);
-	if (virt_kernel)
-		dacr |= 1u << (2u * ARMDOM_GUEST_KERN);
-	return dacr;
-}
-
 static void put_hex(uint32_t v)
 {
 	char buf[2u + PORT_FMT_MAX] = { '0', 'x' };
@@ -67,10 +58,16 @@ uint32_t port_cpu_id(void)
 
 void port_trap(uint32_t kind)
 {
-	struct port_fault f = { 0, 0 };
-	if (kind == PORT_TRAP_DABT || kind == PORT_TRAP_PABT)
+	/* Only an abort has a fault status and address; every other trap
+	 * (a system call, the commonest) gets zeros without building them. */
+	static const struct port_fault none = { 0, 0 };
+	if (kind == PORT_TRAP_DABT || kind == PORT_TRAP_PABT) {
+		struct port_fault f;
 		cpu_read_fault((enum port_trap)kind, &f);
-	hv_trap((enum port_trap)kind, port_cur_frame, &f);
+		hv_trap((enum port_trap)kind, port_cur_frame, &f);
+		return;
+	}
+	hv_trap((enum port_trap)kind, port_cur_frame, &none);
 }
 
 _Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr)
