@@ -199,6 +199,35 @@ void hv_irq_poll(void)
 	irq();
 }
 
+/* An SVC from d: a system call of its user process, or a hypercall. */
+static inline void svc(struct hv_dom *d, struct pv_trap_frame *tf, const struct port_fault *f)
+{
+	if (d->vmode == REFHV_VMODE_USER) {
+		if (!d->syscall_entry || !deliver_syscall_regs(d))
+			guest_exception(d, REFHV_EXC_SYSCALL, f);
+#ifdef REFHV_BENCH
+	} else if (tf->r[12] == REFHV_BENCH_BARE_SVC) {
+		/* The benchmark's bare trap: everything a hypercall trap does
+		 * but the dispatch (after the virtual-mode check: a user
+		 * process's SVC always reaches its kernel, whatever r12
+		 * holds). */
+#endif
+	} else if (tf->r[12] == REFHV_HC_IRET_REGS &&
+		   (d->cfg->hypercalls >> REFHV_HC_IRET_REGS) & 1u) {
+		/* The return from every exception of a guest kernel that uses
+		 * it (Linux): taken here, before the dispatcher, from the same
+		 * permission set the dispatcher was given (build.c). A domain
+		 * without the permission goes on to the dispatcher, which
+		 * refuses it (docs/decisions.md, the Linux guest's decision
+		 * 10). */
+		(void)hv_iret_regs(d);
+	} else {
+		/* Every other hypercall, iret included (its entry owns the
+		 * frame: PV_HC_F_OWNS_FRAME). */
+		(void)pv_hc_dispatch(&hv.hc, d->id, tf);
+	}
+}
+
 void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fault *f)
 {
 	struct hv_dom *d = hv.cur;
@@ -206,61 +235,40 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 		hv_printf("hv: trap %u with no running domain\n", (uint32_t)kind);
 		port_exit(1);
 	}
-	/* A helper's store fault is a write the rewound frame no longer
-	 * shows (refhv_abi.h, REFHV_FSR_WNR). */
-	bool helper_store = kind == PORT_TRAP_DABT && hv_kuser_at_store(tf->pc, tf->cpsr);
-	hv_kuser_trap(d, kind); /* first: a cmpxchg helper's window runs again */
-	switch (kind) {
-	case PORT_TRAP_SVC:
-		if (d->vmode == REFHV_VMODE_USER) {
-			if (!d->syscall_entry || !deliver_syscall_regs(d))
-				guest_exception(d, REFHV_EXC_SYSCALL, f);
-#ifdef REFHV_BENCH
-		} else if (tf->r[12] == REFHV_BENCH_BARE_SVC) {
-			/* The benchmark's bare trap: everything a hypercall
-			 * trap does but the dispatch (after the virtual-mode
-			 * check: a user process's SVC always reaches its
-			 * kernel, whatever r12 holds). */
-#endif
-		} else if (tf->r[12] == REFHV_HC_IRET_REGS &&
-			   (d->cfg->hypercalls >> REFHV_HC_IRET_REGS) & 1u) {
-			/* The return from every exception of a guest kernel
-			 * that uses it (Linux): taken here, before the
-			 * dispatcher, from the same permission set the
-			 * dispatcher was given (build.c). A domain without the
-			 * permission goes on to the dispatcher, which refuses
-			 * it (docs/decisions.md, "The return from an exception
-			 * before the dispatcher"). */
-			(void)hv_iret_regs(d);
-		} else {
-			/* Every other hypercall, iret included (its entry owns
-			 * the frame: PV_HC_F_OWNS_FRAME). */
-			(void)pv_hc_dispatch(&hv.hc, d->id, tf);
+	if (kind == PORT_TRAP_SVC) {
+		svc(d, tf, f); /* the commonest: no helper window to rewind */
+	} else {
+		/* A helper's store fault is a write the rewound frame no
+		 * longer shows (refhv_abi.h, REFHV_FSR_WNR). */
+		bool helper_store = kind == PORT_TRAP_DABT && hv_kuser_at_store(tf->pc, tf->cpsr);
+		hv_kuser_trap(d, kind); /* first: a cmpxchg helper's window runs again */
+		switch (kind) {
+		case PORT_TRAP_UND:
+			guest_exception(d, REFHV_EXC_UND, f);
+			break;
+		case PORT_TRAP_PABT:
+			guest_exception(d, REFHV_EXC_PABT, f);
+			break;
+		case PORT_TRAP_DABT: {
+			struct port_fault g = *f;
+			if (helper_store)
+				g.fsr |= REFHV_FSR_WNR;
+			guest_exception(d, REFHV_EXC_DABT, &g);
+			break;
 		}
-		break;
-	case PORT_TRAP_UND:
-		guest_exception(d, REFHV_EXC_UND, f);
-		break;
-	case PORT_TRAP_PABT:
-		guest_exception(d, REFHV_EXC_PABT, f);
-		break;
-	case PORT_TRAP_DABT: {
-		struct port_fault g = *f;
-		if (helper_store)
-			g.fsr |= REFHV_FSR_WNR;
-		guest_exception(d, REFHV_EXC_DABT, &g);
-		break;
-	}
-	case PORT_TRAP_IRQ:
-	case PORT_TRAP_FIQ:
-		irq();
-		break;
+		case PORT_TRAP_SVC: /* taken above */
+			break;
+		case PORT_TRAP_IRQ:
+		case PORT_TRAP_FIQ:
+			irq();
+			break;
+		}
 	}
 	if (hv.need_resched || d->state != HV_DOM_RUNNING)
 		hv_schedule();
 	/* Deliver pending events on the way out, as a virtual interrupt
-	 * (the shared page's upcall bytes first, read through lib/evtchn: it
-	 * is the test that usually fails). */
+	 * (the shared page's upcall bytes first: it is the test that usually
+	 * fails). */
 	d = hv.cur;
 	if (pv_evtchn_vi_upcall_due(hv_upcall(d)))
 		(void)hv_deliver_exception(d, REFHV_EXC_UPCALL, 0, 0);
