@@ -35,7 +35,7 @@ static const struct hv_dom_cfg doms[] = {
 	HV_DOM_SECURE,
 	{ .name = "rich", .id = 1, .mem_base = REFHV_DOM_MEM(1), .mem_size = 1u << 20,
 	  .image = HV_IMAGE_RICH, .sched_weight = 256, .sched_cap = 0,
-	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
+	  .hypercalls = HC_BASE | HC_ABI8 | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
 			HC(REFHV_HC_SWITCH_FG),
 	  .on_fault = HV_FAULT_STOP, .controller = true, .trust = HV_TRUST_NONE },
 	HV_DOM_ATTACKER(ATTACKER_ON_FAULT),

@@ -26,8 +26,10 @@
 		 HC(REFHV_HC_SET_CALLBACKS) | HC(REFHV_HC_YIELD) | HC(REFHV_HC_BLOCK) | \
 		 HC(REFHV_HC_GET_TIME) | HC(REFHV_HC_SET_TIMER) | HC(REFHV_HC_IRET) |  \
 		 HC(REFHV_HC_SHUTDOWN) | HC(REFHV_HC_MULTICALL) | HC(REFHV_HC_NULL) |    \
-		 HC(REFHV_HC_MMU_MAINT) | HC(REFHV_HC_SET_TLS) | HC(REFHV_HC_IRET_REGS) | \
-		 HC(REFHV_HC_GET_TIME_REGS))
+		 HC(REFHV_HC_MMU_MAINT) | HC(REFHV_HC_SET_TLS))
+/* Guest ABI 8's calls, for the kernels that use them (rich, Linux); the
+ * secure domain and the attacker are refused them. */
+#define HC_ABI8 (HC(REFHV_HC_IRET_REGS) | HC(REFHV_HC_GET_TIME_REGS))
 
 #ifdef BOARD_TIMER23_PA /* optional: a board may have no spare timer */
 static const struct hv_dev_cfg devs[] = {

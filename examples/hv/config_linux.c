@@ -32,7 +32,7 @@ static const struct hv_dom_cfg doms[] = {
 	HV_DOM_SECURE,
 	{ .name = "linux", .id = 1, .mem_base = REFHV_LINUX_MEM, .mem_size = REFHV_LINUX_SIZE,
 	  .kind = HV_KIND_LINUX, .image = HV_IMAGE_LINUX, .sched_weight = 256, .sched_cap = 0,
-	  .hypercalls = HC_BASE | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
+	  .hypercalls = HC_BASE | HC_ABI8 | HC(REFHV_HC_GRANT) | HC(REFHV_HC_GRANT_REVOKE) |
 			HC(REFHV_HC_SWITCH_FG),
 	  .on_fault = HV_FAULT_STOP, .controller = true, .trust = HV_TRUST_NONE,
 	  .cmdline = REFHV_LINUX_CMDLINE },

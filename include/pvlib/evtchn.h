@@ -549,7 +549,11 @@ enum pv_status pv_evtchn_upcall_mask_set(struct pv_evtchn *ctx, pv_domid_t dom,
  * own bytes in a shared page the instance still has.
  */
 
-/** pv_evtchn_upcall_due() on vi: upcall_pending set and upcall_mask clear. */
+/**
+ * pv_evtchn_upcall_due() on vi: upcall_pending set and upcall_mask clear.
+ * @param vi the vcpu's upcall bytes in its shared page
+ * @return whether an upcall is due
+ */
 static inline bool pv_evtchn_vi_upcall_due(const struct pv_evtchn_vcpu_info *vi)
 {
 	if (*(const volatile uint8_t *)&vi->upcall_pending == 0)
@@ -557,13 +561,21 @@ static inline bool pv_evtchn_vi_upcall_due(const struct pv_evtchn_vcpu_info *vi)
 	return *(const volatile uint8_t *)&vi->upcall_mask == 0;
 }
 
-/** pv_evtchn_upcall_masked() on vi: upcall_mask set. */
+/**
+ * pv_evtchn_upcall_masked() on vi: upcall_mask set.
+ * @param vi the vcpu's upcall bytes in its shared page
+ * @return whether upcalls are masked
+ */
 static inline bool pv_evtchn_vi_upcall_masked(const struct pv_evtchn_vcpu_info *vi)
 {
 	return *(const volatile uint8_t *)&vi->upcall_mask != 0;
 }
 
-/** pv_evtchn_upcall_mask_set() on vi: upcall_mask written with 1 or 0. */
+/**
+ * pv_evtchn_upcall_mask_set() on vi: upcall_mask written with 1 or 0.
+ * @param vi the vcpu's upcall bytes in its shared page
+ * @param masked true to mask upcalls, false to unmask them
+ */
 static inline void pv_evtchn_vi_upcall_mask_set(struct pv_evtchn_vcpu_info *vi, bool masked)
 {
 	*(volatile uint8_t *)&vi->upcall_mask = masked ? 1u : 0u;
