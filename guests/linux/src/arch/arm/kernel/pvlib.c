@@ -196,9 +196,9 @@ static void pvlib_restart(enum reboot_mode mode, const char *cmd)
  * option parsed, in setup_arch), "irq" (init_IRQ), "time" (time_init),
  * "machine" (the arch initcalls: scheduler, threads, core initcalls
  * done), "late" (the late initcalls, just before the self-tests), "init"
- * (after the self-tests, where init would run; pvlib-time.c). A port whose boot ends early (docs/linux.md, the Cortex-A9
- * port) is tested to the last point it reaches, and still ends in the
- * hypervisor's verdict.
+ * (after the self-tests, where init would run; pvlib-time.c). A port
+ * whose boot ends early (docs/linux.md, the Cortex-A9 port) is tested to
+ * the last point it reaches, and still ends in the hypervisor's verdict.
  */
 static const char *pvlib_halt_at __initdata;
 

@@ -287,15 +287,6 @@ pgd_t *pvlib_cpu_get_pgd(void)
 	return pvlib_loaded_pgd ? pvlib_loaded_pgd : swapper_pg_dir;
 }
 
-/*
- * The hardware entry for a Linux PTE (what proc-arm926.S's set_pte_ext
- * computes natively), for a kernel that runs in USR mode: kernel and
- * user are told apart by the ARM domain of the L1 entry, so the AP bits
- * only say read-only (AP 00, in every mode with SCTLR.R = 1) or
- * read/write (AP 11, only for a writable page already dirty, so that the
- * first write faults and Linux marks it). Not present or not young: a
- * fault entry. C and B come from Linux's memory type.
- */
 #ifdef CONFIG_CPU_V7
 /*
  * ARMv7 (what proc-v7-2level.S's set_pte_ext computes natively, in
@@ -318,6 +309,15 @@ u32 pvlib_hw_pte(pte_t pte)
 	return hw;
 }
 #else
+/*
+ * The hardware entry for a Linux PTE (what proc-arm926.S's set_pte_ext
+ * computes natively), for a kernel that runs in USR mode: kernel and
+ * user are told apart by the ARM domain of the L1 entry, so the AP bits
+ * only say read-only (AP 00, in every mode with SCTLR.R = 1) or
+ * read/write (AP 11, only for a writable page already dirty, so that the
+ * first write faults and Linux marks it). Not present or not young: a
+ * fault entry. C and B come from Linux's memory type.
+ */
 u32 pvlib_hw_pte(pte_t pte)
 {
 	pteval_t v = pte_val(pte);
