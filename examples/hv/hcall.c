@@ -128,6 +128,14 @@ static int32_t hc_mmu_switch_base(struct pv_hc_call *c)
 		return rc;
 	d->l1 = pv_maddr(c->args[0]);
 	port_switch_space(d->l1, d->asid, port_guest_dacr(d->vmode == REFHV_VMODE_KERNEL));
+#if PORT_NR_ASIDS
+	/* A port with ASIDs flushes nothing on a switch (each domain has its
+	 * own ASID), but here one domain changes tables under the same ASID:
+	 * translations of the table it left must not outlive the switch (a
+	 * guest kernel switching between its processes, docs/linux.md). An
+	 * ARMv5 port flushes the whole TLB in port_switch_space already. */
+	pv_port_tlb_maint(&(struct pv_tlb_req){ .scope = PV_TLB_ASID, .asid = d->asid });
+#endif
 	return PV_OK;
 }
 

@@ -34,13 +34,16 @@
 /*
  * Where the reference hypervisor's configuration puts the secure domain's
  * megabyte and the hypervisor's image (pvlib's
- * examples/include/refhv_layout.h on versatilepb, RAM at 0: public
- * knowledge, the attacker guest aims at the same frames). Linux is told
- * neither; an attacker guesses them.
+ * examples/include/refhv_layout.h: public knowledge, the attacker guest
+ * aims at the same frames), from the board's RAM base, which is 32 MiB
+ * below this domain's memory (REFHV_LINUX_MEM): 0 on versatilepb,
+ * 0x60000000 on vexpress-a9. Linux is told neither; an attacker guesses
+ * them.
  */
-#define PVSECURE_SECURE_MA	0x01000000u	/* REFHV_DOM_MEM(0) */
+#define PVSECURE_RAM_PA		((u32)PHYS_OFFSET - 0x02000000u)	/* BOARD_RAM_PA */
+#define PVSECURE_SECURE_MA	(PVSECURE_RAM_PA + 0x01000000u)	/* REFHV_DOM_MEM(0) */
 #define PVSECURE_SECURE_L2_MA	(PVSECURE_SECURE_MA + 8 * 4096u)	/* its REFHV_FRAME_L2 */
-#define PVSECURE_HYP_MA		0x00010000u	/* REFHV_HYP_IMAGE_MA */
+#define PVSECURE_HYP_MA		(PVSECURE_RAM_PA + 0x00010000u)	/* REFHV_HYP_IMAGE_MA */
 /* An L1 section descriptor of hypervisor memory, for the L1 slot that
  * maps 0xC0000000 (the hypervisor's range): the attacker's value. */
 #define PVSECURE_HYP_SECTION	0x00000C12u

@@ -182,6 +182,12 @@ ENDPROC(pvlib_irq_check)
 ENTRY(__switch_to)
 	add	ip, r1, #TI_CPU_SAVE
 	stmia	ip!, {r4 - sl, fp, sp, lr}	@ Store most regs on stack
+#ifdef CONFIG_CPU_V7
+	mrc	p15, 0, r3, c13, c0, 2		@ the user r/w thread register
+	ldr	r4, [r2, #TI_TP_VALUE + 4]	@ (TPIDRURW: PL0 reads and writes it)
+	str	r3, [r1, #TI_TP_VALUE + 4]
+	mcr	p15, 0, r4, c13, c0, 2
+#endif
 	ldr	r4, [r2, #TI_TP_VALUE]
 	ldr	r3, [r1, #TI_TP_VALUE]
 	mov	r5, r0

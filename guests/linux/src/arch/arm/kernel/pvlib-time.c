@@ -190,4 +190,5 @@ void __init pvlib_selftest_before_init(void)
 	else
 		pr_err("pvlib: timer: ticks do not arrive as they should (%lu, want %lu to %lu)\n",
 		       ticks, want, want + 3);
+	pvlib_halt_point("init");
 }

@@ -123,6 +123,24 @@ unsigned int pvlib_read_cpuid(unsigned int reg)
 	return 0;
 }
 
+#ifdef CONFIG_CPU_V7
+/*
+ * ARMv7's feature registers (read_cpuid_ext, CPUID_EXT_*) are privileged
+ * and the start info has only the main id. This kernel is built for
+ * ARMv7 alone (CPU_V7), so the architecture they encode is known: the
+ * memory model register says VMSAv7 (ID_MMFR0.VMSA = 3, what
+ * cpu_architecture() tests); every other field reads 0, "not
+ * implemented", which claims nothing the Cortex-A9 lacks (hardware divide,
+ * LPAE: the optional features Linux looks for there).
+ */
+unsigned int pvlib_read_cpuid_ext(const char *reg)
+{
+	if (!strcmp(reg, CPUID_EXT_MMFR0))
+		return 3;
+	return 0;
+}
+#endif
+
 /*
  * The configured ring (start info: a page of ours granted to the peer, one
  * event channel; the protocol of pvlib's examples/guest/ring.h): its first
@@ -174,11 +192,63 @@ static void pvlib_restart(enum reboot_mode mode, const char *cmd)
 	pvlib_shutdown(PVLIB_SHUTDOWN_POWEROFF);
 }
 
+/*
+ * pvlib_halt=POINT: power off cleanly (the ring's server told to quit,
+ * shutdown code 0) when the boot reaches POINT, saying so: "setup" (the
+ * option parsed, in setup_arch), "irq" (init_IRQ), "time" (time_init),
+ * "machine" (the arch initcalls: scheduler, threads, core initcalls
+ * done), "late" (the late initcalls, just before the self-tests), "init"
+ * (after the self-tests, where init would run; pvlib-time.c). A port
+ * whose boot ends early (docs/linux.md, the Cortex-A9 port) is tested to
+ * the last point it reaches, and still ends in the hypervisor's verdict.
+ */
+static const char *pvlib_halt_at __initdata;
+
+void __init pvlib_halt_point(const char *point)
+{
+	if (!pvlib_halt_at || strcmp(pvlib_halt_at, point))
+		return;
+	pr_notice("pvlib: halted at %s (pvlib_halt)\n", point);
+	pvlib_power_off();
+}
+
+static int __init pvlib_halt_param(char *arg)
+{
+	pvlib_halt_at = arg;
+	pvlib_halt_point("setup");
+	return 0;
+}
+early_param("pvlib_halt", pvlib_halt_param);
+
+static void __init pvlib_machine_init_irq(void)
+{
+	pvlib_halt_point("irq");
+	pvlib_init_irq();
+}
+
+static void __init pvlib_machine_init_time(void)
+{
+	pvlib_halt_point("time");
+	pvlib_init_time();
+}
+
+static void __init pvlib_machine_init(void)
+{
+	pvlib_halt_point("machine");
+}
+
+static void __init pvlib_machine_init_late(void)
+{
+	pvlib_halt_point("late");
+}
+
 static const struct machine_desc pvlib_machine_desc __initconst = {
 	.name		= "pvlib para-virtualized guest",
 	.restart	= pvlib_restart,
-	.init_irq	= pvlib_init_irq,	/* pvlib-irq.c */
-	.init_time	= pvlib_init_time,	/* pvlib-time.c */
+	.init_irq	= pvlib_machine_init_irq,	/* pvlib-irq.c */
+	.init_time	= pvlib_machine_init_time,	/* pvlib-time.c */
+	.init_machine	= pvlib_machine_init,
+	.init_late	= pvlib_machine_init_late,
 };
 
 /*

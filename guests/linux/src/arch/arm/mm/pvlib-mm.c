@@ -287,6 +287,28 @@ pgd_t *pvlib_cpu_get_pgd(void)
 	return pvlib_loaded_pgd ? pvlib_loaded_pgd : swapper_pg_dir;
 }
 
+#ifdef CONFIG_CPU_V7
+/*
+ * ARMv7 (what proc-v7-2level.S's set_pte_ext computes natively, in
+ * lib/mmu's ARMv7 form): a fault entry unless present, young and not
+ * PROT_NONE; read/write only for a writable page already dirty; XN as
+ * Linux says; every Linux memory type is the one RAM type (a guest has no
+ * device, and a physically tagged cache needs no uncached alias).
+ */
+u32 pvlib_hw_pte(pte_t pte)
+{
+	pteval_t v = pte_val(pte);
+	u32 hw;
+
+	if ((v & (L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_NONE)) != (L_PTE_PRESENT | L_PTE_YOUNG))
+		return 0;
+	hw = (v & PAGE_MASK) | PVLIB_HW_WB | PVLIB_HW_SMALL;
+	hw |= (v & (L_PTE_RDONLY | L_PTE_DIRTY)) == L_PTE_DIRTY ? PVLIB_HW_AP_RW : PVLIB_HW_AP_RO;
+	if (v & L_PTE_XN)
+		hw |= PVLIB_HW_XN;
+	return hw;
+}
+#else
 /*
  * The hardware entry for a Linux PTE (what proc-arm926.S's set_pte_ext
  * computes natively), for a kernel that runs in USR mode: kernel and
@@ -308,6 +330,7 @@ u32 pvlib_hw_pte(pte_t pte)
 		hw |= PVLIB_HW_AP_RW;
 	return hw;
 }
+#endif
 
 /* The hardware slot of the Linux entry at ptep: the next page of its pair. */
 static phys_addr_t pvlib_hw_slot(pte_t *ptep)
@@ -329,6 +352,9 @@ void pvlib_set_pte_ext(pte_t *ptep, pte_t pte, unsigned int ext)
  */
 void pvlib_pmd_populate(pmd_t *pmdp, phys_addr_t hw, pmdval_t prot)
 {
+	/* Bit 4 of a table pointer is should-be-zero on ARMv7. */
+	if (IS_ENABLED(CONFIG_CPU_V7))
+		prot &= ~PMD_BIT4;
 	pvlib_mmu_queue(__pa(pmdp), (u32)(hw | prot));
 	pvlib_mmu_queue(__pa(pmdp) + sizeof(pmd_t), (u32)(hw + 256 * sizeof(u32)) | prot);
 	pvlib_mmu_flush();
@@ -369,7 +395,7 @@ void pvlib_linear_protect(unsigned long va, unsigned int pages)
 	pvlib_mmu_maint(PVLIB_MAINT_CACHE_CLEAN, va, pages * PAGE_SIZE);
 	for (i = 0; i < pages; i++, va += PAGE_SIZE)
 		pvlib_mmu_queue(pvlib_linear_slot(va),
-				(u32)__pa(va) | PVLIB_HW_NC | PVLIB_HW_SMALL);
+				(u32)__pa(va) | PVLIB_HW_AP_RO | PVLIB_HW_NC | PVLIB_HW_SMALL);
 	pvlib_mmu_flush();
 }
 
@@ -437,6 +463,8 @@ void pvlib_pgd_unpin(pgd_t *pgd)
  * prints the lines the system test checks.
  */
 #define PVLIB_MM_TEST_VA	(VMALLOC_END - PMD_SIZE)
+/* A kernel table pointer as the hypervisor stores it (no bit 4 on ARMv7). */
+#define PVLIB_KERNEL_TABLE	(_PAGE_KERNEL_TABLE & ~(IS_ENABLED(CONFIG_CPU_V7) ? PMD_BIT4 : 0))
 #define PVLIB_MM_PATTERN	0x5056cafeu
 #define PVLIB_MM_USER_VA	0x00400000UL	/* a user address (not in pmd 0) */
 
@@ -530,7 +558,7 @@ void __init pvlib_mm_selftest(void)
 
 	/* 1. The tables are readable: the L1 entry of PAGE_OFFSET is the
 	 * hypervisor's coarse pointer to start_info.l2_ma. */
-	want = pvlib_start_info->l2_ma | _PAGE_KERNEL_TABLE;
+	want = pvlib_start_info->l2_ma | PVLIB_KERNEL_TABLE;
 	if ((u32)pmd_val(linear[0]) != want)
 		PVLIB_MM_BUG("self-test: swapper_pg_dir[0x%lx] reads 0x%08x, want 0x%08x",
 			     PAGE_OFFSET >> 20, (u32)pmd_val(linear[0]), want);
@@ -574,7 +602,7 @@ void __init pvlib_mm_selftest(void)
 			     pvlib_mmu_calls - calls);
 	/* The new pmd reads back through the linear map, and the kernel's
 	 * walk finds Linux's half of the pair. */
-	if ((u32)pmd_val(pmdp[1]) != (((u32)page_to_phys(pair + 1) + 1024) | _PAGE_KERNEL_TABLE))
+	if ((u32)pmd_val(pmdp[1]) != (((u32)page_to_phys(pair + 1) + 1024) | PVLIB_KERNEL_TABLE))
 		PVLIB_MM_BUG("self-test: pmd reads 0x%08x", (u32)pmd_val(pmdp[1]));
 	if (pte_offset_kernel(pmdp, va) != ptes + pte_index(va) ||
 	    pte_pfn(*pte_offset_kernel(pmdp, va)) != page_to_pfn(data))

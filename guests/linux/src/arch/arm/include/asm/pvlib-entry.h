@@ -112,6 +112,7 @@ void pvlib_init_time(void);
 int pvlib_bind_virq(unsigned int virq);
 u64 pvlib_time_ns(void);
 void pvlib_selftest_before_init(void);
+void pvlib_halt_point(const char *point);
 bool pvlib_exception_selftest(void);
 #endif
 

@@ -44,13 +44,28 @@
 /* pv_status values the port names (pvlib/abi/status.h). */
 #define PVLIB_ETYPE		(-203)	/* a frame in use with another type */
 
+#ifdef CONFIG_CPU_V7
+/* ARMv7 small pages as lib/mmu accepts them (pvlib/abi/mmu.h's
+ * pv_mmu_desc_small): nG always (a global guest leaf is refused), the one
+ * RAM type TEX 001 C 1 B 1, AP[2:0] 011 read/write or 111 read-only in
+ * every mode, XN in bit 0. The data cache is physically tagged: no frame
+ * needs an uncached mapping, so "uncached" is the RAM type too. */
+#define PVLIB_HW_SMALL		0x802u	/* small page, nG */
+#define PVLIB_HW_AP_RW		0x030u
+#define PVLIB_HW_AP_RO		0x230u
+#define PVLIB_HW_WB		0x04Cu
+#define PVLIB_HW_NC		PVLIB_HW_WB
+#define PVLIB_HW_XN		0x001u
+#else
 /* ARMv5 small pages as lib/mmu accepts them (pvlib/abi/mmu.h): AP in all
  * four subpages; AP 00 is read-only in every mode (SCTLR.R = 1). */
 #define PVLIB_HW_SMALL		0x002u
 #define PVLIB_HW_AP_RW		0xFF0u
+#define PVLIB_HW_AP_RO		0x000u
 #define PVLIB_HW_CB_MASK	0x00Cu
 #define PVLIB_HW_WB		0x00Cu	/* C 1 B 1 */
 #define PVLIB_HW_NC		0x004u	/* C 0 B 1: uncached, buffered */
+#endif
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
