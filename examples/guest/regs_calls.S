@@ -9,6 +9,7 @@
 #define HC_GET_TIME_REGS 21
 #define SR_NR 0x900		/* regs_test.c's system call number (r7) */
 #define SYS_EXIT 1		/* glib.h's */
+#define KERN_VA 0x00100000	/* REFHV_KERN_VA */
 #define VCPU_SP 52		/* struct refhv_vcpu: saved.sp, lr, pc, cpsr */
 #define VCPU_LR 56
 #define VCPU_PC 60
@@ -22,8 +23,10 @@
  * User half, in the user region: void sr_user(uint32_t out[16]).
  * Sets r0-r12 and lr to 0xA0000000 + n (r7: SR_NR), makes the system call,
  * then stores what came back: r0-r12, lr in out[0..13], sp as it is in
- * out[14], and sp as it was at the SVC in out[15]; then exits (SYS_EXIT,
- * r0 = 0): a user task does not return.
+ * out[14], and sp as it was at the SVC in out[15]; then reads kernel
+ * memory (REFHV_KERN_VA, the guest kernel's ARM domain), which must be a
+ * data abort that ends the task: back in user mode, the kernel's memory is
+ * out of reach again. Were it not, the task exits (SYS_EXIT, r0 = 0).
  */
 	.section .user.text, "ax"
 	.global	sr_user
@@ -55,6 +58,8 @@ sr_user_resume:
 	ldr	r0, [sp, #-4]
 	str	r0, [lr, #52]		@ out[13]: lr
 	str	sp, [lr, #56]		@ out[14]: sp
+	ldr	r0, =KERN_VA
+	ldr	r0, [r0]		@ a domain fault, if iret_regs left user mode
 	mov	r0, #0
 	mov	r7, #SYS_EXIT
 	svc	#0

@@ -7,7 +7,9 @@
  *    in the vcpu area the user's sp, lr, pc and cpsr, saved_vmode user and
  *    kind REFHV_EXC_SYSCALL, while saved.r0-r12 keep what run_user put
  *    there (the argument, then zeros); the return by REFHV_HC_IRET_REGS must give the process
- *    r0-r11 from the kernel's registers and r12, sp, lr from the vcpu area;
+ *    r0-r11 from the kernel's registers and r12, sp, lr from the vcpu area,
+ *    and be back in user mode (its read of kernel memory is a data abort);
+ *    at the entry upcalls are masked and busy is 1, as for any delivery;
  *  - set_callbacks' refusals of a bad system-call entry, which must leave
  *    the registered entries as they were;
  *  - REFHV_HC_GET_TIME_REGS: PV_OK in r0 and a time between two readings
@@ -47,7 +49,7 @@ static struct {
 	uint32_t calls;
 	uint32_t regs[15];   /* r0-r12, lr, sp */
 	struct pv_trap_frame saved;
-	uint32_t saved_vmode, kind;
+	uint32_t saved_vmode, kind, busy, upcall_mask;
 } seen;
 
 static uint32_t user_stack_top(void)
@@ -71,6 +73,8 @@ uint32_t *sr_kernel(uint32_t *regs)
 	seen.saved = g_vcpu->saved;
 	seen.saved_vmode = g_vcpu->saved_vmode;
 	seen.kind = g_vcpu->kind;
+	seen.busy = g_vcpu->busy;
+	seen.upcall_mask = g_shared->vcpu[0].upcall_mask;
 	if (regs[7] != SR_NR) {
 		guest_end_user(-1);
 		return regs;
@@ -98,7 +102,9 @@ static void syscall_regs_test(void)
 	 * zeros): the entry must not write them. */
 	int32_t r = run_user((uint32_t)(uintptr_t)sr_user, user_stack_top(),
 			     (uint32_t)(uintptr_t)user_out);
-	EXPECT(r == 0, "user process of the system-call test: %d\n", r);
+	EXPECT(r == -(int32_t)REFHV_EXC_DABT,
+	       "user process of the system-call test: %d (its read of kernel memory: %s)\n", r,
+	       r == 0 ? "ALLOWED" : "not the data abort expected");
 	/* Back to reflected system calls for the other tests. */
 	EXPECT(set_callbacks(guest_exc_stack_top(), 0, 0) == PV_OK, "set_callbacks back\n");
 
@@ -117,7 +123,9 @@ static void syscall_regs_test(void)
 	bad |= (seen.saved_vmode != REFHV_VMODE_USER || seen.kind != REFHV_EXC_SYSCALL) << 8;
 	bad |= (user_out[13] != 0xA000000Eu || user_out[14] != user_out[15]) << 9;
 	bad |= (seen.calls != 1) << 10;
-	bad |= (SYS_EXIT != 1u) << 11; /* regs_calls.S's */
+	bad |= (SYS_EXIT != 1u || REFHV_KERN_VA != 0x00100000u) << 11; /* regs_calls.S's */
+	bad |= (seen.busy != 1u || seen.upcall_mask != 1u) << 12;
+	bad |= (r != -(int32_t)REFHV_EXC_DABT) << 13;
 	gprintf("a system call with the registers in place, and iret_regs: %s\n",
 		bad ? "FAILED" : "registers, vcpu area and return as the ABI says");
 	EXPECT(bad == 0, "system call with registers in place: failures 0x%x\n", bad);

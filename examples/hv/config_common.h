@@ -27,8 +27,10 @@
 		 HC(REFHV_HC_GET_TIME) | HC(REFHV_HC_SET_TIMER) | HC(REFHV_HC_IRET) |  \
 		 HC(REFHV_HC_SHUTDOWN) | HC(REFHV_HC_MULTICALL) | HC(REFHV_HC_NULL) |    \
 		 HC(REFHV_HC_MMU_MAINT) | HC(REFHV_HC_SET_TLS))
-/* Guest ABI 8's calls, for the kernels that use them (rich, Linux); the
- * secure domain and the attacker are refused them. */
+/* Guest ABI 8's two calls, for the kernels that use them (rich, Linux);
+ * the secure domain and the attacker are refused them. (set_callbacks'
+ * REFHV_CB_SYSCALL_REGS is open to every domain: it changes only how the
+ * domain's own system calls arrive.) */
 #define HC_ABI8 (HC(REFHV_HC_IRET_REGS) | HC(REFHV_HC_GET_TIME_REGS))
 
 #ifdef BOARD_TIMER23_PA /* optional: a board may have no spare timer */

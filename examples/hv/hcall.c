@@ -282,7 +282,11 @@ static int32_t hc_iret(struct pv_hc_call *c)
 	return hv_iret(d);
 }
 
-/* The same, r0-r11 left as the caller's registers put them (ABI 8). */
+/* The same, r0-r11 left as the caller's registers put them (ABI 8). The
+ * table needs the entry (its number, permission and name), but no call
+ * reaches it: hv_trap takes every permitted one before the dispatcher, the
+ * dispatcher refuses an unpermitted one, and a multicall refuses it
+ * (PV_HC_F_NO_MULTICALL). */
 static int32_t hc_iret_regs(struct pv_hc_call *c)
 {
 	struct hv_dom *d = hv_dom_of(c->dom);

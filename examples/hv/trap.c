@@ -203,8 +203,10 @@ void hv_irq_poll(void)
 static inline void svc(struct hv_dom *d, struct pv_trap_frame *tf, const struct port_fault *f)
 {
 	if (d->vmode == REFHV_VMODE_USER) {
-		if (!d->syscall_entry || !deliver_syscall_regs(d))
+		if (!d->syscall_entry)
 			guest_exception(d, REFHV_EXC_SYSCALL, f);
+		else if (!deliver_syscall_regs(d))
+			fault_action(d, REFHV_EXC_SYSCALL, f); /* busy: as for any exception */
 #ifdef REFHV_BENCH
 	} else if (tf->r[12] == REFHV_BENCH_BARE_SVC) {
 		/* The benchmark's bare trap: everything a hypercall trap does
@@ -216,7 +218,10 @@ static inline void svc(struct hv_dom *d, struct pv_trap_frame *tf, const struct 
 		   (d->cfg->hypercalls >> REFHV_HC_IRET_REGS) & 1u) {
 		/* The return from every exception of a guest kernel that uses
 		 * it (Linux): taken here, before the dispatcher, from the same
-		 * permission set the dispatcher was given (build.c). A domain
+		 * permission set the dispatcher was given (build.c sets the
+		 * dispatcher's from cfg->hypercalls and nothing changes it
+		 * while the domain runs; a hypervisor that did would test its
+		 * own copy here). A domain
 		 * without the permission goes on to the dispatcher, which
 		 * refuses it (docs/decisions.md, the Linux guest's decision
 		 * 10). */

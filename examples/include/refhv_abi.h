@@ -111,7 +111,9 @@
  *    kind (REFHV_EXC_SYSCALL) are written, and busy as for any delivery;
  *    saved.r0-r12, fsr and far keep what they held. When it cannot be
  *    delivered (busy, or in_exception without REFHV_CB_REENTRANT) the
- *    domain's fault action applies, as for any exception.
+ *    domain's fault action applies, as for any exception. r0 is the
+ *    user's, not a kind: an entry that is also registered as the
+ *    exception entry must read kind from the vcpu area.
  *  - REFHV_HC_IRET_REGS is REFHV_HC_IRET with r0-r11 taken from the
  *    caller's own registers at the SVC: saved.r0-r11 are not read. r12,
  *    sp, lr, pc, cpsr and the virtual mode come from the vcpu area and are
