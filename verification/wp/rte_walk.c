@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * PENDING (not run by tools/prove): absence of run-time errors in the
- * software walk (lib/mmu/translate.c: pv_mmu_translate,
- * pv_mmu_translate_span and its leaf helper), for every domain id and
+ * Absence of run-time errors in the software walk's reading of a leaf
+ * (pv_mmu_leaf() and the format files' leaf readers: tools/prove's
+ * rte-leaf run) and, PENDING (not run by tools/prove), in the walk itself
+ * (lib/mmu/translate.c: pv_mmu_translate, pv_mmu_translate_span and its
+ * leaf helper), for every domain id and
  * guest virtual address a guest can pass and every descriptor word a guest
  * can have written (Frama-C WP, -wp-rte). This file includes the library's
  * source; the decoders are used through the contracts of rte_decode.c.
@@ -14,17 +16,22 @@
  * pv_mmu_translate's call, the precondition l1_slots restated. The first
  * read is proved once its index bound is an intermediate assertion (tried
  * on a scratch copy of translate.c): CVC4 does not combine the unfolded
- * preconditions with the slot's 12-bit bound in one goal. leaf() itself:
- * 68 of 69 goals, the shift by the quarter index q open (step limit).
- * With leaf() inlined the run took 10 min (5 min 44 s CPU), too long for
+ * preconditions with the slot's 12-bit bound in one goal. pv_mmu_leaf()
+ * (its contract below, with the format files' leaf readers and v5_user4
+ * inlined): 57 of 57. leaf() from it: 15 of 16, open the shift
+ * 1u << (4 + q) by the quarter index q = (va >> (span - 2)) & 3 (CVC4 does
+ * not bound q by 3 with land3_mod). With leaf() and pv_mmu_leaf() inlined
+ * into the walk the run took 10 min (5 min 44 s CPU), too long for
  * tools/prove.
  *
  * The preconditions are the instance's invariants that the library keeps,
  * each with why it holds; nothing a guest controls is assumed.
  * Run: frama-c -c11 -machdep gcc_x86_32 -cpp-extra-args="-Ilib/mmu -Iinclude" \
  *   -inline-calls pv_mmu_dom_ok,pv_domid_val,pv_mfn_val,pv_gvaddr_val \
- *   -wp -wp-rte -wp-prover qed,cvc4 -wp-steps 200000 \
+ *   -wp -wp-init-const -wp-rte -wp-prover qed,cvc4 -wp-steps 200000 \
  *   -wp-fct pv_mmu_translate_span,pv_mmu_translate verification/wp/rte_walk.c
+ * (pv_mmu_leaf: -inline-calls pv_mmu_v5_leaf,pv_mmu_v7_leaf,v5_user4,pv_maddr
+ * -wp-fct pv_mmu_leaf; leaf: the same with -wp-fct leaf).
  */
 #include "rte_decode.c"
 #include "translate.c"
@@ -113,6 +120,16 @@ enum pv_status pv_mmu_translate_span(const struct pv_mmu *m, pv_domid_t dom, pv_
 */
 enum pv_status pv_mmu_translate(const struct pv_mmu *m, pv_domid_t dom, pv_gvaddr_t gva,
 				struct pv_mmu_xlate *x);
+
+/*@
+  // m: the caller's instance; l: a local of leaf(); d any word (the span
+  // comes from the descriptor's type bits alone: 10, 12, 16, 20 or 24)
+  requires \valid_read(m) && \valid(l);
+  assigns *l;
+  ensures leaf_span: 10 <= l->span <= 24;
+*/
+static inline void pv_mmu_leaf(const struct pv_mmu *m, unsigned tbl, uint32_t d,
+			       struct pv_mmu_leaf *l);
 
 /*@
   // d: a leaf the decoder accepted from a table of kind tbl (any word
