@@ -41,12 +41,17 @@ static inline int32_t v7_memtype(uint32_t tex, uint32_t cb, struct pv_mmu_ent *e
 	/* Cache policy of the TEX[2] = 1 forms: 00 NC, 01 WBWA, 10 WT, 11 WB. */
 	static const uint8_t v7_policy[4] = { PV_MMU_MT_NC, PV_MMU_MT_WBWA, PV_MMU_MT_WT,
 					      PV_MMU_MT_WB };
-	if (tex & 4u) {
+	/* tex and cb are 3- and 2-bit fields (both callers mask them): tex >= 4
+	 * is TEX[2], and below it tex * 4 + cb is TEX[1:0]:C:B, at most 15. The
+	 * mask is for the proof (WP bounds the index by it, docs/verification.md);
+	 * the compiler knows the range and drops it, and the code is shorter
+	 * than with a test of bit 2 and an OR. */
+	if (tex >= 4u) {
 		uint8_t outer = v7_policy[tex & 3u], inner = v7_policy[cb];
 		e->mt = outer == inner ? inner : (uint8_t)PV_MMU_MT_MIXED;
 		return PV_OK;
 	}
-	uint8_t mt = v7_mt_tex01[(tex << 2) | cb];
+	uint8_t mt = v7_mt_tex01[(tex * 4u + cb) & 15u];
 	if (mt == V7_RSVD)
 		return PV_EINVAL;
 	e->mt = mt;
