@@ -14,6 +14,12 @@
  *                     back: the kernel's page faults, its page tables
  *                     (through the hypervisor) and most of the domain's
  *                     RAM in use at once.
+ *   pvtest protnone   a page written, then made PROT_NONE: a read of it
+ *                     must raise SIGSEGV; made PROT_READ again: a read
+ *                     sees the data, a write raises SIGSEGV (the
+ *                     hardware entries the kernel gives such pages must
+ *                     fault; the process keeps its own entries, which a
+ *                     child would not).
  *
  * The benchmark rows (guests/linux/user/bench, docs/benchmarks.md), each
  * printing "pvtest bench NAME: N ops in T ns": under QEMU's
@@ -35,6 +41,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,6 +150,55 @@ static uint64_t now_ns(void)
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* A read or write of *p in this very process (a child would get its own,
+ * older copy of the entry): SIGSEGV if the access faulted, 0 if it did
+ * not. The handler jumps back out of the faulting access. */
+static sigjmp_buf probe_env;
+
+static void probe_segv(int sig)
+{
+	siglongjmp(probe_env, sig);
+}
+
+static int probe(volatile char *p, int write)
+{
+	struct sigaction sa, old;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = probe_segv;
+	sigaction(SIGSEGV, &sa, &old);
+	int sig = sigsetjmp(probe_env, 1);
+	if (sig == 0) {
+		if (write)
+			p[100] = 1;
+		else
+			(void)p[100];
+	}
+	sigaction(SIGSEGV, &old, NULL);
+	return sig;
+}
+
+static int protnone_test(void)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	volatile char *p = mmap(NULL, (size_t)pg, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return fail("mmap");
+	p[100] = 42; /* present, young and dirty */
+	if (mprotect((void *)p, (size_t)pg, PROT_NONE) != 0)
+		return fail("mprotect PROT_NONE");
+	int none_read = probe(p, 0);
+	if (mprotect((void *)p, (size_t)pg, PROT_READ) != 0)
+		return fail("mprotect PROT_READ");
+	int ro_write = probe(p, 1);
+	int value = p[100];
+	printf("pvtest protnone: read of a PROT_NONE page: %s; write of a PROT_READ page: %s;"
+	       " data %s\n",
+	       none_read == SIGSEGV ? "SIGSEGV" : "NOT REFUSED",
+	       ro_write == SIGSEGV ? "SIGSEGV" : "NOT REFUSED", value == 42 ? "kept" : "LOST");
+	return none_read == SIGSEGV && ro_write == SIGSEGV && value == 42 ? 0 : 1;
 }
 
 static int report(const char *name, long n, uint64_t t0)
@@ -284,7 +341,9 @@ int main(int argc, char **argv)
 		return pipe_bench(strtol(argv[2], NULL, 10));
 	if (argc == 2 && strcmp(argv[1], "boot") == 0)
 		return boot_bench();
-	fprintf(stderr, "usage: pvtest fork N | mem PERCENT | getpid N | forkexec N |"
+	if (argc == 2 && strcmp(argv[1], "protnone") == 0)
+		return protnone_test();
+	fprintf(stderr, "usage: pvtest fork N | mem PERCENT | protnone | getpid N | forkexec N |"
 			" faults PAGES ROUNDS | pipe N | boot\n");
 	return 2;
 }

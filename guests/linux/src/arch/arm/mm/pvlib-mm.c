@@ -315,15 +315,18 @@ u32 pvlib_hw_pte(pte_t pte)
  * user are told apart by the ARM domain of the L1 entry, so the AP bits
  * only say read-only (AP 00, in every mode with SCTLR.R = 1) or
  * read/write (AP 11, only for a writable page already dirty, so that the
- * first write faults and Linux marks it). Not present or not young: a
- * fault entry. C and B come from Linux's memory type.
+ * first write faults and Linux marks it). Not present, not young or
+ * PROT_NONE (L_PTE_NONE): a fault entry. Natively ARMv5 makes a PROT_NONE
+ * page kernel-only through AP; here AP cannot tell kernel from user, so it
+ * faults for both, as ARMv7 does natively (the kernel reaches such a page
+ * through its linear map). C and B come from Linux's memory type.
  */
 u32 pvlib_hw_pte(pte_t pte)
 {
 	pteval_t v = pte_val(pte);
 	u32 hw;
 
-	if ((v & (L_PTE_PRESENT | L_PTE_YOUNG)) != (L_PTE_PRESENT | L_PTE_YOUNG))
+	if ((v & (L_PTE_PRESENT | L_PTE_YOUNG | L_PTE_NONE)) != (L_PTE_PRESENT | L_PTE_YOUNG))
 		return 0;
 	hw = (v & PAGE_MASK) | (v & PVLIB_HW_CB_MASK) | PVLIB_HW_SMALL;
 	if ((v & (L_PTE_RDONLY | L_PTE_DIRTY)) == L_PTE_DIRTY)
