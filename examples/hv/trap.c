@@ -221,10 +221,9 @@ static inline void svc(struct hv_dom *d, struct pv_trap_frame *tf, const struct 
 		 * permission set the dispatcher was given (build.c sets the
 		 * dispatcher's from cfg->hypercalls and nothing changes it
 		 * while the domain runs; a hypervisor that did would test its
-		 * own copy here). A domain
-		 * without the permission goes on to the dispatcher, which
-		 * refuses it (docs/decisions.md, the Linux guest's decision
-		 * 10). */
+		 * own copy here). A domain without the permission goes on to
+		 * the dispatcher, which refuses it (docs/decisions.md, the
+		 * Linux guest's decision 10). */
 		(void)hv_iret_regs(d);
 	} else {
 		/* Every other hypercall, iret included (its entry owns the
