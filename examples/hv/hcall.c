@@ -278,7 +278,7 @@ static int32_t hc_switch_fg(struct pv_hc_call *c)
 static int32_t hc_iret(struct pv_hc_call *c)
 {
 	struct hv_dom *d = hv_dom_of(c->dom);
-	PV_ASSERT(c->frame == &d->frame);
+	PV_ASSERT(c->frame == &d->frame && d == hv.cur);
 	return hv_iret(d);
 }
 
@@ -290,7 +290,7 @@ static int32_t hc_iret(struct pv_hc_call *c)
 static int32_t hc_iret_regs(struct pv_hc_call *c)
 {
 	struct hv_dom *d = hv_dom_of(c->dom);
-	PV_ASSERT(c->frame == &d->frame);
+	PV_ASSERT(c->frame == &d->frame && d == hv.cur);
 	return hv_iret_regs(d);
 }
 

@@ -73,7 +73,10 @@ struct hv {
 	uint32_t unexpected;          /* anything that should not have happened */
 	uint32_t nr_dying;            /* domains in HV_DOM_DYING */
 	bool need_resched;            /* something changed: decide who runs
-					 before returning to a guest */
+					 before returning to a guest; set by
+					 whatever makes a domain leave
+					 HV_DOM_RUNNING (hv_destroy): the
+					 trap exit tests nothing else */
 };
 
 extern struct hv hv;
@@ -133,7 +136,8 @@ extern uint32_t hv_build_fail_step; /* build.c: the build step made to fail, 0: 
 /* bench.c (the bench image only: -DREFHV_BENCH, tools/demo --bench) */
 void hv_bench_run(void);
 
-/* trap.c */
+/* trap.c: the first three act on the running domain (d == hv.cur), whose
+ * virtual mode they change in the CPU's DACR at once. */
 bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far);
 int32_t hv_iret(struct hv_dom *d);
 int32_t hv_iret_regs(struct hv_dom *d);

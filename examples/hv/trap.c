@@ -23,6 +23,15 @@ static const char *const exc_names[] = {
 	[REFHV_EXC_DABT] = "data abort",
 };
 
+/* Every function below acts on the running domain (hv.cur: a trap's, or a
+ * hypercall's caller), whose DACR is the CPU's: a change of its virtual
+ * mode goes to the CPU at once (hv_set_vmode without its test). */
+static inline void set_vmode_cur(struct hv_dom *d, uint32_t vmode)
+{
+	d->vmode = vmode;
+	port_set_dacr(port_guest_dacr(vmode == REFHV_VMODE_KERNEL));
+}
+
 /* May d take an exception now (vexc.h)? The busy word is the guest's:
  * read once (any nonzero is busy). */
 static bool can_deliver(struct hv_dom *d)
@@ -48,7 +57,7 @@ static void enter(struct hv_dom *d, uint32_t entry, uint32_t kind)
 		d->frame.sp = d->kernel_sp;
 	d->in_exception = true;
 	pv_evtchn_vi_upcall_mask_set(hv_upcall(d), true);
-	hv_set_vmode(d, REFHV_VMODE_KERNEL);
+	set_vmode_cur(d, REFHV_VMODE_KERNEL);
 }
 
 bool hv_deliver_exception(struct hv_dom *d, uint32_t kind, uint32_t fsr, uint32_t far)
@@ -103,7 +112,7 @@ static int32_t iret_frame(struct hv_dom *d, uint32_t saved_vmode)
 	d->in_exception = false;
 	v->busy = 0;
 	pv_evtchn_vi_upcall_mask_set(hv_upcall(d), masked);
-	hv_set_vmode(d, vmode);
+	set_vmode_cur(d, vmode);
 	return PV_OK;
 }
 
@@ -115,7 +124,7 @@ int32_t hv_iret(struct hv_dom *d)
 }
 
 /* r0-r11 are the caller's, already in the frame; the rest as for iret. */
-int32_t hv_iret_regs(struct hv_dom *d)
+static inline int32_t iret_regs(struct hv_dom *d)
 {
 	const struct refhv_vcpu *v = d->vcpu;
 	struct pv_trap_frame *f = &d->frame;
@@ -125,6 +134,11 @@ int32_t hv_iret_regs(struct hv_dom *d)
 	f->pc = v->saved.pc;
 	f->cpsr = v->saved.cpsr;
 	return iret_frame(d, v->saved_vmode);
+}
+
+int32_t hv_iret_regs(struct hv_dom *d)
+{
+	return iret_regs(d);
 }
 
 /* A fault the domain cannot take: apply its configured action. */
@@ -224,7 +238,7 @@ static inline void svc(struct hv_dom *d, struct pv_trap_frame *tf, const struct 
 		 * own copy here). A domain without the permission goes on to
 		 * the dispatcher, which refuses it (docs/decisions.md, the
 		 * Linux guest's decision 10). */
-		(void)hv_iret_regs(d);
+		(void)iret_regs(d);
 	} else {
 		/* Every other hypercall, iret included (its entry owns the
 		 * frame: PV_HC_F_OWNS_FRAME). */
@@ -268,12 +282,14 @@ void hv_trap(enum port_trap kind, struct pv_trap_frame *tf, const struct port_fa
 			break;
 		}
 	}
-	if (hv.need_resched || d->state != HV_DOM_RUNNING)
+	/* A domain that stops running (hv_destroy) sets need_resched. */
+	if (hv.need_resched) {
 		hv_schedule();
+		d = hv.cur;
+	}
 	/* Deliver pending events on the way out, as a virtual interrupt
 	 * (the shared page's upcall bytes first: it is the test that usually
 	 * fails). */
-	d = hv.cur;
 	if (pv_evtchn_vi_upcall_due(hv_upcall(d)))
 		(void)hv_deliver_exception(d, REFHV_EXC_UPCALL, 0, 0);
 }

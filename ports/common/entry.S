@@ -7,8 +7,9 @@
  * guest's complete user-visible state into *port_cur_frame (the layout of
  * struct pv_trap_frame in include/pvlib/trap.h: r0..r12, sp_usr, lr_usr,
  * resume pc, cpsr), then switches to SVC mode on a fresh hypervisor stack
- * and calls port_trap(kind). The hypervisor never nests: it runs with IRQ
- * and FIQ masked, so the SVC stack is empty at every entry from a guest.
+ * and calls port_trap(kind) (for an SVC, hv_trap() itself: see vec_svc).
+ * The hypervisor never nests: it runs with IRQ and FIQ masked, so the SVC
+ * stack is empty at every entry from a guest.
  * port_enter_guest() restores from *port_cur_frame, so a context switch is
  * "point port_cur_frame at another domain's frame" plus the address-space
  * switch in port.c.
@@ -85,13 +86,23 @@ port_vectors:
 	mrs	lr, spsr
 	str	lr, [sp, #PV_TRAP_FRAME_CPSR]
 	mov	r0, #\kind
+	.if \kind == TRAP_SVC
+	mov	r1, sp			@ the frame
+	ldr	r2, =port_no_fault
+	.endif
 	msr	cpsr_c, #(MODE_SVC | PSR_IF)
 	ldr	sp, =port_svc_stack_top
+	.if \kind == TRAP_SVC
+	bl	hv_trap			@ (PORT_TRAP_SVC, the frame, no fault)
+	.else
 	bl	port_trap
+	.endif
 	b	port_enter_guest
 .endm
 
 	.text
+/* A system call or hypercall, the commonest trap: it has no fault record
+ * to read, so it calls the hypervisor directly, not through port_trap. */
 vec_svc:	TRAP_ENTRY TRAP_SVC, 0
 vec_und:
 	mrs	sp, spsr

@@ -40,6 +40,7 @@ extern uint32_t port_boot_l1[4096];
  * and an exception taken in the hypervisor itself (reported, then the
  * machine stops). */
 void port_trap(uint32_t kind);
+extern const struct port_fault port_no_fault;
 _Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr);
 
 #endif

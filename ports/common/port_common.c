@@ -56,18 +56,21 @@ uint32_t port_cpu_id(void)
 
 /* --- traps (called from entry.S) -------------------------------------- */
 
+/* The fault record of a trap that is not an abort: zeros. entry.S passes it
+ * with an SVC, which it hands to hv_trap() without port_trap(). */
+const struct port_fault port_no_fault = { 0, 0 };
+
 void port_trap(uint32_t kind)
 {
 	/* Only an abort has a fault status and address; every other trap
-	 * (a system call, the commonest) gets zeros without building them. */
-	static const struct port_fault none = { 0, 0 };
+	 * gets zeros without building them. */
 	if (kind == PORT_TRAP_DABT || kind == PORT_TRAP_PABT) {
 		struct port_fault f;
 		cpu_read_fault((enum port_trap)kind, &f);
 		hv_trap((enum port_trap)kind, port_cur_frame, &f);
 		return;
 	}
-	hv_trap((enum port_trap)kind, port_cur_frame, &none);
+	hv_trap((enum port_trap)kind, port_cur_frame, &port_no_fault);
 }
 
 _Noreturn void port_hyp_fault(uint32_t kind, uint32_t pc, uint32_t spsr)

@@ -19,15 +19,17 @@
  * exception may come, even before this one returns. System calls join
  * vector_swi after its register save (entry-common.S); everything else
  * goes to pvlib_exception (pvlib-irq.c). Every way out ends in
- * pvlib_restore_frame: pt_regs back into the vcpu area, then iret, which
- * resumes it with the upcall mask of its I bit.
+ * pvlib_restore_frame (or pvlib_restore_user_frame, to user mode): pt_regs
+ * back into the vcpu area, then iret, which resumes it with the upcall
+ * mask of its I bit.
  *
  * System calls of user processes take a shorter way (ABI 8,
  * REFHV_CB_SYSCALL_REGS): the hypervisor enters pvlib_syscall_entry with
  * the user's r0-r12 and lr still in the registers and only sp, lr, pc and
- * cpsr in the vcpu area, and pvlib_restore_frame hands r0-r11 back in the
+ * cpsr in the vcpu area, and the restore hands r0-r11 back in the
  * registers (REFHV_HC_IRET_REGS), the rest through the vcpu area. Neither
- * way copies the whole frame.
+ * way copies the whole frame. The entry unmasks upcalls itself, with a
+ * free register, and joins vector_swi after its enable_irq_notrace.
  */
 #include <linux/init.h>
 #include <linux/linkage.h>
@@ -42,10 +44,10 @@
 
 #include "entry-header.S"
 
+	@ rd = the vcpu area (0x80001800: two immediates)
 	.macro	pvlib_vcpu, rd
 	mov	\rd, #PVLIB_VCPU_VA & 0xff000000
-	orr	\rd, \rd, #PVLIB_VCPU_VA & 0x00fff000
-	orr	\rd, \rd, #PVLIB_VCPU_VA & 0x00000fff
+	orr	\rd, \rd, #PVLIB_VCPU_VA & 0x00ffffff
 	.endm
 
 	.section .entry.text,"ax",%progbits
@@ -107,8 +109,17 @@ ENTRY(pvlib_syscall_entry)
 	str	r0, [sp, #S_OLD_R0]
 	mov	r9, #0
 	str	r9, [r8, #PVLIB_VCPU_BUSY]	@ the frame is ours
+	@ vector_swi's steps up to its enable_irq_notrace, which is inline
+	@ here: r8-r12 are free (saved above; vector_swi sets them anew).
+	reload_current r10, ip
 	zero_fp
-	b	pvlib_vector_swi_saved
+	alignment_trap r10, ip, cr_alignment
+	asm_trace_hardirqs_on save=0
+	strb	r9, [r8, #PVLIB_SHARED_BASE + PVLIB_UPCALL_MASK_OFF - PVLIB_VCPU_VA]
+	ldrb	r9, [r8, #PVLIB_SHARED_BASE + PVLIB_UPCALL_PENDING_OFF - PVLIB_VCPU_VA]
+	cmp	r9, #0
+	blne	pvlib_irq_check			@ an upcall is due: take it now
+	b	pvlib_vector_swi_enabled
 ENDPROC(pvlib_syscall_entry)
 
 pvlib_kernel_exception:
@@ -146,6 +157,25 @@ ENTRY(pvlib_restore_frame)
 	svc	#0				@ does not come back
 1:	b	1b
 ENDPROC(pvlib_restore_frame)
+
+/*
+ * The same for a frame that returns to user mode (restore_user_regs in
+ * entry-header.S): the virtual mode is user, and the cpsr goes as it is
+ * (iret resumes in the CPU's user mode whatever its mode bits say).
+ */
+ENTRY(pvlib_restore_user_frame)
+	pvlib_vcpu r1
+	mov	r2, #PVLIB_VMODE_USER
+	str	r2, [r1, #PVLIB_VCPU_VMODE]
+	add	r2, r0, #S_IP
+	ldmia	r2, {r4 - r8}			@ r12, sp, lr, pc, cpsr
+	add	r1, r1, #PVLIB_VCPU_R12
+	stmia	r1, {r4 - r8}
+	ldmia	r0, {r0 - r11}
+	mov	ip, #PVLIB_HC_IRET_REGS
+	svc	#0				@ does not come back
+1:	b	1b
+ENDPROC(pvlib_restore_user_frame)
 
 /*
  * Called by enable_irq_notrace and restore_irqs_notrace (asm/assembler.h)
