@@ -181,10 +181,34 @@ static void iret_mode_test(void)
 		ok);
 }
 
+/*
+ * The upcall mask through iret_regs (ABI 5): saved.cpsr's I bit is the mask
+ * to resume with, and it goes to the shared page's byte, never to the
+ * CPU's I bit. Asked with I set, then clear, each after the other value.
+ */
+static void iret_mask_test(void)
+{
+	uint32_t ok = 0;
+	for (uint32_t i = 0; i < 2; i++) {
+		bool masked = i == 0;
+		g_shared->vcpu[0].upcall_mask = masked ? 0u : 1u;
+		uint32_t got = sr_iret_mode(g_vcpu, PV_PSR_MODE_USR | (masked ? PV_PSR_I : 0u));
+		uint32_t mask = g_shared->vcpu[0].upcall_mask;
+		evt_enable();
+		bool good = got != UINT32_MAX && (got & PV_PSR_I) == 0 && mask == (masked ? 1u : 0u);
+		ok += good;
+		EXPECT(good, "iret_regs with the I bit %s: cpsr 0x%08x, mask byte %u\n",
+		       masked ? "set" : "clear", got, mask);
+	}
+	gprintf("iret_regs and the I bit: %u of 2 resumed with the mask it asked for, the CPU's I "
+		"bit clear\n", ok);
+}
+
 void regs_tests(void)
 {
 	syscall_regs_test();
 	callbacks_refused_test();
 	time_regs_test();
 	iret_mode_test();
+	iret_mask_test();
 }
