@@ -81,14 +81,6 @@ struct hv {
 
 extern struct hv hv;
 
-/* d's virtual mode; the DACR follows it if d is running. */
-static inline void hv_set_vmode(struct hv_dom *d, uint32_t vmode)
-{
-	d->vmode = vmode;
-	if (d == hv.cur)
-		port_set_dacr(port_guest_dacr(vmode == REFHV_VMODE_KERNEL));
-}
-
 /* print.c */
 void hv_printf(const char *fmt, ...);
 void hv_vprintf(const char *fmt, va_list ap);

@@ -25,7 +25,7 @@ static const char *const exc_names[] = {
 
 /* Every function below acts on the running domain (hv.cur: a trap's, or a
  * hypercall's caller), whose DACR is the CPU's: a change of its virtual
- * mode goes to the CPU at once (hv_set_vmode without its test). */
+ * mode goes to the CPU at once, without a test of hv.cur. */
 static inline void set_vmode_cur(struct hv_dom *d, uint32_t vmode)
 {
 	d->vmode = vmode;

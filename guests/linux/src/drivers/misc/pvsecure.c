@@ -306,6 +306,15 @@ static long pvsecure_ioctl(struct file *file, unsigned int cmd, unsigned long ar
 {
 	void __user *uarg = (void __user *)arg;
 
+	/* A system call runs with upcalls unmasked, as natively with
+	 * interrupts enabled: pvlib_syscall_entry clears the mask itself.
+	 * The requests below wait for the secure domain's event; every one
+	 * of the session's checks this first. */
+	if (irqs_disabled()) {
+		pr_err("pvsecure: a system call entered with upcalls masked\n");
+		return -EIO;
+	}
+
 	switch (cmd) {
 	case PVSECURE_IOC_REQUEST: {
 		struct pvsecure_request q;

@@ -44,6 +44,12 @@
 
 #include "entry-header.S"
 
+/* pvlib_syscall_entry uses r8, r9 and lr, which vector_swi reads again
+ * after its unmask only to find an old-ABI system call's number. */
+#if !defined(CONFIG_AEABI) || defined(CONFIG_OABI_COMPAT)
+#error "a pvlib guest takes EABI system calls only"
+#endif
+
 	@ rd = the vcpu area (0x80001800: two immediates)
 	.macro	pvlib_vcpu, rd
 	mov	\rd, #PVLIB_VCPU_VA & 0xff000000
