@@ -17,7 +17,11 @@
  * - sync_piece: the sync function changes no memory the C code sees (it
  *   cleans or invalidates caches);
  * - the window is one object, pv_hc_window (hc_copy.h);
- * - pv_copy_bytes is __builtin_memcpy, with C11's contract (7.24.2.1).
+ * - pv_copy_bytes is __builtin_memcpy, with C11's contract (7.24.2.1),
+ *   and the bytes it writes are initialised;
+ * - x & 4095 == x % 4096 for x >= 0 (land4095_mod).
+ * Not proved: pv_hc_copy_to_guest's assigns clause (tools/prove's
+ * hc-copy-to run leaves it out; docs/verification.md says why).
  */
 #define PV_HC_WINDOW_SIZE 0x40000000u
 
