@@ -23,24 +23,34 @@
       predicate pv_hc_window_ptr(uint8_t *p, integer len);
     } */
 
-/* The port's two hooks, each called from one place only: WP reasons about
- * the call through their contracts. Always inlined, and walk() marked
- * inline: without both, gcc -O3 no longer inlines walk() into the copies
- * (measured: bench_multicall 17 -> 21 ns an entry); with them the object
- * code is the same as with the hooks called in place. */
-static inline __attribute__((always_inline)) enum pv_status
-access_page(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len, bool write,
-	    uint8_t **host)
+/*
+ * The port's two hooks, each called from one place only. For Frama-C they
+ * are two functions, so that WP reasons about each call through a
+ * contract (verification/wp/hc_copy.c); for the compiler the same
+ * expressions in place: as functions, even always inlined, they change
+ * gcc's inlining of walk() (-O3: no longer inlined into the copies,
+ * bench_multicall 17 -> 21 ns an entry; walk() marked inline: a
+ * maybe-uninitialized warning at -O2). The object code is the one of the
+ * calls written in place.
+ */
+#ifdef __FRAMAC__
+static enum pv_status access_page(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len,
+				  bool write, uint8_t **host)
 {
 	return hc->access(hc->user, dom, pv_gvaddr(a), len, write, host);
 }
 
-static inline __attribute__((always_inline)) void
-sync_piece(const struct pv_hc *hc, pv_domid_t dom, uint32_t va, uint8_t *host, uint32_t len,
-	   enum pv_hc_sync_op op)
+static void sync_piece(const struct pv_hc *hc, pv_domid_t dom, uint32_t va, uint8_t *host,
+		       uint32_t len, enum pv_hc_sync_op op)
 {
 	hc->sync(hc->user, dom, pv_gvaddr(va), host, len, op);
 }
+#else
+#define access_page(hc, dom, a, len, write, host) \
+	((hc)->access((hc)->user, (dom), pv_gvaddr(a), (len), (write), (host)))
+#define sync_piece(hc, dom, va, host, len, op) \
+	((hc)->sync((hc)->user, (dom), pv_gvaddr(va), (host), (len), (op)))
+#endif
 
 /* The checks that need no access function: alignment, wrap, limit. */
 static int32_t range_check(const struct pv_hc *hc, uint32_t a, uint32_t len, uint32_t align)
@@ -72,7 +82,7 @@ static uint32_t pages_of(uint32_t a, uint32_t len)
  * the page count rather than until len is used up, so that its bound is
  * plain (verification/eva/hypercall.c).
  */
-static inline int32_t walk(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len, bool write,
+static int32_t walk(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len, bool write,
 		    uint8_t **host, uint32_t *clen)
 {
 	const uint32_t pages = pages_of(a, len);

@@ -11,7 +11,8 @@
  * resolve() inlined into the copies).
  *
  * Assumed, not proved (what the port promises):
- * - access_page: the access function, asked about len bytes within one
+ * - access_page (a function for Frama-C, the same call as a macro for the
+ *   compiler: lib/hypercall/guestmem.c): the access function, asked about len bytes within one
  *   page, writes only *host, and on PV_OK has made len bytes at *host
  *   valid, inside the guest memory window (pv_hc_window_ptr);
  * - sync_piece: the sync function changes no memory the C code sees (it
