@@ -137,7 +137,8 @@ invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_mu
        struct pv_trap_frame *tf, bool *owned)
 {
 	/* lookup() spelled out, so that Eva narrows nr by the handler test
-	 * (verification/eva/hypercall.c); the same code. */
+	 * (verification/eva/hypercall.c); the compiler emits the same code
+	 * but for scheduling (docs/verification.md). */
 	if (__builtin_expect(nr >= hc->table_len || !hc->table[nr].handler, 0)) {
 		hc->unknown++;
 		return PV_ENOSYS;
