@@ -5,11 +5,52 @@
  * every page is checked with the caller's access function before any byte
  * moves, so a refused copy leaves both sides untouched. The caller's sync
  * function, if any, brackets the bytes moved (VIVT caches).
+ *
+ * The ACSL comments (loop invariants, and the predicate below) are for
+ * Frama-C WP, which proves the copies free of run-time errors from them
+ * (verification/wp/hc_copy.c, docs/verification.md); the compiler ignores
+ * them.
  */
 #include <pvlib/hypercall.h>
 
 #define PAGE 4096u
 #define MAX_CHUNKS (PV_HC_COPY_MAX / PAGE + 1u)
+
+/*@ axiomatic PvHcGuestWindow {
+      // The len bytes at p lie in the memory the access function hands
+      // out (what it promises, and what that memory is:
+      // verification/wp/hc_copy.c).
+      predicate pv_hc_window_ptr(uint8_t *p, integer len);
+    } */
+
+/*
+ * The port's two hooks, each called from one place only. For Frama-C they
+ * are two functions, so that WP reasons about each call through a
+ * contract (verification/wp/hc_copy.c); for the compiler the same
+ * expressions in place: as functions, even always inlined, they change
+ * gcc's inlining of walk() (-O3: no longer inlined into the copies,
+ * bench_multicall 17 -> 21 ns an entry; walk() marked inline: a
+ * maybe-uninitialized warning at -O2). The object code is the one of the
+ * calls written in place.
+ */
+#ifdef __FRAMAC__
+static enum pv_status access_page(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len,
+				  bool write, uint8_t **host)
+{
+	return hc->access(hc->user, dom, pv_gvaddr(a), len, write, host);
+}
+
+static void sync_piece(const struct pv_hc *hc, pv_domid_t dom, uint32_t va, uint8_t *host,
+		       uint32_t len, enum pv_hc_sync_op op)
+{
+	hc->sync(hc->user, dom, pv_gvaddr(va), host, len, op);
+}
+#else
+#define access_page(hc, dom, a, len, write, host) \
+	((hc)->access((hc)->user, (dom), pv_gvaddr(a), (len), (write), (host)))
+#define sync_piece(hc, dom, va, host, len, op) \
+	((hc)->sync((hc)->user, (dom), pv_gvaddr(va), (host), (len), (op)))
+#endif
 
 /* The checks that need no access function: alignment, wrap, limit. */
 static int32_t range_check(const struct pv_hc *hc, uint32_t a, uint32_t len, uint32_t align)
@@ -45,11 +86,22 @@ static int32_t walk(struct pv_hc *hc, pv_domid_t dom, uint32_t a, uint32_t len, 
 		    uint8_t **host, uint32_t *clen)
 {
 	const uint32_t pages = pages_of(a, len);
+	/*@ loop invariant 0 <= n <= pages;
+	    loop invariant n < pages ==> a + len == \at(a, Pre) + \at(len, Pre);
+	    loop invariant n == 0 ==> a == \at(a, Pre);
+	    loop invariant 0 < n < pages ==> a == \at(a, Pre) - \at(a, Pre) % 4096 + 4096 * n;
+	    loop invariant host != \null ==> \forall integer j; 0 <= j < n ==>
+	      clen[j] == \min(\at(a, Pre) + \at(len, Pre),
+	                      \at(a, Pre) - \at(a, Pre) % 4096 + 4096 * (j + 1)) -
+	                 (j == 0 ? \at(a, Pre) : \at(a, Pre) - \at(a, Pre) % 4096 + 4096 * j) &&
+	      \valid(host[j] + (0 .. clen[j] - 1)) && pv_hc_window_ptr(host[j], clen[j]);
+	    loop assigns n, a, len, host[0 .. (host == \null ? 0 : pages) - 1],
+	                 clen[0 .. (host == \null ? 0 : pages) - 1]; */
 	for (uint32_t n = 0; n < pages; n++) {
 		uint32_t in_page = PAGE - (a & (PAGE - 1u));
 		uint32_t c = len < in_page ? len : in_page;
 		uint8_t *p = 0;
-		enum pv_status rc = hc->access(hc->user, dom, pv_gvaddr(a), c, write, &p);
+		enum pv_status rc = access_page(hc, dom, a, c, write, &p);
 		if (rc != PV_OK)
 			return rc < 0 ? rc : PV_EFAULT;
 		if (!p)
@@ -80,8 +132,10 @@ static void sync_pieces(const struct pv_hc *hc, pv_domid_t dom, uint32_t va, uin
 {
 	if (!hc->sync)
 		return;
+	/*@ loop invariant 0 <= i <= n;
+	    loop assigns i, va; */
 	for (uint32_t i = 0; i < n; i++) {
-		hc->sync(hc->user, dom, pv_gvaddr(va), host[i], clen[i], op);
+		sync_piece(hc, dom, va, host[i], clen[i], op);
 		va += clen[i];
 	}
 }
@@ -109,6 +163,11 @@ enum pv_status pv_hc_copy_from_guest(struct pv_hc *hc, pv_domid_t dom, void *dst
 		return n;
 	sync_pieces(hc, dom, pv_gvaddr_val(va), (uint32_t)n, host, clen, PV_HC_SYNC_BEFORE);
 	uint8_t *d = dst;
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant d == (uint8_t *)dst +
+	      \min(len, i == 0 ? 0 : 4096 * i - va.va % 4096);
+	    loop invariant \initialized((uint8_t *)dst + (0 .. d - (uint8_t *)dst - 1));
+	    loop assigns i, d, ((uint8_t *)dst)[0 .. len - 1]; */
 	for (int32_t i = 0; i < n; i++) {
 		__builtin_memcpy(d, host[i], clen[i]);
 		d += clen[i];
@@ -126,6 +185,10 @@ enum pv_status pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t
 		return n;
 	sync_pieces(hc, dom, pv_gvaddr_val(va), (uint32_t)n, host, clen, PV_HC_SYNC_BEFORE);
 	const uint8_t *s = src;
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant s == (const uint8_t *)src +
+	      \min(len, i == 0 ? 0 : 4096 * i - va.va % 4096);
+	    loop assigns i, s, { host[j][k] | integer j, k; 0 <= j < n && 0 <= k < clen[j] }; */
 	for (int32_t i = 0; i < n; i++) {
 		__builtin_memcpy(host[i], s, clen[i]);
 		s += clen[i];

@@ -22,7 +22,11 @@
 #define GSIZE (3u * 4096u)
 #define ND 4u
 
-static uint8_t gmem[GSIZE];
+/* The guest memory window, and the copy helpers' contracts, which Eva uses
+ * in place of their code (proved by WP: verification/wp/hc_copy.c). */
+#define PV_HC_WINDOW_SIZE GSIZE
+#include "../wp/hc_copy.h"
+uint8_t pv_hc_window[GSIZE];
 
 static enum pv_status access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint32_t len, bool write,
 			 uint8_t **host)
@@ -31,7 +35,7 @@ static enum pv_status access_fn(void *user, pv_domid_t dom, pv_gvaddr_t va, uint
 	uint32_t a = pv_gvaddr_val(va);
 	if (a < GVA || a - GVA >= GSIZE || len > GSIZE - (a - GVA) || Frama_C_nondet(0, 1))
 		return PV_EFAULT;
-	*host = &gmem[a - GVA];
+	*host = &pv_hc_window[a - GVA];
 	return PV_OK;
 }
 
@@ -101,7 +105,7 @@ int main(void)
 	}
 	/* tools/prove requires this: the analysis below starts from a built instance. */
 	Frama_C_show_each_setup_done(hc.nr_domains);
-	Frama_C_make_unknown((char *)gmem, GSIZE);
+	Frama_C_make_unknown((char *)pv_hc_window, GSIZE);
 	struct pv_trap_frame tf;
 	Frama_C_make_unknown((char *)&tf, sizeof tf);
 	/* The call number: each entry of the table, or any number past it; the
