@@ -71,6 +71,8 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 	uint32_t bad = 0;
 	if (((idx | n) & (PV_MMU_GROUP - 1u)) == 0) {
 		const uint32_t *g = m->fr_group + (idx >> PV_MMU_GROUP_SHIFT);
+		/* For verification/wp/rte_pin.c; a comment to the compiler. */
+		/*@ loop invariant 0 <= i <= n >> 6; loop assigns i, bad; */
 		for (size_t i = 0; i < n >> PV_MMU_GROUP_SHIFT; i++)
 			bad |= (g[i] & kmask) ^ want;
 		if (bad == 0)
@@ -78,6 +80,7 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 		bad = 0;
 	}
 	const uint32_t *k = m->fr_key + idx;
+	/*@ loop invariant 0 <= i <= n; loop assigns i, bad; */
 	for (size_t i = 0; i < n; i++)
 		bad |= (k[i] & kmask) ^ want;
 	return bad == 0;
@@ -90,6 +93,7 @@ int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, 
 	if (keys_are(m, idx, n, writable ? UINT32_MAX : PV_MMU_KEY_OWNER, dom) &&
 	    (!writable || !(idx < pin_hi && pin_lo < idx + n)))
 		return PV_OK;
+	/*@ loop invariant idx <= i <= idx + n; loop assigns i; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		int32_t rc = check_frame(m, i, dom, writable, pin_lo, pin_hi, existing);
 		if (rc != PV_OK)
@@ -268,14 +272,18 @@ static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
  */
 static inline uint32_t skip_faults(const uint32_t *s, uint32_t j, uint32_t lim)
 {
+	/* For verification/wp/rte_pin.c; a comment to the compiler. */
+	/*@ loop invariant \at(j, Pre) <= j <= lim; loop assigns j; */
 	for (; j < lim && (j & 7u) != 0; j++)
 		if (s[j] & 3u)
 			return j;
+	/*@ loop invariant \at(j, Pre) <= j <= lim; loop assigns j; */
 	for (; lim - j >= 8u; j += 8u) {
 		const uint32_t *q = s + j;
 		if (((q[0] | q[1] | q[2] | q[3] | q[4] | q[5] | q[6] | q[7]) & 3u) != 0)
 			break;
 	}
+	/*@ loop invariant \at(j, Pre) <= j <= lim; loop assigns j; */
 	while (j < lim && (s[j] & 3u) == 0)
 		j++;
 	return j;
@@ -286,6 +294,8 @@ static inline bool block_faults(const uint32_t *s, uint32_t j)
 {
 	const uint32_t *q = s + j;
 	uint32_t any = 0;
+	/* For verification/wp/rte_pin.c; a comment to the compiler. */
+	/*@ loop invariant 0 <= i <= 64; loop assigns i, any; */
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++)
 		any |= q[i];
 	return (any & 3u) == 0;

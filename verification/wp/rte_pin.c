@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Absence of run-time errors in the pin walk of lib/mmu/validate.c
+ * (Frama-C WP, -wp-rte): no out-of-bounds read of a table or of the frame
+ * records, no overflow, no invalid shift, for every word a guest can have
+ * written into the table it asks to pin. This file includes validate.c;
+ * its loops carry their invariants in the source (comments to the
+ * compiler). tools/prove runs WP on each function below (-wp-fct), its
+ * callees through their contracts.
+ *
+ * The preconditions are what every call site guarantees, each with its
+ * reason; nothing a guest controls (the table's words) is assumed.
+ */
+#include "mmu_internal.h"
+
+/*@
+  // C11 6.5.7 on a non-negative value (as lsr12_div in check_leaf.c): the
+  // group of a frame index.
+  axiomatic ShiftIsDivision6 {
+  axiom lsr6_div: \forall integer x; 0 <= x ==> (x >> 6) == x / 64;
+  }
+  // The whole groups of frames [idx, idx + n) lie among the first
+  // (nr + 63) / 64 (keys_are's look at the summaries).
+  lemma group_index: \forall integer i, idx, n, nr;
+    0 <= i && 0 <= idx && 0 <= n && i < n / 64 && idx + n <= nr ==>
+      i + idx / 64 < (nr + 63) / 64;
+*/
+
+/*
+ * The pin walk's scans. s is a table being pinned or released: the
+ * callers (walk_get, walk_put) pass the slots of a frame of RAM
+ * (pv_mmu_slot_ptr) and keep every index below the table's slot count.
+ */
+
+/*@
+  // walk_get: j + 1 after a fault at j below lim, where lim is the table's
+  // end or the start of the hypervisor's slots
+  requires j <= lim;
+  requires \valid_read(s + (j .. lim - 1));
+  assigns \nothing;
+  ensures skip_range: \old(j) <= \result <= lim;
+  // a slot it stops at below lim is no fault (that every slot skipped is
+  // one is not proved: the provers do not split the OR of eight slots)
+  ensures skip_stop: \result < lim ==> (s[\result] & 3) != 0;
+*/
+static inline uint32_t skip_faults(const uint32_t *s, uint32_t j, uint32_t lim);
+
+/*@
+  // walk_put: a whole block from j, j + 64 at most the table's end
+  requires \valid_read(s + (j .. j + 63));
+  assigns \nothing;
+*/
+static inline bool block_faults(const uint32_t *s, uint32_t j);
+
+/*@
+  // The frame store as pv_mmu_init lays it out: nr_frames words per
+  // array, one group summary per 64 frames (PV_MMU_FRAME_STORE_WORDS).
+  predicate store_read(struct pv_mmu *m) =
+    \valid_read(m) && m->nr_frames <= 0x100000 &&
+    \valid_read(m->fr_key + (0 .. m->nr_frames - 1)) &&
+    \valid_read(m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1));
+*/
+
+/*@
+  // frames [idx, idx + n) lie in RAM: pv_mmu_check_frames and the frame
+  // counts are called for a leaf pv_mmu_check found in RAM (leaf_in_ram)
+  requires store_read(m);
+  requires idx + n <= m->nr_frames;
+  assigns \nothing;
+*/
+static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t kmask,
+		     uint32_t want);
+
+#include "validate.c"
+
+/*
+ * pv_mmu_check's own run-time errors (its theorems' runs name their
+ * properties, which leaves them out): check_frame inlined, the two
+ * out-of-line halves through their contracts, pv_mmu_check_io's proved in
+ * io.c's run, pv_mmu_check_frames' below (its RTE proved in this file's
+ * run on it, from keys_are's contract).
+ */
+/*@
+  // The frame records as the checks read them (pv_mmu_init; a granted
+  // frame's owner is a domain of the instance, isolation.c's
+  // grant_owner_ok: pv_mmu_grant grants only a live domain's frames and
+  // destroy drops the grants first).
+  predicate check_inst(struct pv_mmu *m) =
+    store_read(m) &&
+    \valid_read(m->fr_gpeer + (0 .. m->nr_frames - 1)) &&
+    \valid_read(m->domains + (0 .. m->nr_domains - 1)) &&
+    \forall integer i; 0 <= i < m->nr_frames ==>
+      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
+        (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains);
+*/
+
+/*@
+  axiomatic ShiftIsDivisionPin {
+  // As check_leaf.c's lsr12_div and land_page (C11 6.5.7 and 6.5.10 on a
+  // non-negative value): a frame index, and Qed's form of the test of
+  // pv_mmu_frame_index's result against UINT32_MAX.
+  axiom lsr12_div: \forall integer x; 0 <= x ==> (x >> 12) == x / 4096;
+  axiom land_page: \forall integer x; 0 <= x ==> (x & -4096) == x - x % 4096;
+  }
+*/
+
+/*@
+  // its run-time errors are proved with the theorems of isolation.c
+  // (check_frame's run, -wp-rte), under these preconditions
+  requires check_inst(m);
+  requires i < m->nr_frames;
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+  assigns \nothing;
+  ensures \result == PV_OK || \result < 0;
+*/
+static inline int32_t check_frame(const struct pv_mmu *m, uint32_t i, uint16_t dom,
+				  bool writable, uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/*@
+  requires check_inst(m);
+  requires idx + n <= m->nr_frames;
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+  assigns \nothing;
+  ensures \result == PV_OK || \result < 0;
+*/
+int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
+			    bool writable, uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/*@
+  requires \valid_read(m) && \valid_read(e);
+  requires \valid(m->io + (0 .. m->io_max - 1));
+  requires e->mt <= PV_MMU_MT_MIXED;
+  assigns \nothing;
+  ensures \result == PV_OK || \result < 0;
+*/
+int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
+
+/*@
+  requires check_inst(m);
+  requires \valid(m->io + (0 .. m->io_max - 1));
+  requires \valid_read(e);
+  // the decoders' output: a kind (dec_kind), a memory type of the
+  // enumeration, an ARM domain of the 4-bit field (v5_domain) or none
+  requires e->kind <= PV_MMU_ENT_FINE;
+  requires e->mt <= PV_MMU_MT_MIXED;
+  requires e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN;
+  // a guest's table (pin: a live domain; update: the table's owner)
+  requires dom <= PV_DOMID_MAX_GUEST;
+  // the frames being pinned, or none (0, 0)
+  requires pin_lo <= pin_hi;
+  // RAM is nr_frames whole frames (pv_mmu_init: PV_EALIGN otherwise)
+  requires m->nr_frames == m->ram_size >> 12 && m->ram_size % 4096 == 0;
+  assigns \nothing;
+*/
+static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
+				    uint32_t pin_lo, uint32_t pin_hi, bool existing);
