@@ -219,6 +219,7 @@ static inline uint32_t block_pass(const uint32_t *restrict q, const uint32_t *re
 {
 	uint32_t bad = 0, want = d;
 	if (key == NULL) {
+		/*@ loop invariant 0 <= i <= 64; loop assigns i, bad, want, cnt[0 .. 63]; */
 		for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
 			bad |= q[i] ^ want;
 			cnt[i]++;
@@ -226,6 +227,7 @@ static inline uint32_t block_pass(const uint32_t *restrict q, const uint32_t *re
 		}
 		return bad;
 	}
+	/*@ loop invariant 0 <= i <= 64; loop assigns i, bad, want, cnt[0 .. 63]; */
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
 		bad |= (q[i] ^ want) | ((key[i] & kmask) ^ kwant);
 		cnt[i]++;
@@ -259,6 +261,7 @@ static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 			       : block_pass(s + j, m->fr_key + idx, cnt, d, PV_MMU_KEY_OWNER, dom);
 	if (bad == 0)
 		return true;
+	/*@ loop invariant 0 <= i <= 64; loop assigns i, cnt[0 .. 63]; */
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++)
 		cnt[i]--;
 	return false;
@@ -380,6 +383,7 @@ static inline uint32_t run(struct pv_mmu *m, const uint32_t *s, uint32_t j, uint
 {
 	const uint32_t *const key = m->fr_key;
 	const uint32_t base = m->ram_base, nf = m->nr_frames;
+	/*@ loop invariant \at(j, Pre) <= j <= end; loop assigns j, cnt[0 .. nf - 1]; */
 	for (; j < end; j++) {
 		uint32_t d = s[j];
 		/* base is 4 KiB aligned: the low bits cannot borrow. */
@@ -424,6 +428,7 @@ static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, u
 {
 	const uint32_t d = s[j];
 	uint32_t k = j + 1u, want = d + PV_FRAME_SIZE;
+	/*@ loop invariant j < k <= end; loop assigns k, want; */
 	while (k < end && s[k] == want) {
 		k++;
 		want += PV_FRAME_SIZE;
@@ -438,17 +443,20 @@ static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, u
 	const uint32_t kmask = w ? UINT32_MAX : PV_MMU_KEY_OWNER;
 	uint32_t bad = 0;
 	const uint32_t *grp = m->fr_group;
+	/*@ loop invariant idx >> 6 <= g <= ((idx + n - 1) >> 6) + 1; loop assigns g, bad; */
 	for (uint32_t g = idx >> PV_MMU_GROUP_SHIFT; g <= (idx + n - 1u) >> PV_MMU_GROUP_SHIFT; g++)
 		bad |= (grp[g] & kmask) ^ dom;
 	if (bad != 0) {
 		const uint32_t *key = m->fr_key + idx;
 		bad = 0;
+		/*@ loop invariant 0 <= i <= n; loop assigns i, bad; */
 		for (size_t i = 0; i < n; i++)
 			bad |= (key[i] & kmask) ^ dom;
 		if (bad != 0)
 			return j;
 	}
 	uint32_t *cnt = (w ? m->fr_tc : m->fr_ro) + idx;
+	/*@ loop invariant 0 <= i <= n; loop assigns i, cnt[0 .. n - 1]; */
 	for (size_t i = 0; i < n; i++)
 		cnt[i]++;
 	return k;
@@ -461,6 +469,9 @@ static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, u
 static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 				 uint32_t end, struct memo mm, uint32_t pin_lo, uint32_t pin_hi)
 {
+	/*@ loop invariant \at(j, Pre) <= j < end;
+	    loop assigns j, \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1]; */
 	for (;;) {
 		uint32_t x = s[j] & 0xFFFu;
 		bool one = x == mm.a1;

@@ -73,6 +73,86 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 
 #include "validate.c"
 
+/*@
+  axiomatic LowBitsPin {
+  // C11 6.5.10 on a non-negative value: its six low bits are its
+  // remainder by 64 (the frame's place in its group, block_get)
+  axiom land63_mod: \forall integer x; 0 <= x ==> (x & 63) == x % 64;
+  }
+  // A block of 64 frames not aligned to a group reaches into the next
+  // group, which is among the first (nr + 63) / 64 (block_get).
+  lemma group_next: \forall integer idx, nr;
+    0 <= idx && idx + 64 <= nr && idx % 64 != 0 ==> idx / 64 + 1 < (nr + 63) / 64;
+  // The last group of frames [idx, idx + n) is among them (span).
+  lemma group_last: \forall integer idx, n, nr;
+    0 <= idx && 1 <= n && idx + n <= nr ==> (idx + n - 1) / 64 < (nr + 63) / 64;
+
+  // The frame counts the pin walk bumps: nr_frames words each, apart from
+  // each other, from the instance and from the keys and summaries it reads
+  // (the frame store's arrays are disjoint slices of it, pv_mmu_init).
+  predicate pin_store(struct pv_mmu *m) =
+    store_read(m) &&
+    \valid(m->fr_ro + (0 .. m->nr_frames - 1)) &&
+    \valid(m->fr_tc + (0 .. m->nr_frames - 1)) &&
+    \separated(m, m->fr_ro + (0 .. m->nr_frames - 1), m->fr_tc + (0 .. m->nr_frames - 1),
+               m->fr_key + (0 .. m->nr_frames - 1),
+               m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1));
+*/
+
+/*
+ * The pin walk's fast paths, called per run, span or block of a coarse
+ * table by walk_get: each reads the slots it is given and bumps frame
+ * counts, never past the frame records.
+ */
+/*@
+  // cnt: fr_tc or fr_ro (the callers pass one of them)
+  requires store_read(m);
+  requires \valid(cnt + (0 .. m->nr_frames - 1));
+  requires j <= end && \valid_read(s + (j .. end - 1));
+  assigns cnt[0 .. m->nr_frames - 1];
+  ensures run_range: \old(j) <= \result <= end;
+*/
+static inline uint32_t run(struct pv_mmu *m, const uint32_t *s, uint32_t j, uint32_t end,
+			   uint32_t pmask, uint32_t pat, uint32_t *cnt, uint32_t kmask, uint32_t kwant,
+			   uint32_t pin_lo, uint32_t pin_hi);
+
+/*@
+  // block_get's three calls: a whole block of the table, and of the frame
+  // counts and keys from the block's first frame (key NULL: not read)
+  requires \valid_read(q + (0 .. 63)) && \valid(cnt + (0 .. 63));
+  requires key == \null || \valid_read(key + (0 .. 63));
+  assigns cnt[0 .. 63];
+*/
+static inline uint32_t block_pass(const uint32_t *restrict q, const uint32_t *restrict key,
+				  uint32_t *restrict cnt, uint32_t d, uint32_t kmask, uint32_t kwant);
+
+/*@
+  // a whole block of the table from j (walk_get: j + 64 <= the slot count)
+  requires pin_store(m);
+  requires j + 64 <= 4096 && \valid_read(s + (j .. j + 63));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
+*/
+static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			     bool w, uint32_t pin_lo, uint32_t pin_hi);
+
+/*@
+  requires pin_store(m);
+  requires j < end <= 4096 && \valid_read(s + (j .. end - 1));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
+  ensures span_range: \old(j) <= \result <= end;
+*/
+static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			    uint32_t end, bool w, uint32_t pin_lo, uint32_t pin_hi);
+
+/*@
+  requires pin_store(m);
+  requires j < end <= 4096 && \valid_read(s + (j .. end - 1));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
+  ensures runs_range: \old(j) <= \result <= end;
+*/
+static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+				 uint32_t end, struct memo mm, uint32_t pin_lo, uint32_t pin_hi);
+
 /*
  * pv_mmu_check's own run-time errors (its theorems' runs name their
  * properties, which leaves them out): check_frame inlined, the two
