@@ -106,10 +106,13 @@ void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 {
 	uint32_t *cnt = writable ? m->fr_tc : m->fr_ro;
 	if (keys_are(m, idx, n, PV_MMU_KEY_OWNER, dom)) {
+		/*@ loop invariant idx <= i <= idx + n; loop assigns i, cnt[idx .. idx + n - 1]; */
 		for (size_t i = idx; i < (size_t)idx + n; i++)
 			cnt[i]++; /* dom's own frames: no grant counts */
 		return;
 	}
+	/*@ loop invariant idx <= i <= idx + n;
+	    loop assigns i, cnt[idx .. idx + n - 1], m->fr_gmaps[idx .. idx + n - 1]; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		cnt[i]++;
 		if (fr_owner(m, i) != dom)
@@ -501,6 +504,11 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	struct memo mm = { UINT32_MAX, UINT32_MAX, false, false };
 	uint32_t ptr_pat = UINT32_MAX; /* L1: pattern of a good coarse-table pointer */
 	const uint32_t kl2 = pv_mmu_key(dom, PV_MMU_FT_L2, PV_MMU_FRAME_PINNED);
+	/*@ loop assigns j, rc, e, mm, ptr_pat,
+	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_gmaps, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->io, Pre)[0 .. \at(m->io_max, Pre) - 1].maps; */
 	while (j < end) {
 		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
@@ -529,6 +537,9 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			bool w = (d & 0xFFFu) == mm.a0 ? mm.w0 : mm.w1;
 			if (blk && block_get(m, dom, s, j, w, pin_lo, pin_hi)) {
 				/* A run usually goes on: the next block, same pattern. */
+				/*@ loop invariant j + 64 <= end;
+				    loop assigns j, \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+				      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1]; */
 				do
 					j += PV_MMU_BLOCK;
 				while (end - j >= PV_MMU_BLOCK && ((s[j] ^ d) & 0xFFFu) == 0 &&
@@ -575,6 +586,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				break;
 			}
 			uint32_t diff = 0;
+			/*@ loop invariant 1 <= k <= e.group; loop assigns k, diff; */
 			for (uint32_t k = 1; k < e.group; k++)
 				diff |= s[j + k] ^ d;
 			if (diff) {

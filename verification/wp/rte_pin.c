@@ -236,3 +236,129 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 */
 static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
 				    uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/*
+ * walk_get, the pin walk: every slot of the table, through the contracts
+ * above and these.
+ */
+/*@
+  // The instance as the pin walk reads and counts it: pin_store, the grant
+  // counts and the I/O regions' map counts apart from all else too, RAM in
+  // whole frames, a granted frame's owner a domain (check_inst).
+  predicate pin_inst(struct pv_mmu *m) =
+    pin_store(m) && check_inst(m) &&
+    m->nr_frames == m->ram_size >> 12 && m->ram_size % 4096 == 0 &&
+    \valid(m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
+    \valid(m->io + (0 .. m->io_max - 1)) &&
+    \separated(m, m->fr_gmaps + (0 .. m->nr_frames - 1), m->io + (0 .. m->io_max - 1),
+               m->fr_ro + (0 .. m->nr_frames - 1), m->fr_tc + (0 .. m->nr_frames - 1),
+               m->fr_key + (0 .. m->nr_frames - 1), m->fr_gpeer + (0 .. m->nr_frames - 1),
+               m->domains + (0 .. m->nr_domains - 1));
+
+  // What an accepted entry needs of its frames to be counted
+  // (pv_mmu_check's table_in_ram and leaf_in_ram, restated below).
+  predicate countable(struct pv_mmu *m, struct pv_mmu_ent *e) =
+    (e->kind != PV_MMU_ENT_LEAF ==> (uint32_t)(e->base - m->ram_base) < m->ram_size) &&
+    (e->kind == PV_MMU_ENT_LEAF && (uint32_t)(e->base - m->ram_base) < m->ram_size ==>
+      (uint32_t)(e->base - m->ram_base) / 4096 + e->frames <= m->nr_frames);
+*/
+
+/*@
+  // (with the preconditions above) what pv_mmu_get needs
+  ensures check_countable: \result == PV_OK ==> countable(m, e);
+*/
+static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
+				    uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/* The port's assertion hook stops the machine: it does not return. */
+/*@ assigns \nothing; ensures \false; */
+void pv_port_assert_fail(const char *expr, const char *file, int line);
+
+/*@
+  // io.c's io_find_holds (proved there) as far as the count needs it
+  requires \valid_read(m);
+  requires \valid(m->io + (0 .. m->io_max - 1));
+  assigns \nothing;
+  ensures \result == \null || \exists integer r; 0 <= r < m->io_max && \result == m->io + r;
+*/
+struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, uint32_t base,
+					uint32_t len);
+
+/*@
+  requires pin_inst(m);
+  requires idx + n <= m->nr_frames;
+  assigns m->fr_tc[idx .. idx + n - 1], m->fr_ro[idx .. idx + n - 1],
+    m->fr_gmaps[idx .. idx + n - 1];
+*/
+void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable);
+
+/*@
+  // e was accepted by pv_mmu_check (check_countable)
+  requires pin_inst(m);
+  requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
+    m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
+    m->io + (0 .. m->io_max - 1));
+  requires countable(m, e);
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+*/
+static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
+
+/*@
+  // The decoders' output ranges: dec_kind and dec_group are proved in
+  // update_one.c's update_decoders run (with 1 <= group <= 64); that the
+  // group is a power of two, the memory type one of the enumeration and
+  // the ARM domain a 4-bit field or none are ASSUMED here, not proved
+  // (docs/verification.md, "What is not proved").
+  requires \valid_read(m) && \valid(e);
+  assigns *e;
+  ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
+  ensures dec_group: \result == PV_OK ==>
+    e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;
+  ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;
+  ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN;
+*/
+static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32_t d,
+				    struct pv_mmu_ent *e);
+
+/*@
+  // The table geometry (table_geom): a second-level table's 1024 slots, or
+  // an L1's 4096 with the hypervisor's slots [skip_lo, skip_hi) inside
+  // (pv_mmu_init: the hypervisor's range ends at or below 4 GiB).
+  predicate geom_ok(struct table_geom *g) =
+    \valid_read(g) && (g->nslots == 1024 || g->nslots == 4096) &&
+    g->skip_lo <= g->skip_hi <= g->nslots;
+*/
+
+/*@
+  // ASSUMED, not proved: walk_put re-decodes and puts back slots [0, end)
+  // that walk_get got (or a pinned table holds), i.e. entries pv_mmu_check
+  // accepted; its safety rests on that invariant of pinned tables, which
+  // these contracts cannot state (the decoders are C, not logic).
+  requires pin_inst(m) && geom_ok(g);
+  requires end <= g->nslots && \valid_read(s + (0 .. g->nslots - 1));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+*/
+static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
+		     const struct table_geom *g, uint32_t end);
+
+/*@
+  // pv_mmu_pin: m the caller's instance, dom a live guest, s the table's
+  // frames in RAM (a frame of dom's: never the frame store, which no guest
+  // owns, nor the caller's records), g a local of pv_mmu_pin
+  requires pin_inst(m) && geom_ok(g);
+  requires \valid_read(s + (0 .. g->nslots - 1));
+  requires \separated(s + (0 .. g->nslots - 1), g, m, m->fr_ro + (0 .. m->nr_frames - 1),
+    m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
+    m->io + (0 .. m->io_max - 1));
+  requires \separated(g, m, m->fr_ro + (0 .. m->nr_frames - 1),
+    m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
+    m->io + (0 .. m->io_max - 1));
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+*/
+static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
+			const struct table_geom *g, uint32_t pin_lo, uint32_t pin_hi);
