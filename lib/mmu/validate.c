@@ -71,6 +71,8 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 	uint32_t bad = 0;
 	if (((idx | n) & (PV_MMU_GROUP - 1u)) == 0) {
 		const uint32_t *g = m->fr_group + (idx >> PV_MMU_GROUP_SHIFT);
+		/* For verification/wp/rte_pin.c; a comment to the compiler. */
+		/*@ loop invariant 0 <= i <= n >> 6; loop assigns i, bad; */
 		for (size_t i = 0; i < n >> PV_MMU_GROUP_SHIFT; i++)
 			bad |= (g[i] & kmask) ^ want;
 		if (bad == 0)
@@ -78,6 +80,7 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 		bad = 0;
 	}
 	const uint32_t *k = m->fr_key + idx;
+	/*@ loop invariant 0 <= i <= n; loop assigns i, bad; */
 	for (size_t i = 0; i < n; i++)
 		bad |= (k[i] & kmask) ^ want;
 	return bad == 0;
@@ -90,6 +93,7 @@ int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, 
 	if (keys_are(m, idx, n, writable ? UINT32_MAX : PV_MMU_KEY_OWNER, dom) &&
 	    (!writable || !(idx < pin_hi && pin_lo < idx + n)))
 		return PV_OK;
+	/*@ loop invariant idx <= i <= idx + n; loop assigns i; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		int32_t rc = check_frame(m, i, dom, writable, pin_lo, pin_hi, existing);
 		if (rc != PV_OK)
@@ -102,10 +106,13 @@ void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 {
 	uint32_t *cnt = writable ? m->fr_tc : m->fr_ro;
 	if (keys_are(m, idx, n, PV_MMU_KEY_OWNER, dom)) {
+		/*@ loop invariant idx <= i <= idx + n; loop assigns i, cnt[idx .. idx + n - 1]; */
 		for (size_t i = idx; i < (size_t)idx + n; i++)
 			cnt[i]++; /* dom's own frames: no grant counts */
 		return;
 	}
+	/*@ loop invariant idx <= i <= idx + n;
+	    loop assigns i, cnt[idx .. idx + n - 1], m->fr_gmaps[idx .. idx + n - 1]; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		cnt[i]++;
 		if (fr_owner(m, i) != dom)
@@ -215,6 +222,7 @@ static inline uint32_t block_pass(const uint32_t *restrict q, const uint32_t *re
 {
 	uint32_t bad = 0, want = d;
 	if (key == NULL) {
+		/*@ loop invariant 0 <= i <= 64; loop assigns i, bad, want, cnt[0 .. 63]; */
 		for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
 			bad |= q[i] ^ want;
 			cnt[i]++;
@@ -222,6 +230,7 @@ static inline uint32_t block_pass(const uint32_t *restrict q, const uint32_t *re
 		}
 		return bad;
 	}
+	/*@ loop invariant 0 <= i <= 64; loop assigns i, bad, want, cnt[0 .. 63]; */
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
 		bad |= (q[i] ^ want) | ((key[i] & kmask) ^ kwant);
 		cnt[i]++;
@@ -255,6 +264,7 @@ static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 			       : block_pass(s + j, m->fr_key + idx, cnt, d, PV_MMU_KEY_OWNER, dom);
 	if (bad == 0)
 		return true;
+	/*@ loop invariant 0 <= i <= 64; loop assigns i, cnt[0 .. 63]; */
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++)
 		cnt[i]--;
 	return false;
@@ -268,14 +278,18 @@ static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
  */
 static inline uint32_t skip_faults(const uint32_t *s, uint32_t j, uint32_t lim)
 {
+	/* For verification/wp/rte_pin.c; a comment to the compiler. */
+	/*@ loop invariant \at(j, Pre) <= j <= lim; loop assigns j; */
 	for (; j < lim && (j & 7u) != 0; j++)
 		if (s[j] & 3u)
 			return j;
+	/*@ loop invariant \at(j, Pre) <= j <= lim; loop assigns j; */
 	for (; lim - j >= 8u; j += 8u) {
 		const uint32_t *q = s + j;
 		if (((q[0] | q[1] | q[2] | q[3] | q[4] | q[5] | q[6] | q[7]) & 3u) != 0)
 			break;
 	}
+	/*@ loop invariant \at(j, Pre) <= j <= lim; loop assigns j; */
 	while (j < lim && (s[j] & 3u) == 0)
 		j++;
 	return j;
@@ -286,6 +300,8 @@ static inline bool block_faults(const uint32_t *s, uint32_t j)
 {
 	const uint32_t *q = s + j;
 	uint32_t any = 0;
+	/* For verification/wp/rte_pin.c; a comment to the compiler. */
+	/*@ loop invariant 0 <= i <= 64; loop assigns i, any; */
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++)
 		any |= q[i];
 	return (any & 3u) == 0;
@@ -370,6 +386,7 @@ static inline uint32_t run(struct pv_mmu *m, const uint32_t *s, uint32_t j, uint
 {
 	const uint32_t *const key = m->fr_key;
 	const uint32_t base = m->ram_base, nf = m->nr_frames;
+	/*@ loop invariant \at(j, Pre) <= j <= end; loop assigns j, cnt[0 .. nf - 1]; */
 	for (; j < end; j++) {
 		uint32_t d = s[j];
 		/* base is 4 KiB aligned: the low bits cannot borrow. */
@@ -414,6 +431,7 @@ static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, u
 {
 	const uint32_t d = s[j];
 	uint32_t k = j + 1u, want = d + PV_FRAME_SIZE;
+	/*@ loop invariant j < k <= end; loop assigns k, want; */
 	while (k < end && s[k] == want) {
 		k++;
 		want += PV_FRAME_SIZE;
@@ -428,17 +446,20 @@ static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, u
 	const uint32_t kmask = w ? UINT32_MAX : PV_MMU_KEY_OWNER;
 	uint32_t bad = 0;
 	const uint32_t *grp = m->fr_group;
+	/*@ loop invariant idx >> 6 <= g <= ((idx + n - 1) >> 6) + 1; loop assigns g, bad; */
 	for (uint32_t g = idx >> PV_MMU_GROUP_SHIFT; g <= (idx + n - 1u) >> PV_MMU_GROUP_SHIFT; g++)
 		bad |= (grp[g] & kmask) ^ dom;
 	if (bad != 0) {
 		const uint32_t *key = m->fr_key + idx;
 		bad = 0;
+		/*@ loop invariant 0 <= i <= n; loop assigns i, bad; */
 		for (size_t i = 0; i < n; i++)
 			bad |= (key[i] & kmask) ^ dom;
 		if (bad != 0)
 			return j;
 	}
 	uint32_t *cnt = (w ? m->fr_tc : m->fr_ro) + idx;
+	/*@ loop invariant 0 <= i <= n; loop assigns i, cnt[0 .. n - 1]; */
 	for (size_t i = 0; i < n; i++)
 		cnt[i]++;
 	return k;
@@ -451,6 +472,9 @@ static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, u
 static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 				 uint32_t end, struct memo mm, uint32_t pin_lo, uint32_t pin_hi)
 {
+	/*@ loop invariant \at(j, Pre) <= j < end;
+	    loop assigns j, \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1]; */
 	for (;;) {
 		uint32_t x = s[j] & 0xFFFu;
 		bool one = x == mm.a1;
@@ -480,6 +504,11 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	struct memo mm = { UINT32_MAX, UINT32_MAX, false, false };
 	uint32_t ptr_pat = UINT32_MAX; /* L1: pattern of a good coarse-table pointer */
 	const uint32_t kl2 = pv_mmu_key(dom, PV_MMU_FT_L2, PV_MMU_FRAME_PINNED);
+	/*@ loop assigns j, rc, e, mm, ptr_pat,
+	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_gmaps, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->io, Pre)[0 .. \at(m->io_max, Pre) - 1].maps; */
 	while (j < end) {
 		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
@@ -508,6 +537,9 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			bool w = (d & 0xFFFu) == mm.a0 ? mm.w0 : mm.w1;
 			if (blk && block_get(m, dom, s, j, w, pin_lo, pin_hi)) {
 				/* A run usually goes on: the next block, same pattern. */
+				/*@ loop invariant j + 64 <= end;
+				    loop assigns j, \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+				      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1]; */
 				do
 					j += PV_MMU_BLOCK;
 				while (end - j >= PV_MMU_BLOCK && ((s[j] ^ d) & 0xFFFu) == 0 &&
@@ -554,6 +586,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				break;
 			}
 			uint32_t diff = 0;
+			/*@ loop invariant 1 <= k <= e.group; loop assigns k, diff; */
 			for (uint32_t k = 1; k < e.group; k++)
 				diff |= s[j + k] ^ d;
 			if (diff) {

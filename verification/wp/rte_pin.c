@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Absence of run-time errors in the pin walk of lib/mmu/validate.c and in
+ * pv_mmu_check (Frama-C WP, -wp-rte): no out-of-bounds read of a table or
+ * of the frame records, no overflow, no invalid shift, for every word a
+ * guest can have written into the table it asks to pin. This file
+ * includes validate.c; its loops carry their invariants in the source
+ * (comments to the compiler). tools/prove runs WP on the functions below
+ * (-wp-fct), each one's callees through their contracts:
+ *
+ *   rte-pin-scan  skip_faults, block_faults, keys_are, pv_mmu_check_frames
+ *   rte-pin-fast  run, block_pass, block_get, span, fast_runs
+ *   rte-check     pv_mmu_check (check_frame through the contract below,
+ *                 which isolation.c's check_frame run proves with -wp-rte)
+ *   rte-pin-get   pv_mmu_get, pv_mmu_get_frames
+ *   lemmas-pin    group_index, group_next, group_last
+ *
+ * PENDING (not run by tools/prove): walk_get itself, from these contracts,
+ * and the decoders' output ranges and walk_put's contract that it uses,
+ * which are assumed (see there and docs/verification.md). WP's own
+ * simplification of walk_get's goals takes seconds each; the run does not
+ * fit tools/prove's budget.
+ *
+ * The preconditions are what every call site guarantees, each with its
+ * reason; nothing a guest controls (the table's words) is assumed.
+ */
+#include "mmu_internal.h"
+
+/*@
+  // C11 6.5.7 on a non-negative value (as lsr12_div in check_leaf.c): the
+  // group of a frame index.
+  axiomatic ShiftIsDivision6 {
+  axiom lsr6_div: \forall integer x; 0 <= x ==> (x >> 6) == x / 64;
+  }
+  // The whole groups of frames [idx, idx + n) lie among the first
+  // (nr + 63) / 64 (keys_are's look at the summaries).
+  lemma group_index: \forall integer i, idx, n, nr;
+    0 <= i && 0 <= idx && 0 <= n && i < n / 64 && idx + n <= nr ==>
+      i + idx / 64 < (nr + 63) / 64;
+*/
+
+/*
+ * The pin walk's scans. s is a table being pinned or released: the
+ * callers (walk_get, walk_put) pass the slots of a frame of RAM
+ * (pv_mmu_slot_ptr) and keep every index below the table's slot count.
+ */
+
+/*@
+  // walk_get: j + 1 after a fault at j below lim, where lim is the table's
+  // end or the start of the hypervisor's slots
+  requires j <= lim;
+  requires \valid_read(s + (j .. lim - 1));
+  assigns \nothing;
+  ensures skip_range: \old(j) <= \result <= lim;
+  // a slot it stops at below lim is no fault (that every slot skipped is
+  // one is not proved: the provers do not split the OR of eight slots)
+  ensures skip_stop: \result < lim ==> (s[\result] & 3) != 0;
+*/
+static inline uint32_t skip_faults(const uint32_t *s, uint32_t j, uint32_t lim);
+
+/*@
+  // walk_put: a whole block from j, j + 64 at most the table's end
+  requires \valid_read(s + (j .. j + 63));
+  assigns \nothing;
+*/
+static inline bool block_faults(const uint32_t *s, uint32_t j);
+
+/*@
+  // The frame store as pv_mmu_init lays it out: nr_frames words per
+  // array, one group summary per 64 frames (PV_MMU_FRAME_STORE_WORDS).
+  predicate store_read(struct pv_mmu *m) =
+    \valid_read(m) && m->nr_frames <= 0x100000 &&
+    \valid_read(m->fr_key + (0 .. m->nr_frames - 1)) &&
+    \valid_read(m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1));
+*/
+
+/*@
+  // frames [idx, idx + n) lie in RAM: pv_mmu_check_frames and the frame
+  // counts are called for a leaf pv_mmu_check found in RAM (leaf_in_ram)
+  requires store_read(m);
+  requires idx + n <= m->nr_frames;
+  assigns \nothing;
+*/
+static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t kmask,
+		     uint32_t want);
+
+#include "validate.c"
+
+/*@
+  axiomatic LowBitsPin {
+  // C11 6.5.10 on a non-negative value: its six low bits are its
+  // remainder by 64 (the frame's place in its group, block_get)
+  axiom land63_mod: \forall integer x; 0 <= x ==> (x & 63) == x % 64;
+  }
+  // A block of 64 frames not aligned to a group reaches into the next
+  // group, which is among the first (nr + 63) / 64 (block_get).
+  lemma group_next: \forall integer idx, nr;
+    0 <= idx && idx + 64 <= nr && idx % 64 != 0 ==> idx / 64 + 1 < (nr + 63) / 64;
+  // The last group of frames [idx, idx + n) is among them (span).
+  lemma group_last: \forall integer idx, n, nr;
+    0 <= idx && 1 <= n && idx + n <= nr ==> (idx + n - 1) / 64 < (nr + 63) / 64;
+
+  // The frame counts the pin walk bumps: nr_frames words each, apart from
+  // each other, from the instance and from the keys and summaries it reads
+  // (the frame store's arrays are disjoint slices of it, pv_mmu_init).
+  predicate pin_store(struct pv_mmu *m) =
+    store_read(m) &&
+    \valid(m->fr_ro + (0 .. m->nr_frames - 1)) &&
+    \valid(m->fr_tc + (0 .. m->nr_frames - 1)) &&
+    \separated(m, m->fr_ro + (0 .. m->nr_frames - 1), m->fr_tc + (0 .. m->nr_frames - 1),
+               m->fr_key + (0 .. m->nr_frames - 1),
+               m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1));
+*/
+
+/*
+ * The pin walk's fast paths, called per run, span or block of a coarse
+ * table by walk_get: each reads the slots it is given and bumps frame
+ * counts, never past the frame records.
+ */
+/*@
+  // cnt: fr_tc or fr_ro (the callers pass one of them)
+  requires store_read(m);
+  requires \valid(cnt + (0 .. m->nr_frames - 1));
+  requires j <= end && \valid_read(s + (j .. end - 1));
+  assigns cnt[0 .. m->nr_frames - 1];
+  ensures run_range: \old(j) <= \result <= end;
+*/
+static inline uint32_t run(struct pv_mmu *m, const uint32_t *s, uint32_t j, uint32_t end,
+			   uint32_t pmask, uint32_t pat, uint32_t *cnt, uint32_t kmask, uint32_t kwant,
+			   uint32_t pin_lo, uint32_t pin_hi);
+
+/*@
+  // block_get's three calls: a whole block of the table, and of the frame
+  // counts and keys from the block's first frame (key NULL: not read)
+  requires \valid_read(q + (0 .. 63)) && \valid(cnt + (0 .. 63));
+  requires key == \null || \valid_read(key + (0 .. 63));
+  assigns cnt[0 .. 63];
+*/
+static inline uint32_t block_pass(const uint32_t *restrict q, const uint32_t *restrict key,
+				  uint32_t *restrict cnt, uint32_t d, uint32_t kmask, uint32_t kwant);
+
+/*@
+  // a whole block of the table from j (walk_get: j + 64 <= the slot count)
+  requires pin_store(m);
+  requires j + 64 <= 4096 && \valid_read(s + (j .. j + 63));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
+*/
+static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			     bool w, uint32_t pin_lo, uint32_t pin_hi);
+
+/*@
+  requires pin_store(m);
+  requires j < end <= 4096 && \valid_read(s + (j .. end - 1));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
+  ensures span_range: \old(j) <= \result <= end;
+*/
+static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			    uint32_t end, bool w, uint32_t pin_lo, uint32_t pin_hi);
+
+/*@
+  requires pin_store(m);
+  requires j < end <= 4096 && \valid_read(s + (j .. end - 1));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
+  ensures runs_range: \old(j) <= \result <= end;
+*/
+static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+				 uint32_t end, struct memo mm, uint32_t pin_lo, uint32_t pin_hi);
+
+/*
+ * pv_mmu_check's own run-time errors (its theorems' runs name their
+ * properties, which leaves them out): check_frame inlined, the two
+ * out-of-line halves through their contracts, pv_mmu_check_io's proved in
+ * io.c's run, pv_mmu_check_frames' below (its RTE proved in this file's
+ * run on it, from keys_are's contract).
+ */
+/*@
+  // The frame records as the checks read them (pv_mmu_init; a granted
+  // frame's owner is a domain of the instance, isolation.c's
+  // grant_owner_ok: pv_mmu_grant grants only a live domain's frames and
+  // destroy drops the grants first).
+  predicate check_inst(struct pv_mmu *m) =
+    store_read(m) &&
+    \valid_read(m->fr_gpeer + (0 .. m->nr_frames - 1)) &&
+    \valid_read(m->domains + (0 .. m->nr_domains - 1)) &&
+    \forall integer i; 0 <= i < m->nr_frames ==>
+      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
+        (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains);
+*/
+
+/*@
+  axiomatic ShiftIsDivisionPin {
+  // As check_leaf.c's lsr12_div and land_page (C11 6.5.7 and 6.5.10 on a
+  // non-negative value): a frame index, and Qed's form of the test of
+  // pv_mmu_frame_index's result against UINT32_MAX.
+  axiom lsr12_div: \forall integer x; 0 <= x ==> (x >> 12) == x / 4096;
+  axiom land_page: \forall integer x; 0 <= x ==> (x & -4096) == x - x % 4096;
+  }
+*/
+
+/*@
+  // its run-time errors are proved with the theorems of isolation.c
+  // (check_frame's run, -wp-rte), under these preconditions
+  requires check_inst(m);
+  requires i < m->nr_frames;
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+  assigns \nothing;
+  ensures \result == PV_OK || \result < 0;
+*/
+static inline int32_t check_frame(const struct pv_mmu *m, uint32_t i, uint16_t dom,
+				  bool writable, uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/*@
+  requires check_inst(m);
+  requires idx + n <= m->nr_frames;
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+  assigns \nothing;
+  ensures \result == PV_OK || \result < 0;
+*/
+int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
+			    bool writable, uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/*@
+  requires \valid_read(m) && \valid_read(e);
+  requires \valid(m->io + (0 .. m->io_max - 1));
+  requires e->mt <= PV_MMU_MT_MIXED;
+  assigns \nothing;
+  ensures \result == PV_OK || \result < 0;
+*/
+int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
+
+/*@
+  requires check_inst(m);
+  requires \valid(m->io + (0 .. m->io_max - 1));
+  requires \valid_read(e);
+  // the decoders' output: a kind (dec_kind), a memory type of the
+  // enumeration, an ARM domain of the 4-bit field (v5_domain) or none
+  requires e->kind <= PV_MMU_ENT_FINE;
+  requires e->mt <= PV_MMU_MT_MIXED;
+  requires e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN;
+  // a guest's table (pin: a live domain; update: the table's owner)
+  requires dom <= PV_DOMID_MAX_GUEST;
+  // the frames being pinned, or none (0, 0)
+  requires pin_lo <= pin_hi;
+  // RAM is nr_frames whole frames (pv_mmu_init: PV_EALIGN otherwise)
+  requires m->nr_frames == m->ram_size >> 12 && m->ram_size % 4096 == 0;
+  assigns \nothing;
+*/
+static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
+				    uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/*
+ * walk_get, the pin walk: every slot of the table, through the contracts
+ * above and these.
+ */
+/*@
+  // The instance as the pin walk reads and counts it: pin_store, the grant
+  // counts and the I/O regions' map counts apart from all else too, RAM in
+  // whole frames, a granted frame's owner a domain (check_inst).
+  predicate pin_inst(struct pv_mmu *m) =
+    pin_store(m) && check_inst(m) &&
+    m->nr_frames == m->ram_size >> 12 && m->ram_size % 4096 == 0 &&
+    \valid(m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
+    \valid(m->io + (0 .. m->io_max - 1)) &&
+    \separated(m, m->fr_gmaps + (0 .. m->nr_frames - 1), m->io + (0 .. m->io_max - 1),
+               m->fr_ro + (0 .. m->nr_frames - 1), m->fr_tc + (0 .. m->nr_frames - 1),
+               m->fr_key + (0 .. m->nr_frames - 1), m->fr_gpeer + (0 .. m->nr_frames - 1),
+               m->domains + (0 .. m->nr_domains - 1));
+
+  // What an accepted entry needs of its frames to be counted
+  // (pv_mmu_check's table_in_ram and leaf_in_ram, restated below).
+  predicate countable(struct pv_mmu *m, struct pv_mmu_ent *e) =
+    (e->kind != PV_MMU_ENT_LEAF ==> (uint32_t)(e->base - m->ram_base) < m->ram_size) &&
+    (e->kind == PV_MMU_ENT_LEAF && (uint32_t)(e->base - m->ram_base) < m->ram_size ==>
+      (uint32_t)(e->base - m->ram_base) / 4096 + e->frames <= m->nr_frames);
+*/
+
+/*@
+  // (with the preconditions above) what pv_mmu_get needs
+  ensures check_countable: \result == PV_OK ==> countable(m, e);
+*/
+static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
+				    uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/* The port's assertion hook stops the machine: it does not return. */
+/*@ assigns \nothing; ensures \false; */
+void pv_port_assert_fail(const char *expr, const char *file, int line);
+
+/*@
+  // io.c's io_find_holds (proved there) as far as the count needs it
+  requires \valid_read(m);
+  requires \valid(m->io + (0 .. m->io_max - 1));
+  assigns \nothing;
+  ensures \result == \null || \exists integer r; 0 <= r < m->io_max && \result == m->io + r;
+*/
+struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, uint32_t base,
+					uint32_t len);
+
+/*@
+  requires pin_inst(m);
+  requires idx + n <= m->nr_frames;
+  assigns m->fr_tc[idx .. idx + n - 1], m->fr_ro[idx .. idx + n - 1],
+    m->fr_gmaps[idx .. idx + n - 1];
+*/
+void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable);
+
+/*@
+  // e was accepted by pv_mmu_check (check_countable)
+  requires pin_inst(m);
+  requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
+    m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
+    m->io + (0 .. m->io_max - 1));
+  requires countable(m, e);
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+*/
+static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
+
+/*@
+  // The decoders' output ranges: dec_kind and dec_group are proved in
+  // update_one.c's update_decoders run (with 1 <= group <= 64); that the
+  // group is a power of two, the memory type one of the enumeration and
+  // the ARM domain a 4-bit field or none are ASSUMED here, not proved
+  // (docs/verification.md, "What is not proved").
+  requires \valid_read(m) && \valid(e);
+  assigns *e;
+  ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
+  ensures dec_group: \result == PV_OK ==>
+    e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;
+  ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;
+  ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN;
+*/
+static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32_t d,
+				    struct pv_mmu_ent *e);
+
+/*@
+  // The table geometry (table_geom): a second-level table's 1024 slots, or
+  // an L1's 4096 with the hypervisor's slots [skip_lo, skip_hi) inside
+  // (pv_mmu_init: the hypervisor's range ends at or below 4 GiB).
+  predicate geom_ok(struct table_geom *g) =
+    \valid_read(g) && (g->nslots == 1024 || g->nslots == 4096) &&
+    g->skip_lo <= g->skip_hi <= g->nslots;
+*/
+
+/*@
+  // ASSUMED, not proved: walk_put re-decodes and puts back slots [0, end)
+  // that walk_get got (or a pinned table holds), i.e. entries pv_mmu_check
+  // accepted; its safety rests on that invariant of pinned tables, which
+  // these contracts cannot state (the decoders are C, not logic).
+  requires pin_inst(m) && geom_ok(g);
+  requires end <= g->nslots && \valid_read(s + (0 .. g->nslots - 1));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+*/
+static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
+		     const struct table_geom *g, uint32_t end);
+
+/*@
+  // pv_mmu_pin: m the caller's instance, dom a live guest, s the table's
+  // frames in RAM (a frame of dom's: never the frame store, which no guest
+  // owns, nor the caller's records), g a local of pv_mmu_pin
+  requires pin_inst(m) && geom_ok(g);
+  requires \valid_read(s + (0 .. g->nslots - 1));
+  requires \separated(s + (0 .. g->nslots - 1), g, m, m->fr_ro + (0 .. m->nr_frames - 1),
+    m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
+    m->io + (0 .. m->io_max - 1));
+  requires \separated(g, m, m->fr_ro + (0 .. m->nr_frames - 1),
+    m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
+    m->io + (0 .. m->io_max - 1));
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+*/
+static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
+			const struct table_geom *g, uint32_t pin_lo, uint32_t pin_hi);
