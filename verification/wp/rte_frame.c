@@ -12,7 +12,8 @@
  * (add them to -wp-fct, with owned_frame and fr_set inlined): without the
  * separation clause of frames_ok, 340 of 346 goals in 190 s of CPU; open
  * a frame-record read and an assigns part of each and, in grant_revoke,
- * pv_mmu_group_sync's precondition. Their callee pv_mmu_group_sync is used
+ * pv_mmu_group_sync's precondition; with it, too slow to finish (36 of
+ * 195 goals in 5 minutes, none refused). Their callee pv_mmu_group_sync is used
  * through the contract below, which is not proved.
  */
 #include "frame.c"
