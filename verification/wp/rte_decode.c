@@ -34,12 +34,14 @@
 */
 
 /*
- * ptr_coarse, ptr_fine: what the software walk (translate.c) needs of a
- * decoded table pointer to index the table it points to: where its base
- * comes from in d (its type bits, its base field).
+ * dec_kind, ptr_coarse, ptr_fine: what the software walk (translate.c)
+ * needs of a decoded table pointer to index the table it points to: that
+ * an accepted entry is of one of the four kinds, and where a table
+ * pointer's base comes from in d (its type bits, its base field).
  */
 /*@ requires \valid(e);
     assigns *e;
+    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
     ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
       (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
     ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
@@ -47,6 +49,7 @@
 static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid(e);
     assigns *e;
+    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
     ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
       (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
     ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
@@ -54,6 +57,7 @@ static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e);
 static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid(e);
     assigns *e;
+    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
     ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
       (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
     ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
@@ -61,6 +65,7 @@ static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e);
 static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid(e);
     assigns *e;
+    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
     ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
       (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
     ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
@@ -68,6 +73,7 @@ static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e);
 static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid(e);
     assigns *e;
+    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
     ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
       (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
     ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
@@ -75,6 +81,7 @@ static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e);
 static inline int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid_read(m) && \valid(e);
     assigns *e;
+    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
     ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
       (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
     ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
