@@ -24,6 +24,17 @@
     } */
 
 /*
+ * The bytes pv_hc_copy_to_guest's loop writes: those of the pieces walk()
+ * returned (n pieces, host[j] of clen[j] bytes). The proof names the
+ * guest memory window they lie in instead (verification/wp/hc_copy.c):
+ * WP compares that range with the function's assigns clause, and could not
+ * compare the set below with it.
+ */
+#ifndef PV_HC_PIECE_BYTES
+#define PV_HC_PIECE_BYTES { host[j][k] | integer j, k; 0 <= j < n && 0 <= k < clen[j] }
+#endif
+
+/*
  * The port's two hooks, each called from one place only. For Frama-C they
  * are two functions, so that WP reasons about each call through a
  * contract (verification/wp/hc_copy.c); for the compiler the same
@@ -188,7 +199,7 @@ enum pv_status pv_hc_copy_to_guest(struct pv_hc *hc, pv_domid_t dom, pv_gvaddr_t
 	/*@ loop invariant 0 <= i <= n;
 	    loop invariant s == (const uint8_t *)src +
 	      \min(len, i == 0 ? 0 : 4096 * i - va.va % 4096);
-	    loop assigns i, s, { host[j][k] | integer j, k; 0 <= j < n && 0 <= k < clen[j] }; */
+	    loop assigns i, s, PV_HC_PIECE_BYTES; */
 	for (int32_t i = 0; i < n; i++) {
 		__builtin_memcpy(host[i], s, clen[i]);
 		s += clen[i];

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The contracts of lib/hypercall's guest copy helpers. WP proves them from
- * the library's code (verification/wp/hc_copy.c, run by tools/prove), all
- * but pv_hc_copy_to_guest's assigns clause (docs/verification.md); the
+ * the library's code (verification/wp/hc_copy.c, run by tools/prove); the
  * Eva analysis of dispatch and multicall (verification/eva/hypercall.c)
  * uses them in place of the code (-eva-use-spec), and checks their
  * preconditions at every call.
