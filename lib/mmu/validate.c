@@ -106,12 +106,25 @@ void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 {
 	uint32_t *cnt = writable ? m->fr_tc : m->fr_ro;
 	if (keys_are(m, idx, n, PV_MMU_KEY_OWNER, dom)) {
-		/*@ loop invariant idx <= i <= idx + n; loop assigns i, cnt[idx .. idx + n - 1]; */
+		/*@ loop invariant idx <= i <= idx + n;
+		    loop invariant \forall integer k; idx <= k < i ==> (\at(cnt[k], LoopEntry) < 0xFFFFFFFF ==>
+		      cnt[k] == \at(cnt[k], LoopEntry) + 1);
+		    loop invariant \forall integer k; i <= k < idx + n ==> cnt[k] == \at(cnt[k], LoopEntry);
+		    loop assigns i, cnt[idx .. idx + n - 1]; */
 		for (size_t i = idx; i < (size_t)idx + n; i++)
 			cnt[i]++; /* dom's own frames: no grant counts */
 		return;
 	}
 	/*@ loop invariant idx <= i <= idx + n;
+	    loop invariant \forall integer k; idx <= k < i ==> (\at(cnt[k], LoopEntry) < 0xFFFFFFFF ==>
+		      cnt[k] == \at(cnt[k], LoopEntry) + 1);
+	    loop invariant \forall integer k; idx <= k < i ==> (uint16_t)(m->fr_key[k] & 0xFFFF) == dom ==>
+	      m->fr_gmaps[k] == \at(m->fr_gmaps[k], LoopEntry);
+	    loop invariant \forall integer k; idx <= k < i ==> (uint16_t)(m->fr_key[k] & 0xFFFF) != dom ==>
+	      \at(m->fr_gmaps[k], LoopEntry) < 0xFFFFFFFF ==>
+	      m->fr_gmaps[k] == \at(m->fr_gmaps[k], LoopEntry) + 1;
+	    loop invariant \forall integer k; i <= k < idx + n ==>
+	      cnt[k] == \at(cnt[k], LoopEntry) && m->fr_gmaps[k] == \at(m->fr_gmaps[k], LoopEntry);
 	    loop assigns i, cnt[idx .. idx + n - 1], m->fr_gmaps[idx .. idx + n - 1]; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		cnt[i]++;
@@ -125,6 +138,11 @@ void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 	uint32_t *cnt = writable ? m->fr_tc : m->fr_ro;
 	if (keys_are(m, idx, n, PV_MMU_KEY_OWNER, dom)) {
 		uint32_t zero = 0;
+		/*@ loop invariant idx <= i <= idx + n;
+		    loop invariant \forall integer k; idx <= k < i ==> (\at(cnt[k], LoopEntry) >= 1 ==>
+		      cnt[k] == \at(cnt[k], LoopEntry) - 1);
+		    loop invariant \forall integer k; i <= k < idx + n ==> cnt[k] == \at(cnt[k], LoopEntry);
+		    loop assigns i, zero, cnt[idx .. idx + n - 1]; */
 		for (size_t i = idx; i < (size_t)idx + n; i++) {
 			zero |= cnt[i] == 0u;
 			cnt[i]--;
@@ -132,6 +150,17 @@ void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 		PV_ASSERT(zero == 0);
 		return;
 	}
+	/*@ loop invariant idx <= i <= idx + n;
+	    loop invariant \forall integer k; idx <= k < i ==> (\at(cnt[k], LoopEntry) >= 1 ==>
+		      cnt[k] == \at(cnt[k], LoopEntry) - 1);
+	    loop invariant \forall integer k; idx <= k < i ==> (uint16_t)(m->fr_key[k] & 0xFFFF) == dom ==>
+	      m->fr_gmaps[k] == \at(m->fr_gmaps[k], LoopEntry);
+	    loop invariant \forall integer k; idx <= k < i ==> (uint16_t)(m->fr_key[k] & 0xFFFF) != dom ==>
+	      \at(m->fr_gmaps[k], LoopEntry) >= 1 ==>
+	      m->fr_gmaps[k] == \at(m->fr_gmaps[k], LoopEntry) - 1;
+	    loop invariant \forall integer k; i <= k < idx + n ==>
+	      cnt[k] == \at(cnt[k], LoopEntry) && m->fr_gmaps[k] == \at(m->fr_gmaps[k], LoopEntry);
+	    loop assigns i, cnt[idx .. idx + n - 1], m->fr_gmaps[idx .. idx + n - 1]; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		PV_ASSERT(cnt[i] > 0);
 		cnt[i]--;

@@ -9,8 +9,9 @@
  * Scope: entries whose accounting is inline in mmu_internal.h, i.e. table
  * pointers and leaves of one frame in RAM (small and tiny pages: the pin
  * walk's and pv_mmu_update's common case). Leaves of several frames go
- * through pv_mmu_get_frames()/pv_mmu_put_frames() and I/O leaves through
- * the region table; those are not covered here (docs/verification.md).
+ * through pv_mmu_get_frames()/pv_mmu_put_frames(), whose theorems are in
+ * accounting_frames.c; I/O leaves go through the region table, not
+ * covered (docs/verification.md).
  */
 #include "isolation.c"
 #include "io.c"
