@@ -18,8 +18,13 @@
 struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, uint32_t base,
 					uint32_t len)
 {
-	/* For verification/wp/io.c (Frama-C WP); a comment to the compiler. */
+	/* For verification/wp/io.c (Frama-C WP); a comment to the compiler:
+	 * no region before i holds the range (io.c's region_holds). */
 	/*@ loop invariant 0 <= i <= m->io_max;
+	    loop invariant \forall integer k; 0 <= k < i ==>
+	      !(m->io[k].size != 0 && m->io[k].owner.id == dom &&
+	        (uint32_t)(base - m->io[k].base.ma) < m->io[k].size &&
+	        len <= m->io[k].size - (uint32_t)(base - m->io[k].base.ma));
 	    loop assigns i; */
 	for (uint32_t i = 0; i < m->io_max; i++) {
 		struct pv_mmu_io_region *r = &m->io[i];

@@ -10,8 +10,8 @@
  * pointers and leaves of one frame in RAM (small and tiny pages: the pin
  * walk's and pv_mmu_update's common case). Leaves of several frames go
  * through pv_mmu_get_frames()/pv_mmu_put_frames(), whose theorems are in
- * accounting_frames.c; I/O leaves go through the region table, not
- * covered (docs/verification.md).
+ * accounting_frames.c; I/O leaves change a region's map count
+ * (thm_get_io, thm_put_io at the end of this file).
  */
 #include "isolation.c"
 #include "io.c"
@@ -122,6 +122,68 @@ void thm_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
       (\old(e->kind) == PV_MMU_ENT_LEAF && \old(owner(m, i)) != dom ? 1 : 0);
 */
 void thm_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
+{
+	pv_mmu_put(m, dom, e);
+}
+
+/*
+ * An I/O leaf (its base outside RAM): pv_mmu_get adds one mapping to the
+ * map count of exactly one region, the first that holds the leaf for the
+ * domain (pv_mmu_io_find's io_find_first, io.c), and pv_mmu_put takes one
+ * away from the same region. Which region that is depends only on the
+ * regions' bases, sizes and owners, which no get or put changes (and
+ * pv_mmu_io_revoke refuses a region that is mapped): a get then a put of
+ * the same entry leaves every map count as it was.
+ */
+/*@
+  // an I/O leaf pv_mmu_check accepted: outside RAM, in a region of the
+  // domain (io_in_region)
+  predicate io_leaf_ok{L}(struct pv_mmu *m, uint16_t dom, struct pv_mmu_ent *e) =
+    e->kind == PV_MMU_ENT_LEAF && (uint32_t)(e->base - m->ram_base) >= m->ram_size &&
+    \exists integer r; 0 <= r < m->io_max &&
+      region_holds(m, r, dom, e->base, (uint32_t)(e->frames << 12));
+
+  // at most one region is the first to hold a range
+  lemma first_unique{L}: \forall struct pv_mmu *m, integer r1, r2, dom, base, len;
+    0 <= r1 && 0 <= r2 &&
+    first_holding(m, r1, dom, base, len) && first_holding(m, r2, dom, base, len) ==> r1 == r2;
+*/
+
+/*@
+  requires frame_table(m);
+  requires counters(m);
+  requires \valid_read(e) && \separated(e, m);
+  requires \valid(m->io + (0 .. m->io_max - 1));
+  requires \separated(m->io + (0 .. m->io_max - 1), e, m);
+  requires io_leaf_ok(m, dom, e);
+  // no map count is at its limit
+  requires \forall integer r; 0 <= r < m->io_max ==> m->io[r].maps < 0xFFFFFFFF;
+  assigns m->io[0 .. m->io_max - 1].maps;
+  ensures io_get_count: \forall integer r; 0 <= r < m->io_max ==>
+    (\at(first_holding(m, r, dom, e->base, (uint32_t)(e->frames << 12)), Pre) ?
+      m->io[r].maps == \old(m->io[r].maps) + 1 : m->io[r].maps == \old(m->io[r].maps));
+*/
+void thm_get_io(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
+{
+	pv_mmu_get(m, dom, e);
+}
+
+/*@
+  requires frame_table(m);
+  requires counters(m);
+  requires \valid_read(e) && \separated(e, m);
+  requires \valid(m->io + (0 .. m->io_max - 1));
+  requires \separated(m->io + (0 .. m->io_max - 1), e, m);
+  requires io_leaf_ok(m, dom, e);
+  // what a get of the same entry added is there to take away
+  requires \forall integer r; 0 <= r < m->io_max ==>
+    first_holding(m, r, dom, e->base, (uint32_t)(e->frames << 12)) ==> m->io[r].maps >= 1;
+  assigns m->io[0 .. m->io_max - 1].maps;
+  ensures io_put_count: \forall integer r; 0 <= r < m->io_max ==>
+    (\at(first_holding(m, r, dom, e->base, (uint32_t)(e->frames << 12)), Pre) ?
+      m->io[r].maps == \old(m->io[r].maps) - 1 : m->io[r].maps == \old(m->io[r].maps));
+*/
+void thm_put_io(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e)
 {
 	pv_mmu_put(m, dom, e);
 }

@@ -14,6 +14,13 @@
     m->io[r].size != 0 && m->io[r].owner.id == dom &&
     (uint32_t)(base - m->io[r].base.ma) < m->io[r].size &&
     len <= m->io[r].size - (uint32_t)(base - m->io[r].base.ma);
+
+  // r is the first region that holds [base, base + len) for dom: the one
+  // pv_mmu_io_find returns (io_find_first), whose map count an I/O leaf's
+  // get and put change (accounting.c)
+  predicate first_holding{L}(struct pv_mmu *m, integer r, integer dom, integer base, integer len) =
+    region_holds(m, r, dom, base, len) &&
+    \forall integer k; 0 <= k < r ==> !region_holds(m, k, dom, base, len);
 */
 
 /*@
@@ -23,6 +30,11 @@
   ensures io_find_holds: \result != \null ==>
     \exists integer r; 0 <= r < m->io_max && \result == m->io + r &&
       region_holds(m, r, dom, base, len);
+  ensures io_find_first: \result != \null ==>
+    \exists integer r; 0 <= r < m->io_max && \result == m->io + r &&
+      first_holding(m, r, dom, base, len);
+  ensures io_find_none: \result == \null ==>
+    \forall integer r; 0 <= r < m->io_max ==> !region_holds(m, r, dom, base, len);
 */
 struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, uint32_t base,
 					uint32_t len);
