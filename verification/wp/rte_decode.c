@@ -69,77 +69,41 @@
  * (pv_mmu_check shifts the region's and ram_types' masks by it), an ARM
  * domain of the 4-bit field or none (the guest_domains test is a defined
  * shift). Phrased as rte_pin.c states them of pv_mmu_decode.
+ *
+ * One contract for the five decoders and pv_mmu_decode: DECODE_CONTRACT,
+ * a C macro expanded in each annotation (Frama-C runs the C preprocessor
+ * on annotations, -pp-annot, by default with GCC's; rte_walk.c's
+ * WALK_SLOT_OK is expanded the same way). Only the precondition differs:
+ * pv_mmu_decode also reads the instance's format.
  */
+#define DECODE_CONTRACT                                                                  \
+	assigns *e;                                                                      \
+	ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;               \
+	ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>         \
+		(d & 3) == 1 && e->base == (d & 0xFFFFFC00);                             \
+	ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>             \
+		(d & 3) == 3 && e->base == (d & 0xFFFFF000);                             \
+	ensures dec_group: \result == PV_OK ==>                                          \
+		e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;      \
+	ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;                   \
+	ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN;
+
 /*@ requires \valid(e);
-    assigns *e;
-    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
-    ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
-      (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
-    ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
-      (d & 3) == 3 && e->base == (d & 0xFFFFF000);
-    ensures dec_group: \result == PV_OK ==>
-      e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;
-    ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;
-    ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN; */
+    DECODE_CONTRACT */
 static inline int32_t pv_mmu_v5_decode_l1(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid(e);
-    assigns *e;
-    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
-    ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
-      (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
-    ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
-      (d & 3) == 3 && e->base == (d & 0xFFFFF000);
-    ensures dec_group: \result == PV_OK ==>
-      e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;
-    ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;
-    ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN; */
+    DECODE_CONTRACT */
 static inline int32_t pv_mmu_v5_decode_coarse(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid(e);
-    assigns *e;
-    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
-    ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
-      (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
-    ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
-      (d & 3) == 3 && e->base == (d & 0xFFFFF000);
-    ensures dec_group: \result == PV_OK ==>
-      e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;
-    ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;
-    ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN; */
+    DECODE_CONTRACT */
 static inline int32_t pv_mmu_v5_decode_fine(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid(e);
-    assigns *e;
-    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
-    ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
-      (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
-    ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
-      (d & 3) == 3 && e->base == (d & 0xFFFFF000);
-    ensures dec_group: \result == PV_OK ==>
-      e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;
-    ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;
-    ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN; */
+    DECODE_CONTRACT */
 static inline int32_t pv_mmu_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid(e);
-    assigns *e;
-    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
-    ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
-      (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
-    ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
-      (d & 3) == 3 && e->base == (d & 0xFFFFF000);
-    ensures dec_group: \result == PV_OK ==>
-      e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;
-    ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;
-    ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN; */
+    DECODE_CONTRACT */
 static inline int32_t pv_mmu_v7_decode_l2(uint32_t d, struct pv_mmu_ent *e);
 /*@ requires \valid_read(m) && \valid(e);
-    assigns *e;
-    ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
-    ensures ptr_coarse: \result == PV_OK && e->kind == PV_MMU_ENT_COARSE ==>
-      (d & 3) == 1 && e->base == (d & 0xFFFFFC00);
-    ensures ptr_fine: \result == PV_OK && e->kind == PV_MMU_ENT_FINE ==>
-      (d & 3) == 3 && e->base == (d & 0xFFFFF000);
-    ensures dec_group: \result == PV_OK ==>
-      e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;
-    ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;
-    ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN; */
+    DECODE_CONTRACT */
 static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32_t d,
 				    struct pv_mmu_ent *e);
