@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Rules 8, 9 (the decoding), 10 and 12 of docs/mmu.md as theorems about the five descriptor
- * decoders of lib/mmu (fmt_v5.h, fmt_v7.h), proved with Frama-C WP. Each
+ * Rules 8, 9 (the decoding), 10 and 12 of docs/mmu.md as theorems about
+ * the five descriptor decoders of lib/mmu (fmt_v5.h, fmt_v7.h), proved
+ * with Frama-C WP. Each
  * theorem is a contract on a thm_rule_* function that calls one decoder as
  * the library does; tools/prove inlines the decoder and its helpers into it
  * (the rules-v5 and rules-v7 runs) and proves the named clauses; the
@@ -60,8 +61,9 @@
 
 /* DDI 0406C table B3-10 (TEX remap off): the reserved and
  * implementation-defined TEX[2:0], C:B encodings (TEX[2] = 1 has none),
- * and the types of the others (C macros, expanded in the contracts, so
- * that Qed meets the terms it simplifies the code to). */
+ * and the types of the others (V7_MT is meant for an encoding
+ * V7_TEX_RSVD does not name). C macros, expanded in the contracts, so
+ * that Qed meets the terms it simplifies the code to. */
 #define V7_TEX_RSVD(tex, cb) \
 	(((tex) == 1 && ((cb) == 1 || (cb) == 2)) || ((tex) == 2 && (cb) != 0) || (tex) == 3)
 #define V7_POLICY(x) \
