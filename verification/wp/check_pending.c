@@ -6,8 +6,9 @@
  * its assigns clause; check_leaf.c proves rules 1, 2, 3 and 9 for a leaf
  * in RAM. thm_check's own leaf_in_ram, leaf_may_map, ram_type and
  * ram_normal (the same statements within every path of the function) are
- * not run: the provers time out on them. The decoder theorems and
- * rule_1_3_complete at the end are open. See docs/verification.md.
+ * not run: the provers time out on them. The ARMv7 decoder theorem (see
+ * decode_rules.c for rules 8, 10, 12) and rule_1_3_complete at the end are
+ * open. See docs/verification.md.
  * Run: frama-c -c11 -machdep gcc_x86_32 -cpp-extra-args="-Iinclude -Ilib/mmu" \
  *   -inline-calls pv_mmu_check,pv_mmu_frame_index,check_frame,fr_owner,fr_ttype,fr_flags,fr_gpeer \
  *   -wp -wp-prover qed,z3,cvc4 -wp-fct thm_check verification/wp/check_pending.c
@@ -97,28 +98,22 @@ int32_t thm_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent 
 }
 
 /*
- * ARMv7 L1 decode: WP proves 165 of 171 goals of this and the v5 coarse
- * theorem together; open: v7_l1_domain (part 2), v7_l1_leaf (part 2),
- * v7_l1_ap (part 2), and the run-time-error goal of the table index in
- * v7_memtype ((tex << 2) | cb < 16, true because tex & 4 == 0 there).
+ * ARMv7 L1 decode, not run. Rules 10, 12 and 8 (v7_l1_pxn, v7_l1_imp_ns,
+ * v7_l1_global, v7_l1_ap, with the rest of those rules for both formats)
+ * are proved in decode_rules.c (tools/prove's rules-v7 and rules-v5), and
+ * an accepted entry's domain is < 16 or none (dec_domain, rte_decode.c).
+ * Left here: v7_l1_domain for any result (CVC4 proves it) and v7_l1_leaf
+ * (rule 2), whose part 2, a supersection's base 16 MiB aligned
+ * ((d & 0xFF000000) & 0xFFFFFF == 0), CVC4 does not prove.
  */
 /*@
   requires \valid(e);
   assigns *e;
   ensures v7_l1_domain: e->domain < 16;
-  // rule 10: 0b11 (PXN section) and IMP/NS bits refused
-  ensures v7_l1_pxn: (d & 3) == 3 ==> \result == PV_EINVAL;
-  ensures v7_l1_imp_ns: (d & 3) == 2 && (d & 0x80200) != 0 ==> \result == PV_EINVAL;
   // rule 2: sections 256 frames, supersections 4096 frames in domain 0
   ensures v7_l1_leaf: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF ==>
     (e->frames == 256 && (e->base & 0xFFFFF) == 0) ||
     (e->frames == 4096 && e->domain == 0 && (e->base & 0xFFFFFF) == 0);
-  // rule 12: nG = 0 is reported as global
-  ensures v7_l1_global: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF && (d & 0x20000) == 0 ==>
-    e->global != 0;
-  // rule 8: AP[2] = 0 and AP[1:0] != 0 is writable
-  ensures v7_l1_ap: \result == PV_OK && e->kind == PV_MMU_ENT_LEAF &&
-    (d & 0x8000) == 0 && (d & 0xC00) != 0 ==> e->writable != 0;
 */
 int32_t thm_v7_decode_l1(uint32_t d, struct pv_mmu_ent *e)
 {
