@@ -119,7 +119,7 @@ int main(void)
 		da = pv_domid((uint16_t)(sa < ND ? sa : (uint32_t)Frama_C_interval(ND, 0xFFFF)));
 		db = pv_domid((uint16_t)(sb < ND ? sb : (uint32_t)Frama_C_interval(ND, 0xFFFF)));
 		pa = sp < NLOW ? sp : Frama_C_unsigned_int_interval(NLOW, UINT32_MAX);
-		switch (Frama_C_interval(0, 16)) {
+		switch (Frama_C_interval(0, 19)) {
 		case 0: (void)pv_evtchn_alloc_unbound(&ctx, da, db, &port); break;
 		case 1: (void)pv_evtchn_bind_interdomain(&ctx, da, db, pa, &port); break;
 		case 2: (void)pv_evtchn_bind_virq(&ctx, da, any(), any(), &port); break;
@@ -136,6 +136,10 @@ int main(void)
 		case 13: (void)pv_evtchn_raise_virq(&ctx, da, any(), any()); break;
 		case 14: (void)pv_evtchn_raise_pirq(&ctx, any()); break;
 		case 15: (void)pv_evtchn_pirq_eoi(&ctx, da, any()); break;
+		/* the upcall bytes, on every exception entry and return */
+		case 16: (void)pv_evtchn_upcall_due(&ctx, da, any()); break;
+		case 17: (void)pv_evtchn_upcall_masked(&ctx, da, any()); break;
+		case 18: (void)pv_evtchn_upcall_mask_set(&ctx, da, any(), any() & 1u); break;
 		default: (void)pv_evtchn_vcpu_pending(&ctx, da, any()); break;
 		}
 	}
