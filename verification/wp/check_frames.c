@@ -9,7 +9,10 @@
  *                 pass), pv_mmu_check_frames (keys_are and check_frame
  *                 through their contracts)
  *   skip-faults   skip_faults: every slot it skips is a fault
- *   lemmas-frames the lemmas below (WP's tactic wp:bitwised, wp:bitshift)
+ *   lemmas-frames* the lemmas below (WP's tactics, or CVC4)
+ *
+ * check_leaf_frames.c then proves check_leaf.c's leaf theorems with this
+ * contract's preconditions checked at pv_mmu_check's call.
  *
  * pv_mmu_check_frames' contract here is check_pending.c's (included
  * below: Frama-C merges the two contracts, so the function is proved
@@ -19,11 +22,14 @@
  * table that pv_mmu_audit checks), the frame store's layout.
  */
 #include "check_pending.c"
+#include "frames.h"
 
 /*@
-  // WP's theory of | and & as the provers see it does not split an OR: these
-  // facts about 32-bit values are proved by WP's own tactics
-  // (lemmas-frames: -wp-auto wp:bitwised, wp:bitshift).
+  // WP's theory of | and & as the provers see it does not split an OR:
+  // these facts about 32-bit values are proved in runs of their own, by
+  // WP's tactics (lemmas-frames-bits: wp:bitwised; lemmas-frames-range:
+  // wp:bitrange; lemmas-frames-shift: wp:bitshift) or by Qed and CVC4
+  // (lemmas-frames). tools/prove lists which lemma goes where.
   lemma or_zero: \forall integer a, b; 0 <= a <= 0xFFFFFFFF && 0 <= b <= 0xFFFFFFFF ==>
     ((a | b) == 0 <==> (a == 0 && b == 0));
   lemma xor_zero: \forall integer a, b; 0 <= a <= 0xFFFFFFFF && 0 <= b <= 0xFFFFFFFF ==>
@@ -68,20 +74,6 @@
   axiomatic LowBitsFrames {
   axiom land63_div: \forall integer x; 0 <= x ==> (x & 63) == x % 64;
   }
-
-  // The group summaries (mmu_internal.h): a summary that is not MIXED is
-  // the key of every frame of its group. pv_mmu_audit checks it frame by
-  // frame ("group summary disagrees with a frame").
-  predicate groups_ok{L}(struct pv_mmu *m) =
-    \forall integer i; 0 <= i < m->nr_frames ==>
-      m->fr_group[i / 64] == PV_MMU_GROUP_MIXED || m->fr_group[i / 64] == m->fr_key[i];
-
-  // The frame store as the scans read it (pv_mmu_init: nr_frames words per
-  // array, one group summary per 64 frames, at most 2^20 frames).
-  predicate store_frames{L}(struct pv_mmu *m) =
-    \valid_read(m) && m->nr_frames <= 0x100000 &&
-    \valid_read(m->fr_key + (0 .. m->nr_frames - 1)) &&
-    \valid_read(m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1));
 
   // MIXED passes neither of keys_are's tests (no guest's id is 0xFFFF)
   lemma mixed_owner: \forall integer x; 0 <= x <= 0xFFFFFFFF && (x & 0xFFFF) <= PV_DOMID_MAX_GUEST ==>
