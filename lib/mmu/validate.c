@@ -64,6 +64,18 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 }
 
 /*
+ * The loop invariants that verification/wp/check_frames.c gives keys_are's
+ * and pv_mmu_check_frames' loops (what the summaries, keys and frames
+ * looked at so far pass, in its terms); nothing (0 == 0) for other
+ * analyses. Used only in ACSL comments.
+ */
+#ifndef PV_WP_GROUPS_SO_FAR
+#define PV_WP_GROUPS_SO_FAR 0 == 0
+#define PV_WP_KEYS_SO_FAR 0 == 0
+#define PV_WP_FRAMES_SO_FAR 0 == 0
+#endif
+
+/*
  * Do the n keys from frame idx on all pass (key & kmask) == want? One
  * branch-free pass, which the compiler vectorizes, after a look at the
  * group summaries when the range is whole groups (a section of RAM aligned
@@ -77,7 +89,9 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 	if (((idx | n) & (PV_MMU_GROUP - 1u)) == 0) {
 		const uint32_t *g = m->fr_group + (idx >> PV_MMU_GROUP_SHIFT);
 		/* For verification/wp/rte_pin.c; a comment to the compiler. */
-		/*@ loop invariant 0 <= i <= n >> 6; loop assigns i, bad; */
+		/*@ loop invariant 0 <= i <= n >> 6;
+		    loop invariant PV_WP_GROUPS_SO_FAR;
+		    loop assigns i, bad; */
 		for (size_t i = 0; i < n >> PV_MMU_GROUP_SHIFT; i++)
 			bad |= (g[i] & kmask) ^ want;
 		if (bad == 0)
@@ -85,7 +99,9 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 		bad = 0;
 	}
 	const uint32_t *k = m->fr_key + idx;
-	/*@ loop invariant 0 <= i <= n; loop assigns i, bad; */
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant PV_WP_KEYS_SO_FAR;
+	    loop assigns i, bad; */
 	for (size_t i = 0; i < n; i++)
 		bad |= (k[i] & kmask) ^ want;
 	return bad == 0;
@@ -98,7 +114,9 @@ int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, 
 	if (keys_are(m, idx, n, writable ? UINT32_MAX : PV_MMU_KEY_OWNER, dom) &&
 	    (!writable || !(idx < pin_hi && pin_lo < idx + n)))
 		return PV_OK;
-	/*@ loop invariant idx <= i <= idx + n; loop assigns i; */
+	/*@ loop invariant idx <= i <= idx + n;
+	    loop invariant PV_WP_FRAMES_SO_FAR;
+	    loop assigns i; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		int32_t rc = check_frame(m, i, dom, writable, pin_lo, pin_hi, existing);
 		if (rc != PV_OK)
@@ -310,20 +328,27 @@ static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
  * together before one test (a load-multiple on ARM), then slot by slot to
  * the one that is not a fault. Faults need no check and hold no reference.
  */
+#ifndef PV_WP_FAULTS_SO_FAR
+#define PV_WP_FAULTS_SO_FAR 0 == 0 /* as PV_WP_KEYS_SO_FAR: check_frames.c's */
+#endif
+
 static inline uint32_t skip_faults(const uint32_t *s, uint32_t j, uint32_t lim)
 {
 	/* For verification/wp/rte_pin.c; a comment to the compiler. */
-	/*@ loop invariant \at(j, Pre) <= j <= lim; loop assigns j; */
+	/*@ loop invariant \at(j, Pre) <= j <= lim; loop invariant PV_WP_FAULTS_SO_FAR;
+	    loop assigns j; */
 	for (; j < lim && (j & 7u) != 0; j++)
 		if (s[j] & 3u)
 			return j;
-	/*@ loop invariant \at(j, Pre) <= j <= lim; loop assigns j; */
+	/*@ loop invariant \at(j, Pre) <= j <= lim; loop invariant PV_WP_FAULTS_SO_FAR;
+	    loop assigns j; */
 	for (; lim - j >= 8u; j += 8u) {
 		const uint32_t *q = s + j;
 		if (((q[0] | q[1] | q[2] | q[3] | q[4] | q[5] | q[6] | q[7]) & 3u) != 0)
 			break;
 	}
-	/*@ loop invariant \at(j, Pre) <= j <= lim; loop assigns j; */
+	/*@ loop invariant \at(j, Pre) <= j <= lim; loop invariant PV_WP_FAULTS_SO_FAR;
+	    loop assigns j; */
 	while (j < lim && (s[j] & 3u) == 0)
 		j++;
 	return j;

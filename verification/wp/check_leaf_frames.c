@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * check_leaf.c's theorems (rules 1, 2, 3 and 9 for a leaf in RAM) with
+ * pv_mmu_check_frames' contract as check_frames.c proves it: the
+ * declarations below add that proof's preconditions to the function's
+ * contract and the frame store's to thm_check_leaf's (Frama-C merges them
+ * with check_pending.c's and check_leaf.c's), so the run's @requires
+ * goals check them where pv_mmu_check calls pv_mmu_check_frames. Run by
+ * tools/prove (check_leaf_frames), as check_leaf.c's run.
+ */
+#include "check_leaf.c"
+#include "frames.h"
+
+/*@
+  requires store_frames(m) && groups_ok(m);
+  requires idx + n <= m->nr_frames;
+  requires \forall integer i; 0 <= i < m->nr_frames ==> grant_owner_ok(m, i);
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+*/
+int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
+			    bool writable, uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/*@
+  // the frame store's layout (pv_mmu_init) and the group summaries'
+  // invariant (pv_mmu_audit checks it)
+  requires store_frames(m) && groups_ok(m);
+*/
+int32_t thm_check_leaf(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
+		       uint32_t pin_lo, uint32_t pin_hi, bool existing);
