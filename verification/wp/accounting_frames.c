@@ -11,10 +11,10 @@
  * tools/prove's accounting-frames run (docs/verification.md).
  *
  * keys_are (the look at the keys both take their fast path on) is used
- * through the contract below: true only if every key of the range, masked,
- * is the one asked for.
+ * through the contract below, which check_frames.c proves: true only if
+ * every key of the range, masked, is the one asked for.
  */
-#include "mmu_internal.h"
+#include "frames.h"
 
 /*@
   // The frame store as pv_mmu_init lays it out: nr_frames words per array
@@ -36,12 +36,17 @@
 */
 
 /*@
-  // frames [idx, idx + n) lie in RAM (the callers' leaf, leaf_in_ram)
-  requires count_store(m);
+  // check_frames.c's contract of keys_are, proved there (run check-frames)
+  // word for word: frames [idx, idx + n) lie in RAM (the callers' leaf,
+  // leaf_in_ram); the group summaries vouch for their groups (groups_ok,
+  // frames.h)
+  requires store_frames(m) && groups_ok(m);
   requires idx + n <= m->nr_frames;
+  requires kmask == PV_MMU_KEY_OWNER || kmask == 0xFFFFFFFF;
+  requires want <= PV_DOMID_MAX_GUEST;
   assigns \nothing;
-  ensures keys_hold: \result ==> \forall integer i; idx <= i < idx + n ==>
-    (m->fr_key[i] & kmask) == want;
+  ensures keys_pass: \result ==>
+    \forall integer k; idx <= k < idx + n ==> (m->fr_key[k] & kmask) == want;
 */
 static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t kmask,
 		     uint32_t want);
@@ -49,9 +54,9 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 #include "validate.c"
 
 /*@
-  requires count_store(m);
-  // a leaf pv_mmu_check accepted, in RAM (leaf_in_ram)
-  requires idx + n <= m->nr_frames;
+  requires count_store(m) && groups_ok(m);
+  // a leaf pv_mmu_check accepted, in RAM (leaf_in_ram), in a guest's table
+  requires idx + n <= m->nr_frames && dom <= PV_DOMID_MAX_GUEST;
   // no count is at its limit (all tables together have < 2^30 slots)
   requires \forall integer i; idx <= i < idx + n ==>
     m->fr_tc[i] < 0xFFFFFFFF && m->fr_ro[i] < 0xFFFFFFFF && m->fr_gmaps[i] < 0xFFFFFFFF;
@@ -71,8 +76,8 @@ void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 void pv_port_assert_fail(const char *expr, const char *file, int line);
 
 /*@
-  requires count_store(m);
-  requires idx + n <= m->nr_frames;
+  requires count_store(m) && groups_ok(m);
+  requires idx + n <= m->nr_frames && dom <= PV_DOMID_MAX_GUEST;
   // what a get of the same leaf added is there to take away (the owner of a
   // frame does not change while an entry maps it: pv_mmu_frame_free and
   // the grant calls refuse a mapped frame)
