@@ -40,7 +40,19 @@
 */
 
 /*@
-  // Called with lo < hi <= nr_frames (the frames a caller just changed).
+  // C11 6.5.7: the shift of a non-negative value is a division (WP's
+  // theory has it only as halvings), and the left shift of one whose
+  // result fits is a product.
+  axiomatic ShiftIsDivisionFrame {
+  axiom lsr6_div_frame: \forall integer x; 0 <= x ==> (x >> 6) == x / 64;
+  axiom lsl6_mul_frame: \forall integer x; 0 <= x ==> (x << 6) == x * 64;
+  }
+*/
+
+/*@
+  // Called with lo < hi <= nr_frames (the frames a caller just changed:
+  // pv_mmu_init and destroy 0, nr_frames; assign and free a range
+  // frame_range accepted; revoke i, i + 1 for a frame in RAM).
   requires frames_ok(m) && lo < hi <= m->nr_frames;
   assigns m->fr_group[lo / 64 .. (hi - 1) / 64];
 */
