@@ -92,10 +92,16 @@ enum pv_status pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 
 void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi)
 {
+	/*@ loop invariant lo / 64 <= g <= (hi - 1) / 64 + 1;
+	    loop assigns g, m->fr_group[lo / 64 .. (hi - 1) / 64];
+	    loop variant (hi - 1) / 64 + 1 - g; */
 	for (uint32_t g = lo >> PV_MMU_GROUP_SHIFT; g <= (hi - 1u) >> PV_MMU_GROUP_SHIFT; g++) {
 		uint32_t first = g << PV_MMU_GROUP_SHIFT;
 		uint32_t n = m->nr_frames - first < PV_MMU_GROUP ? m->nr_frames - first : PV_MMU_GROUP;
 		uint32_t k = m->fr_key[first], diff = 0;
+		/*@ loop invariant first + 1 <= i <= first + n;
+		    loop assigns i, diff;
+		    loop variant first + n - i; */
 		for (uint32_t i = first + 1u; i < first + n; i++)
 			diff |= m->fr_key[i] ^ k;
 		m->fr_group[g] = diff ? PV_MMU_GROUP_MIXED : k;

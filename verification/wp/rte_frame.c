@@ -8,13 +8,21 @@
  * are the frame table's shape, which pv_mmu_init sets and nothing changes
  * afterwards.
  *
- * PENDING (not run by tools/prove): pv_mmu_grant and pv_mmu_grant_revoke
- * (add them to -wp-fct, with owned_frame and fr_set inlined): without the
- * separation clause of frames_ok, 340 of 346 goals in 190 s of CPU; open
- * a frame-record read and an assigns part of each and, in grant_revoke,
- * pv_mmu_group_sync's precondition; with it, too slow to finish (36 of
- * 195 goals in 5 minutes, none refused). Their callee pv_mmu_group_sync is used
- * through the contract below, which is not proved.
+ * pv_mmu_grant (with owned_frame through its contract, proved in the
+ * same run) and pv_mmu_grant_revoke (pv_mmu_group_sync through its
+ * contract): absence of run-time errors and what each writes (one frame's
+ * grant peer and key and its group's summary), for every owner, peer and
+ * frame number a guest can pass (tools/prove's rte-grant and
+ * rte-grant-revoke runs). pv_mmu_group_sync: its contract and absence of
+ * run-time errors, termination included (rte-group-sync; its loops carry
+ * invariants in frame.c).
+ *
+ * Each contract asks only for the parts of the frame table the function
+ * uses: the arrays it reads valid, and apart only those it writes one of
+ * and reads after (all of it follows from frames_ok). pv_domid_eq
+ * (types.h) is inlined (tools/prove): called, a function with code but no
+ * contract is for WP a call that may write anything, and every fact about
+ * the frame table was lost after pv_mmu_grant's owner == peer test.
  */
 #include "frame.c"
 
@@ -40,8 +48,39 @@
 */
 
 /*@
-  // Called with lo < hi <= nr_frames (the frames a caller just changed).
-  requires frames_ok(m) && lo < hi <= m->nr_frames;
+  // C11 6.5.7: the shift of a non-negative value is a division (WP's
+  // theory has it only as halvings), and the left shift of one whose
+  // result fits is a product.
+  axiomatic ShiftIsDivisionFrame {
+  axiom lsr6_div_frame: \forall integer x; 0 <= x ==> (x >> 6) == x / 64;
+  axiom lsl6_mul_frame: \forall integer x; 0 <= x ==> (x << 6) == x * 64;
+  }
+*/
+
+/*
+ * The parts of the frame table the functions below use, as C macros
+ * (expanded in the contracts, so that Qed meets the facts themselves in
+ * the hypotheses rather than a predicate it does not open): pv_mmu_init's
+ * shape (nr_frames, 1 to 2^20, records in each frame array, one group
+ * summary per 64 frames, nr_domains domain records), and of the arrays'
+ * disjointness (parts of the caller's frame store, apart from the instance)
+ * only the pairs a function writes one of and reads the other after.
+ */
+#define NR_OK(m) (0 < (m)->nr_frames <= 0x100000)
+#define KEYS(m) ((m)->fr_key + (0 .. (m)->nr_frames - 1))
+#define GPEERS(m) ((m)->fr_gpeer + (0 .. (m)->nr_frames - 1))
+#define GMAPS(m) ((m)->fr_gmaps + (0 .. (m)->nr_frames - 1))
+#define GROUPS(m) ((m)->fr_group + (0 .. ((m)->nr_frames - 1) / 64))
+#define DOMS(m) ((m)->domains + (0 .. (m)->nr_domains - 1))
+
+/*@
+  requires \valid_read(m) && NR_OK(m) && \valid_read(KEYS(m)) && \valid(GROUPS(m));
+  // it writes summaries and reads the instance's frame count after
+  requires \separated(m, GROUPS(m));
+  // Called with lo < hi <= nr_frames (the frames a caller just changed:
+  // pv_mmu_init and destroy 0, nr_frames; assign and free a range
+  // frame_range accepted; revoke i, i + 1 for a frame in RAM).
+  requires lo < hi <= m->nr_frames;
   assigns m->fr_group[lo / 64 .. (hi - 1) / 64];
 */
 void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
@@ -60,13 +99,37 @@ enum pv_status pv_mmu_frame_access(const struct pv_mmu *m, pv_domid_t dom, pv_mf
     assigns *out; */
 enum pv_status pv_mmu_frame_info(const struct pv_mmu *m, pv_mfn_t mfn, struct pv_mmu_frame *out);
 
-/*@ requires frames_ok(m);
-    assigns m->fr_gpeer[0 .. m->nr_frames - 1], m->fr_key[0 .. m->nr_frames - 1],
-            m->fr_group[0 .. (m->nr_frames - 1) / 64]; */
+/*
+ * The frame record a grant entry point works on: mfn's index in the frame
+ * table as frame_range computes it (a C macro, expanded in the contracts,
+ * so that the provers meet the code's own terms). Where it is past RAM the
+ * function writes nothing (it refuses with PV_ERANGE).
+ */
+#define GRANT_IDX(m, f) ((uint32_t)((f).mfn - ((m)->ram_base >> 12)))
+
+/*@ requires \valid_read(m) && NR_OK(m) && \valid_read(KEYS(m));
+    // out: a local of the caller
+    requires \valid(out) && \separated(out, m, KEYS(m));
+    assigns *out;
+    ensures \result == PV_OK ==> owner.id < m->nr_domains;
+    ensures \result == PV_OK ==> *out == GRANT_IDX(m, mfn) && *out < m->nr_frames;
+*/
+static int32_t owned_frame(const struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, uint32_t *out);
+
+/*@ requires \valid(m) && NR_OK(m) && \valid(KEYS(m)) && \valid(GPEERS(m)) && \valid(GROUPS(m));
+    requires \valid_read(DOMS(m));
+    // writes a peer, then reads the key; writes keys and summaries
+    requires \separated(m, KEYS(m), GPEERS(m), GROUPS(m));
+    // what it writes: the one frame's grant peer and key, and the summary
+    // of that frame's group
+    assigns m->fr_gpeer[GRANT_IDX(m, mfn)], m->fr_key[GRANT_IDX(m, mfn)],
+            m->fr_group[GRANT_IDX(m, mfn) >> 6]; */
 enum pv_status pv_mmu_grant(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, pv_domid_t peer,
 			    bool writable);
 
-/*@ requires frames_ok(m);
-    assigns m->fr_gpeer[0 .. m->nr_frames - 1], m->fr_key[0 .. m->nr_frames - 1],
-            m->fr_group[0 .. (m->nr_frames - 1) / 64]; */
+/*@ requires \valid(m) && NR_OK(m) && \valid(KEYS(m)) && \valid(GPEERS(m)) && \valid(GROUPS(m));
+    requires \valid_read(GMAPS(m)) && \valid_read(DOMS(m));
+    requires \separated(m, KEYS(m), GPEERS(m), GROUPS(m));
+    assigns m->fr_gpeer[GRANT_IDX(m, mfn)], m->fr_key[GRANT_IDX(m, mfn)],
+            m->fr_group[GRANT_IDX(m, mfn) >> 6]; */
 enum pv_status pv_mmu_grant_revoke(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn);
