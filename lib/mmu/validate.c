@@ -123,7 +123,7 @@ void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable)
 {
 	/* A leaf a table held: pv_mmu_check found it in RAM (leaf_in_ram). */
-	PV_ASSERT(idx < m->nr_frames && n <= m->nr_frames - idx);
+	PV_ASSERT(n <= m->nr_frames - idx);
 	uint32_t *cnt = writable ? m->fr_tc : m->fr_ro;
 	if (keys_are(m, idx, n, PV_MMU_KEY_OWNER, dom)) {
 		uint32_t zero = 0;

@@ -13,13 +13,15 @@
  *   rte-check     pv_mmu_check (check_frame through the contract below,
  *                 which isolation.c's check_frame run proves with -wp-rte)
  *   rte-pin-get   pv_mmu_get, pv_mmu_get_frames
+ *   rte-pin-put   pv_mmu_put, pv_mmu_put_frames, block_put
+ *   rte-pin-put-walk  walk_put
  *   lemmas-pin    group_index, group_next, group_last
  *
  * PENDING (not run by tools/prove): walk_get itself, from these contracts,
- * and the decoders' output ranges and walk_put's contract that it uses,
- * which are assumed (see there and docs/verification.md). WP's own
- * simplification of walk_get's goals takes seconds each; the run does not
- * fit tools/prove's budget.
+ * and the decoders' output ranges that it uses, which are assumed (see
+ * there and docs/verification.md); walk_put's contract, which it uses too,
+ * is proved (rte-pin-put-walk). WP's own simplification of walk_get's
+ * goals takes seconds each; the run does not fit tools/prove's budget.
  *
  * The preconditions are what every call site guarantees, each with its
  * reason; nothing a guest controls (the table's words) is assumed.
@@ -375,8 +377,11 @@ static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32
 		     m->io_max == \old(m->io_max))
 
 /*@
-  // a leaf's frames from pv_mmu_put (it tests them itself: PV_ASSERT)
+  // a leaf's frames from pv_mmu_put: idx the index of its first frame,
+  // in RAM (pv_mmu_frame_index); that the others are is tested here
+  // (PV_ASSERT)
   requires PUT_INST(m);
+  requires idx < m->nr_frames;
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1];
   ensures PUT_KEPT(m);
