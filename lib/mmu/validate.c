@@ -158,6 +158,8 @@ void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 
 void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable)
 {
+	/* A leaf a table held: pv_mmu_check found it in RAM (leaf_in_ram). */
+	PV_ASSERT(n <= m->nr_frames - idx);
 	uint32_t *cnt = writable ? m->fr_tc : m->fr_ro;
 	if (keys_are(m, idx, n, PV_MMU_KEY_OWNER, dom)) {
 		uint32_t zero = 0;
@@ -383,6 +385,8 @@ static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 		return false;
 	const uint32_t *q = s + j, *key = m->fr_key + idx;
 	uint32_t bad = 0, want = d;
+	/* For verification/wp/rte_pin.c; a comment to the compiler. */
+	/*@ loop invariant 0 <= i <= 64; loop assigns i, bad, want; */
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
 		bad |= (q[i] ^ want) | ((key[i] & PV_MMU_KEY_OWNER) ^ dom);
 		want += PV_FRAME_SIZE;
@@ -390,6 +394,7 @@ static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 	if (bad)
 		return false;
 	uint32_t *cnt = (e->writable ? m->fr_tc : m->fr_ro) + idx;
+	/*@ loop invariant 0 <= i <= 64; loop assigns i, cnt[0 .. 63]; */
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
 		PV_ASSERT(cnt[i] > 0);
 		cnt[i]--;
@@ -407,6 +412,14 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 {
 	struct pv_mmu_ent e;
 	const bool coarse = g->tbl == PV_MMU_TBL_COARSE;
+	/* For verification/wp/rte_pin.c; a comment to the compiler. */
+	/*@ loop invariant m->nr_frames == \at(m->nr_frames, Pre) &&
+	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
+	    loop assigns j, e,
+	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_gmaps, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->io, Pre)[0 .. \at(m->io_max, Pre) - 1].maps; */
 	for (uint32_t j = 0; j < end;) {
 		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
@@ -424,8 +437,12 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			j += PV_MMU_BLOCK;
 			continue;
 		}
-		if (e.kind != PV_MMU_ENT_FAULT)
+		if (e.kind != PV_MMU_ENT_FAULT) {
+			/* A table pointer passed pv_mmu_check: its table is in RAM. */
+			PV_ASSERT(e.kind == PV_MMU_ENT_LEAF ||
+				  pv_mmu_frame_index(m, e.base) != UINT32_MAX);
 			pv_mmu_put(m, dom, &e);
+		}
 		j += e.group;
 	}
 }

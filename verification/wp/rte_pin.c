@@ -13,13 +13,15 @@
  *   rte-check     pv_mmu_check (check_frame through the contract below,
  *                 which isolation.c's check_frame run proves with -wp-rte)
  *   rte-pin-get   pv_mmu_get, pv_mmu_get_frames
+ *   rte-pin-put   pv_mmu_put, pv_mmu_put_frames, block_put
+ *   rte-pin-put-walk  walk_put
  *   lemmas-pin    group_index, group_next, group_last
  *
  * PENDING (not run by tools/prove): walk_get itself, from these contracts,
- * and the decoders' output ranges and walk_put's contract that it uses,
- * which are assumed (see there and docs/verification.md). WP's own
- * simplification of walk_get's goals takes seconds each; the run does not
- * fit tools/prove's budget.
+ * and the decoders' output ranges that it uses, which are assumed (see
+ * there and docs/verification.md); walk_put's contract, which it uses too,
+ * is proved (rte-pin-put-walk). WP's own simplification of walk_get's
+ * goals takes seconds each; the run does not fit tools/prove's budget.
  *
  * The preconditions are what every call site guarantees, each with its
  * reason; nothing a guest controls (the table's words) is assumed.
@@ -343,12 +345,83 @@ static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32
     g->skip_lo <= g->skip_hi <= g->nslots;
 */
 
+/*
+ * The put side: walk_put re-decodes and puts back slots [0, end) that
+ * walk_get got (or that a pinned table holds), i.e. entries pv_mmu_check
+ * accepted. That invariant of pinned tables cannot be stated here (the
+ * decoders are C, not logic); the code does not rely on it for its safety:
+ * walk_put and pv_mmu_put_frames test, with PV_ASSERT, the two facts the
+ * counting needs of an entry (a table pointer's target in RAM, a leaf's
+ * frames in RAM), and walk_put already asserts that the slot decodes. So
+ * whatever the table's words, nothing is read or written out of bounds.
+ */
 /*@
-  // ASSUMED, not proved: walk_put re-decodes and puts back slots [0, end)
-  // that walk_get got (or a pinned table holds), i.e. entries pv_mmu_check
-  // accepted; its safety rests on that invariant of pinned tables, which
-  // these contracts cannot state (the decoders are C, not logic).
-  requires pin_inst(m) && geom_ok(g);
+  // What the put side needs of the instance: pin_inst without the grant
+  // owners' invariant (check_inst's universal): the frame store, the grant
+  // and I/O map counts apart from all else, RAM in whole frames. The
+  // instance's sizes are parameters (PUT_INST passes them): so the
+  // predicate reads no memory the walk writes, and the provers carry it
+  // through walk_put's loop by the sizes alone (PUT_KEPT).
+  predicate put_store(struct pv_mmu *m, integer nr, integer rs, integer nio) =
+    \valid_read(m) && nr <= 0x100000 && nr == rs / 4096 && rs % 4096 == 0 &&
+    \valid_read(m->fr_key + (0 .. nr - 1)) &&
+    \valid_read(m->fr_group + (0 .. (nr + 63) / 64 - 1)) &&
+    \valid(m->fr_ro + (0 .. nr - 1)) && \valid(m->fr_tc + (0 .. nr - 1)) &&
+    \valid(m->fr_gmaps + (0 .. nr - 1)) && \valid(m->io + (0 .. nio - 1)) &&
+    \separated(m, m->fr_gmaps + (0 .. nr - 1), m->io + (0 .. nio - 1),
+               m->fr_ro + (0 .. nr - 1), m->fr_tc + (0 .. nr - 1),
+               m->fr_key + (0 .. nr - 1), m->fr_group + (0 .. (nr + 63) / 64 - 1));
+*/
+#define PUT_INST(m) put_store(m, m->nr_frames, m->ram_size, m->io_max)
+#define PUT_KEPT(m) (m->nr_frames == \old(m->nr_frames) && m->ram_size == \old(m->ram_size) && \
+		     m->io_max == \old(m->io_max))
+
+/*@
+  // a leaf's frames from pv_mmu_put: idx the index of its first frame,
+  // in RAM (pv_mmu_frame_index); that the others are is tested here
+  // (PV_ASSERT)
+  requires PUT_INST(m);
+  requires idx < m->nr_frames;
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1];
+  ensures PUT_KEPT(m);
+*/
+void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable);
+
+/*@
+  // e: a local of walk_put, decoded from a table's slot; a table
+  // pointer's table is in RAM (pv_mmu_check's table_in_ram: walk_put tests
+  // it with PV_ASSERT), a leaf anything (the frames of a leaf of several
+  // are tested by pv_mmu_put_frames, PV_ASSERT)
+  requires PUT_INST(m);
+  requires e->kind != PV_MMU_ENT_LEAF ==> (uint32_t)(e->base - m->ram_base) < m->ram_size;
+  requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
+    m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
+    m->io + (0 .. m->io_max - 1));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+  ensures PUT_KEPT(m);
+*/
+static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
+
+/*@
+  // walk_put: a whole block of the table from j (j + 64 at most its end),
+  // e a local of walk_put (the decoded slot j, any entry)
+  requires PUT_INST(m);
+  requires j + 64 <= 4096 && \valid_read(s + (j .. j + 63));
+  requires \valid_read(e);
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
+  ensures PUT_KEPT(m);
+*/
+static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
+			     const struct pv_mmu_ent *e);
+
+/*@
+  // walk_get's refusal (slots [0, j) of the table it walks) and
+  // pv_mmu_table_release (a pinned table's slots, end = its slot count);
+  // the words in the slots arbitrary (PUT_INST: pin_inst, walk_get's
+  // precondition, implies it)
+  requires PUT_INST(m) && geom_ok(g);
   requires end <= g->nslots && \valid_read(s + (0 .. g->nslots - 1));
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
