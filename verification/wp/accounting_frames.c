@@ -62,8 +62,10 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
     m->fr_tc[i] < 0xFFFFFFFF && m->fr_ro[i] < 0xFFFFFFFF && m->fr_gmaps[i] < 0xFFFFFFFF;
   assigns m->fr_tc[idx .. idx + n - 1], m->fr_ro[idx .. idx + n - 1],
     m->fr_gmaps[idx .. idx + n - 1];
-  ensures get_frames_counter: \forall integer i; idx <= i < idx + n ==>
-    (writable ? m->fr_tc[i] == \old(m->fr_tc[i]) + 1 : m->fr_ro[i] == \old(m->fr_ro[i]) + 1);
+  ensures get_frames_counter: writable ==>
+    \forall integer i; idx <= i < idx + n ==> m->fr_tc[i] == \old(m->fr_tc[i]) + 1;
+  ensures get_frames_counter_ro: !writable ==>
+    \forall integer i; idx <= i < idx + n ==> m->fr_ro[i] == \old(m->fr_ro[i]) + 1;
   ensures get_frames_other: \forall integer i; idx <= i < idx + n ==>
     (writable ? m->fr_ro[i] == \old(m->fr_ro[i]) : m->fr_tc[i] == \old(m->fr_tc[i]));
   ensures get_frames_grant_count: \forall integer i; idx <= i < idx + n ==>
@@ -86,8 +88,10 @@ void pv_port_assert_fail(const char *expr, const char *file, int line);
     (owner_of(m, i) != dom ==> m->fr_gmaps[i] >= 1);
   assigns m->fr_tc[idx .. idx + n - 1], m->fr_ro[idx .. idx + n - 1],
     m->fr_gmaps[idx .. idx + n - 1];
-  ensures put_frames_counter: \forall integer i; idx <= i < idx + n ==>
-    (writable ? m->fr_tc[i] == \old(m->fr_tc[i]) - 1 : m->fr_ro[i] == \old(m->fr_ro[i]) - 1);
+  ensures put_frames_counter: writable ==>
+    \forall integer i; idx <= i < idx + n ==> m->fr_tc[i] == \old(m->fr_tc[i]) - 1;
+  ensures put_frames_counter_ro: !writable ==>
+    \forall integer i; idx <= i < idx + n ==> m->fr_ro[i] == \old(m->fr_ro[i]) - 1;
   ensures put_frames_other: \forall integer i; idx <= i < idx + n ==>
     (writable ? m->fr_ro[i] == \old(m->fr_ro[i]) : m->fr_tc[i] == \old(m->fr_tc[i]));
   ensures put_frames_grant_count: \forall integer i; idx <= i < idx + n ==>
