@@ -109,6 +109,11 @@ static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	} else {
 		/* A larger new group: release every old group inside its span. */
 		struct pv_mmu_ent oe;
+		/*@ loop invariant slot + len <= 4096 && slot <= j <= slot + len + 63;
+		    loop assigns j, oe, st->released, m->fr_tc[0 .. m->nr_frames - 1],
+		      m->fr_ro[0 .. m->nr_frames - 1], m->fr_gmaps[0 .. m->nr_frames - 1],
+		      m->io[0 .. m->io_max - 1];
+		    loop variant slot + len - j; */
 		for (uint32_t j = slot; j < slot + len;) {
 			int32_t rc = pv_mmu_decode(m, p->tbl, s[j], &oe);
 			PV_ASSERT(rc == PV_OK);
@@ -121,6 +126,8 @@ static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	}
 	if (p->ne.kind != PV_MMU_ENT_FAULT)
 		pv_mmu_get(m, dom, &p->ne);
+	/*@ loop invariant slot + len <= 4096 && 0 <= j <= len;
+	    loop assigns j, s[slot .. slot + len - 1]; */
 	for (uint32_t j = 0; j < len; j++)
 		s[slot + j] = j < p->ne.group ? val : 0u;
 	pv_port_pt_sync(pv_maddr(ptr), 4u * len);
@@ -152,6 +159,10 @@ enum pv_status pv_mmu_update(struct pv_mmu *m, pv_domid_t dom,
 	struct upd_state st = { false };
 	int32_t rc = PV_OK;
 	uint32_t i;
+	/*@ loop invariant 0 <= i <= count;
+	    loop assigns i, rc, st.released, m->fr_tc[0 .. m->nr_frames - 1],
+	      m->fr_ro[0 .. m->nr_frames - 1], m->fr_gmaps[0 .. m->nr_frames - 1],
+	      m->io[0 .. m->io_max - 1], m->ram[0 .. m->nr_frames * 1024 - 1]; */
 	for (i = 0; i < count; i++) {
 		rc = update_one(m, pv_domid_val(dom), reqs[i].ptr, reqs[i].val, &st);
 		if (rc != PV_OK)

@@ -10,8 +10,11 @@
  * - update_one(): a refused request changes nothing, neither the frame
  *   table, nor RAM (the tables), nor the I/O regions, nor the batch state
  *   (refused_*). PROVED. update_commit() is called only after an
- *   acceptance; its contract below is an assumption about what it writes,
- *   not used by the refusal proof (which needs only that it is not reached).
+ *   acceptance; its contract below is not used by the refusal proof (which
+ *   needs only that it is not reached). What it writes is proved in
+ *   rte_update.c (rte-update-commit), there with the I/O region records
+ *   whole rather than their maps fields, and without the keys and group
+ *   summaries listed here.
  * - rule 6: an accepted write to an L1 spans slots [slot, slot + len) none
  *   of which is one of the hypervisor's [hyp_slot_lo, hyp_slot_hi)
  *   (hyp_slots, with hyp_test and span_bounds). PROVED, with pv_mmu_decode()

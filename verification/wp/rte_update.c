@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * pv_mmu_update, the guest's batched entry update (lib/mmu/update.c, which
+ * this file includes), with Frama-C WP and -wp-rte: no out-of-bounds access
+ * (the table's slots, the frame records, the batch), no overflow, no
+ * invalid shift, for every request a guest can make (ptr, val, count and
+ * the batch's contents arbitrary). IN PROGRESS: PVLIB_PROVE_ONLY=wp-wip
+ * tools/prove runs (not part of the default run; goals still open, see
+ * docs/verification.md, "What is not proved"):
+ *
+ *   rte-update-commit  update_commit: what it writes (its assigns clause)
+ *                      and no run-time error, from the plan update_decide
+ *                      leaves (PLAN_OK); open: goals of its release loop
+ *                      (the callee's preconditions and the assigns clause
+ *                      across the loop's effects)
+ *
+ * PENDING (not run by tools/prove): update_decide (its post-condition
+ * PLAN_OK, on which update_commit's proof rests), update_one and
+ * pv_mmu_update, every goal (-wp-fct update_decide,update_one,pv_mmu_update,
+ * -wp-split): WP had not finished generating update_decide's goals after
+ * 90 s of CPU; without -wp-split, the slot read s[slot] (the L1 case) and
+ * three parts of PLAN_OK stayed open (CVC4 at its step limit, see
+ * docs/verification.md). Also pending: rule 5 as a post-condition of
+ * update_commit (the span ends as the new group's replicas followed by
+ * fault entries): proved but for one preservation of its loop invariant
+ * (the path with a put and a get, writing a fault entry), which CVC4 does
+ * not settle in 1,000,000 steps.
+ *
+ * Callees through contracts: pv_mmu_decode, pv_mmu_check and pv_mmu_get as
+ * rte_pin.c states and proves them (restated below, word for word where
+ * they are proved there), pv_mmu_put and pv_mmu_flush_after_release
+ * ASSUMED (see there). The preconditions are what every call site
+ * guarantees, each with its reason; nothing a guest controls is assumed.
+ */
+#include "mmu_internal.h"
+
+/* The port's assertion hook stops the machine: it does not return. */
+/*@ assigns \nothing; ensures \false; */
+void pv_port_assert_fail(const char *expr, const char *file, int line);
+
+/*
+ * The port's table-walker sync (include/pvlib/port.h): cleans the written
+ * slots to where the walker reads them; changes no memory the C code sees
+ * and does not call back into lib/.
+ */
+/*@ assigns \nothing; */
+void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
+
+/*@
+  // C11 6.5.7 and 6.5.10 on a non-negative value (as in check_leaf.c,
+  // update_one.c, rte_decode.c, rte_pin.c): a frame index, a slot index,
+  // a slot's place in an aligned group of 4, 16 or 64.
+  axiomatic ShiftIsDivisionUpd {
+  axiom lsr12_div: \forall integer x; 0 <= x ==> (x >> 12) == x / 4096;
+  axiom lsr2_div: \forall integer x; 0 <= x ==> (x >> 2) == x / 4;
+  axiom land_page: \forall integer x; 0 <= x ==> (x & -4096) == x - x % 4096;
+  axiom land3_mod: \forall integer x; 0 <= x ==> (x & 3) == x % 4;
+  axiom land15_mod: \forall integer x; 0 <= x ==> (x & 15) == x % 16;
+  axiom land63_mod: \forall integer x; 0 <= x ==> (x & 63) == x % 64;
+  }
+*/
+
+/*
+ * rte_pin.c's predicates, the same text, as C macros (expanded in the
+ * contracts, so that WP splits them and Qed meets the code's terms; as
+ * predicates the provers had to open them at every call, across the
+ * effects of the calls before it): the frame store as pv_mmu_init lays it
+ * out (nr_frames words per array, at most 2^20 frames, one group summary
+ * per 64 frames), its arrays disjoint slices of the store; a granted
+ * frame's owner is a domain of the instance (pv_mmu_grant grants only a
+ * live domain's frames, destroy drops the grants first).
+ */
+#define STORE_READ(m)                                                                  \
+	(\valid_read(m) && (m)->nr_frames <= 0x100000 &&                               \
+	 \valid_read((m)->fr_key + (0 .. (m)->nr_frames - 1)) &&                       \
+	 \valid_read((m)->fr_group + (0 .. ((m)->nr_frames + 63) / 64 - 1)))
+#define PIN_STORE(m)                                                                   \
+	(STORE_READ(m) && \valid((m)->fr_ro + (0 .. (m)->nr_frames - 1)) &&            \
+	 \valid((m)->fr_tc + (0 .. (m)->nr_frames - 1)) &&                             \
+	 \separated(m, (m)->fr_ro + (0 .. (m)->nr_frames - 1),                          \
+		    (m)->fr_tc + (0 .. (m)->nr_frames - 1),                             \
+		    (m)->fr_key + (0 .. (m)->nr_frames - 1),                            \
+		    (m)->fr_group + (0 .. ((m)->nr_frames + 63) / 64 - 1)))
+#define CHECK_INST(m)                                                                  \
+	(STORE_READ(m) && \valid_read((m)->fr_gpeer + (0 .. (m)->nr_frames - 1)) &&    \
+	 \valid_read((m)->domains + (0 .. (m)->nr_domains - 1)) &&                     \
+	 \forall integer i; 0 <= i < (m)->nr_frames ==>                                 \
+		 ((uint16_t)(m)->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>                 \
+		  (uint16_t)((m)->fr_key[i] & 0xFFFF) < (m)->nr_domains))
+#define PIN_INST(m)                                                                    \
+	(PIN_STORE(m) && CHECK_INST(m) && (m)->nr_frames == (m)->ram_size >> 12 &&     \
+	 (m)->ram_size % 4096 == 0 && \valid((m)->fr_gmaps + (0 .. (m)->nr_frames - 1)) && \
+	 \valid((m)->io + (0 .. (m)->io_max - 1)) &&                                   \
+	 \separated(m, (m)->fr_gmaps + (0 .. (m)->nr_frames - 1),                       \
+		    (m)->io + (0 .. (m)->io_max - 1), (m)->fr_ro + (0 .. (m)->nr_frames - 1), \
+		    (m)->fr_tc + (0 .. (m)->nr_frames - 1),                             \
+		    (m)->fr_key + (0 .. (m)->nr_frames - 1),                            \
+		    (m)->fr_gpeer + (0 .. (m)->nr_frames - 1),                          \
+		    (m)->domains + (0 .. (m)->nr_domains - 1)))
+/* what an accepted entry needs of its frames to be counted */
+#define COUNTABLE(m, e)                                                                \
+	(((e)->kind != PV_MMU_ENT_LEAF ==> (uint32_t)((e)->base - (m)->ram_base) < (m)->ram_size) && \
+	 ((e)->kind == PV_MMU_ENT_LEAF && (uint32_t)((e)->base - (m)->ram_base) < (m)->ram_size ==> \
+	  (uint32_t)((e)->base - (m)->ram_base) / 4096 + (e)->frames <= (m)->nr_frames))
+
+/* Everything of the instance a request reads or writes. */
+#define UPD_ARRAYS(m)                                                                      \
+	(m)->fr_ro + (0 .. (m)->nr_frames - 1), (m)->fr_tc + (0 .. (m)->nr_frames - 1),    \
+		(m)->fr_gmaps + (0 .. (m)->nr_frames - 1), (m)->io + (0 .. (m)->io_max - 1), \
+		(m)->fr_key + (0 .. (m)->nr_frames - 1),                                   \
+		(m)->fr_gpeer + (0 .. (m)->nr_frames - 1),                                 \
+		(m)->fr_group + (0 .. ((m)->nr_frames + 63) / 64 - 1),                     \
+		(m)->domains + (0 .. (m)->nr_domains - 1)
+#define UPD_RAM(m) (m)->ram + (0 .. (m)->nr_frames * 1024 - 1)
+
+/*
+ * The instance as pv_mmu_update reads and writes it (pv_mmu_init, pin):
+ * - PIN_INST: the frame store (rte_pin.c);
+ * - RAM is nr_frames (at least one) frames of m->ram, writable by the
+ *   hypervisor, apart from the instance and the frame store (the caller's
+ *   memory map: the store is hypervisor memory, never guest RAM);
+ * - nr_domains <= PV_DOMID_MAX_GUEST + 1 (pv_mmu_init refuses more);
+ * - a frame typed L1 is one of four frames of a 16 KiB aligned L1 that
+ *   lies in RAM: pv_mmu_pin types an L1's four frames together, only for
+ *   an aligned machine frame number and four frames in RAM (pv_mmu_audit
+ *   checks it: "L1 runs off RAM").
+ */
+#define UPD_INST(m)                                                                    \
+	(PIN_INST(m) && 0 < (m)->nr_frames &&                                          \
+	 (m)->nr_domains <= PV_DOMID_MAX_GUEST + 1 && \valid(UPD_RAM(m)) &&             \
+	 \separated(UPD_RAM(m), m, UPD_ARRAYS(m)) &&                                    \
+	 \forall integer i; 0 <= i < (m)->nr_frames &&                                  \
+		 (uint8_t)((m)->fr_key[i] >> 16) == PV_MMU_FT_L1 ==>                    \
+		 (((m)->ram_base >> 12) + i) % 4 <= i &&                                \
+		 i - (((m)->ram_base >> 12) + i) % 4 + 4 <= (m)->nr_frames)
+
+/*
+ * The callees. pv_mmu_decode as rte_pin.c states it: dec_kind is proved
+ * (rte-decode, update_decoders); the rest ASSUMED there and here (the
+ * group sizes are the decoders' constants 1, 4, 16, 64; the memory type
+ * and ARM domain come from lookups the provers do not case-split; see
+ * docs/verification.md).
+ */
+/*@
+  requires \valid_read(m) && \valid(e);
+  assigns *e;
+  ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
+  ensures dec_group: \result == PV_OK ==>
+    e->group == 1 || e->group == 4 || e->group == 16 || e->group == 64;
+  ensures dec_mt: \result == PV_OK ==> e->mt <= PV_MMU_MT_MIXED;
+  ensures dec_domain: \result == PV_OK ==> e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN;
+*/
+static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32_t d,
+				    struct pv_mmu_ent *e);
+
+/* pv_mmu_check: rte_pin.c's contract, proved there (rte-check). */
+/*@
+  requires CHECK_INST(m);
+  requires \valid(m->io + (0 .. m->io_max - 1));
+  requires \valid_read(e);
+  requires e->kind <= PV_MMU_ENT_FINE;
+  requires e->mt <= PV_MMU_MT_MIXED;
+  requires e->domain < 16 || e->domain == PV_MMU_NO_DOMAIN;
+  requires dom <= PV_DOMID_MAX_GUEST;
+  requires pin_lo <= pin_hi;
+  requires m->nr_frames == m->ram_size >> 12 && m->ram_size % 4096 == 0;
+  assigns \nothing;
+  ensures check_countable: \result == PV_OK ==> COUNTABLE(m, e);
+*/
+static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
+				    uint32_t pin_lo, uint32_t pin_hi, bool existing);
+
+/* pv_mmu_get: rte_pin.c's contract, proved there (rte-pin-get). */
+/*@
+  requires PIN_INST(m);
+  requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
+    m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
+    m->io + (0 .. m->io_max - 1));
+  requires COUNTABLE(m, e);
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1];
+*/
+static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
+
+/*
+ * pv_mmu_put: ASSUMED, NOT PROVED here (its own run-time-error proof
+ * belongs to rte_pin.c). What update_commit needs of it: it takes an entry
+ * decoded from a slot of one of dom's pinned tables, writes only the
+ * counts get writes, and is safe. Its safety for such an entry rests on
+ * the invariant of pinned tables (every entry of one was accepted by
+ * pv_mmu_check when it was written, hence countable, and got), which these
+ * contracts cannot state: the decoders are C functions, not logic ones
+ * (walk_put in rte_pin.c rests on the same invariant).
+ */
+/*@
+  requires PIN_INST(m);
+  requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
+    m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
+    m->io + (0 .. m->io_max - 1));
+  requires e->kind <= PV_MMU_ENT_FINE;
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1];
+*/
+static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
+
+/*
+ * ASSUMED, NOT PROVED: pv_mmu_flush_after_release (validate.c) reads
+ * m->format and calls two port hooks (the cache flush, and the TLB hook
+ * with a request of its own), which change no memory the C code sees.
+ */
+/*@ requires \valid_read(m);
+    assigns \nothing; */
+void pv_mmu_flush_after_release(const struct pv_mmu *m);
+
+#include "update.c"
+
+/*
+ * A decided request (update_decide's plan, read by update_commit): its
+ * span [slot, slot + len) is an aligned group of 1, 4, 16 or 64 slots
+ * within the table, in RAM; the new entry, if not a fault, was accepted
+ * (countable); both entries are of a kind, the new group fits the span.
+ */
+#define PLAN_SPAN(p) (p)->s + ((p)->slot .. (p)->slot + (p)->len - 1)
+#define PLAN_OK(m, p)                                                                  \
+	(((p)->len == 1 || (p)->len == 4 || (p)->len == 16 || (p)->len == 64) &&       \
+	 (p)->slot + (p)->len <= 4096 &&                                               \
+	 \valid(PLAN_SPAN(p)) && \subset(PLAN_SPAN(p), UPD_RAM(m)) &&                  \
+	 \separated(PLAN_SPAN(p), m, p, UPD_ARRAYS(m)) &&                               \
+	 (p)->ne.kind <= PV_MMU_ENT_FINE && (p)->oe.kind <= PV_MMU_ENT_FINE &&          \
+	 ((p)->ne.group == 1 || (p)->ne.group == 4 || (p)->ne.group == 16 ||            \
+	  (p)->ne.group == 64) &&                                                       \
+	 (p)->ne.group <= (p)->len && (p)->oe.group <= (p)->len &&                      \
+	 ((p)->ne.kind != PV_MMU_ENT_FAULT ==> COUNTABLE(m, &(p)->ne)))
+
+/*@
+  requires UPD_INST(m);
+  // pv_mmu_update passes pv_domid_val of a live domain: < nr_domains
+  requires dom <= PV_DOMID_MAX_GUEST;
+  // p: a local of update_one
+  requires \valid(p) && \separated(p, m, UPD_ARRAYS(m), UPD_RAM(m));
+  assigns *p;
+  ensures plan: \result == PV_OK ==> PLAN_OK(m, p);
+*/
+static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
+			     struct upd_plan *p);
+
+/*@
+  requires UPD_INST(m);
+  requires dom <= PV_DOMID_MAX_GUEST;
+  // p: update_one's plan, filled by update_decide (its post-condition
+  // plan); st: pv_mmu_update's batch state (locals both)
+  requires \valid_read(p) && \valid(st) && \separated(p, st);
+  requires \separated(p, m, UPD_ARRAYS(m), UPD_RAM(m));
+  requires \separated(st, m, UPD_ARRAYS(m), UPD_RAM(m));
+  requires PLAN_OK(m, p);
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1],
+    p->s[p->slot .. p->slot + p->len - 1], st->released;
+*/
+static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
+			  const struct upd_plan *p, struct upd_state *st);
+
+/*@
+  requires UPD_INST(m);
+  requires dom <= PV_DOMID_MAX_GUEST;
+  // st: pv_mmu_update's local
+  requires \valid(st) && \separated(st, m, UPD_ARRAYS(m), UPD_RAM(m));
+  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1],
+    m->ram[0 .. m->nr_frames * 1024 - 1], st->released;
+*/
+static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
+			  struct upd_state *st);
+
+/*@
+  requires UPD_INST(m);
+  // the hypercall layer's copy of the guest's batch, count requests (a
+  // longer batch is refused before any is read); their contents arbitrary
+  requires count <= PV_MMU_UPDATE_MAX ==> \valid_read(reqs + (0 .. count - 1));
+  // done: the caller's result word
+  requires \valid(done) && \separated(done, m, UPD_ARRAYS(m), UPD_RAM(m));
+  assigns *done, m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
+    m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1],
+    m->ram[0 .. m->nr_frames * 1024 - 1];
+  ensures done_le: *done <= count;
+*/
+enum pv_status pv_mmu_update(struct pv_mmu *m, pv_domid_t dom,
+			     const struct pv_mmu_update_req *reqs, uint32_t count, uint32_t *done);
