@@ -17,10 +17,9 @@
  *   rte-pin-put-walk  walk_put
  *   lemmas-pin    group_index, group_next, group_last
  *
- * PENDING (not run by tools/prove): walk_get itself, from these contracts,
- * and the decoders' output ranges that it uses, which are assumed (see
- * there and docs/verification.md); walk_put's contract, which it uses too,
- * is proved (rte-pin-put-walk). WP's own simplification of walk_get's
+ * PENDING (not run by tools/prove): walk_get itself, from these contracts
+ * (the decoders' output ranges it uses are proved by rte_decode.c's runs,
+ * walk_put's by rte-pin-put-walk). WP's own simplification of walk_get's
  * goals takes seconds each; the run does not fit tools/prove's budget.
  *
  * The preconditions are what every call site guarantees, each with its
@@ -320,11 +319,11 @@ void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
 /*@
-  // The decoders' output ranges: dec_kind and dec_group are proved in
-  // update_one.c's update_decoders run (with 1 <= group <= 64); that the
-  // group is a power of two, the memory type one of the enumeration and
-  // the ARM domain a 4-bit field or none are ASSUMED here, not proved
-  // (docs/verification.md, "What is not proved").
+  // The decoders' output ranges, word for word as rte_decode.c's
+  // DECODE_CONTRACT states them and its runs prove them (rte-decode, from
+  // the five decoders' runs): a kind of the four, a group of 1, 4, 16 or
+  // 64, a memory type of the enumeration, an ARM domain of the 4-bit field
+  // or none.
   requires \valid_read(m) && \valid(e);
   assigns *e;
   ensures dec_kind: \result == PV_OK ==> e->kind <= PV_MMU_ENT_FINE;
