@@ -135,10 +135,9 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
 		 i - (((m)->ram_base >> 12) + i) % 4 + 4 <= (m)->nr_frames)
 
 /*
- * The callees. pv_mmu_decode as rte_pin.c states it: dec_kind is proved
- * (rte-decode, update_decoders); the rest ASSUMED there and here (the
- * group sizes are the decoders' constants 1, 4, 16, 64; the memory type
- * and ARM domain come from lookups the provers do not case-split; see
+ * The callees. pv_mmu_decode as rte_pin.c states it: every clause is
+ * proved by rte_decode.c's runs (rte-decode and the decoders'; the memory
+ * type and ARM domain from lemmas that split the table lookups, see
  * docs/verification.md).
  */
 /*@
@@ -183,8 +182,9 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
 /*
- * pv_mmu_put: ASSUMED, NOT PROVED here (its own run-time-error proof
- * belongs to rte_pin.c). What update_commit needs of it: it takes an entry
+ * pv_mmu_put: ASSUMED here, NOT matched yet with the contract rte_pin.c
+ * proves of it (rte-pin-put, which also asks that a table pointer's
+ * target is in RAM). What update_commit needs of it: it takes an entry
  * decoded from a slot of one of dom's pinned tables, writes only the
  * counts get writes, and is safe. Its safety for such an entry rests on
  * the invariant of pinned tables (every entry of one was accepted by
