@@ -12,6 +12,10 @@
  * Concurrency: uniprocessor; the caller holds the instance (see mmu.h). An
  * SMP port must also keep other CPUs of the domain from using a replaced
  * translation until the end-of-batch flush has reached them.
+ *
+ * The loops' ACSL comments (invariants, assigns, variants) are for Frama-C
+ * WP: verification/wp/rte_update.c, a proof in progress
+ * (docs/verification.md). The compiler ignores them.
  */
 #include "mmu_internal.h"
 
