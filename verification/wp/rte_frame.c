@@ -13,7 +13,10 @@
  * contract): absence of run-time errors and what each writes (one frame's
  * grant peer and key and its group's summary), for every owner, peer and
  * frame number a guest can pass (tools/prove's rte-grant and
- * rte-grant-revoke runs). pv_mmu_group_sync: its contract and absence of
+ * rte-grant-revoke runs), and that a refused grant, revoke or switch
+ * base changes nothing (refused_grant, refused_revoke, refused_switch:
+ * with the assigns clauses, every word it may write is as it was).
+ * pv_mmu_group_sync: its contract and absence of
  * run-time errors, termination included (rte-group-sync; its loops carry
  * invariants in frame.c).
  *
@@ -86,7 +89,10 @@
 void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
 
 /*@ requires frames_ok(m);
-    assigns m->domains[0 .. m->nr_domains - 1].active_l1; */
+    assigns m->domains[0 .. m->nr_domains - 1].active_l1;
+    // a refused switch changes nothing: no domain's base moves
+    ensures refused_switch: \result != PV_OK ==> \forall integer d; 0 <= d < m->nr_domains ==>
+      m->domains[d].active_l1.mfn == \old(m->domains[d].active_l1.mfn); */
 enum pv_status pv_mmu_switch_base(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
 
 /*@ requires frames_ok(m);
@@ -106,6 +112,11 @@ enum pv_status pv_mmu_frame_info(const struct pv_mmu *m, pv_mfn_t mfn, struct pv
  * function writes nothing (it refuses with PV_ERANGE).
  */
 #define GRANT_IDX(m, f) ((uint32_t)((f).mfn - ((m)->ram_base >> 12)))
+/* The words a grant entry point may write, as they were on entry. */
+#define REC_KEPT(m, f) \
+	((m)->fr_gpeer[GRANT_IDX(m, f)] == \old((m)->fr_gpeer[GRANT_IDX(m, f)]) && \
+	 (m)->fr_key[GRANT_IDX(m, f)] == \old((m)->fr_key[GRANT_IDX(m, f)]) && \
+	 (m)->fr_group[GRANT_IDX(m, f) >> 6] == \old((m)->fr_group[GRANT_IDX(m, f) >> 6]))
 
 /*@ requires \valid_read(m) && NR_OK(m) && \valid_read(KEYS(m));
     // out: a local of the caller
@@ -123,7 +134,10 @@ static int32_t owned_frame(const struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mf
     // what it writes: the one frame's grant peer and key, and the summary
     // of that frame's group
     assigns m->fr_gpeer[GRANT_IDX(m, mfn)], m->fr_key[GRANT_IDX(m, mfn)],
-            m->fr_group[GRANT_IDX(m, mfn) >> 6]; */
+            m->fr_group[GRANT_IDX(m, mfn) >> 6];
+    // a refused grant changes nothing: the three words it may write are
+    // as they were
+    ensures refused_grant: \result != PV_OK ==> REC_KEPT(m, mfn); */
 enum pv_status pv_mmu_grant(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, pv_domid_t peer,
 			    bool writable);
 
@@ -131,5 +145,8 @@ enum pv_status pv_mmu_grant(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn, pv
     requires \valid_read(GMAPS(m)) && \valid_read(DOMS(m));
     requires \separated(m, KEYS(m), GPEERS(m), GROUPS(m));
     assigns m->fr_gpeer[GRANT_IDX(m, mfn)], m->fr_key[GRANT_IDX(m, mfn)],
-            m->fr_group[GRANT_IDX(m, mfn) >> 6]; */
+            m->fr_group[GRANT_IDX(m, mfn) >> 6];
+    // a refused revoke changes nothing (in particular a frame a peer still
+    // maps keeps its grant: PV_EBUSY)
+    ensures refused_revoke: \result != PV_OK ==> REC_KEPT(m, mfn); */
 enum pv_status pv_mmu_grant_revoke(struct pv_mmu *m, pv_domid_t owner, pv_mfn_t mfn);
