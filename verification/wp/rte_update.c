@@ -16,8 +16,9 @@
  * pv_mmu_update, every goal (-wp-fct update_decide,update_one,pv_mmu_update,
  * -wp-split): WP had not finished generating update_decide's goals after
  * 90 s of CPU; without -wp-split, the slot read s[slot] (the L1 case) and
- * three parts of PLAN_OK stayed open (CVC4 at its step limit, see
- * docs/verification.md). Also pending: rule 5 as a post-condition of
+ * three parts of PLAN_OK stayed open (CVC4 at its step limit; again so
+ * with the contracts below, 202 of 208 goals; intermediate assertions
+ * that were tried, and the next step, in docs/verification.md). Also pending: rule 5 as a post-condition of
  * update_commit (the span ends as the new group's replicas followed by
  * fault entries): proved but for one preservation of its loop invariant
  * (the path with a put and a get, writing a fault entry), which CVC4 does
