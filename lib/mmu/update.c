@@ -14,8 +14,8 @@
  * translation until the end-of-batch flush has reached them.
  *
  * The loops' ACSL comments (invariants, assigns, variants) are for Frama-C
- * WP: verification/wp/rte_update.c, a proof in progress
- * (docs/verification.md). The compiler ignores them.
+ * WP: verification/wp/rte_update.c (update_commit proved, the rest in
+ * progress: docs/verification.md). The compiler ignores them.
  */
 #include "mmu_internal.h"
 
@@ -107,21 +107,37 @@ static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	if (len == p->oe.group) {
 		/* The common case: the span is exactly the old entry's group. */
 		if (p->oe.kind != PV_MMU_ENT_FAULT) {
+			/*
+			 * It passed pv_mmu_check when it was written: a table
+			 * pointer's table is in RAM (pv_mmu_put's index).
+			 */
+			PV_ASSERT(p->oe.kind == PV_MMU_ENT_LEAF ||
+				  pv_mmu_frame_index(m, p->oe.base) != UINT32_MAX);
 			pv_mmu_put(m, dom, &p->oe);
 			st->released = true;
 		}
 	} else {
-		/* A larger new group: release every old group inside its span. */
+		/*
+		 * A larger new group: release every old group inside its span.
+		 * (The sizes stay: the loop writes only frame and I/O counts.)
+		 */
 		struct pv_mmu_ent oe;
 		/*@ loop invariant slot + len <= 4096 && slot <= j <= slot + len + 63;
-		    loop assigns j, oe, st->released, m->fr_tc[0 .. m->nr_frames - 1],
-		      m->fr_ro[0 .. m->nr_frames - 1], m->fr_gmaps[0 .. m->nr_frames - 1],
-		      m->io[0 .. m->io_max - 1];
+		    loop invariant m->nr_frames == \at(m->nr_frames, Pre) &&
+		      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
+		    loop assigns j, oe, st->released,
+		      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+		      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+		      \at(m->fr_gmaps, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+		      \at(m->io, Pre)[0 .. \at(m->io_max, Pre) - 1];
 		    loop variant slot + len - j; */
 		for (uint32_t j = slot; j < slot + len;) {
 			int32_t rc = pv_mmu_decode(m, p->tbl, s[j], &oe);
 			PV_ASSERT(rc == PV_OK);
 			if (oe.kind != PV_MMU_ENT_FAULT) {
+				/* As above: a pinned table's entry. */
+				PV_ASSERT(oe.kind == PV_MMU_ENT_LEAF ||
+					  pv_mmu_frame_index(m, oe.base) != UINT32_MAX);
 				pv_mmu_put(m, dom, &oe);
 				st->released = true;
 			}
@@ -130,7 +146,7 @@ static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	}
 	if (p->ne.kind != PV_MMU_ENT_FAULT)
 		pv_mmu_get(m, dom, &p->ne);
-	/*@ loop invariant slot + len <= 4096 && 0 <= j <= len;
+	/*@ loop invariant span_written: slot + len <= 4096 && 0 <= j <= len;
 	    loop assigns j, s[slot .. slot + len - 1]; */
 	for (uint32_t j = 0; j < len; j++)
 		s[slot + j] = j < p->ne.group ? val : 0u;

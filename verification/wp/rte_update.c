@@ -4,33 +4,32 @@
  * this file includes), with Frama-C WP and -wp-rte: no out-of-bounds access
  * (the table's slots, the frame records, the batch), no overflow, no
  * invalid shift, for every request a guest can make (ptr, val, count and
- * the batch's contents arbitrary). IN PROGRESS: PVLIB_PROVE_ONLY=wp-wip
- * tools/prove runs (not part of the default run; goals still open, see
- * docs/verification.md, "What is not proved"):
+ * the batch's contents arbitrary). tools/prove runs (-wp-split, CVC4's
+ * budget 300,000 steps for this file, see there):
  *
  *   rte-update-commit  update_commit: what it writes (its assigns clause)
  *                      and no run-time error, from the plan update_decide
- *                      leaves (PLAN_OK); open: goals of its release loop
- *                      (the callee's preconditions and the assigns clause
- *                      across the loop's effects)
+ *                      leaves (PLAN_OK)
  *
  * PENDING (not run by tools/prove): update_decide (its post-condition
  * PLAN_OK, on which update_commit's proof rests), update_one and
  * pv_mmu_update, every goal (-wp-fct update_decide,update_one,pv_mmu_update,
  * -wp-split): WP had not finished generating update_decide's goals after
  * 90 s of CPU; without -wp-split, the slot read s[slot] (the L1 case) and
- * three parts of PLAN_OK stayed open (CVC4 at its step limit, see
- * docs/verification.md). Also pending: rule 5 as a post-condition of
+ * three parts of PLAN_OK stayed open (CVC4 at its step limit; again so
+ * with the contracts below, 202 of 208 goals; intermediate assertions
+ * that were tried, and the next step, in docs/verification.md). Also pending: rule 5 as a post-condition of
  * update_commit (the span ends as the new group's replicas followed by
  * fault entries): proved but for one preservation of its loop invariant
  * (the path with a put and a get, writing a fault entry), which CVC4 does
  * not settle in 1,000,000 steps.
  *
- * Callees through contracts: pv_mmu_decode, pv_mmu_check and pv_mmu_get as
- * rte_pin.c states and proves them (restated below, word for word where
- * they are proved there), pv_mmu_put and pv_mmu_flush_after_release
- * ASSUMED (see there). The preconditions are what every call site
- * guarantees, each with its reason; nothing a guest controls is assumed.
+ * Callees through contracts: pv_mmu_decode, pv_mmu_check, pv_mmu_get and
+ * pv_mmu_put as rte_pin.c states and proves them (restated below, word
+ * for word but for the I/O records in the get's and the put's assigns
+ * clauses, see there), pv_mmu_flush_after_release ASSUMED (see there).
+ * The preconditions are what every call site guarantees, each with its
+ * reason; nothing a guest controls is assumed.
  */
 #include "mmu_internal.h"
 
@@ -169,7 +168,16 @@ static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32
 static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e,
 				    uint32_t pin_lo, uint32_t pin_hi, bool existing);
 
-/* pv_mmu_get: rte_pin.c's contract, proved there (rte-pin-get). */
+/*
+ * pv_mmu_get: rte_pin.c's contract, proved there (rte-pin-get), but for
+ * one word: its assigns clause names the I/O records whole
+ * (m->io[0 .. m->io_max - 1]) where rte_pin.c names their maps fields
+ * (m->io[0 .. m->io_max - 1].maps), a superset, so the clause here
+ * follows from the one proved. With the fields alone, every read after a
+ * call (the plan, the instance's fields, the keys) met a quantified frame
+ * condition (no maps field of any region is this address) that CVC4 did
+ * not get through within its budget.
+ */
 /*@
   requires PIN_INST(m);
   requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
@@ -182,24 +190,51 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
 static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
 /*
- * pv_mmu_put: ASSUMED here, NOT matched yet with the contract rte_pin.c
- * proves of it (rte-pin-put, which also asks that a table pointer's
- * target is in RAM). What update_commit needs of it: it takes an entry
- * decoded from a slot of one of dom's pinned tables, writes only the
- * counts get writes, and is safe. Its safety for such an entry rests on
- * the invariant of pinned tables (every entry of one was accepted by
- * pv_mmu_check when it was written, hence countable, and got), which these
- * contracts cannot state: the decoders are C functions, not logic ones
- * (walk_put in rte_pin.c rests on the same invariant).
+ * pv_mmu_put: rte_pin.c's contract, proved there (rte-pin-put), restated
+ * word for word with its predicate and macros, but for the I/O records in
+ * its assigns clause, whole here (a superset of the proved maps fields,
+ * as for pv_mmu_get above). update_commit meets its
+ * preconditions: PUT_INST follows from UPD_INST (and stays, PUT_KEPT); the
+ * entry is a local or the plan's, apart from the counts; a table
+ * pointer's table is in RAM by the invariant of pinned tables (every entry
+ * of one passed pv_mmu_check when it was written), which these contracts
+ * cannot state (the decoders are C functions, not logic ones), so
+ * update_commit tests it before the put (PV_ASSERT), as walk_put does.
  */
 /*@
-  requires PIN_INST(m);
+  // What the put side needs of the instance: pin_inst without the grant
+  // owners' invariant (check_inst's universal): the frame store, the grant
+  // and I/O map counts apart from all else, RAM in whole frames. The
+  // instance's sizes are parameters (PUT_INST passes them): so the
+  // predicate reads no memory the walk writes, and the provers carry it
+  // through walk_put's loop by the sizes alone (PUT_KEPT).
+  predicate put_store(struct pv_mmu *m, integer nr, integer rs, integer nio) =
+    \valid_read(m) && nr <= 0x100000 && nr == rs / 4096 && rs % 4096 == 0 &&
+    \valid_read(m->fr_key + (0 .. nr - 1)) &&
+    \valid_read(m->fr_group + (0 .. (nr + 63) / 64 - 1)) &&
+    \valid(m->fr_ro + (0 .. nr - 1)) && \valid(m->fr_tc + (0 .. nr - 1)) &&
+    \valid(m->fr_gmaps + (0 .. nr - 1)) && \valid(m->io + (0 .. nio - 1)) &&
+    \separated(m, m->fr_gmaps + (0 .. nr - 1), m->io + (0 .. nio - 1),
+               m->fr_ro + (0 .. nr - 1), m->fr_tc + (0 .. nr - 1),
+               m->fr_key + (0 .. nr - 1), m->fr_group + (0 .. (nr + 63) / 64 - 1));
+*/
+#define PUT_INST(m) put_store(m, m->nr_frames, m->ram_size, m->io_max)
+#define PUT_KEPT(m) (m->nr_frames == \old(m->nr_frames) && m->ram_size == \old(m->ram_size) && \
+		     m->io_max == \old(m->io_max))
+
+/*@
+  // e: a local of walk_put, decoded from a table's slot; a table
+  // pointer's table is in RAM (pv_mmu_check's table_in_ram: walk_put tests
+  // it with PV_ASSERT), a leaf anything (the frames of a leaf of several
+  // are tested by pv_mmu_put_frames, PV_ASSERT)
+  requires PUT_INST(m);
+  requires e->kind != PV_MMU_ENT_LEAF ==> (uint32_t)(e->base - m->ram_base) < m->ram_size;
   requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
     m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
     m->io + (0 .. m->io_max - 1));
-  requires e->kind <= PV_MMU_ENT_FINE;
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1];
+  ensures PUT_KEPT(m);
 */
 static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
