@@ -704,14 +704,35 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	uint16_t owner = fr_owner(m, idx);
 	struct table_geom g = table_geom(m, t);
 	uint32_t n = t == PV_MMU_FT_L1 ? 4u : 1u;
+	/* For verification/wp/rte_pin_ops.c; a comment to the compiler: g is
+	 * a local, apart from the instance and everything the release writes. */
+	/*@ assert \separated(&g, m) && \separated(&g, m->ram + (0 .. m->nr_frames * 1024 - 1)) &&
+	      \separated(&g, m->fr_key + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1)) &&
+	      \separated(&g, m->fr_ro + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->fr_tc + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->io + (0 .. m->io_max - 1)); */
 	walk_put(m, owner, pv_mmu_slot_ptr(m, idx), &g, g.nslots);
 	/* A pinned table is never granted: no other flag to keep. */
+	/* For verification/wp/rte_pin_ops.c; a comment to the compiler. */
+	/*@ loop invariant idx <= i <= idx + n && n <= 4 && idx + n <= \at(m->nr_frames, Pre);
+	    loop invariant m->nr_frames == \at(m->nr_frames, Pre);
+	    loop invariant g.skip_lo == (n == 4 ? \at(m->hyp_slot_lo, Pre) : 0) &&
+	      g.skip_hi == (n == 4 ? \at(m->hyp_slot_hi, Pre) : 0);
+	    loop assigns i, m->fr_key[idx .. idx + n - 1], m->fr_group[idx / 64 .. (idx + n - 1) / 64]; */
 	for (uint32_t i = idx; i < idx + n; i++)
+		/*@ assert i < \at(m->nr_frames, Pre) && (i >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
 		fr_set(m, i, owner, PV_MMU_FT_NONE, 0);
 	pv_mmu_group_sync(m, idx, idx + n);
 	if (g.skip_hi > g.skip_lo) {
 		/* The guest gets its table back without the hypervisor's entries. */
 		uint32_t *s = pv_mmu_slot_ptr(m, idx);
+		/*@ loop invariant n == 4 && g.skip_lo == \at(m->hyp_slot_lo, Pre) &&
+		      g.skip_hi == \at(m->hyp_slot_hi, Pre);
+		    loop invariant release_hyp_slots: g.skip_lo <= j <= g.skip_hi;
+		    loop assigns j, \at(m->ram, Pre)[idx * 1024 + \at(m->hyp_slot_lo, Pre) ..
+		      idx * 1024 + \at(m->hyp_slot_hi, Pre) - 1]; */
 		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
 			s[j] = 0;
 	}
