@@ -70,7 +70,8 @@ void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
  * own terms.
  */
 #define TTYPE(m, i) ((uint8_t)((m)->fr_key[i] >> 16))
-#define TBL_WORDS(m, i) (TTYPE(m, i) == PV_MMU_FT_L1 ? 4096 : 1024)
+#define TBL_FRAMES(m, i) (TTYPE(m, i) == PV_MMU_FT_L1 ? 4 : 1)
+#define TBL_WORDS(m, i) (TBL_FRAMES(m, i) * 1024)
 #define TABLE(m, i) ((m)->ram + ((i) * 1024 .. (i) * 1024 + TBL_WORDS(m, i) - 1))
 #define STORE(m) (m)->fr_key + (0 .. (m)->nr_frames - 1), \
 	(m)->fr_group + (0 .. ((m)->nr_frames + 63) / 64 - 1), \
@@ -97,10 +98,86 @@ void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
   requires \valid(TABLE(m, idx));
   requires \separated(TABLE(m, idx), m, STORE(m));
   // the counts put back, the table's own keys and their summaries, and the
-  // hypervisor's slots of an L1 (zeroed)
+  // hypervisor's slots of an L1 (zeroed; none of another table)
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps,
-    m->fr_key[idx .. idx + 3], m->fr_group[idx / 64 .. (idx + 3) / 64],
-    m->ram[idx * 1024 + m->hyp_slot_lo .. idx * 1024 + m->hyp_slot_hi - 1];
+    m->fr_key[idx .. idx + TBL_FRAMES(m, idx) - 1],
+    m->fr_group[idx / 64 .. (idx + TBL_FRAMES(m, idx) - 1) / 64],
+    m->ram[idx * 1024 + m->hyp_slot_lo ..
+           idx * 1024 + (TTYPE(m, idx) == PV_MMU_FT_L1 ? m->hyp_slot_hi : m->hyp_slot_lo) - 1];
 */
 void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
+
+/*
+ * pv_mmu_unpin: every domain id and frame number a guest can pass. A frame
+ * record's owner and flags as fr_owner and fr_flags read them, an L1's
+ * first frame, and the instance as unpin (and pin) read it, as C macros.
+ */
+#define OWNER(m, i) ((uint16_t)((m)->fr_key[i] & 0xFFFF))
+#define FLAGS(m, i) ((uint8_t)((m)->fr_key[i] >> 24))
+#define L1_HEAD(m, i) (TTYPE(m, i) == PV_MMU_FT_L1 && (FLAGS(m, i) & PV_MMU_FRAME_L1_HEAD) != 0)
+#define NR(m) ((m)->nr_frames)
+/*
+ * What the table operations need of the instance (pv_mmu_init and the
+ * invariants the library keeps), each part with its reason:
+ * - the frame store as the put side reads and writes it (PUT_INST), the
+ *   keys and summaries writable too;
+ * - the hypervisor's L1 slots end at or below 4 GiB (pv_mmu_init);
+ * - 1 to PV_DOMID_MAX_GUEST + 1 domain records (pv_mmu_init);
+ * - RAM: nr_frames frames of m->ram (pv_mmu_init);
+ * - a guest's frame is apart from the frame store and the instance:
+ *   pv_mmu_frame_assign gives no guest a frame of the store, and the
+ *   caller's records (the instance, the I/O regions) are its own memory,
+ *   which it gives no guest;
+ * - an L1's first frame (flag L1_HEAD): its four frames lie in RAM and are
+ *   a guest's. pv_mmu_pin sets the flag only after checking both; the
+ *   frames keep their owner while pinned (pv_mmu_frame_free refuses a
+ *   typed frame) and lose the flag when released.
+ */
+#define OPS_INST(m) \
+	PUT_INST(m) && \valid(m->fr_key + (0 .. NR(m) - 1)) && \
+	\valid(m->fr_group + (0 .. (NR(m) + 63) / 64 - 1)) && \
+	m->hyp_slot_lo <= m->hyp_slot_hi <= 4096 && \
+	m->nr_domains <= PV_DOMID_MAX_GUEST + 1 && \valid_read(m->domains + (0 .. m->nr_domains - 1)) && \
+	\valid(m->ram + (0 .. NR(m) * 1024 - 1)) && \
+	(\forall integer i; 0 <= i < NR(m) && OWNER(m, i) <= PV_DOMID_MAX_GUEST ==> \
+	  \separated(m->ram + (i * 1024 .. i * 1024 + 1023), m, STORE(m))) && \
+	(\forall integer i; 0 <= i < NR(m) && L1_HEAD(m, i) ==> i + 4 <= NR(m) && \
+	  \separated(m->ram + (i * 1024 .. i * 1024 + 4095), m, STORE(m)))
+
+/*
+ * What a table operation may change: the frame records' keys and counts,
+ * the summaries, the I/O regions' map counts, RAM (the table's slots).
+ */
+#define OPS_WRITES(m) \
+	m->fr_key[0 .. NR(m) - 1], m->fr_tc[0 .. NR(m) - 1], m->fr_ro[0 .. NR(m) - 1], \
+	m->fr_gmaps[0 .. NR(m) - 1], m->fr_group[0 .. (NR(m) + 63) / 64 - 1], \
+	m->io[0 .. m->io_max - 1].maps, m->ram[0 .. NR(m) * 1024 - 1]
+
+/*
+ * "Nothing changed since Pre" of each of them (the theorems of a refused
+ * operation), as C macros: the frame records, the summaries, the I/O
+ * regions' map counts, RAM.
+ */
+#define SAME_FRAMES(m) \
+	(\forall integer k; 0 <= k < NR(m) ==> \
+	  m->fr_key[k] == \old(m->fr_key[k]) && m->fr_tc[k] == \old(m->fr_tc[k]) && \
+	  m->fr_ro[k] == \old(m->fr_ro[k]) && m->fr_gmaps[k] == \old(m->fr_gmaps[k]) && \
+	  m->fr_gpeer[k] == \old(m->fr_gpeer[k]))
+#define SAME_GROUPS(m) \
+	(\forall integer k; 0 <= k < (NR(m) + 63) / 64 ==> m->fr_group[k] == \old(m->fr_group[k]))
+#define SAME_IO(m) (\forall integer k; 0 <= k < m->io_max ==> m->io[k].maps == \old(m->io[k].maps))
+#define SAME_RAM(m) (\forall integer k; 0 <= k < NR(m) * 1024 ==> m->ram[k] == \old(m->ram[k]))
+
+/*@
+  requires OPS_INST(m);
+  assigns OPS_WRITES(m);
+  // A refused unpin changes nothing: no frame record, count or summary,
+  // no I/O map count, no word of RAM (the domain records are not in the
+  // assigns clause: no unpin changes them).
+  ensures unpin_refused_frames: \result != PV_OK ==> SAME_FRAMES(m);
+  ensures unpin_refused_groups: \result != PV_OK ==> SAME_GROUPS(m);
+  ensures unpin_refused_io: \result != PV_OK ==> SAME_IO(m);
+  ensures unpin_refused_ram: \result != PV_OK ==> SAME_RAM(m);
+*/
+enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
