@@ -12,10 +12,21 @@
  *                    below word for word, proved by rte-group-sync),
  *                    pv_mmu_flush_after_release (the port's hooks
  *                    through the contracts below)
+ *   rte-unpin        pv_mmu_unpin (the release and the flush through
+ *                    their contracts), and that a refused unpin changes
+ *                    nothing
+ *   lemmas-pin-ops   frame_group
  *
- * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined
- * (tools/prove). The preconditions are what every call site guarantees,
- * each with its reason; nothing a guest controls is assumed.
+ * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
+ *   rte-pin-op       pv_mmu_pin, walk_get through rte_pin.c's contract,
+ *                    which is NOT proved yet (rte_pin.c, PENDING): 494 of
+ *                    516 goals proved, about 10 min of CPU.
+ *
+ * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
+ * the domain and frame-number wrappers (tools/prove). The loops carry
+ * their invariants in validate.c (comments to the compiler). The
+ * preconditions are what every call site guarantees, each with its
+ * reason; nothing a guest controls is assumed.
  */
 #include "rte_pin.c"
 
@@ -156,14 +167,15 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
 
 /*
  * "Nothing changed since Pre" of each of them (the theorems of a refused
- * operation), as C macros: the frame records, the summaries, the I/O
- * regions' map counts, RAM.
+ * operation), as C macros: the frame records' keys and grant peers, their
+ * counts, the summaries, the I/O regions' map counts, RAM.
  */
-#define SAME_FRAMES(m) \
+#define SAME_KEYS(m) \
 	(\forall integer k; 0 <= k < NR(m) ==> \
-	  m->fr_key[k] == \old(m->fr_key[k]) && m->fr_tc[k] == \old(m->fr_tc[k]) && \
-	  m->fr_ro[k] == \old(m->fr_ro[k]) && m->fr_gmaps[k] == \old(m->fr_gmaps[k]) && \
-	  m->fr_gpeer[k] == \old(m->fr_gpeer[k]))
+	  m->fr_key[k] == \old(m->fr_key[k]) && m->fr_gpeer[k] == \old(m->fr_gpeer[k]))
+#define SAME_COUNTS(m) \
+	(\forall integer k; 0 <= k < NR(m) ==> m->fr_tc[k] == \old(m->fr_tc[k]) && \
+	  m->fr_ro[k] == \old(m->fr_ro[k]) && m->fr_gmaps[k] == \old(m->fr_gmaps[k]))
 #define SAME_GROUPS(m) \
 	(\forall integer k; 0 <= k < (NR(m) + 63) / 64 ==> m->fr_group[k] == \old(m->fr_group[k]))
 #define SAME_IO(m) (\forall integer k; 0 <= k < m->io_max ==> m->io[k].maps == \old(m->io[k].maps))
@@ -175,9 +187,58 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
   // A refused unpin changes nothing: no frame record, count or summary,
   // no I/O map count, no word of RAM (the domain records are not in the
   // assigns clause: no unpin changes them).
-  ensures unpin_refused_frames: \result != PV_OK ==> SAME_FRAMES(m);
+  ensures unpin_refused_keys: \result != PV_OK ==> SAME_KEYS(m);
+  ensures unpin_refused_counts: \result != PV_OK ==> SAME_COUNTS(m);
   ensures unpin_refused_groups: \result != PV_OK ==> SAME_GROUPS(m);
   ensures unpin_refused_io: \result != PV_OK ==> SAME_IO(m);
   ensures unpin_refused_ram: \result != PV_OK ==> SAME_RAM(m);
 */
 enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
+
+/*
+ * pv_mmu_pin: every domain id, table kind and frame number a guest can
+ * pass. Its own checks before the walk, as C macros: the frames a kind
+ * takes, the first frame's index (pv_mmu_mfn_index), the kinds it takes,
+ * and "refused before the walk" (a domain not live, a kind it does not
+ * take, an L1 not 16 KiB aligned, frames not in RAM, or one of them not
+ * dom's, typed, mapped writable or granted).
+ */
+#define PIN_N(kind) ((kind) == PV_MMU_TABLE_L1 ? 4 : 1)
+#define PIN_IDX(m, f) ((uint32_t)((f).mfn - ((m)->ram_base >> 12)))
+#define PIN_KIND_OK(m, kind) \
+	((kind) == PV_MMU_TABLE_L1 || (kind) == PV_MMU_TABLE_L2 || \
+	 ((kind) == PV_MMU_TABLE_FINE && (m)->format == PV_MMU_FMT_V5))
+#define PIN_EARLY(m, dom, kind, mfn) \
+	(!((dom).id < (m)->nr_domains && (m)->domains[(dom).id].dying == 0) || \
+	 !PIN_KIND_OK(m, kind) || ((mfn).mfn & (PIN_N(kind) - 1)) != 0 || \
+	 PIN_IDX(m, mfn) >= NR(m) || PIN_N(kind) > NR(m) - PIN_IDX(m, mfn) || \
+	 (\exists integer k; PIN_IDX(m, mfn) <= k < PIN_IDX(m, mfn) + PIN_N(kind) && \
+	   (OWNER(m, k) != (dom).id || TTYPE(m, k) != PV_MMU_FT_NONE || (m)->fr_tc[k] != 0 || \
+	    (uint16_t)(m)->fr_gpeer[k] != PV_DOMID_NONE_VALUE)))
+
+/*@
+  requires OPS_INST(m);
+  // walk_get's instance (rte_pin.c's pin_inst): the grant counts and the
+  // grant owners' invariant besides
+  requires pin_inst(m);
+  // four frames in a row a guest owns are apart from the frame store and
+  // the instance, as each one is (OPS_INST)
+  requires \forall integer i; 0 <= i && i + 4 <= NR(m) && OWNER(m, i) <= PV_DOMID_MAX_GUEST &&
+    OWNER(m, i + 1) <= PV_DOMID_MAX_GUEST && OWNER(m, i + 2) <= PV_DOMID_MAX_GUEST &&
+    OWNER(m, i + 3) <= PV_DOMID_MAX_GUEST ==>
+      \separated(m->ram + (i * 1024 .. i * 1024 + 4095), m, STORE(m));
+  // pv_mmu_init's configuration (mmu.h): no values for the hypervisor's
+  // slots, or one per slot
+  requires m->hyp_l1 == \null || \valid_read(m->hyp_l1 + (0 .. m->hyp_slot_hi - m->hyp_slot_lo - 1));
+  assigns OPS_WRITES(m);
+  // A refused pin changes no key, grant peer, summary or word of RAM
+  // (walk_get writes only counts).
+  ensures pin_refused_keys: \result != PV_OK ==> SAME_KEYS(m) && SAME_GROUPS(m) && SAME_RAM(m);
+  // A pin refused by its own checks, before the walk, changes nothing,
+  // and every such pin is refused. (A refusal inside walk_get leaves the
+  // counts as they were only if walk_put puts back exactly what walk_get
+  // got: not proved, tested by tests/.)
+  ensures pin_refused_early: \at(PIN_EARLY(m, dom, kind, mfn), Pre) ==>
+    \result != PV_OK && SAME_COUNTS(m) && SAME_IO(m);
+*/
+enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_mfn_t mfn);
