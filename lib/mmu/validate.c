@@ -803,9 +803,16 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	      \separated(&g, m->fr_tc + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->io + (0 .. m->io_max - 1)); */
+	/*@ assert g.nslots == n * 1024 && idx + n <= m->nr_frames && (ftype == PV_MMU_FT_L1 <==> n == 4) &&
+	      g.skip_lo == (ftype == PV_MMU_FT_L1 ? m->hyp_slot_lo : 0) &&
+	      g.skip_hi == (ftype == PV_MMU_FT_L1 ? m->hyp_slot_hi : 0) &&
+	      \forall integer k; idx <= k < idx + n ==> (uint16_t)(m->fr_key[k] & 0xFFFF) <= PV_DOMID_MAX_GUEST; */
 	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
 	if (rc != PV_OK)
 		return rc;
+	/*@ assert m->nr_frames == \at(m->nr_frames, Pre) && m->ram == \at(m->ram, Pre) &&
+	      g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0) &&
+	      g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0); */
 	/* Not granted (checked above): PINNED is the only flag. */
 	/*@ loop invariant idx <= i <= idx + n && idx + n <= \at(m->nr_frames, Pre);
 	    loop invariant m->nr_frames == \at(m->nr_frames, Pre);
