@@ -704,14 +704,35 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	uint16_t owner = fr_owner(m, idx);
 	struct table_geom g = table_geom(m, t);
 	uint32_t n = t == PV_MMU_FT_L1 ? 4u : 1u;
+	/* For verification/wp/rte_pin_ops.c; a comment to the compiler: g is
+	 * a local, apart from the instance and everything the release writes. */
+	/*@ assert \separated(&g, m) && \separated(&g, m->ram + (0 .. m->nr_frames * 1024 - 1)) &&
+	      \separated(&g, m->fr_key + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1)) &&
+	      \separated(&g, m->fr_ro + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->fr_tc + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->io + (0 .. m->io_max - 1)); */
 	walk_put(m, owner, pv_mmu_slot_ptr(m, idx), &g, g.nslots);
 	/* A pinned table is never granted: no other flag to keep. */
+	/* For verification/wp/rte_pin_ops.c; a comment to the compiler. */
+	/*@ loop invariant idx <= i <= idx + n && n <= 4 && idx + n <= \at(m->nr_frames, Pre);
+	    loop invariant m->nr_frames == \at(m->nr_frames, Pre);
+	    loop invariant g.skip_lo == (n == 4 ? \at(m->hyp_slot_lo, Pre) : 0) &&
+	      g.skip_hi == (n == 4 ? \at(m->hyp_slot_hi, Pre) : 0);
+	    loop assigns i, m->fr_key[idx .. idx + n - 1], m->fr_group[idx / 64 .. (idx + n - 1) / 64]; */
 	for (uint32_t i = idx; i < idx + n; i++)
+		/*@ assert i < \at(m->nr_frames, Pre) && (i >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
 		fr_set(m, i, owner, PV_MMU_FT_NONE, 0);
 	pv_mmu_group_sync(m, idx, idx + n);
 	if (g.skip_hi > g.skip_lo) {
 		/* The guest gets its table back without the hypervisor's entries. */
 		uint32_t *s = pv_mmu_slot_ptr(m, idx);
+		/*@ loop invariant n == 4 && g.skip_lo == \at(m->hyp_slot_lo, Pre) &&
+		      g.skip_hi == \at(m->hyp_slot_hi, Pre);
+		    loop invariant release_hyp_slots: g.skip_lo <= j <= g.skip_hi;
+		    loop assigns j, \at(m->ram, Pre)[idx * 1024 + \at(m->hyp_slot_lo, Pre) ..
+		      idx * 1024 + \at(m->hyp_slot_hi, Pre) - 1]; */
 		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
 			s[j] = 0;
 	}
@@ -746,11 +767,20 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	if (idx == UINT32_MAX || n > m->nr_frames - idx)
 		return PV_ERANGE;
 	uint16_t d = pv_domid_val(dom);
+	/* For verification/wp/rte_pin_ops.c; comments to the compiler: the
+	 * frames looked at so far pass the check. */
+	/*@ loop invariant idx <= i <= idx + n;
+	    loop invariant \forall integer k; idx <= k < i ==> (uint16_t)(m->fr_key[k] & 0xFFFF) == d;
+	    loop assigns i; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		uint16_t owner = fr_owner(m, i);
 		if (owner != d)
 			return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
 	}
+	/*@ loop invariant idx <= i <= idx + n;
+	    loop invariant \forall integer k; idx <= k < i ==> (uint8_t)(m->fr_key[k] >> 16) == PV_MMU_FT_NONE &&
+	      m->fr_tc[k] == 0 && (uint16_t)m->fr_gpeer[k] == PV_DOMID_NONE_VALUE;
+	    loop assigns i; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		uint8_t t = fr_ttype(m, i);
 		if (t != PV_MMU_FT_NONE)
@@ -765,14 +795,40 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	}
 	struct table_geom g = table_geom(m, ftype);
 	uint32_t *s = pv_mmu_slot_ptr(m, idx);
+	/* For verification/wp/rte_pin_ops.c, as in pv_mmu_table_release. */
+	/*@ assert \separated(&g, m) && \separated(&g, m->ram + (0 .. m->nr_frames * 1024 - 1)) &&
+	      \separated(&g, m->fr_key + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1)) &&
+	      \separated(&g, m->fr_ro + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->fr_tc + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
+	      \separated(&g, m->io + (0 .. m->io_max - 1)); */
+	/*@ assert g.nslots == n * 1024 && idx + n <= m->nr_frames && (ftype == PV_MMU_FT_L1 <==> n == 4) &&
+	      g.skip_lo == (ftype == PV_MMU_FT_L1 ? m->hyp_slot_lo : 0) &&
+	      g.skip_hi == (ftype == PV_MMU_FT_L1 ? m->hyp_slot_hi : 0) &&
+	      \forall integer k; idx <= k < idx + n ==> (uint16_t)(m->fr_key[k] & 0xFFFF) <= PV_DOMID_MAX_GUEST; */
 	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
 	if (rc != PV_OK)
 		return rc;
+	/*@ assert m->nr_frames == \at(m->nr_frames, Pre) && m->ram == \at(m->ram, Pre) &&
+	      g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0) &&
+	      g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0); */
 	/* Not granted (checked above): PINNED is the only flag. */
+	/*@ loop invariant idx <= i <= idx + n && idx + n <= \at(m->nr_frames, Pre);
+	    loop invariant m->nr_frames == \at(m->nr_frames, Pre);
+	    loop invariant g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0) &&
+	      g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0);
+	    loop assigns i, m->fr_key[idx .. idx + n - 1], m->fr_group[idx / 64 .. (idx + n - 1) / 64]; */
 	for (uint32_t i = idx; i < idx + n; i++)
+		/*@ assert i < \at(m->nr_frames, Pre) && (i >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
 		fr_set(m, i, d, ftype, PV_MMU_FRAME_PINNED);
 	if (ftype == PV_MMU_FT_L1) {
 		fr_set(m, idx, d, ftype, PV_MMU_FRAME_PINNED | PV_MMU_FRAME_L1_HEAD);
+		/*@ loop invariant n == 4 && idx + 4 <= \at(m->nr_frames, Pre);
+		    loop invariant g.skip_lo == \at(m->hyp_slot_lo, Pre) && g.skip_hi == \at(m->hyp_slot_hi, Pre);
+		    loop invariant pin_hyp_slots: g.skip_lo <= j <= g.skip_hi;
+		    loop assigns j, \at(m->ram, Pre)[idx * 1024 + \at(m->hyp_slot_lo, Pre) ..
+		      idx * 1024 + \at(m->hyp_slot_hi, Pre) - 1]; */
 		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
 			s[j] = m->hyp_l1 ? m->hyp_l1[j - g.skip_lo] : 0u;
 	}
