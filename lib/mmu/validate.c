@@ -566,51 +566,6 @@ static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t 
 }
 
 /*
- * The fast paths from entry j, which carries a remembered pattern (w: it
- * maps writable; blk: j starts a block clear of the hypervisor's slots):
- * blocks while they go, else a span or runs up to the next block
- * boundary. Return where they stop, j if none applies (then the full way
- * takes entry j).
- */
-static inline uint32_t fast_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
-				uint32_t end, bool blk, struct memo mm, bool w, uint32_t pin_lo,
-				uint32_t pin_hi)
-{
-	const uint32_t d = s[j];
-	if (blk && block_get(m, dom, s, j, w, pin_lo, pin_hi)) {
-		/* A run usually goes on: the next block, same pattern. */
-		/* For verification/wp/rte_pin.c; a comment to the compiler. */
-		/*@ loop invariant \at(j, Pre) <= j && j + 64 <= end;
-		    loop invariant m->nr_frames == \at(m->nr_frames, Pre) &&
-		      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
-		      m->nr_domains == \at(m->nr_domains, Pre);
-		    loop assigns j, \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
-		      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1]; */
-		do
-			j += PV_MMU_BLOCK;
-		while (end - j >= PV_MMU_BLOCK && ((s[j] ^ d) & 0xFFFu) == 0 &&
-		       block_get(m, dom, s, j, w, pin_lo, pin_hi));
-		return j;
-	}
-	/*
-	 * A span, else entry by entry, up to the next block boundary. One
-	 * span attempt per call, and only if the entry where the shortest
-	 * span would end fits.
-	 */
-	uint32_t lim = (j | (PV_MMU_BLOCK - 1u)) + 1u;
-	if (lim > end)
-		lim = end;
-	uint32_t k = j;
-	/* Cheap filter: the span's would-be last entry. */
-	if (lim - j >= PV_MMU_SPAN_MIN &&
-	    s[j + PV_MMU_SPAN_MIN - 1u] == d + (PV_MMU_SPAN_MIN - 1u) * PV_FRAME_SIZE)
-		k = span(m, dom, s, j, lim, w, pin_lo, pin_hi);
-	if (k == j)
-		k = fast_runs(m, dom, s, j, lim, mm, pin_lo, pin_hi);
-	return k;
-}
-
-/*
  * Check and get every entry of a table; on refusal put back what was got.
  * pin_lo/hi: the frames being pinned, which no entry may map writable.
  */
@@ -662,7 +617,40 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		if (known) {
 			/* Only coarse tables fill the memo: no hypervisor slots here. */
 			bool w = (d & 0xFFFu) == mm.a0 ? mm.w0 : mm.w1;
-			uint32_t k = fast_get(m, dom, s, j, end, blk, mm, w, pin_lo, pin_hi);
+			if (blk && block_get(m, dom, s, j, w, pin_lo, pin_hi)) {
+				/* A run usually goes on: the next block, same pattern. */
+				/*@ loop invariant j + 64 <= end;
+				    loop invariant blk_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
+				      m->ram_size == \at(m->ram_size, Pre) &&
+				      m->io_max == \at(m->io_max, Pre) &&
+				      m->nr_domains == \at(m->nr_domains, Pre);
+				    loop invariant blk_geom: g->tbl == \at(g->tbl, Pre) &&
+				      g->nslots == \at(g->nslots, Pre) &&
+				      g->skip_lo == \at(g->skip_lo, Pre) &&
+				      g->skip_hi == \at(g->skip_hi, Pre);
+				    loop assigns j, \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+				      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1]; */
+				do
+					j += PV_MMU_BLOCK;
+				while (end - j >= PV_MMU_BLOCK && ((s[j] ^ d) & 0xFFFu) == 0 &&
+				       block_get(m, dom, s, j, w, pin_lo, pin_hi));
+				continue;
+			}
+			/*
+			 * A span, else entry by entry, up to the next block
+			 * boundary. One span attempt per call, and only if the
+			 * entry where the shortest span would end fits.
+			 */
+			uint32_t lim = (j | (PV_MMU_BLOCK - 1u)) + 1u;
+			if (lim > end)
+				lim = end;
+			uint32_t k = j;
+			/* Cheap filter: the span's would-be last entry. */
+			if (lim - j >= PV_MMU_SPAN_MIN &&
+			    s[j + PV_MMU_SPAN_MIN - 1u] == d + (PV_MMU_SPAN_MIN - 1u) * PV_FRAME_SIZE)
+				k = span(m, dom, s, j, lim, w, pin_lo, pin_hi);
+			if (k == j)
+				k = fast_runs(m, dom, s, j, lim, mm, pin_lo, pin_hi);
 			if (k != j) {
 				j = k;
 				continue;

@@ -99,7 +99,7 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
   // remainder by 64 (the frame's place in its group, block_get)
   axiom land63_mod: \forall integer x; 0 <= x ==> (x & 63) == x % 64;
   // C11 6.5.12 on a non-negative value: its six low bits set, the others
-  // its own (fast_get's limit, the last slot of j's block of 64; no
+  // its own (walk_get's span limit, the last slot of j's block of 64; no
   // tactic of WP proves it, nor that x <= (x | 63))
   axiom lor63_fill: \forall integer x; 0 <= x ==> (x | 63) == x - x % 64 + 63;
   }
@@ -199,20 +199,6 @@ static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, u
 */
 static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 				 uint32_t end, struct memo mm, uint32_t pin_lo, uint32_t pin_hi);
-
-/*@
-  // walk_get: entry j of the table, below its slot count end; blk: j
-  // starts a whole block of the table (a block boundary, j + 64 <= end)
-  requires PIN_STORE(m);
-  requires j < end <= 4096 && \valid_read(s + (j .. end - 1));
-  requires blk ==> j + 64 <= end;
-  assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
-  ensures get_range: \old(j) <= \result <= end;
-  ensures PIN_KEPT(m);
-*/
-static inline uint32_t fast_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
-				uint32_t end, bool blk, struct memo mm, bool w, uint32_t pin_lo,
-				uint32_t pin_hi);
 
 /*
  * pv_mmu_check's own run-time errors (its theorems' runs name their
