@@ -9,7 +9,7 @@
  * (-wp-fct), each one's callees through their contracts:
  *
  *   rte-pin-scan  skip_faults, block_faults, keys_are, pv_mmu_check_frames
- *   rte-pin-fast  run, block_pass, block_get, span, fast_runs
+ *   rte-pin-fast  run, block_pass, block_get, span, fast_runs, run_ptr
  *   rte-check     pv_mmu_check (check_frame through the contract below,
  *                 which isolation.c's check_frame run proves with -wp-rte)
  *   rte-pin-get   pv_mmu_get, pv_mmu_get_frames
@@ -17,10 +17,15 @@
  *   rte-pin-put-walk  walk_put
  *   lemmas-pin    group_index, group_next, group_last
  *
- * PENDING (not run by tools/prove): walk_get itself, from these contracts
- * (the decoders' output ranges it uses are proved by rte_decode.c's runs,
- * walk_put's by rte-pin-put-walk). WP's own simplification of walk_get's
- * goals takes seconds each; the run does not fit tools/prove's budget.
+ * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, run rte-pin-walk; not in the
+ * default run): walk_get itself, from these contracts (the decoders'
+ * output ranges it uses are proved by rte_decode.c's runs, walk_put's by
+ * rte-pin-put-walk). Its callees' contracts state the instance with its
+ * sizes as parameters and that they keep the sizes (PIN_KEPT), and its
+ * loop that the sizes and the geometry stay; those invariants are
+ * proved path by path (-wp-split), but WP's own simplification of each
+ * unsplit goal of the loop takes minutes, and split they are thousands:
+ * the run does not fit tools/prove's budget (docs/verification.md).
  *
  * The preconditions are what every call site guarantees, each with its
  * reason; nothing a guest controls (the table's words) is assumed.
