@@ -22,10 +22,11 @@
  * output ranges it uses are proved by rte_decode.c's runs, walk_put's by
  * rte-pin-put-walk). Its callees' contracts state the instance with its
  * sizes as parameters and that they keep the sizes (PIN_KEPT), and its
- * loop that the sizes and the geometry stay; those invariants are
- * proved path by path (-wp-split), but WP's own simplification of each
- * unsplit goal of the loop takes minutes, and split they are thousands:
- * the run does not fit tools/prove's budget (docs/verification.md).
+ * loop that the sizes and the geometry stay; split path by path
+ * (-wp-split), the parts of those invariants tried are proved, but split
+ * they are thousands, and WP's own simplification of each unsplit goal
+ * of the loop takes minutes (CVC4 then stops at its step limit): the run
+ * does not fit tools/prove's budget (docs/verification.md).
  *
  * The preconditions are what every call site guarantees, each with its
  * reason; nothing a guest controls (the table's words) is assumed.
