@@ -580,7 +580,13 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	struct memo mm = { UINT32_MAX, UINT32_MAX, false, false };
 	uint32_t ptr_pat = UINT32_MAX; /* L1: pattern of a good coarse-table pointer */
 	const uint32_t kl2 = pv_mmu_key(dom, PV_MMU_FT_L2, PV_MMU_FRAME_PINNED);
-	/*@ loop assigns j, rc, e, mm, ptr_pat,
+	/* For verification/wp/rte_pin.c; a comment to the compiler. */
+	/*@ loop invariant get_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
+	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
+	      m->nr_domains == \at(m->nr_domains, Pre);
+	    loop invariant get_geom: g->tbl == \at(g->tbl, Pre) && g->nslots == \at(g->nslots, Pre) &&
+	      g->skip_lo == \at(g->skip_lo, Pre) && g->skip_hi == \at(g->skip_hi, Pre);
+	    loop assigns j, rc, e, mm, ptr_pat,
 	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 	      \at(m->fr_gmaps, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
@@ -614,6 +620,14 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			if (blk && block_get(m, dom, s, j, w, pin_lo, pin_hi)) {
 				/* A run usually goes on: the next block, same pattern. */
 				/*@ loop invariant j + 64 <= end;
+				    loop invariant blk_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
+				      m->ram_size == \at(m->ram_size, Pre) &&
+				      m->io_max == \at(m->io_max, Pre) &&
+				      m->nr_domains == \at(m->nr_domains, Pre);
+				    loop invariant blk_geom: g->tbl == \at(g->tbl, Pre) &&
+				      g->nslots == \at(g->nslots, Pre) &&
+				      g->skip_lo == \at(g->skip_lo, Pre) &&
+				      g->skip_hi == \at(g->skip_hi, Pre);
 				    loop assigns j, \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 				      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1]; */
 				do

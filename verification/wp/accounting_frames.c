@@ -20,8 +20,9 @@
   // The frame store as pv_mmu_init lays it out: nr_frames words per array
   // (at most 2^20 frames), one group summary per 64 frames; the counts
   // apart from each other, from the instance and the keys (disjoint
-  // slices of the store). rte_pin.c's pin_inst, the precondition of its
-  // own contract of pv_mmu_get_frames, says all of this and more.
+  // slices of the store). rte_pin.c's PIN_SIZED (pin_sized at the
+  // instance's sizes), the precondition of its own contract of
+  // pv_mmu_get_frames, says all of this and more.
   predicate count_store(struct pv_mmu *m) =
     \valid_read(m) && m->nr_frames <= 0x100000 &&
     \valid_read(m->fr_key + (0 .. m->nr_frames - 1)) &&

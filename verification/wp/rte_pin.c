@@ -9,7 +9,7 @@
  * (-wp-fct), each one's callees through their contracts:
  *
  *   rte-pin-scan  skip_faults, block_faults, keys_are, pv_mmu_check_frames
- *   rte-pin-fast  run, block_pass, block_get, span, fast_runs
+ *   rte-pin-fast  run, block_pass, block_get, span, fast_runs, run_ptr
  *   rte-check     pv_mmu_check (check_frame through the contract below,
  *                 which isolation.c's check_frame run proves with -wp-rte)
  *   rte-pin-get   pv_mmu_get, pv_mmu_get_frames
@@ -17,10 +17,16 @@
  *   rte-pin-put-walk  walk_put
  *   lemmas-pin    group_index, group_next, group_last
  *
- * PENDING (not run by tools/prove): walk_get itself, from these contracts
- * (the decoders' output ranges it uses are proved by rte_decode.c's runs,
- * walk_put's by rte-pin-put-walk). WP's own simplification of walk_get's
- * goals takes seconds each; the run does not fit tools/prove's budget.
+ * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, run rte-pin-walk; not in the
+ * default run): walk_get itself, from these contracts (the decoders'
+ * output ranges it uses are proved by rte_decode.c's runs, walk_put's by
+ * rte-pin-put-walk). Its callees' contracts state the instance with its
+ * sizes as parameters and that they keep the sizes (PIN_KEPT), and its
+ * loop that the sizes and the geometry stay; split path by path
+ * (-wp-split), the parts of those invariants tried are proved, but split
+ * they are thousands, and WP's own simplification of each unsplit goal
+ * of the loop takes minutes (CVC4 then stops at its step limit): the run
+ * does not fit tools/prove's budget (docs/verification.md).
  *
  * The preconditions are what every call site guarantees, each with its
  * reason; nothing a guest controls (the table's words) is assumed.
@@ -69,10 +75,16 @@ static inline bool block_faults(const uint32_t *s, uint32_t j);
 /*@
   // The frame store as pv_mmu_init lays it out: nr_frames words per
   // array, one group summary per 64 frames (PV_MMU_FRAME_STORE_WORDS).
-  predicate store_read(struct pv_mmu *m) =
-    \valid_read(m) && m->nr_frames <= 0x100000 &&
-    \valid_read(m->fr_key + (0 .. m->nr_frames - 1)) &&
-    \valid_read(m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1));
+  // The frame count nr is a parameter (store_read and the macros below
+  // pass m->nr_frames): so the predicate reads no memory the pin walk
+  // writes (the counts), only the instance's pointers and what is
+  // allocated, and the provers carry it through walk_get's loop by the
+  // sizes alone (PIN_KEPT, below).
+  predicate store_at(struct pv_mmu *m, integer nr) =
+    \valid_read(m) && nr <= 0x100000 &&
+    \valid_read(m->fr_key + (0 .. nr - 1)) &&
+    \valid_read(m->fr_group + (0 .. (nr + 63) / 64 - 1));
+  predicate store_read(struct pv_mmu *m) = store_at(m, m->nr_frames);
 */
 
 /*@
@@ -92,6 +104,10 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
   // C11 6.5.10 on a non-negative value: its six low bits are its
   // remainder by 64 (the frame's place in its group, block_get)
   axiom land63_mod: \forall integer x; 0 <= x ==> (x & 63) == x % 64;
+  // C11 6.5.12 on a non-negative value: its six low bits set, the others
+  // its own (walk_get's span limit, the last slot of j's block of 64; no
+  // tactic of WP proves it, nor that x <= (x | 63))
+  axiom lor63_fill: \forall integer x; 0 <= x ==> (x | 63) == x - x % 64 + 63;
   }
   // A block of 64 frames not aligned to a group reaches into the next
   // group, which is among the first (nr + 63) / 64 (block_get).
@@ -101,17 +117,25 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
   lemma group_last: \forall integer idx, n, nr;
     0 <= idx && 1 <= n && idx + n <= nr ==> (idx + n - 1) / 64 < (nr + 63) / 64;
 
-  // The frame counts the pin walk bumps: nr_frames words each, apart from
-  // each other, from the instance and from the keys and summaries it reads
+  // The frame counts the pin walk bumps: nr words each, apart from each
+  // other, from the instance and from the keys and summaries it reads
   // (the frame store's arrays are disjoint slices of it, pv_mmu_init).
-  predicate pin_store(struct pv_mmu *m) =
-    store_read(m) &&
-    \valid(m->fr_ro + (0 .. m->nr_frames - 1)) &&
-    \valid(m->fr_tc + (0 .. m->nr_frames - 1)) &&
-    \separated(m, m->fr_ro + (0 .. m->nr_frames - 1), m->fr_tc + (0 .. m->nr_frames - 1),
-               m->fr_key + (0 .. m->nr_frames - 1),
-               m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1));
+  predicate counts_at(struct pv_mmu *m, integer nr) =
+    store_at(m, nr) &&
+    \valid(m->fr_ro + (0 .. nr - 1)) && \valid(m->fr_tc + (0 .. nr - 1)) &&
+    \separated(m, m->fr_ro + (0 .. nr - 1), m->fr_tc + (0 .. nr - 1),
+               m->fr_key + (0 .. nr - 1), m->fr_group + (0 .. (nr + 63) / 64 - 1));
+  predicate pin_store(struct pv_mmu *m) = counts_at(m, m->nr_frames);
 */
+/*
+ * The contracts of walk_get's callees state the instance with its sizes
+ * read once, at the call (the macros), and that the callee keeps them
+ * (PIN_KEPT): walk_get's loop then carries the instance by its sizes
+ * alone (its loop invariant: they stay).
+ */
+#define PIN_STORE(m) counts_at(m, m->nr_frames)
+#define PIN_KEPT(m) (m->nr_frames == \old(m->nr_frames) && m->ram_size == \old(m->ram_size) && \
+		     m->io_max == \old(m->io_max) && m->nr_domains == \old(m->nr_domains))
 
 /*
  * The pin walk's fast paths, called per run, span or block of a coarse
@@ -131,6 +155,18 @@ static inline uint32_t run(struct pv_mmu *m, const uint32_t *s, uint32_t j, uint
 			   uint32_t pin_lo, uint32_t pin_hi);
 
 /*@
+  // walk_get: slots [j, end) of the table, end its slot count or the
+  // start of the hypervisor's slots
+  requires PIN_STORE(m);
+  requires j <= end && \valid_read(s + (j .. end - 1));
+  assigns m->fr_tc[0 .. m->nr_frames - 1];
+  ensures ptr_range: \old(j) <= \result <= end;
+  ensures PIN_KEPT(m);
+*/
+static inline uint32_t run_ptr(struct pv_mmu *m, uint32_t kl2, const uint32_t *s, uint32_t j,
+			       uint32_t end, uint32_t p);
+
+/*@
   // block_get's three calls: a whole block of the table, and of the frame
   // counts and keys from the block's first frame (key NULL: not read)
   requires \valid_read(q + (0 .. 63)) && \valid(cnt + (0 .. 63));
@@ -142,27 +178,30 @@ static inline uint32_t block_pass(const uint32_t *restrict q, const uint32_t *re
 
 /*@
   // a whole block of the table from j (walk_get: j + 64 <= the slot count)
-  requires pin_store(m);
+  requires PIN_STORE(m);
   requires j + 64 <= 4096 && \valid_read(s + (j .. j + 63));
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
+  ensures PIN_KEPT(m);
 */
 static inline bool block_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 			     bool w, uint32_t pin_lo, uint32_t pin_hi);
 
 /*@
-  requires pin_store(m);
+  requires PIN_STORE(m);
   requires j < end <= 4096 && \valid_read(s + (j .. end - 1));
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
   ensures span_range: \old(j) <= \result <= end;
+  ensures PIN_KEPT(m);
 */
 static inline uint32_t span(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 			    uint32_t end, bool w, uint32_t pin_lo, uint32_t pin_hi);
 
 /*@
-  requires pin_store(m);
+  requires PIN_STORE(m);
   requires j < end <= 4096 && \valid_read(s + (j .. end - 1));
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
   ensures runs_range: \old(j) <= \result <= end;
+  ensures PIN_KEPT(m);
 */
 static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 				 uint32_t end, struct memo mm, uint32_t pin_lo, uint32_t pin_hi);
@@ -179,14 +218,18 @@ static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t 
   // frame's owner is a domain of the instance, isolation.c's
   // grant_owner_ok: pv_mmu_grant grants only a live domain's frames and
   // destroy drops the grants first).
+  // (nr the frame count, nd the domain count: CHECK_INST passes them)
+  predicate check_sized(struct pv_mmu *m, integer nr, integer nd) =
+    store_at(m, nr) &&
+    \valid_read(m->fr_gpeer + (0 .. nr - 1)) && \valid_read(m->domains + (0 .. nd - 1));
+  predicate owners_ok(struct pv_mmu *m, integer nr, integer nd) =
+    \forall integer i; 0 <= i < nr ==>
+      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==> (uint16_t)(m->fr_key[i] & 0xFFFF) < nd);
   predicate check_inst(struct pv_mmu *m) =
-    store_read(m) &&
-    \valid_read(m->fr_gpeer + (0 .. m->nr_frames - 1)) &&
-    \valid_read(m->domains + (0 .. m->nr_domains - 1)) &&
-    \forall integer i; 0 <= i < m->nr_frames ==>
-      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
-        (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains);
+    check_sized(m, m->nr_frames, m->nr_domains) && owners_ok(m, m->nr_frames, m->nr_domains);
 */
+#define CHECK_INST(m) (check_sized(m, m->nr_frames, m->nr_domains) && \
+		       owners_ok(m, m->nr_frames, m->nr_domains))
 
 /*@
   axiomatic ShiftIsDivisionPin {
@@ -232,7 +275,7 @@ int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, 
 int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
 /*@
-  requires check_inst(m);
+  requires CHECK_INST(m);
   requires \valid(m->io + (0 .. m->io_max - 1));
   requires \valid_read(e);
   // the decoders' output: a kind (dec_kind), a memory type of the
@@ -256,18 +299,27 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
  * above and these.
  */
 /*@
-  // The instance as the pin walk reads and counts it: pin_store, the grant
-  // counts and the I/O regions' map counts apart from all else too, RAM in
-  // whole frames, a granted frame's owner a domain (check_inst).
+  // The instance as the pin walk counts it, its sizes parameters
+  // (PIN_SIZED passes them): the frame store (counts_at, check_sized),
+  // the grant counts and the I/O regions' map counts apart from all else
+  // too, RAM in whole frames.
+  predicate pin_sized(struct pv_mmu *m, integer nr, integer rs, integer nio, integer nd) =
+    counts_at(m, nr) && check_sized(m, nr, nd) && nr == rs >> 12 && rs % 4096 == 0 &&
+    \valid(m->fr_gmaps + (0 .. nr - 1)) && \valid(m->io + (0 .. nio - 1)) &&
+    \separated(m, m->fr_gmaps + (0 .. nr - 1), m->io + (0 .. nio - 1),
+               m->fr_ro + (0 .. nr - 1), m->fr_tc + (0 .. nr - 1),
+               m->fr_key + (0 .. nr - 1), m->fr_gpeer + (0 .. nr - 1),
+               m->domains + (0 .. nd - 1));
+
+  // The instance as the pin walk reads and counts it: pin_sized, a
+  // granted frame's owner a domain (owners_ok), and the group summaries
+  // apart from the grant and I/O map counts as well (the put side's
+  // put_store, below, asks it too).
   predicate pin_inst(struct pv_mmu *m) =
-    pin_store(m) && check_inst(m) &&
-    m->nr_frames == m->ram_size >> 12 && m->ram_size % 4096 == 0 &&
-    \valid(m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
-    \valid(m->io + (0 .. m->io_max - 1)) &&
-    \separated(m, m->fr_gmaps + (0 .. m->nr_frames - 1), m->io + (0 .. m->io_max - 1),
-               m->fr_ro + (0 .. m->nr_frames - 1), m->fr_tc + (0 .. m->nr_frames - 1),
-               m->fr_key + (0 .. m->nr_frames - 1), m->fr_gpeer + (0 .. m->nr_frames - 1),
-               m->domains + (0 .. m->nr_domains - 1));
+    pin_sized(m, m->nr_frames, m->ram_size, m->io_max, m->nr_domains) &&
+    owners_ok(m, m->nr_frames, m->nr_domains) &&
+    \separated(m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1),
+               m->fr_gmaps + (0 .. m->nr_frames - 1), m->io + (0 .. m->io_max - 1));
 
   // What an accepted entry needs of its frames to be counted
   // (pv_mmu_check's table_in_ram and leaf_in_ram, restated below).
@@ -276,6 +328,10 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
     (e->kind == PV_MMU_ENT_LEAF && (uint32_t)(e->base - m->ram_base) < m->ram_size ==>
       (uint32_t)(e->base - m->ram_base) / 4096 + e->frames <= m->nr_frames);
 */
+#define PIN_SIZED(m) pin_sized(m, m->nr_frames, m->ram_size, m->io_max, m->nr_domains)
+#define PIN_INST(m) (PIN_SIZED(m) && owners_ok(m, m->nr_frames, m->nr_domains) && \
+		     \separated(m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1),  \
+				m->fr_gmaps + (0 .. m->nr_frames - 1), m->io + (0 .. m->io_max - 1)))
 
 /*@
   // (with the preconditions above) what pv_mmu_get needs
@@ -299,22 +355,24 @@ struct pv_mmu_io_region *pv_mmu_io_find(const struct pv_mmu *m, uint16_t dom, ui
 					uint32_t len);
 
 /*@
-  requires pin_inst(m);
+  requires PIN_SIZED(m);
   requires idx + n <= m->nr_frames;
   assigns m->fr_tc[idx .. idx + n - 1], m->fr_ro[idx .. idx + n - 1],
     m->fr_gmaps[idx .. idx + n - 1];
+  ensures PIN_KEPT(m);
 */
 void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable);
 
 /*@
   // e was accepted by pv_mmu_check (check_countable)
-  requires pin_inst(m);
+  requires PIN_SIZED(m);
   requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
     m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
     m->io + (0 .. m->io_max - 1));
   requires countable(m, e);
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+  ensures PIN_KEPT(m);
 */
 static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
@@ -432,7 +490,7 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
   // pv_mmu_pin: m the caller's instance, dom a live guest, s the table's
   // frames in RAM (a frame of dom's: never the frame store, which no guest
   // owns, nor the caller's records), g a local of pv_mmu_pin
-  requires pin_inst(m) && geom_ok(g);
+  requires PIN_INST(m) && geom_ok(g);
   requires \valid_read(s + (0 .. g->nslots - 1));
   requires \separated(s + (0 .. g->nslots - 1), g, m, m->fr_ro + (0 .. m->nr_frames - 1),
     m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
