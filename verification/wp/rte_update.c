@@ -4,12 +4,16 @@
  * this file includes), with Frama-C WP and -wp-rte: no out-of-bounds access
  * (the table's slots, the frame records, the batch), no overflow, no
  * invalid shift, for every request a guest can make (ptr, val, count and
- * the batch's contents arbitrary). tools/prove runs (-wp-split, CVC4's
- * budget 300,000 steps for this file, see there):
+ * the batch's contents arbitrary). tools/prove runs (CVC4's budget
+ * 300,000 steps for this file, see there):
  *
  *   rte-update-commit  update_commit: what it writes (its assigns clause)
  *                      and no run-time error, from the plan update_decide
- *                      leaves (PLAN_OK)
+ *                      leaves (PLAN_OK); every goal but get_owners
+ *   rte-update-owners  the same function's get_owners (the grant owners'
+ *                      invariant at the get), with -wp-split: a goal per
+ *                      path, which CVC4 settles (as one goal it does not
+ *                      within the budget)
  *
  * PENDING (not run by tools/prove): update_decide (its post-condition
  * PLAN_OK, on which update_commit's proof rests), update_one and
@@ -61,9 +65,10 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
 
 /*
  * rte_pin.c's predicates, the same text, as C macros (expanded in the
- * contracts, so that WP splits them and Qed meets the code's terms; as
- * predicates the provers had to open them at every call, across the
- * effects of the calls before it): the frame store as pv_mmu_init lays it
+ * contracts, so that Qed meets the code's terms; as predicates the
+ * provers had to open them at every call, across the effects of the calls
+ * before it; pv_mmu_get's precondition names the parts of PIN_INST, a
+ * goal each): the frame store as pv_mmu_init lays it
  * out (nr_frames words per array, at most 2^20 frames, one group summary
  * per 64 frames), its arrays disjoint slices of the store; a granted
  * frame's owner is a domain of the instance (pv_mmu_grant grants only a
@@ -80,22 +85,26 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
 		    (m)->fr_tc + (0 .. (m)->nr_frames - 1),                             \
 		    (m)->fr_key + (0 .. (m)->nr_frames - 1),                            \
 		    (m)->fr_group + (0 .. ((m)->nr_frames + 63) / 64 - 1)))
-#define CHECK_INST(m)                                                                  \
+#define CHECK_SIZED(m)                                                                 \
 	(STORE_READ(m) && \valid_read((m)->fr_gpeer + (0 .. (m)->nr_frames - 1)) &&    \
-	 \valid_read((m)->domains + (0 .. (m)->nr_domains - 1)) &&                     \
-	 \forall integer i; 0 <= i < (m)->nr_frames ==>                                 \
+	 \valid_read((m)->domains + (0 .. (m)->nr_domains - 1)))
+#define OWNERS_OK(m)                                                                   \
+	(\forall integer i; 0 <= i < (m)->nr_frames ==>                                 \
 		 ((uint16_t)(m)->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>                 \
 		  (uint16_t)((m)->fr_key[i] & 0xFFFF) < (m)->nr_domains))
-#define PIN_INST(m)                                                                    \
-	(PIN_STORE(m) && CHECK_INST(m) && (m)->nr_frames == (m)->ram_size >> 12 &&     \
-	 (m)->ram_size % 4096 == 0 && \valid((m)->fr_gmaps + (0 .. (m)->nr_frames - 1)) && \
-	 \valid((m)->io + (0 .. (m)->io_max - 1)) &&                                   \
-	 \separated(m, (m)->fr_gmaps + (0 .. (m)->nr_frames - 1),                       \
-		    (m)->io + (0 .. (m)->io_max - 1), (m)->fr_ro + (0 .. (m)->nr_frames - 1), \
-		    (m)->fr_tc + (0 .. (m)->nr_frames - 1),                             \
-		    (m)->fr_key + (0 .. (m)->nr_frames - 1),                            \
-		    (m)->fr_gpeer + (0 .. (m)->nr_frames - 1),                          \
-		    (m)->domains + (0 .. (m)->nr_domains - 1)))
+#define CHECK_INST(m) (CHECK_SIZED(m) && OWNERS_OK(m))
+#define PIN_SIZES(m) ((m)->nr_frames == (m)->ram_size >> 12 && (m)->ram_size % 4096 == 0)
+#define PIN_COUNTS(m)                                                                  \
+	(\valid((m)->fr_gmaps + (0 .. (m)->nr_frames - 1)) &&                          \
+	 \valid((m)->io + (0 .. (m)->io_max - 1)))
+#define PIN_APART(m)                                                                   \
+	\separated(m, (m)->fr_gmaps + (0 .. (m)->nr_frames - 1),                        \
+		   (m)->io + (0 .. (m)->io_max - 1), (m)->fr_ro + (0 .. (m)->nr_frames - 1), \
+		   (m)->fr_tc + (0 .. (m)->nr_frames - 1),                              \
+		   (m)->fr_key + (0 .. (m)->nr_frames - 1),                             \
+		   (m)->fr_gpeer + (0 .. (m)->nr_frames - 1),                           \
+		   (m)->domains + (0 .. (m)->nr_domains - 1))
+#define PIN_INST(m) (PIN_STORE(m) && CHECK_INST(m) && PIN_SIZES(m) && PIN_COUNTS(m) && PIN_APART(m))
 /* what an accepted entry needs of its frames to be counted */
 #define COUNTABLE(m, e)                                                                \
 	(((e)->kind != PV_MMU_ENT_LEAF ==> (uint32_t)((e)->base - (m)->ram_base) < (m)->ram_size) && \
@@ -176,10 +185,18 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
  * follows from the one proved. With the fields alone, every read after a
  * call (the plan, the instance's fields, the keys) met a quantified frame
  * condition (no maps field of any region is this address) that CVC4 did
- * not get through within its budget.
+ * not get through within its budget. Its instance precondition is
+ * PIN_INST as six named clauses, the same conjunction (each its own goal
+ * at the call, without -wp-split: as one, CVC4 did not prove it within
+ * the budget; get_owners is split path by path in a run of its own).
  */
 /*@
-  requires PIN_INST(m);
+  requires get_store: PIN_STORE(m);
+  requires get_sized: CHECK_SIZED(m);
+  requires get_owners: OWNERS_OK(m);
+  requires get_sizes: PIN_SIZES(m);
+  requires get_counts: PIN_COUNTS(m);
+  requires get_apart: PIN_APART(m);
   requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
     m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
     m->io + (0 .. m->io_max - 1));
