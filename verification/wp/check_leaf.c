@@ -4,8 +4,9 @@
  * (Frama-C WP), on check_pending.c's predicates. In a file of their own:
  * the axioms below are not in the context of check_pending.c's goals
  * (with them there, CVC4 no longer settles arm_domain in 30 s).
- * Run by tools/prove (check_leaf), with pv_mmu_check inlined and
- * check_frame not.
+ * Proved by tools/prove through check_leaf_frames.c (check_leaf_frames),
+ * which adds pv_mmu_check_frames' proved preconditions, with pv_mmu_check
+ * inlined and check_frame not; this file's lemma in lemmas-leaf.
  */
 #include "check_pending.c"
 

@@ -6,14 +6,19 @@
  * contract and the frame store's to thm_check_leaf's (Frama-C merges them
  * with check_pending.c's and check_leaf.c's), so the run's @requires
  * goals check them where pv_mmu_check calls pv_mmu_check_frames. Run by
- * tools/prove (check_leaf_frames), as check_leaf.c's run.
+ * tools/prove (check_leaf_frames), with pv_mmu_check inlined and
+ * check_frame not; check_leaf.c's theorems are proved by this run only
+ * (check_leaf.c alone would rest on check_pending.c's contract of
+ * pv_mmu_check_frames, which is not the one proved).
  */
 #include "check_leaf.c"
 #include "frames.h"
 
 /*@
   requires store_frames(m) && groups_ok(m);
-  requires idx + n <= m->nr_frames;
+  // the leaf's frames in RAM (thm_check_leaf's fits at the call; a
+  // planted bug in the RAM end test breaks it there)
+  requires frames_in_ram: idx + n <= m->nr_frames;
   requires \forall integer i; 0 <= i < m->nr_frames ==> grant_owner_ok(m, i);
   requires dom <= PV_DOMID_MAX_GUEST;
   requires pin_lo <= pin_hi;
