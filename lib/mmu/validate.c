@@ -697,6 +697,11 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				rc = PV_EINVAL;
 				break;
 			}
+			/* For verification/wp/rte_pin.c; comments to the compiler: the
+			 * group, aligned, ends within the table. */
+			/*@ assert rep_al: j % e.group == 0; */
+			/*@ assert rep_lim: end == 1024 || end == 4096; */
+			/*@ assert rep_end: j + e.group <= end; */
 			uint32_t diff = 0;
 			/*@ loop invariant 1 <= k <= e.group; loop assigns k, diff; */
 			for (uint32_t k = 1; k < e.group; k++)
