@@ -580,18 +580,30 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	struct memo mm = { UINT32_MAX, UINT32_MAX, false, false };
 	uint32_t ptr_pat = UINT32_MAX; /* L1: pattern of a good coarse-table pointer */
 	const uint32_t kl2 = pv_mmu_key(dom, PV_MMU_FT_L2, PV_MMU_FRAME_PINNED);
-	/* For verification/wp/rte_pin.c; a comment to the compiler. */
-	/*@ loop invariant get_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
-	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
-	      m->nr_domains == \at(m->nr_domains, Pre);
-	    loop invariant get_geom: g->tbl == \at(g->tbl, Pre) && g->nslots == \at(g->nslots, Pre) &&
-	      g->skip_lo == \at(g->skip_lo, Pre) && g->skip_hi == \at(g->skip_hi, Pre);
+	/* For verification/wp/rte_pin.c; comments to the compiler. The
+	 * instance's sizes and g's fields, which the loop keeps, are none of
+	 * the frame counts and I/O map counts it writes. */
+	/*@ assert get_apart: \separated(\union(&m->nr_frames, &m->ram_size, &m->io_max,
+	        &m->nr_domains, &g->tbl, &g->nslots, &g->skip_lo, &g->skip_hi),
+	      m->fr_tc + (0 .. m->nr_frames - 1), m->fr_ro + (0 .. m->nr_frames - 1),
+	      m->fr_gmaps + (0 .. m->nr_frames - 1)); */
+	/*@ assert get_io: \forall integer i; 0 <= i < m->io_max ==>
+	      &m->io[i].maps != &m->nr_frames && &m->io[i].maps != &m->ram_size &&
+	      &m->io[i].maps != &m->io_max && &m->io[i].maps != &m->nr_domains &&
+	      &m->io[i].maps != &g->tbl && &m->io[i].maps != &g->nslots &&
+	      &m->io[i].maps != &g->skip_lo && &m->io[i].maps != &g->skip_hi; */
+	/*@ loop invariant get_rc: rc == PV_OK;
 	    loop assigns j, rc, e, mm, ptr_pat,
 	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 	      \at(m->fr_gmaps, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 	      \at(m->io, Pre)[0 .. \at(m->io_max, Pre) - 1].maps; */
 	while (j < end) {
+		/*@ assert get_head: m->nr_frames == \at(m->nr_frames, Pre) &&
+		      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
+		      m->nr_domains == \at(m->nr_domains, Pre) && g->tbl == \at(g->tbl, Pre) &&
+		      g->nslots == \at(g->nslots, Pre) && g->skip_lo == \at(g->skip_lo, Pre) &&
+		      g->skip_hi == \at(g->skip_hi, Pre); */
 		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
 			continue;
@@ -613,13 +625,18 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				continue;
 			}
 		}
+		/*@ assert get_ptr: m->nr_frames == \at(m->nr_frames, Pre) &&
+		      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
+		      m->nr_domains == \at(m->nr_domains, Pre) && g->tbl == \at(g->tbl, Pre) &&
+		      g->nslots == \at(g->nslots, Pre) && g->skip_lo == \at(g->skip_lo, Pre) &&
+		      g->skip_hi == \at(g->skip_hi, Pre); */
 		bool known = (d & 0xFFFu) == mm.a0 || (d & 0xFFFu) == mm.a1;
 		if (known) {
 			/* Only coarse tables fill the memo: no hypervisor slots here. */
 			bool w = (d & 0xFFFu) == mm.a0 ? mm.w0 : mm.w1;
 			if (blk && block_get(m, dom, s, j, w, pin_lo, pin_hi)) {
 				/* A run usually goes on: the next block, same pattern. */
-				/*@ loop invariant j + 64 <= end;
+				/*@ loop invariant blk_end: j + 64 <= end;
 				    loop invariant blk_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
 				      m->ram_size == \at(m->ram_size, Pre) &&
 				      m->io_max == \at(m->io_max, Pre) &&
@@ -656,6 +673,11 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				continue;
 			}
 		}
+		/*@ assert get_fast: m->nr_frames == \at(m->nr_frames, Pre) &&
+		      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
+		      m->nr_domains == \at(m->nr_domains, Pre) && g->tbl == \at(g->tbl, Pre) &&
+		      g->nslots == \at(g->nslots, Pre) && g->skip_lo == \at(g->skip_lo, Pre) &&
+		      g->skip_hi == \at(g->skip_hi, Pre); */
 		rc = pv_mmu_decode(m, g->tbl, d, &e);
 		if (rc != PV_OK)
 			break;
@@ -675,6 +697,11 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				rc = PV_EINVAL;
 				break;
 			}
+			/* For verification/wp/rte_pin.c; comments to the compiler: the
+			 * group, aligned, ends within the table. */
+			/*@ assert rep_al: j % e.group == 0; */
+			/*@ assert rep_lim: end == 1024 || end == 4096; */
+			/*@ assert rep_end: j + e.group <= end; */
 			uint32_t diff = 0;
 			/*@ loop invariant 1 <= k <= e.group; loop assigns k, diff; */
 			for (uint32_t k = 1; k < e.group; k++)

@@ -21,12 +21,15 @@
  * default run): walk_get itself, from these contracts (the decoders'
  * output ranges it uses are proved by rte_decode.c's runs, walk_put's by
  * rte-pin-put-walk). Its callees' contracts state the instance with its
- * sizes as parameters and that they keep the sizes (PIN_KEPT), and its
- * loop that the sizes and the geometry stay; split path by path
- * (-wp-split), the parts of those invariants tried are proved, but split
- * they are thousands, and WP's own simplification of each unsplit goal
- * of the loop takes minutes (CVC4 then stops at its step limit): the run
- * does not fit tools/prove's budget (docs/verification.md).
+ * sizes as parameters and that they keep the sizes (PIN_KEPT). The loop
+ * does not carry the sizes and the geometry as invariants (proved at the
+ * back edge, through every path at once, they stayed at the step limit):
+ * assertions state them at the head of its body (from the loop assigns'
+ * frame and the separations asserted before the loop, get_apart,
+ * get_io) and after the fast paths. The last whole run (before the
+ * replicas' assertions rep_al, rep_lim, rep_end): 175 of 180 goals, about
+ * 15 min of CPU, far beyond tools/prove's budget; the five goals still
+ * open are listed in docs/verification.md.
  *
  * The preconditions are what every call site guarantees, each with its
  * reason; nothing a guest controls (the table's words) is assumed.
@@ -108,6 +111,11 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
   // its own (walk_get's span limit, the last slot of j's block of 64; no
   // tactic of WP proves it, nor that x <= (x | 63))
   axiom lor63_fill: \forall integer x; 0 <= x ==> (x | 63) == x - x % 64 + 63;
+  // C11 6.5.10 and 6.5.3.3 on a non-negative 32-bit value: a group of
+  // replicas' first slot, the value with its low bits cleared (walk_get:
+  // j & ~(e.group - 1) for a group of 4, 16 or 64 slots)
+  axiom land_group: \forall integer x, n; 0 <= x <= 0xFFFFFFFF &&
+    (n == 4 || n == 16 || n == 64) ==> (x & (uint32_t)~(n - 1)) == x - x % n;
   }
   // A block of 64 frames not aligned to a group reaches into the next
   // group, which is among the first (nr + 63) / 64 (block_get).
