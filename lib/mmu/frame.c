@@ -327,6 +327,115 @@ enum pv_status pv_mmu_switch_base(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn
 	return PV_OK;
 }
 
+/*
+ * Domain teardown, one loop per step; each loop carries its invariants
+ * for verification/wp/rte_destroy.c (comments to the compiler): the
+ * instance's sizes stay, and a frame record is as it was or is one of d's
+ * frames released (untyped, unflagged: its key the owner alone).
+ */
+
+/* Release d's pinned L1s (they hold the L2s' type counts). */
+static bool release_l1s(struct pv_mmu *m, uint16_t d)
+{
+	bool released = false;
+	/*@ loop invariant destroy_l1s_i: 0 <= i <= m->nr_frames;
+	    loop invariant destroy_l1s_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
+	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
+	      m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) && m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre);
+	    loop invariant destroy_l1s_keys: \forall integer k; 0 <= k < m->nr_frames ==>
+	      m->fr_key[k] == \at(m->fr_key[k], Pre) || m->fr_key[k] == d;
+	    loop assigns i, released, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1], m->fr_tc[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_ro[0 .. \at(m->nr_frames, Pre) - 1], m->fr_gmaps[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1], m->io[0 .. \at(m->io_max, Pre) - 1].maps,
+	      m->ram[0 .. \at(m->nr_frames, Pre) * 1024 - 1]; */
+	for (uint32_t i = 0; i < m->nr_frames; i++) {
+		if (fr_owner(m, i) == d && (fr_flags(m, i) & PV_MMU_FRAME_L1_HEAD)) {
+			/*@ assert m->fr_key[i] == \at(m->fr_key[\at(i, Here)], Pre); */
+			pv_mmu_table_release(m, i);
+			released = true;
+		}
+	}
+	return released;
+}
+
+/* Release d's other pinned tables: one frame each, once its L1s are gone. */
+static bool release_tables(struct pv_mmu *m, uint16_t d)
+{
+	bool released = false;
+	/*@ loop invariant destroy_tables_i: 0 <= i <= m->nr_frames;
+	    loop invariant destroy_tables_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
+	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
+	      m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) && m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre);
+	    loop invariant destroy_tables_keys: \forall integer k; 0 <= k < m->nr_frames ==>
+	      m->fr_key[k] == \at(m->fr_key[k], Pre) || m->fr_key[k] == d;
+	    loop assigns i, released, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1], m->fr_tc[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_ro[0 .. \at(m->nr_frames, Pre) - 1], m->fr_gmaps[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1], m->io[0 .. \at(m->io_max, Pre) - 1].maps,
+	      m->ram[0 .. \at(m->nr_frames, Pre) * 1024 - 1]; */
+	for (uint32_t i = 0; i < m->nr_frames; i++) {
+		if (fr_owner(m, i) == d && (fr_flags(m, i) & PV_MMU_FRAME_PINNED)) {
+			PV_ASSERT(m->fr_tc[i] == 0);
+			/* Each of d's L1s went with its head: no L1 frame is left. */
+			PV_ASSERT(fr_ttype(m, i) != PV_MMU_FT_L1);
+			/*@ assert m->fr_key[i] == \at(m->fr_key[\at(i, Here)], Pre); */
+			pv_mmu_table_release(m, i);
+			released = true;
+		}
+	}
+	return released;
+}
+
+/* Whether a peer still maps one of d's frames. */
+static bool peer_maps(const struct pv_mmu *m, uint16_t d)
+{
+	/*@ loop invariant destroy_maps_i: 0 <= i <= m->nr_frames;
+	    loop assigns i; */
+	for (uint32_t i = 0; i < m->nr_frames; i++) {
+		if (fr_owner(m, i) == d && m->fr_gmaps[i] != 0)
+			return true;
+	}
+	return false;
+}
+
+/* End d's grants to others and free its frames. */
+static void free_frames(struct pv_mmu *m, uint16_t d)
+{
+	/*@ loop invariant destroy_frames_i: 0 <= i <= m->nr_frames;
+	    loop invariant destroy_frames_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
+	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
+	    loop assigns i, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1], m->fr_gpeer[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1]; */
+	for (uint32_t i = 0; i < m->nr_frames; i++) {
+		/*@ assert (i >> 6) < (m->nr_frames + 63) / 64; */
+		if (fr_gpeer(m, i) == d) {
+			PV_ASSERT(m->fr_gmaps[i] == 0);
+			m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
+			fr_set(m, i, fr_owner(m, i), PV_MMU_FT_NONE,
+			       (uint8_t)(fr_flags(m, i) & ~PV_MMU_FRAME_GRANT_RW));
+		}
+		if (fr_owner(m, i) == d) {
+			PV_ASSERT(fr_refs(m, i) == 0 && fr_ttype(m, i) == PV_MMU_FT_NONE);
+			fr_set(m, i, PV_DOMID_NONE_VALUE, PV_MMU_FT_NONE, 0);
+			m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
+		}
+	}
+}
+
+/* Take back d's I/O regions. */
+static void free_io(struct pv_mmu *m, uint16_t d)
+{
+	/*@ loop invariant destroy_io_i: 0 <= i <= m->io_max;
+	    loop invariant destroy_io_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
+	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
+	    loop assigns i, m->io[0 .. \at(m->io_max, Pre) - 1]; */
+	for (uint32_t i = 0; i < m->io_max; i++) {
+		if (m->io[i].size != 0 && pv_domid_val(m->io[i].owner) == d) {
+			PV_ASSERT(m->io[i].maps == 0);
+			m->io[i] = (struct pv_mmu_io_region){ .owner = pv_domid_none() };
+		}
+	}
+}
+
 enum pv_status pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 {
 	if (!pv_mmu_dom_ok(m, dom))
@@ -341,46 +450,21 @@ enum pv_status pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 	 */
 	m->domains[d].dying = true;
 	m->domains[d].active_l1 = pv_mfn(PV_MMU_NO_L1);
-	bool released = false;
-	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		if (fr_owner(m, i) == d && (fr_flags(m, i) & PV_MMU_FRAME_L1_HEAD)) {
-			pv_mmu_table_release(m, i);
-			released = true;
-		}
-	}
-	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		if (fr_owner(m, i) == d && (fr_flags(m, i) & PV_MMU_FRAME_PINNED)) {
-			PV_ASSERT(m->fr_tc[i] == 0);
-			pv_mmu_table_release(m, i);
-			released = true;
-		}
-	}
+	bool released = release_l1s(m, d);
+	/* For verification/wp/rte_destroy.c: the instance's sizes stay. */
+	/*@ assert m->nr_frames == \at(m->nr_frames, Pre) && m->io_max == \at(m->io_max, Pre); */
+	if (release_tables(m, d))
+		released = true;
+	/*@ assert m->nr_frames == \at(m->nr_frames, Pre) && m->io_max == \at(m->io_max, Pre); */
 	if (released)
 		pv_mmu_flush_after_release(m);
 	/* Step 2: its frames can be freed only once no peer maps them. */
-	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		if (fr_owner(m, i) == d && m->fr_gmaps[i] != 0)
-			return PV_EBUSY;
-	}
-	for (uint32_t i = 0; i < m->nr_frames; i++) {
-		if (fr_gpeer(m, i) == d) {
-			PV_ASSERT(m->fr_gmaps[i] == 0);
-			m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
-			fr_set(m, i, fr_owner(m, i), PV_MMU_FT_NONE,
-			       (uint8_t)(fr_flags(m, i) & ~PV_MMU_FRAME_GRANT_RW));
-		}
-		if (fr_owner(m, i) == d) {
-			PV_ASSERT(fr_refs(m, i) == 0 && fr_ttype(m, i) == PV_MMU_FT_NONE);
-			fr_set(m, i, PV_DOMID_NONE_VALUE, PV_MMU_FT_NONE, 0);
-			m->fr_gpeer[i] = PV_DOMID_NONE_VALUE;
-		}
-	}
-	for (uint32_t i = 0; i < m->io_max; i++) {
-		if (m->io[i].size != 0 && pv_domid_val(m->io[i].owner) == d) {
-			PV_ASSERT(m->io[i].maps == 0);
-			m->io[i] = (struct pv_mmu_io_region){ .owner = pv_domid_none() };
-		}
-	}
+	if (peer_maps(m, d))
+		return PV_EBUSY;
+	free_frames(m, d);
+	/*@ assert m->nr_frames == \at(m->nr_frames, Pre) && m->io_max == \at(m->io_max, Pre); */
+	free_io(m, d);
+	/*@ assert m->nr_frames == \at(m->nr_frames, Pre) && m->io_max == \at(m->io_max, Pre); */
 	pv_mmu_group_sync(m, 0, m->nr_frames);
 	m->domains[d].nr_frames = 0;
 	m->domains[d].dying = false;

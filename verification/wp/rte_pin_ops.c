@@ -116,6 +116,17 @@ void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
     m->fr_group[idx / 64 .. (idx + TBL_FRAMES(m, idx) - 1) / 64],
     m->ram[idx * 1024 + m->hyp_slot_lo ..
            idx * 1024 + (TTYPE(m, idx) == PV_MMU_FT_L1 ? m->hyp_slot_hi : m->hyp_slot_lo) - 1];
+  // ASSUMED (not proved yet: PVLIB_PROVE_ONLY=wp-wip, rte-pin-release-keys;
+  // tools/prove's rte-pin-release leaves the three out): the table's
+  // frames are left untyped and unflagged, still the table owner's (each
+  // key the owner alone), and the instance's sizes and every other
+  // frame's key stay. What destroy's steps rest on (rte_destroy.c).
+  ensures released: \forall integer k; idx <= k < idx + \old(TBL_FRAMES(m, idx)) ==>
+    m->fr_key[k] == (uint16_t)\old(m->fr_key[idx] & 0xFFFF);
+  ensures release_kept: PUT_KEPT(m) && m->hyp_slot_lo == \old(m->hyp_slot_lo) &&
+    m->hyp_slot_hi == \old(m->hyp_slot_hi);
+  ensures release_others: \forall integer k; 0 <= k < m->nr_frames &&
+    (k < idx || idx + \old(TBL_FRAMES(m, idx)) <= k) ==> m->fr_key[k] == \old(m->fr_key[k]);
 */
 void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
 
