@@ -68,6 +68,8 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
 		return PV_ENOTPINNED;
 	}
 	slot = (ptr - m->ram_base - (first << PV_FRAME_SHIFT)) >> 2;
+	/*@ assert slot_exact: first <= idx ==>
+	      slot == ((uint32_t)(ptr - m->ram_base) - first * 4096) / 4; */
 	uint32_t *s = pv_mmu_slot_ptr(m, first);
 	/* Before anything reads it: a hypervisor slot holds no guest entry. */
 	if (tbl == PV_MMU_TBL_L1 && slot - m->hyp_slot_lo < m->hyp_slot_hi - m->hyp_slot_lo)
@@ -82,6 +84,8 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
 	uint32_t len = ne.group > oe.group ? ne.group : oe.group;
 	if (slot & (len - 1u))
 		return PV_EALIGN;
+	//@ assert span_fits: slot % 1024 + len <= 1024;
+	//@ assert span_end: first <= idx ==> first * 1024 + slot + len <= (idx + 1) * 1024;
 	if (tbl == PV_MMU_TBL_L1 && slot < m->hyp_slot_hi && slot + len > m->hyp_slot_lo)
 		return PV_EPERM;
 	if (ne.kind != PV_MMU_ENT_FAULT) {

@@ -56,7 +56,29 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
   axiom land3_mod: \forall integer x; 0 <= x ==> (x & 3) == x % 4;
   axiom land15_mod: \forall integer x; 0 <= x ==> (x & 15) == x % 16;
   axiom land63_mod: \forall integer x; 0 <= x ==> (x & 63) == x % 64;
+  axiom lsl12_mul: \forall integer x; 0 <= x ==> (x << 12) == x * 4096;
   }
+*/
+
+/*@
+  // update_decide's arithmetic, in the terms WP gives its code (proved by
+  // CVC4 from the axioms above and C's unsigned arithmetic): the L1's
+  // first frame (idx less its place in the aligned four, b the RAM's
+  // first frame number), the slot's offset from it (exact, not wrapped,
+  // when the frame is at or after the first one), and an aligned group
+  // below a frame boundary ending at or before it.
+  lemma upd_first: \forall integer b, i;
+    0 <= b <= 0xFFFFF && 0 <= i <= 0xFFFFF && (b + i) % 4 <= i ==>
+    (uint32_t)(i - ((uint32_t)(b + i) & 3)) == i - (b + i) % 4;
+  lemma upd_slot: \forall integer off, f;
+    0 <= off <= 0xFFFFFFFF && 0 <= f && f * 4096 <= off ==>
+    ((uint32_t)(off - (uint32_t)(f << 12)) >> 2) == (off - f * 4096) / 4;
+  lemma upd_fits4: \forall integer s, l;
+    0 <= s && l == 4 && ((uint32_t)(l - 1) & s) == 0 ==> s % 1024 + l <= 1024;
+  lemma upd_fits16: \forall integer s, l;
+    0 <= s && l == 16 && ((uint32_t)(l - 1) & s) == 0 ==> s % 1024 + l <= 1024;
+  lemma upd_fits64: \forall integer s, l;
+    0 <= s && l == 64 && ((uint32_t)(l - 1) & s) == 0 ==> s % 1024 + l <= 1024;
 */
 
 /*
@@ -276,7 +298,17 @@ void pv_mmu_flush_after_release(const struct pv_mmu *m);
   // p: a local of update_one
   requires \valid(p) && \separated(p, m, UPD_ARRAYS(m), UPD_RAM(m));
   assigns *p;
-  ensures plan: \result == PV_OK ==> PLAN_OK(m, p);
+  // PLAN_OK, clause by clause (one goal each)
+  ensures plan_len: \result == PV_OK ==>
+    ((p->len == 1 || p->len == 4 || p->len == 16 || p->len == 64) && p->slot + p->len <= 4096);
+  ensures plan_ram: \result == PV_OK ==> \valid(PLAN_SPAN(p)) && \subset(PLAN_SPAN(p), UPD_RAM(m));
+  ensures plan_apart: \result == PV_OK ==> \separated(PLAN_SPAN(p), m, p, UPD_ARRAYS(m));
+  ensures plan_ents: \result == PV_OK ==>
+    (p->ne.kind <= PV_MMU_ENT_FINE && p->oe.kind <= PV_MMU_ENT_FINE &&
+     (p->ne.group == 1 || p->ne.group == 4 || p->ne.group == 16 || p->ne.group == 64) &&
+     p->ne.group <= p->len && p->oe.group <= p->len);
+  ensures plan_countable: \result == PV_OK ==>
+    (p->ne.kind != PV_MMU_ENT_FAULT ==> COUNTABLE(m, &p->ne));
 */
 static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
 			     struct upd_plan *p);
