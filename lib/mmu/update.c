@@ -68,6 +68,13 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
 		return PV_ENOTPINNED;
 	}
 	slot = (ptr - m->ram_base - (first << PV_FRAME_SHIFT)) >> 2;
+	/*
+	 * For Frama-C WP (rte_update.c): the wrapped subtraction is exact (the
+	 * offset lies in RAM, at or after the table's first frame), and below,
+	 * the aligned group ends within the frame (1024 slots) it starts in, so
+	 * the span stays in the table's frames. True for every len of 1 to
+	 * 1024 that passes the alignment test, whatever the instance.
+	 */
 	/*@ assert slot_exact: first <= idx ==>
 	      slot == ((uint32_t)(ptr - m->ram_base) - first * 4096) / 4; */
 	uint32_t *s = pv_mmu_slot_ptr(m, first);

@@ -11,14 +11,15 @@
  *                      and no run-time error, from the plan update_decide
  *                      leaves (PLAN_OK)
  *
- * PENDING (not run by tools/prove): update_decide (its post-condition
- * PLAN_OK, on which update_commit's proof rests), update_one and
- * pv_mmu_update, every goal (-wp-fct update_decide,update_one,pv_mmu_update,
- * -wp-split): WP had not finished generating update_decide's goals after
- * 90 s of CPU; without -wp-split, the slot read s[slot] (the L1 case) and
- * three parts of PLAN_OK stayed open (CVC4 at its step limit; again so
- * with the contracts below, 202 of 208 goals; intermediate assertions
- * that were tried, and the next step, in docs/verification.md). Also pending: rule 5 as a post-condition of
+ * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, rte-update-decide, not split,
+ * the plan p taken by reference, -wp-ref-vars p): update_decide, its
+ * post-condition PLAN_OK (on which update_commit's proof rests) stated
+ * clause by clause (plan_len, plan_ram, plan_apart, plan_ents,
+ * plan_countable), from the lemmas below and three assertions in
+ * update.c (slot_exact, span_fits, span_end): 206 of 207 goals, the L1
+ * case of span_fits open (CVC4 at its step limit; docs/verification.md).
+ * Pending, with no run: update_one and pv_mmu_update (their contracts
+ * below). Also pending: rule 5 as a post-condition of
  * update_commit (the span ends as the new group's replicas followed by
  * fault entries): proved but for one preservation of its loop invariant
  * (the path with a put and a get, writing a fault entry), which CVC4 does
@@ -56,17 +57,21 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
   axiom land3_mod: \forall integer x; 0 <= x ==> (x & 3) == x % 4;
   axiom land15_mod: \forall integer x; 0 <= x ==> (x & 15) == x % 16;
   axiom land63_mod: \forall integer x; 0 <= x ==> (x & 63) == x % 64;
+  // C11 6.5.7 again: a frame index shifted to its address (update_decide)
   axiom lsl12_mul: \forall integer x; 0 <= x ==> (x << 12) == x * 4096;
   }
 */
 
 /*@
   // update_decide's arithmetic, in the terms WP gives its code (proved by
-  // CVC4 from the axioms above and C's unsigned arithmetic): the L1's
-  // first frame (idx less its place in the aligned four, b the RAM's
-  // first frame number), the slot's offset from it (exact, not wrapped,
-  // when the frame is at or after the first one), and an aligned group
-  // below a frame boundary ending at or before it.
+  // CVC4 from the axioms above and C's unsigned arithmetic, tools/prove's
+  // lemmas-update): the L1's first frame (idx less its place in the
+  // aligned four, b the RAM's first frame number), the slot's offset from
+  // it (exact, not wrapped, when the frame is at or after the first one),
+  // and a group of 4, 16 or 64 slots aligned to its size ending at or
+  // before the next 1024-slot boundary (one lemma per size: with the
+  // sizes as one disjunction CVC4 proves none, the mask not being a
+  // constant).
   lemma upd_first: \forall integer b, i;
     0 <= b <= 0xFFFFF && 0 <= i <= 0xFFFFF && (b + i) % 4 <= i ==>
     (uint32_t)(i - ((uint32_t)(b + i) & 3)) == i - (b + i) % 4;
@@ -298,7 +303,8 @@ void pv_mmu_flush_after_release(const struct pv_mmu *m);
   // p: a local of update_one
   requires \valid(p) && \separated(p, m, UPD_ARRAYS(m), UPD_RAM(m));
   assigns *p;
-  // PLAN_OK, clause by clause (one goal each)
+  // PLAN_OK, clause by clause (one goal each; as one post-condition its
+  // parts 3 to 5 stayed at CVC4's step limit)
   ensures plan_len: \result == PV_OK ==>
     ((p->len == 1 || p->len == 4 || p->len == 16 || p->len == 64) && p->slot + p->len <= 4096);
   ensures plan_ram: \result == PV_OK ==> \valid(PLAN_SPAN(p)) && \subset(PLAN_SPAN(p), UPD_RAM(m));
