@@ -91,6 +91,9 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
 	uint32_t len = ne.group > oe.group ? ne.group : oe.group;
 	if (slot & (len - 1u))
 		return PV_EALIGN;
+	//@ assert span_fits4: len == 4 ==> slot % 1024 + len <= 1024;
+	//@ assert span_fits16: len == 16 ==> slot % 1024 + len <= 1024;
+	//@ assert span_fits64: len == 64 ==> slot % 1024 + len <= 1024;
 	//@ assert span_fits: slot % 1024 + len <= 1024;
 	//@ assert span_end: first <= idx ==> first * 1024 + slot + len <= (idx + 1) * 1024;
 	if (tbl == PV_MMU_TBL_L1 && slot < m->hyp_slot_hi && slot + len > m->hyp_slot_lo)
