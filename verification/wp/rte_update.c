@@ -4,22 +4,24 @@
  * this file includes), with Frama-C WP and -wp-rte: no out-of-bounds access
  * (the table's slots, the frame records, the batch), no overflow, no
  * invalid shift, for every request a guest can make (ptr, val, count and
- * the batch's contents arbitrary). tools/prove runs (-wp-split, CVC4's
- * budget 300,000 steps for this file, see there):
+ * the batch's contents arbitrary). tools/prove runs (CVC4's budget
+ * 300,000 steps for this file; -wp-split but for update_decide, see
+ * there):
  *
  *   rte-update-commit  update_commit: what it writes (its assigns clause)
  *                      and no run-time error, from the plan update_decide
  *                      leaves (PLAN_OK)
+ *   rte-update-decide  update_decide (not split, its plan p taken by
+ *                      reference: -wp-ref-vars p): no run-time error and
+ *                      its post-condition PLAN_OK, clause by clause
+ *                      (plan_len, plan_ram, plan_apart, plan_ents,
+ *                      plan_countable), from the lemmas below and the
+ *                      assertions in update.c (slot_exact, span_fits*,
+ *                      span_end)
+ *   lemmas-rte-update  the lemmas below
  *
- * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, rte-update-decide, not split,
- * the plan p taken by reference, -wp-ref-vars p): update_decide, its
- * post-condition PLAN_OK (on which update_commit's proof rests) stated
- * clause by clause (plan_len, plan_ram, plan_apart, plan_ents,
- * plan_countable), from the lemmas below and three assertions in
- * update.c (slot_exact, span_fits, span_end): 206 of 207 goals, the L1
- * case of span_fits open (CVC4 at its step limit; docs/verification.md).
- * Pending, with no run: update_one and pv_mmu_update (their contracts
- * below). Also pending: rule 5 as a post-condition of
+ * PENDING (not run by tools/prove): update_one and pv_mmu_update (their
+ * contracts below). Also pending: rule 5 as a post-condition of
  * update_commit (the span ends as the new group's replicas followed by
  * fault entries): proved but for one preservation of its loop invariant
  * (the path with a put and a get, writing a fault entry), which CVC4 does
