@@ -194,9 +194,12 @@ enum pv_status pv_mmu_update(struct pv_mmu *m, pv_domid_t dom,
 	int32_t rc = PV_OK;
 	uint32_t i;
 	/*@ loop invariant 0 <= i <= count;
-	    loop assigns i, rc, st.released, m->fr_tc[0 .. m->nr_frames - 1],
-	      m->fr_ro[0 .. m->nr_frames - 1], m->fr_gmaps[0 .. m->nr_frames - 1],
-	      m->io[0 .. m->io_max - 1], m->ram[0 .. m->nr_frames * 1024 - 1]; */
+	    loop assigns i, rc, st.released,
+	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_gmaps, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->io, Pre)[0 .. \at(m->io_max, Pre) - 1],
+	      \at(m->ram, Pre)[0 .. \at(m->nr_frames, Pre) * 1024 - 1]; */
 	for (i = 0; i < count; i++) {
 		rc = update_one(m, pv_domid_val(dom), reqs[i].ptr, reqs[i].val, &st);
 		if (rc != PV_OK)

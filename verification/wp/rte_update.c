@@ -338,7 +338,7 @@ static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 			  const struct upd_plan *p, struct upd_state *st);
 
 /*@
-  requires UPD_INST(m);
+  requires one_inst: UPD_INST(m);
   requires dom <= PV_DOMID_MAX_GUEST;
   // st: pv_mmu_update's local
   requires \valid(st) && \separated(st, m, UPD_ARRAYS(m), UPD_RAM(m));
