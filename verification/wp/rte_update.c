@@ -19,9 +19,13 @@
  *                      assertions in update.c (slot_exact, span_fits*,
  *                      span_end)
  *   lemmas-rte-update  the lemmas below
+ *   rte-update-one     update_one, from the two halves' contracts (not
+ *                      split)
  *
- * PENDING (not run by tools/prove): update_one and pv_mmu_update (their
- * contracts below). Also pending: rule 5 as a post-condition of
+ * Proved, not in the default run (PVLIB_PROVE_ONLY=wp-wip, about 160 s of
+ * CPU): pv_mmu_update, the batch loop, in two runs: rte-update-batch
+ * (every goal but update_one's precondition one_inst at the loop's call,
+ * not split) and rte-update-batch-inst (that one, split). Pending: rule 5 as a post-condition of
  * update_commit (the span ends as the new group's replicas followed by
  * fault entries): proved but for one preservation of its loop invariant
  * (the path with a put and a get, writing a fault entry), which CVC4 does
