@@ -25,11 +25,12 @@
  * Proved, not in the default run (PVLIB_PROVE_ONLY=wp-wip, about 160 s of
  * CPU): pv_mmu_update, the batch loop, in two runs: rte-update-batch
  * (every goal but update_one's precondition one_inst at the loop's call,
- * not split) and rte-update-batch-inst (that one, split). Pending: rule 5 as a post-condition of
- * update_commit (the span ends as the new group's replicas followed by
- * fault entries): proved but for one preservation of its loop invariant
- * (the path with a put and a get, writing a fault entry), which CVC4 does
- * not settle in 1,000,000 steps.
+ * not split) and rte-update-batch-inst (that one, split).
+ *
+ * Pending: rule 5 as a post-condition of update_commit (the span ends
+ * as the new group's replicas followed by fault entries): proved but for
+ * one preservation of its loop invariant (the path with a put and a get,
+ * writing a fault entry), which CVC4 does not settle in 1,000,000 steps.
  *
  * Callees through contracts: pv_mmu_decode, pv_mmu_check, pv_mmu_get and
  * pv_mmu_put as rte_pin.c states and proves them (restated below, word
