@@ -68,6 +68,15 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
 		return PV_ENOTPINNED;
 	}
 	slot = (ptr - m->ram_base - (first << PV_FRAME_SHIFT)) >> 2;
+	/*
+	 * For Frama-C WP (rte_update.c): the wrapped subtraction is exact (the
+	 * offset lies in RAM, at or after the table's first frame), and below,
+	 * the aligned group ends within the frame (1024 slots) it starts in, so
+	 * the span stays in the table's frames. True for every len of 1 to
+	 * 1024 that passes the alignment test, whatever the instance.
+	 */
+	/*@ assert slot_exact: first <= idx ==>
+	      slot == ((uint32_t)(ptr - m->ram_base) - first * 4096) / 4; */
 	uint32_t *s = pv_mmu_slot_ptr(m, first);
 	/* Before anything reads it: a hypervisor slot holds no guest entry. */
 	if (tbl == PV_MMU_TBL_L1 && slot - m->hyp_slot_lo < m->hyp_slot_hi - m->hyp_slot_lo)
@@ -82,6 +91,11 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
 	uint32_t len = ne.group > oe.group ? ne.group : oe.group;
 	if (slot & (len - 1u))
 		return PV_EALIGN;
+	//@ assert span_fits4: len == 4 ==> slot % 1024 + len <= 1024;
+	//@ assert span_fits16: len == 16 ==> slot % 1024 + len <= 1024;
+	//@ assert span_fits64: len == 64 ==> slot % 1024 + len <= 1024;
+	//@ assert span_fits: slot % 1024 + len <= 1024;
+	//@ assert span_end: first <= idx ==> first * 1024 + slot + len <= (idx + 1) * 1024;
 	if (tbl == PV_MMU_TBL_L1 && slot < m->hyp_slot_hi && slot + len > m->hyp_slot_lo)
 		return PV_EPERM;
 	if (ne.kind != PV_MMU_ENT_FAULT) {
@@ -180,9 +194,12 @@ enum pv_status pv_mmu_update(struct pv_mmu *m, pv_domid_t dom,
 	int32_t rc = PV_OK;
 	uint32_t i;
 	/*@ loop invariant 0 <= i <= count;
-	    loop assigns i, rc, st.released, m->fr_tc[0 .. m->nr_frames - 1],
-	      m->fr_ro[0 .. m->nr_frames - 1], m->fr_gmaps[0 .. m->nr_frames - 1],
-	      m->io[0 .. m->io_max - 1], m->ram[0 .. m->nr_frames * 1024 - 1]; */
+	    loop assigns i, rc, st.released,
+	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->fr_gmaps, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
+	      \at(m->io, Pre)[0 .. \at(m->io_max, Pre) - 1],
+	      \at(m->ram, Pre)[0 .. \at(m->nr_frames, Pre) * 1024 - 1]; */
 	for (i = 0; i < count; i++) {
 		rc = update_one(m, pv_domid_val(dom), reqs[i].ptr, reqs[i].val, &st);
 		if (rc != PV_OK)

@@ -5,7 +5,7 @@
  * (the table's slots, the frame records, the batch), no overflow, no
  * invalid shift, for every request a guest can make (ptr, val, count and
  * the batch's contents arbitrary). tools/prove runs (CVC4's budget
- * 300,000 steps for this file, see there):
+ * 300,000 steps for this file; not split but for get_owners, see there):
  *
  *   rte-update-commit  update_commit: what it writes (its assigns clause)
  *                      and no run-time error, from the plan update_decide
@@ -14,19 +14,26 @@
  *                      invariant at the get), with -wp-split: a goal per
  *                      path, which CVC4 settles (as one goal it does not
  *                      within the budget)
+ *   rte-update-decide  update_decide (not split, its plan p taken by
+ *                      reference: -wp-ref-vars p): no run-time error and
+ *                      its post-condition PLAN_OK, clause by clause
+ *                      (plan_len, plan_ram, plan_apart, plan_ents,
+ *                      plan_countable), from the lemmas below and the
+ *                      assertions in update.c (slot_exact, span_fits*,
+ *                      span_end)
+ *   lemmas-rte-update  the lemmas below
+ *   rte-update-one     update_one, from the two halves' contracts (not
+ *                      split)
  *
- * PENDING (not run by tools/prove): update_decide (its post-condition
- * PLAN_OK, on which update_commit's proof rests), update_one and
- * pv_mmu_update, every goal (-wp-fct update_decide,update_one,pv_mmu_update,
- * -wp-split): WP had not finished generating update_decide's goals after
- * 90 s of CPU; without -wp-split, the slot read s[slot] (the L1 case) and
- * three parts of PLAN_OK stayed open (CVC4 at its step limit; again so
- * with the contracts below, 202 of 208 goals; intermediate assertions
- * that were tried, and the next step, in docs/verification.md). Also pending: rule 5 as a post-condition of
- * update_commit (the span ends as the new group's replicas followed by
- * fault entries): proved but for one preservation of its loop invariant
- * (the path with a put and a get, writing a fault entry), which CVC4 does
- * not settle in 1,000,000 steps.
+ * Proved, not in the default run (PVLIB_PROVE_ONLY=wp-wip, about 160 s of
+ * CPU): pv_mmu_update, the batch loop, in two runs: rte-update-batch
+ * (every goal but update_one's precondition one_inst at the loop's call,
+ * not split) and rte-update-batch-inst (that one, split).
+ *
+ * Pending: rule 5 as a post-condition of update_commit (the span ends
+ * as the new group's replicas followed by fault entries): proved but for
+ * one preservation of its loop invariant (the path with a put and a get,
+ * writing a fault entry), which CVC4 does not settle in 1,000,000 steps.
  *
  * Callees through contracts: pv_mmu_decode, pv_mmu_check, pv_mmu_get and
  * pv_mmu_put as rte_pin.c states and proves them (restated below, word
@@ -60,7 +67,33 @@ void pv_port_pt_sync(pv_maddr_t ma, uint32_t len);
   axiom land3_mod: \forall integer x; 0 <= x ==> (x & 3) == x % 4;
   axiom land15_mod: \forall integer x; 0 <= x ==> (x & 15) == x % 16;
   axiom land63_mod: \forall integer x; 0 <= x ==> (x & 63) == x % 64;
+  // C11 6.5.7 again: a frame index shifted to its address (update_decide)
+  axiom lsl12_mul: \forall integer x; 0 <= x ==> (x << 12) == x * 4096;
   }
+*/
+
+/*@
+  // update_decide's arithmetic, in the terms WP gives its code (proved by
+  // CVC4 from the axioms above and C's unsigned arithmetic, tools/prove's
+  // lemmas-update): the L1's first frame (idx less its place in the
+  // aligned four, b the RAM's first frame number), the slot's offset from
+  // it (exact, not wrapped, when the frame is at or after the first one),
+  // and a group of 4, 16 or 64 slots aligned to its size ending at or
+  // before the next 1024-slot boundary (one lemma per size: with the
+  // sizes as one disjunction CVC4 proves none, the mask not being a
+  // constant).
+  lemma upd_first: \forall integer b, i;
+    0 <= b <= 0xFFFFF && 0 <= i <= 0xFFFFF && (b + i) % 4 <= i ==>
+    (uint32_t)(i - ((uint32_t)(b + i) & 3)) == i - (b + i) % 4;
+  lemma upd_slot: \forall integer off, f;
+    0 <= off <= 0xFFFFFFFF && 0 <= f && f * 4096 <= off ==>
+    ((uint32_t)(off - (uint32_t)(f << 12)) >> 2) == (off - f * 4096) / 4;
+  lemma upd_fits4: \forall integer s, l;
+    0 <= s && l == 4 && ((uint32_t)(l - 1) & s) == 0 ==> s % 1024 + l <= 1024;
+  lemma upd_fits16: \forall integer s, l;
+    0 <= s && l == 16 && ((uint32_t)(l - 1) & s) == 0 ==> s % 1024 + l <= 1024;
+  lemma upd_fits64: \forall integer s, l;
+    0 <= s && l == 64 && ((uint32_t)(l - 1) & s) == 0 ==> s % 1024 + l <= 1024;
 */
 
 /*
@@ -293,7 +326,18 @@ void pv_mmu_flush_after_release(const struct pv_mmu *m);
   // p: a local of update_one
   requires \valid(p) && \separated(p, m, UPD_ARRAYS(m), UPD_RAM(m));
   assigns *p;
-  ensures plan: \result == PV_OK ==> PLAN_OK(m, p);
+  // PLAN_OK, clause by clause (one goal each; as one post-condition its
+  // parts 3 to 5 stayed at CVC4's step limit)
+  ensures plan_len: \result == PV_OK ==>
+    ((p->len == 1 || p->len == 4 || p->len == 16 || p->len == 64) && p->slot + p->len <= 4096);
+  ensures plan_ram: \result == PV_OK ==> \valid(PLAN_SPAN(p)) && \subset(PLAN_SPAN(p), UPD_RAM(m));
+  ensures plan_apart: \result == PV_OK ==> \separated(PLAN_SPAN(p), m, p, UPD_ARRAYS(m));
+  ensures plan_ents: \result == PV_OK ==>
+    (p->ne.kind <= PV_MMU_ENT_FINE && p->oe.kind <= PV_MMU_ENT_FINE &&
+     (p->ne.group == 1 || p->ne.group == 4 || p->ne.group == 16 || p->ne.group == 64) &&
+     p->ne.group <= p->len && p->oe.group <= p->len);
+  ensures plan_countable: \result == PV_OK ==>
+    (p->ne.kind != PV_MMU_ENT_FAULT ==> COUNTABLE(m, &p->ne));
 */
 static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
 			     struct upd_plan *p);
@@ -315,7 +359,7 @@ static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 			  const struct upd_plan *p, struct upd_state *st);
 
 /*@
-  requires UPD_INST(m);
+  requires one_inst: UPD_INST(m);
   requires dom <= PV_DOMID_MAX_GUEST;
   // st: pv_mmu_update's local
   requires \valid(st) && \separated(st, m, UPD_ARRAYS(m), UPD_RAM(m));
