@@ -25,10 +25,10 @@
  *   rte-update-one     update_one, from the two halves' contracts (not
  *                      split)
  *
- * Proved, not in the default run (PVLIB_PROVE_ONLY=wp-wip, about 160 s of
- * CPU): pv_mmu_update, the batch loop, in two runs: rte-update-batch
- * (every goal but update_one's precondition one_inst at the loop's call,
- * not split) and rte-update-batch-inst (that one, split).
+ *   rte-update-batch   pv_mmu_update, the batch loop: every goal but
+ *                      update_one's precondition one_inst at the loop's
+ *                      call (not split)
+ *   rte-update-batch-inst  that one, split
  *
  * Pending: rule 5 as a post-condition of update_commit (the span ends
  * as the new group's replicas followed by fault entries): proved but for
