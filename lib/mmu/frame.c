@@ -344,10 +344,11 @@ static bool release_l1s(struct pv_mmu *m, uint16_t d)
 	      m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) && m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre);
 	    loop invariant destroy_l1s_keys: \forall integer k; 0 <= k < m->nr_frames ==>
 	      m->fr_key[k] == \at(m->fr_key[k], Pre) || m->fr_key[k] == d;
-	    loop assigns i, released, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1], m->fr_tc[0 .. \at(m->nr_frames, Pre) - 1],
-	      m->fr_ro[0 .. \at(m->nr_frames, Pre) - 1], m->fr_gmaps[0 .. \at(m->nr_frames, Pre) - 1],
-	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1], m->io[0 .. \at(m->io_max, Pre) - 1].maps,
-	      m->ram[0 .. \at(m->nr_frames, Pre) * 1024 - 1]; */
+	    loop assigns i, released, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_tc[0 .. \at(m->nr_frames, Pre) - 1], m->fr_ro[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_gmaps[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1],
+	      m->io[0 .. \at(m->io_max, Pre) - 1].maps, m->ram[0 .. \at(m->nr_frames, Pre) * 1024 - 1]; */
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
 		if (fr_owner(m, i) == d && (fr_flags(m, i) & PV_MMU_FRAME_L1_HEAD)) {
 			/*@ assert m->fr_key[i] == \at(m->fr_key[\at(i, Here)], Pre); */
@@ -368,10 +369,11 @@ static bool release_tables(struct pv_mmu *m, uint16_t d)
 	      m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) && m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre);
 	    loop invariant destroy_tables_keys: \forall integer k; 0 <= k < m->nr_frames ==>
 	      m->fr_key[k] == \at(m->fr_key[k], Pre) || m->fr_key[k] == d;
-	    loop assigns i, released, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1], m->fr_tc[0 .. \at(m->nr_frames, Pre) - 1],
-	      m->fr_ro[0 .. \at(m->nr_frames, Pre) - 1], m->fr_gmaps[0 .. \at(m->nr_frames, Pre) - 1],
-	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1], m->io[0 .. \at(m->io_max, Pre) - 1].maps,
-	      m->ram[0 .. \at(m->nr_frames, Pre) * 1024 - 1]; */
+	    loop assigns i, released, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_tc[0 .. \at(m->nr_frames, Pre) - 1], m->fr_ro[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_gmaps[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1],
+	      m->io[0 .. \at(m->io_max, Pre) - 1].maps, m->ram[0 .. \at(m->nr_frames, Pre) * 1024 - 1]; */
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
 		if (fr_owner(m, i) == d && (fr_flags(m, i) & PV_MMU_FRAME_PINNED)) {
 			PV_ASSERT(m->fr_tc[i] == 0);
@@ -403,7 +405,8 @@ static void free_frames(struct pv_mmu *m, uint16_t d)
 	/*@ loop invariant destroy_frames_i: 0 <= i <= m->nr_frames;
 	    loop invariant destroy_frames_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
 	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
-	    loop assigns i, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1], m->fr_gpeer[0 .. \at(m->nr_frames, Pre) - 1],
+	    loop assigns i, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1],
+	      m->fr_gpeer[0 .. \at(m->nr_frames, Pre) - 1],
 	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1]; */
 	for (uint32_t i = 0; i < m->nr_frames; i++) {
 		/*@ assert (i >> 6) < (m->nr_frames + 63) / 64; */
