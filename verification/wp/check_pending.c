@@ -22,9 +22,12 @@
 
 /*
  * The out-of-line halves, stated here and used by pv_mmu_check's theorem.
- * pv_mmu_check_frames (the vectorized key scan) is NOT proved: its contract
- * is assumed (see docs/verification.md); the unit tests compare it with
- * check_frame() frame by frame.
+ * pv_mmu_check_frames (the vectorized key scan): this form of its contract
+ * is assumed here. check_frames.c proves the function's own contract
+ * (frames_may_map) under the frame store's preconditions, and
+ * check_leaf_frames proves the leaf theorems through that one, its
+ * preconditions checked at the call (see docs/verification.md); the unit
+ * tests also compare it with check_frame() frame by frame.
  */
 /*@
   requires frame_table(m);

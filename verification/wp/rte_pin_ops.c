@@ -10,6 +10,8 @@
  *                    contract, proved by rte-pin-put-walk;
  *                    pv_mmu_group_sync through rte_frame.c's, restated
  *                    below word for word, proved by rte-group-sync),
+ *                    but for three of its post-conditions (released,
+ *                    release_kept, release_others: ASSUMED, see there),
  *                    pv_mmu_flush_after_release (the port's hooks
  *                    through the contracts below)
  *   rte-unpin        pv_mmu_unpin (the release and the flush through
@@ -21,6 +23,8 @@
  *   rte-pin-op       pv_mmu_pin, walk_get through rte_pin.c's contract,
  *                    which is NOT proved yet (rte_pin.c, PENDING): 503 of
  *                    522 goals proved, about 9 min of CPU.
+ *   rte-pin-release-keys  the release's three assumed post-conditions,
+ *                    which destroy's proof (rte_destroy.c) rests on.
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
  * the domain and frame-number wrappers (tools/prove). The loops carry
