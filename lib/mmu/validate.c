@@ -74,6 +74,14 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #define PV_WP_KEYS_SO_FAR 0 == 0
 #define PV_WP_FRAMES_SO_FAR 0 == 0
 #endif
+/*
+ * The put side's loops keep every key: verification/wp/rte_pin.c's
+ * invariant; nothing (0 == 0) for other analyses. Used only in ACSL
+ * comments.
+ */
+#ifndef PV_WP_KEYS_KEPT
+#define PV_WP_KEYS_KEPT 0 == 0
+#endif
 
 /*
  * Do the n keys from frame idx on all pass (key & kmask) == want? One
@@ -167,6 +175,7 @@ void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 		    loop invariant \forall integer k; idx <= k < i ==> (\at(cnt[k], LoopEntry) >= 1 ==>
 		      cnt[k] == \at(cnt[k], LoopEntry) - 1);
 		    loop invariant \forall integer k; i <= k < idx + n ==> cnt[k] == \at(cnt[k], LoopEntry);
+		    loop invariant PV_WP_KEYS_KEPT;
 		    loop assigns i, zero, cnt[idx .. idx + n - 1]; */
 		for (size_t i = idx; i < (size_t)idx + n; i++) {
 			zero |= cnt[i] == 0u;
@@ -185,6 +194,7 @@ void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 	      m->fr_gmaps[k] == \at(m->fr_gmaps[k], LoopEntry) - 1;
 	    loop invariant \forall integer k; i <= k < idx + n ==>
 	      cnt[k] == \at(cnt[k], LoopEntry) && m->fr_gmaps[k] == \at(m->fr_gmaps[k], LoopEntry);
+	    loop invariant PV_WP_KEYS_KEPT;
 	    loop assigns i, cnt[idx .. idx + n - 1], m->fr_gmaps[idx .. idx + n - 1]; */
 	for (uint32_t i = idx; i < idx + n; i++) {
 		PV_ASSERT(cnt[i] > 0);
@@ -394,7 +404,8 @@ static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 	if (bad)
 		return false;
 	uint32_t *cnt = (e->writable ? m->fr_tc : m->fr_ro) + idx;
-	/*@ loop invariant 0 <= i <= 64; loop assigns i, cnt[0 .. 63]; */
+	/*@ loop invariant 0 <= i <= 64; loop invariant PV_WP_KEYS_KEPT;
+	    loop assigns i, cnt[0 .. 63]; */
 	for (size_t i = 0; i < PV_MMU_BLOCK; i++) {
 		PV_ASSERT(cnt[i] > 0);
 		cnt[i]--;
@@ -415,6 +426,7 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	/* For verification/wp/rte_pin.c; a comment to the compiler. */
 	/*@ loop invariant m->nr_frames == \at(m->nr_frames, Pre) &&
 	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
+	    loop invariant PV_WP_KEYS_KEPT;
 	    loop assigns j, e,
 	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
@@ -739,6 +751,16 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	return rc;
 }
 
+/*
+ * For verification/wp/rte_pin_ops.c: what pv_mmu_table_release keeps at
+ * each of its steps, the instance's sizes and the hypervisor's slots. Used
+ * only in ACSL comments.
+ */
+#define PV_WP_RELEASE_KEPT \
+	(m->nr_frames == \at(m->nr_frames, Pre) && m->ram_size == \at(m->ram_size, Pre) && \
+	 m->io_max == \at(m->io_max, Pre) && m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) && \
+	 m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre))
+
 void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 {
 	uint8_t t = fr_ttype(m, idx);
@@ -754,29 +776,61 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	      \separated(&g, m->fr_tc + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->io + (0 .. m->io_max - 1)); */
+	/*@ assert release_io: \forall integer r; 0 <= r < m->io_max ==>
+	      &m->io[r].maps != &m->nr_frames && &m->io[r].maps != &m->ram_size &&
+	      &m->io[r].maps != &m->io_max && &m->io[r].maps != &m->hyp_slot_lo &&
+	      &m->io[r].maps != &m->hyp_slot_hi; */
 	walk_put(m, owner, pv_mmu_slot_ptr(m, idx), &g, g.nslots);
+	/*@ assert release_put_hyp: m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) &&
+	      m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre); */
+	/*@ assert release_put: PV_WP_RELEASE_KEPT; */
+	/*@ assert release_put_keys: \forall integer k; 0 <= k < \at(m->nr_frames, Pre) ==>
+	      m->fr_key[k] == \at(m->fr_key[k], Pre); */
 	/* A pinned table is never granted: no other flag to keep. */
 	/* For verification/wp/rte_pin_ops.c; a comment to the compiler. */
 	/*@ loop invariant idx <= i <= idx + n && n <= 4 && idx + n <= \at(m->nr_frames, Pre);
 	    loop invariant m->nr_frames == \at(m->nr_frames, Pre);
 	    loop invariant g.skip_lo == (n == 4 ? \at(m->hyp_slot_lo, Pre) : 0) &&
 	      g.skip_hi == (n == 4 ? \at(m->hyp_slot_hi, Pre) : 0);
+	    loop invariant release_set: \forall integer k; idx <= k < i ==> m->fr_key[k] == owner;
+	    loop invariant release_rest: PV_WP_RELEASE_KEPT && \forall integer k; 0 <= k < \at(m->nr_frames, Pre) &&
+	      (k < idx || idx + n <= k) ==> m->fr_key[k] == \at(m->fr_key[k], Pre);
 	    loop assigns i, m->fr_key[idx .. idx + n - 1], m->fr_group[idx / 64 .. (idx + n - 1) / 64]; */
 	for (uint32_t i = idx; i < idx + n; i++)
 		/*@ assert i < \at(m->nr_frames, Pre) && (i >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
+		/*@ assert release_grp: \separated(m->fr_group + (i >> 6),
+		      m->fr_key + (0 .. \at(m->nr_frames, Pre) - 1)); */
 		fr_set(m, i, owner, PV_MMU_FT_NONE, 0);
+	/*@ assert release_grps: \separated(m->fr_group + (idx / 64 .. (idx + n - 1) / 64),
+	      m->fr_key + (0 .. \at(m->nr_frames, Pre) - 1)); */
 	pv_mmu_group_sync(m, idx, idx + n);
+	/*@ assert release_synced: PV_WP_RELEASE_KEPT; */
+	/*@ assert release_synced_set: \forall integer k; idx <= k < idx + n ==> m->fr_key[k] == owner; */
+	/*@ assert release_synced_rest: \forall integer k; 0 <= k < \at(m->nr_frames, Pre) &&
+	      (k < idx || idx + n <= k) ==> m->fr_key[k] == \at(m->fr_key[k], Pre); */
 	if (g.skip_hi > g.skip_lo) {
 		/* The guest gets its table back without the hypervisor's entries. */
 		uint32_t *s = pv_mmu_slot_ptr(m, idx);
+		/*@ assert release_hyp_apart: \separated(\at(m->ram, Pre) + (idx * 1024 +
+		      \at(m->hyp_slot_lo, Pre) .. idx * 1024 + \at(m->hyp_slot_hi, Pre) - 1), m,
+		      m->fr_key + (0 .. \at(m->nr_frames, Pre) - 1)); */
 		/*@ loop invariant n == 4 && g.skip_lo == \at(m->hyp_slot_lo, Pre) &&
 		      g.skip_hi == \at(m->hyp_slot_hi, Pre);
 		    loop invariant release_hyp_slots: g.skip_lo <= j <= g.skip_hi;
+		    loop invariant release_hyp_kept: PV_WP_RELEASE_KEPT;
+		    loop invariant release_hyp_set: \forall integer k; idx <= k < idx + n ==>
+		      m->fr_key[k] == owner;
+		    loop invariant release_hyp_rest: \forall integer k; 0 <= k < \at(m->nr_frames, Pre) &&
+		      (k < idx || idx + n <= k) ==> m->fr_key[k] == \at(m->fr_key[k], Pre);
 		    loop assigns j, \at(m->ram, Pre)[idx * 1024 + \at(m->hyp_slot_lo, Pre) ..
 		      idx * 1024 + \at(m->hyp_slot_hi, Pre) - 1]; */
 		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
 			s[j] = 0;
 	}
+	/*@ assert release_end: PV_WP_RELEASE_KEPT; */
+	/*@ assert release_end_set: \forall integer k; idx <= k < idx + n ==> m->fr_key[k] == owner; */
+	/*@ assert release_end_rest: \forall integer k; 0 <= k < \at(m->nr_frames, Pre) &&
+	      (k < idx || idx + n <= k) ==> m->fr_key[k] == \at(m->fr_key[k], Pre); */
 }
 
 enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind,

@@ -100,6 +100,13 @@ static inline bool block_faults(const uint32_t *s, uint32_t j);
 static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t kmask,
 		     uint32_t want);
 
+/*
+ * The put side's loops keep every key (validate.c's PV_WP_KEYS_KEPT, 0 == 0
+ * for the other files analysing validate.c): what PUT_KEYS, below, is
+ * proved from.
+ */
+#define PV_WP_KEYS_KEPT \forall integer k; 0 <= k < \at(m->nr_frames, Pre) ==> \
+	m->fr_key[k] == \at(m->fr_key[k], Pre)
 #include "validate.c"
 
 /*@
@@ -440,6 +447,13 @@ static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32
 #define PUT_INST(m) put_store(m, m->nr_frames, m->ram_size, m->io_max)
 #define PUT_KEPT(m) (m->nr_frames == \old(m->nr_frames) && m->ram_size == \old(m->ram_size) && \
 		     m->io_max == \old(m->io_max))
+/*
+ * The put side writes no key: what follows from its assigns clauses, stated
+ * as a post-condition so that a caller need not cross the I/O map counts'
+ * frame (a quantifier over the regions) to see it (pv_mmu_table_release).
+ */
+#define PUT_KEYS(m) (\forall integer k; 0 <= k < \old(m->nr_frames) ==> \
+		     m->fr_key[k] == \old(m->fr_key[k]))
 
 /*@
   // a leaf's frames from pv_mmu_put: idx the index of its first frame,
@@ -450,6 +464,7 @@ static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1];
   ensures PUT_KEPT(m);
+  ensures put_keys: PUT_KEYS(m);
 */
 void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n, bool writable);
 
@@ -466,6 +481,7 @@ void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
   ensures PUT_KEPT(m);
+  ensures put_keys: PUT_KEYS(m);
 */
 static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
@@ -477,6 +493,7 @@ static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mm
   requires \valid_read(e);
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1];
   ensures PUT_KEPT(m);
+  ensures put_keys: PUT_KEYS(m);
 */
 static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, uint32_t j,
 			     const struct pv_mmu_ent *e);
@@ -490,6 +507,8 @@ static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
   requires end <= g->nslots && \valid_read(s + (0 .. g->nslots - 1));
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+  ensures PUT_KEPT(m);
+  ensures put_keys: PUT_KEYS(m);
 */
 static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		     const struct table_geom *g, uint32_t end);

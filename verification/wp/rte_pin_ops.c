@@ -10,10 +10,10 @@
  *                    contract, proved by rte-pin-put-walk;
  *                    pv_mmu_group_sync through rte_frame.c's, restated
  *                    below word for word, proved by rte-group-sync),
- *                    but for three of its post-conditions (released,
- *                    release_kept, release_others: ASSUMED, see there),
- *                    pv_mmu_flush_after_release (the port's hooks
- *                    through the contracts below)
+ *                    with what destroy rests on (released,
+ *                    release_kept, release_others: CVC4's budget
+ *                    300,000 steps), pv_mmu_flush_after_release (the
+ *                    port's hooks through the contracts below)
  *   rte-unpin        pv_mmu_unpin (the release and the flush through
  *                    their contracts), and that a refused unpin changes
  *                    nothing
@@ -23,8 +23,6 @@
  *   rte-pin-op       pv_mmu_pin, walk_get through rte_pin.c's contract,
  *                    which is NOT proved yet (rte_pin.c, PENDING): 503 of
  *                    522 goals proved, about 9 min of CPU.
- *   rte-pin-release-keys  the release's three assumed post-conditions,
- *                    which destroy's proof (rte_destroy.c) rests on.
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
  * the domain and frame-number wrappers (tools/prove). The loops carry
@@ -120,11 +118,12 @@ void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
     m->fr_group[idx / 64 .. (idx + TBL_FRAMES(m, idx) - 1) / 64],
     m->ram[idx * 1024 + m->hyp_slot_lo ..
            idx * 1024 + (TTYPE(m, idx) == PV_MMU_FT_L1 ? m->hyp_slot_hi : m->hyp_slot_lo) - 1];
-  // ASSUMED (not proved yet: PVLIB_PROVE_ONLY=wp-wip, rte-pin-release-keys;
-  // tools/prove's rte-pin-release leaves the three out): the table's
-  // frames are left untyped and unflagged, still the table owner's (each
-  // key the owner alone), and the instance's sizes and every other
-  // frame's key stay. What destroy's steps rest on (rte_destroy.c).
+  // The table's frames are left untyped and unflagged, still the table
+  // owner's (each key the owner alone), and the instance's sizes and every
+  // other frame's key stay: what destroy's steps rest on (rte_destroy.c).
+  // Proved step by step through the assertions and loop invariants in
+  // validate.c (release_put*, release_set, release_synced*, release_hyp_*,
+  // release_end*), walk_put's PUT_KEYS among them (rte_pin.c).
   ensures released: \forall integer k; idx <= k < idx + \old(TBL_FRAMES(m, idx)) ==>
     m->fr_key[k] == (uint16_t)\old(m->fr_key[idx] & 0xFFFF);
   ensures release_kept: PUT_KEPT(m) && m->hyp_slot_lo == \old(m->hyp_slot_lo) &&
