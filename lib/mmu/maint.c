@@ -40,7 +40,9 @@ static int32_t range_mapped(const struct pv_mmu *m, pv_domid_t dom, uint32_t va,
 {
 	struct pv_mmu_xlate x;
 	uint32_t span;
-	/*@ loop assigns a, x, span; */
+	/*@ loop invariant va <= a <= last;
+	    loop assigns a, x, span;
+	    loop variant last - a; */
 	for (uint32_t a = va;;) {
 		if (pv_mmu_translate_span(m, dom, pv_gvaddr(a), &x, &span) != PV_OK)
 			return PV_EFAULT;
