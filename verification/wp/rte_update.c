@@ -10,6 +10,14 @@
  *   rte-update-commit  update_commit: what it writes (its assigns clause)
  *                      and no run-time error, from the plan update_decide
  *                      leaves (PLAN_OK); every goal but get_owners
+ *                      and rule 5's (below)
+ *   rte-update-replicas  the same function's post-conditions
+ *                      span_replicas and span_faults (rule 5 of
+ *                      docs/mmu.md: the span written as the new group's
+ *                      replicas followed by fault entries), with the loop
+ *                      invariants and the assertion in update.c they
+ *                      come from (ne_kept, rel_group, span_group,
+ *                      span_reps, span_zeros)
  *   rte-update-owners  the same function's get_owners (the grant owners'
  *                      invariant at the get), with -wp-split: a goal per
  *                      path, which CVC4 settles (as one goal it does not
@@ -29,11 +37,6 @@
  *                      update_one's precondition one_inst at the loop's
  *                      call (not split)
  *   rte-update-batch-inst  that one, split
- *
- * Pending: rule 5 as a post-condition of update_commit (the span ends
- * as the new group's replicas followed by fault entries): proved but for
- * one preservation of its loop invariant (the path with a put and a get,
- * writing a fault entry), which CVC4 does not settle in 1,000,000 steps.
  *
  * Callees through contracts: pv_mmu_decode, pv_mmu_check, pv_mmu_get and
  * pv_mmu_put as rte_pin.c states and proves them (restated below, word
@@ -354,6 +357,14 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1],
     p->s[p->slot .. p->slot + p->len - 1], st->released;
+  // Rule 5 of docs/mmu.md for the slots written: the span ends as the
+  // new group's replicas (val in each of its first ne.group slots), then
+  // fault entries (0) to its end (the rest of a larger old group); from
+  // the write loop's invariants in update.c (span_reps, span_zeros)
+  ensures span_replicas: \let s = \old(p->s); \forall integer k;
+    \old(p->slot) <= k < \old(p->slot) + \old(p->ne.group) ==> s[k] == val;
+  ensures span_faults: \let s = \old(p->s); \forall integer k;
+    \old(p->slot) + \old(p->ne.group) <= k < \old(p->slot) + \old(p->len) ==> s[k] == 0;
 */
 static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
 			  const struct upd_plan *p, struct upd_state *st);
