@@ -193,6 +193,19 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	if (rc != PV_OK)
 		return rc;
 	update_commit(m, dom, ptr, val, &p, st);
+	/*
+	 * For Frama-C WP (rte_update.c), rule 5 of docs/mmu.md for the slots
+	 * written: the new group starts aligned to its size, is val in each of
+	 * its slots, and the rest of the span is fault entries.
+	 */
+	//@ assert rule5_al4: p.len == 4 ==> p.slot % 4 == 0;
+	//@ assert rule5_al16: p.len == 16 ==> p.slot % 16 == 0;
+	//@ assert rule5_al64: p.len == 64 ==> p.slot % 64 == 0;
+	//@ assert rule5_aligned: p.slot % p.ne.group == 0;
+	/*@ assert rule5_replicas: \forall integer k;
+	      p.slot <= k < p.slot + p.ne.group ==> p.s[k] == val; */
+	/*@ assert rule5_faults: \forall integer k;
+	      p.slot + p.ne.group <= k < p.slot + p.len ==> p.s[k] == 0; */
 	return PV_OK;
 }
 

@@ -335,6 +335,7 @@ void pv_mmu_flush_after_release(const struct pv_mmu *m);
     ((p->len == 1 || p->len == 4 || p->len == 16 || p->len == 64) && p->slot + p->len <= 4096);
   ensures plan_ram: \result == PV_OK ==> \valid(PLAN_SPAN(p)) && \subset(PLAN_SPAN(p), UPD_RAM(m));
   ensures plan_apart: \result == PV_OK ==> \separated(PLAN_SPAN(p), m, p, UPD_ARRAYS(m));
+  ensures plan_aligned: \result == PV_OK ==> ((uint32_t)(p->len - 1) & p->slot) == 0;
   ensures plan_ents: \result == PV_OK ==>
     (p->ne.kind <= PV_MMU_ENT_FINE && p->oe.kind <= PV_MMU_ENT_FINE &&
      (p->ne.group == 1 || p->ne.group == 4 || p->ne.group == 16 || p->ne.group == 64) &&
