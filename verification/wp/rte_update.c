@@ -26,12 +26,16 @@
  *                      reference: -wp-ref-vars p): no run-time error and
  *                      its post-condition PLAN_OK, clause by clause
  *                      (plan_len, plan_ram, plan_apart, plan_ents,
- *                      plan_countable), from the lemmas below and the
- *                      assertions in update.c (slot_exact, span_fits*,
- *                      span_end)
+ *                      plan_countable), and plan_aligned (the span
+ *                      aligned to its size), from the lemmas below and
+ *                      the assertions in update.c (slot_exact,
+ *                      span_fits*, span_end)
  *   lemmas-rte-update  the lemmas below
  *   rte-update-one     update_one, from the two halves' contracts (not
- *                      split)
+ *                      split), and rule 5 at its end: the assertions in
+ *                      update.c rule5_aligned (through rule5_al4,
+ *                      rule5_al16, rule5_al64), rule5_replicas,
+ *                      rule5_faults
  *
  *   rte-update-batch   pv_mmu_update, the batch loop: every goal but
  *                      update_one's precondition one_inst at the loop's
@@ -335,6 +339,10 @@ void pv_mmu_flush_after_release(const struct pv_mmu *m);
     ((p->len == 1 || p->len == 4 || p->len == 16 || p->len == 64) && p->slot + p->len <= 4096);
   ensures plan_ram: \result == PV_OK ==> \valid(PLAN_SPAN(p)) && \subset(PLAN_SPAN(p), UPD_RAM(m));
   ensures plan_apart: \result == PV_OK ==> \separated(PLAN_SPAN(p), m, p, UPD_ARRAYS(m));
+  // the span aligned to its size (rule 5, update_one's rule5_aligned):
+  // not a clause of PLAN_OK, which every goal of update_commit has among
+  // its hypotheses (with slot % len == 0 there, four of its goals near
+  // the budget went past it)
   ensures plan_aligned: \result == PV_OK ==> ((uint32_t)(p->len - 1) & p->slot) == 0;
   ensures plan_ents: \result == PV_OK ==>
     (p->ne.kind <= PV_MMU_ENT_FINE && p->oe.kind <= PV_MMU_ENT_FINE &&
