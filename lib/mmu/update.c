@@ -139,6 +139,7 @@ static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 		/*@ loop invariant slot + len <= 4096 && slot <= j <= slot + len + 63;
 		    loop invariant m->nr_frames == \at(m->nr_frames, Pre) &&
 		      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
+		    loop invariant rel_group: p->ne.group == \at(p->ne.group, Pre);
 		    loop assigns j, oe, st->released,
 		      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 		      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
@@ -158,9 +159,22 @@ static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 			j += oe.group;
 		}
 	}
+	/*
+	 * For Frama-C WP (rte_update.c), rule 5 of docs/mmu.md: the span ends
+	 * as the new group's replicas (val), then fault entries (0). The
+	 * plan's group stays the one decided: the puts and the get write only
+	 * counts (rel_group, ne_kept), the loop below only the span, which is
+	 * apart from the plan (span_group).
+	 */
+	//@ assert ne_kept: p->ne.group == \at(p->ne.group, Pre);
 	if (p->ne.kind != PV_MMU_ENT_FAULT)
 		pv_mmu_get(m, dom, &p->ne);
 	/*@ loop invariant span_written: slot + len <= 4096 && 0 <= j <= len;
+	    loop invariant span_group: p->ne.group == \at(p->ne.group, Pre);
+	    loop invariant span_reps: \forall integer k;
+	      slot <= k < slot + j && k < slot + p->ne.group ==> s[k] == val;
+	    loop invariant span_zeros: \forall integer k;
+	      slot + p->ne.group <= k < slot + j ==> s[k] == 0;
 	    loop assigns j, s[slot .. slot + len - 1]; */
 	for (uint32_t j = 0; j < len; j++)
 		s[slot + j] = j < p->ne.group ? val : 0u;
@@ -179,6 +193,19 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	if (rc != PV_OK)
 		return rc;
 	update_commit(m, dom, ptr, val, &p, st);
+	/*
+	 * For Frama-C WP (rte_update.c), rule 5 of docs/mmu.md for the slots
+	 * written: the new group starts aligned to its size, is val in each of
+	 * its slots, and the rest of the span is fault entries.
+	 */
+	//@ assert rule5_al4: p.len == 4 ==> p.slot % 4 == 0;
+	//@ assert rule5_al16: p.len == 16 ==> p.slot % 16 == 0;
+	//@ assert rule5_al64: p.len == 64 ==> p.slot % 64 == 0;
+	//@ assert rule5_aligned: p.slot % p.ne.group == 0;
+	/*@ assert rule5_replicas: \forall integer k;
+	      p.slot <= k < p.slot + p.ne.group ==> p.s[k] == val; */
+	/*@ assert rule5_faults: \forall integer k;
+	      p.slot + p.ne.group <= k < p.slot + p.len ==> p.s[k] == 0; */
 	return PV_OK;
 }
 

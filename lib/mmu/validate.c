@@ -715,13 +715,17 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			/*@ assert rep_lim: end == 1024 || end == 4096; */
 			/*@ assert rep_end: j + e.group <= end; */
 			uint32_t diff = 0;
-			/*@ loop invariant 1 <= k <= e.group; loop assigns k, diff; */
+			/*@ loop invariant 1 <= k <= e.group;
+			    loop invariant rep_same: diff == 0 ==>
+			      \forall integer i; j < i < j + k ==> s[i] == d;
+			    loop assigns k, diff; */
 			for (uint32_t k = 1; k < e.group; k++)
 				diff |= s[j + k] ^ d;
 			if (diff) {
 				rc = PV_EINVAL;
 				break;
 			}
+			/*@ assert rep_agree: \forall integer i; j < i < j + e.group ==> s[i] == d; */
 		}
 		rc = pv_mmu_check(m, dom, &e, pin_lo, pin_hi, false);
 		if (rc != PV_OK)

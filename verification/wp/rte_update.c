@@ -10,6 +10,14 @@
  *   rte-update-commit  update_commit: what it writes (its assigns clause)
  *                      and no run-time error, from the plan update_decide
  *                      leaves (PLAN_OK); every goal but get_owners
+ *                      and rule 5's (below)
+ *   rte-update-replicas  the same function's post-conditions
+ *                      span_replicas and span_faults (rule 5 of
+ *                      docs/mmu.md: the span written as the new group's
+ *                      replicas followed by fault entries), with the loop
+ *                      invariants and the assertion in update.c they
+ *                      come from (ne_kept, rel_group, span_group,
+ *                      span_reps, span_zeros)
  *   rte-update-owners  the same function's get_owners (the grant owners'
  *                      invariant at the get), with -wp-split: a goal per
  *                      path, which CVC4 settles (as one goal it does not
@@ -18,22 +26,21 @@
  *                      reference: -wp-ref-vars p): no run-time error and
  *                      its post-condition PLAN_OK, clause by clause
  *                      (plan_len, plan_ram, plan_apart, plan_ents,
- *                      plan_countable), from the lemmas below and the
- *                      assertions in update.c (slot_exact, span_fits*,
- *                      span_end)
+ *                      plan_countable), and plan_aligned (the span
+ *                      aligned to its size), from the lemmas below and
+ *                      the assertions in update.c (slot_exact,
+ *                      span_fits*, span_end)
  *   lemmas-rte-update  the lemmas below
  *   rte-update-one     update_one, from the two halves' contracts (not
- *                      split)
+ *                      split), and rule 5 at its end: the assertions in
+ *                      update.c rule5_aligned (through rule5_al4,
+ *                      rule5_al16, rule5_al64), rule5_replicas,
+ *                      rule5_faults
  *
  *   rte-update-batch   pv_mmu_update, the batch loop: every goal but
  *                      update_one's precondition one_inst at the loop's
  *                      call (not split)
  *   rte-update-batch-inst  that one, split
- *
- * Pending: rule 5 as a post-condition of update_commit (the span ends
- * as the new group's replicas followed by fault entries): proved but for
- * one preservation of its loop invariant (the path with a put and a get,
- * writing a fault entry), which CVC4 does not settle in 1,000,000 steps.
  *
  * Callees through contracts: pv_mmu_decode, pv_mmu_check, pv_mmu_get and
  * pv_mmu_put as rte_pin.c states and proves them (restated below, word
@@ -332,6 +339,11 @@ void pv_mmu_flush_after_release(const struct pv_mmu *m);
     ((p->len == 1 || p->len == 4 || p->len == 16 || p->len == 64) && p->slot + p->len <= 4096);
   ensures plan_ram: \result == PV_OK ==> \valid(PLAN_SPAN(p)) && \subset(PLAN_SPAN(p), UPD_RAM(m));
   ensures plan_apart: \result == PV_OK ==> \separated(PLAN_SPAN(p), m, p, UPD_ARRAYS(m));
+  // the span aligned to its size (rule 5, update_one's rule5_aligned):
+  // not a clause of PLAN_OK, which every goal of update_commit has among
+  // its hypotheses (with slot % len == 0 there, four of its goals near
+  // the budget went past it)
+  ensures plan_aligned: \result == PV_OK ==> ((uint32_t)(p->len - 1) & p->slot) == 0;
   ensures plan_ents: \result == PV_OK ==>
     (p->ne.kind <= PV_MMU_ENT_FINE && p->oe.kind <= PV_MMU_ENT_FINE &&
      (p->ne.group == 1 || p->ne.group == 4 || p->ne.group == 16 || p->ne.group == 64) &&
@@ -354,6 +366,14 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1],
     p->s[p->slot .. p->slot + p->len - 1], st->released;
+  // Rule 5 of docs/mmu.md for the slots written: the span ends as the
+  // new group's replicas (val in each of its first ne.group slots), then
+  // fault entries (0) to its end (the rest of a larger old group); from
+  // the write loop's invariants in update.c (span_reps, span_zeros)
+  ensures span_replicas: \let s = \old(p->s); \forall integer k;
+    \old(p->slot) <= k < \old(p->slot) + \old(p->ne.group) ==> s[k] == val;
+  ensures span_faults: \let s = \old(p->s); \forall integer k;
+    \old(p->slot) + \old(p->ne.group) <= k < \old(p->slot) + \old(p->len) ==> s[k] == 0;
 */
 static void update_commit(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t val,
 			  const struct upd_plan *p, struct upd_state *st);
