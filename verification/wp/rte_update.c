@@ -45,7 +45,8 @@
  * Callees through contracts: pv_mmu_decode, pv_mmu_check, pv_mmu_get and
  * pv_mmu_put as rte_pin.c states and proves them (restated below, word
  * for word but for the I/O records in the get's and the put's assigns
- * clauses, see there), pv_mmu_flush_after_release ASSUMED (see there).
+ * clauses and the put's put_keys, see there), pv_mmu_flush_after_release
+ * as rte_pin_ops.c proves it (rte-pin-release).
  * The preconditions are what every call site guarantees, each with its
  * reason; nothing a guest controls is assumed.
  */
@@ -250,7 +251,9 @@ static inline void pv_mmu_get(struct pv_mmu *m, uint16_t dom, const struct pv_mm
  * pv_mmu_put: rte_pin.c's contract, proved there (rte-pin-put), restated
  * word for word with its predicate and macros, but for the I/O records in
  * its assigns clause, whole here (a superset of the proved maps fields,
- * as for pv_mmu_get above). update_commit meets its
+ * as for pv_mmu_get above), and without its post-condition put_keys (no
+ * key changes: proved there, rte-pin-put-keys; update_commit reads no key
+ * after a put). update_commit meets its
  * preconditions: PUT_INST follows from UPD_INST (and stays, PUT_KEPT); the
  * entry is a local or the plan's, apart from the counts; a table
  * pointer's table is in RAM by the invariant of pinned tables (every entry
