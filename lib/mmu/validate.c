@@ -605,6 +605,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	      &m->io[i].maps != &g->tbl && &m->io[i].maps != &g->nslots &&
 	      &m->io[i].maps != &g->skip_lo && &m->io[i].maps != &g->skip_hi; */
 	/*@ loop invariant get_rc: rc == PV_OK;
+	    loop invariant rule6_mm: !coarse ==> mm.a0 == UINT32_MAX && mm.a1 == UINT32_MAX;
 	    loop assigns j, rc, e, mm, ptr_pat,
 	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
@@ -633,6 +634,9 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			/* Not into the hypervisor's slots (j is not in them). */
 			uint32_t k = run_ptr(m, kl2, s, j, j < g->skip_lo ? g->skip_lo : end, ptr_pat);
 			if (k != j) {
+				/* For verification/wp/rte_pin.c, rule 6 of docs/mmu.md:
+				 * the run counted, [j, k), holds no hypervisor slot. */
+				/*@ assert rule6_ptr: k <= g->skip_lo || g->skip_hi <= j; */
 				j = k;
 				continue;
 			}
@@ -645,6 +649,8 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		bool known = (d & 0xFFFu) == mm.a0 || (d & 0xFFFu) == mm.a1;
 		if (known) {
 			/* Only coarse tables fill the memo: no hypervisor slots here. */
+			/*@ assert rule6_known: coarse; */
+			/*@ assert rule6_memo: g->skip_lo == g->skip_hi; */
 			bool w = (d & 0xFFFu) == mm.a0 ? mm.w0 : mm.w1;
 			if (blk && block_get(m, dom, s, j, w, pin_lo, pin_hi)) {
 				/* A run usually goes on: the next block, same pattern. */
@@ -745,6 +751,9 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			if (blk)
 				continue;
 		}
+		/* For verification/wp/rte_pin.c, rule 6: the group counted,
+		 * [j, j + e.group), holds no hypervisor slot. */
+		/*@ assert rule6_entry: j + e.group <= g->skip_lo || g->skip_hi <= j; */
 		pv_mmu_get(m, dom, &e);
 		if (e.kind == PV_MMU_ENT_COARSE)
 			ptr_pat = d & 0x3FFu;

@@ -518,6 +518,8 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
   // frames in RAM (a frame of dom's: never the frame store, which no guest
   // owns, nor the caller's records), g a local of pv_mmu_pin
   requires PIN_INST(m) && geom_ok(g);
+  // table_geom: only an L1 has hypervisor slots
+  requires geom_coarse: g->tbl == PV_MMU_TBL_COARSE ==> g->skip_lo == g->skip_hi;
   requires \valid_read(s + (0 .. g->nslots - 1));
   requires \separated(s + (0 .. g->nslots - 1), g, m, m->fr_ro + (0 .. m->nr_frames - 1),
     m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
