@@ -44,6 +44,11 @@
   }
   // The whole groups of frames [idx, idx + n) lie among the first
   // (nr + 63) / 64 (keys_are's look at the summaries).
+  // A group of n replicas aligned to n (j % n == 0) and starting below
+  // a table's end (1024 or 4096 slots, multiples of n) ends within it
+  // (walk_get's rep_end). Its trigger is j % n, the term of rep_al.
+  lemma group_fits: \forall integer j, n; 0 <= j && (n == 4 || n == 16 || n == 64) &&
+    j % n == 0 ==> (j < 1024 ==> j + n <= 1024) && (j < 4096 ==> j + n <= 4096);
   lemma group_index: \forall integer i, idx, n, nr;
     0 <= i && 0 <= idx && 0 <= n && i < n / 64 && idx + n <= nr ==>
       i + idx / 64 < (nr + 63) / 64;
@@ -283,7 +288,7 @@ int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, 
 int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
 /*@
-  requires CHECK_INST(m);
+  requires check_pre: CHECK_INST(m);
   requires \valid(m->io + (0 .. m->io_max - 1));
   requires \valid_read(e);
   // the decoders' output: a kind (dec_kind), a memory type of the
@@ -373,7 +378,7 @@ void pv_mmu_get_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
 
 /*@
   // e was accepted by pv_mmu_check (check_countable)
-  requires PIN_SIZED(m);
+  requires get_sized: PIN_SIZED(m);
   requires \valid_read(e) && \separated(e, m->fr_ro + (0 .. m->nr_frames - 1),
     m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
     m->io + (0 .. m->io_max - 1));
@@ -486,7 +491,7 @@ static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
   // pv_mmu_table_release (a pinned table's slots, end = its slot count);
   // the words in the slots arbitrary (PUT_INST: pin_inst, walk_get's
   // precondition, implies it)
-  requires PUT_INST(m) && geom_ok(g);
+  requires put_inst: PUT_INST(m) && geom_ok(g);
   requires end <= g->nslots && \valid_read(s + (0 .. g->nslots - 1));
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
