@@ -288,7 +288,8 @@ int32_t pv_mmu_check_frames(const struct pv_mmu *m, uint16_t dom, uint32_t idx, 
 int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
 /*@
-  requires check_pre: CHECK_INST(m);
+  requires check_sz: check_sized(m, m->nr_frames, m->nr_domains);
+  requires check_own: owners_ok(m, m->nr_frames, m->nr_domains);
   requires \valid(m->io + (0 .. m->io_max - 1));
   requires \valid_read(e);
   // the decoders' output: a kind (dec_kind), a memory type of the
