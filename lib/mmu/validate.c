@@ -617,6 +617,13 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		      m->nr_domains == \at(m->nr_domains, Pre) && g->tbl == \at(g->tbl, Pre) &&
 		      g->nslots == \at(g->nslots, Pre) && g->skip_lo == \at(g->skip_lo, Pre) &&
 		      g->skip_hi == \at(g->skip_hi, Pre); */
+		/* For verification/wp/rte_pin.c; comments to the compiler: a
+		 * granted frame's owner is a domain, as on entry (the walk writes
+		 * no key and no grant peer), stated again after each call that
+		 * writes counts, for pv_mmu_check's precondition. */
+		/*@ assert get_own: \forall integer i; 0 <= i < m->nr_frames ==>
+		      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
+		       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
 		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
 			continue;
@@ -646,6 +653,9 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		      m->nr_domains == \at(m->nr_domains, Pre) && g->tbl == \at(g->tbl, Pre) &&
 		      g->nslots == \at(g->nslots, Pre) && g->skip_lo == \at(g->skip_lo, Pre) &&
 		      g->skip_hi == \at(g->skip_hi, Pre); */
+		/*@ assert get_own_ptr: \forall integer i; 0 <= i < m->nr_frames ==>
+		      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
+		       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
 		bool known = (d & 0xFFFu) == mm.a0 || (d & 0xFFFu) == mm.a1;
 		if (known) {
 			/* Only coarse tables fill the memo: no hypervisor slots here. */
@@ -671,6 +681,9 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				       block_get(m, dom, s, j, w, pin_lo, pin_hi));
 				continue;
 			}
+			/*@ assert get_own_blk: \forall integer i; 0 <= i < m->nr_frames ==>
+			      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
+			       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
 			/*
 			 * A span, else entry by entry, up to the next block
 			 * boundary. One span attempt per call, and only if the
@@ -684,6 +697,9 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			if (lim - j >= PV_MMU_SPAN_MIN &&
 			    s[j + PV_MMU_SPAN_MIN - 1u] == d + (PV_MMU_SPAN_MIN - 1u) * PV_FRAME_SIZE)
 				k = span(m, dom, s, j, lim, w, pin_lo, pin_hi);
+			/*@ assert get_own_span: \forall integer i; 0 <= i < m->nr_frames ==>
+			      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
+			       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
 			if (k == j)
 				k = fast_runs(m, dom, s, j, lim, mm, pin_lo, pin_hi);
 			if (k != j) {
@@ -696,7 +712,18 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		      m->nr_domains == \at(m->nr_domains, Pre) && g->tbl == \at(g->tbl, Pre) &&
 		      g->nslots == \at(g->nslots, Pre) && g->skip_lo == \at(g->skip_lo, Pre) &&
 		      g->skip_hi == \at(g->skip_hi, Pre); */
+		/*@ assert get_own_fast: \forall integer i; 0 <= i < m->nr_frames ==>
+		      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
+		       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
 		rc = pv_mmu_decode(m, g->tbl, d, &e);
+		/* The sizes and g's fields again (decode writes only e). */
+		/*@ assert get_dec_nr: m->nr_frames == \at(m->nr_frames, Pre); */
+		/*@ assert get_dec_rs: m->ram_size == \at(m->ram_size, Pre); */
+		/*@ assert get_dec_io: m->io_max == \at(m->io_max, Pre); */
+		/*@ assert get_dec_nd: m->nr_domains == \at(m->nr_domains, Pre); */
+		/*@ assert get_dec_ns: g->nslots == \at(g->nslots, Pre); */
+		/*@ assert get_dec_lo: g->skip_lo == \at(g->skip_lo, Pre); */
+		/*@ assert get_dec_hi: g->skip_hi == \at(g->skip_hi, Pre); */
 		if (rc != PV_OK)
 			break;
 		if (e.group > 1) {
