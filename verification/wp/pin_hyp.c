@@ -17,8 +17,7 @@
  *   in one; rule6_memo: then there are no hypervisor slots).
  * Proved here, tools/prove's rte-pin-hyp (walk_get, -wp-prop on them).
  * WP takes walk_get's other annotations as hypotheses; rte_pin.c's run of
- * the whole function (rte-pin-walk, under PVLIB_PROVE_ONLY=wp-wip) has
- * goals open (docs/verification.md). geom_coarse at pv_mmu_pin's call is
+ * the whole function (rte-pin-walk) proves them. geom_coarse at pv_mmu_pin's call is
  * proved by rte-pin-geom (rte_pin_ops.c).
  *
  * One fact assumed, in a file of its own so that the runs of rte_pin.c

@@ -10,8 +10,7 @@
  * them): the loop's invariant rep_same (diff zero: the slots read so far
  * are d) and the assertion rep_agree after the test (every other slot of
  * the group is d). WP takes walk_get's other annotations as hypotheses;
- * rte_pin.c's run of the whole function (rte-pin-walk, under
- * PVLIB_PROVE_ONLY=wp-wip) has five goals open (docs/verification.md).
+ * rte_pin.c's run of the whole function (rte-pin-walk) proves them.
  *
  * One fact assumed, in a file of its own so that the runs of rte_pin.c
  * (and of the files that include it) do not have it among their

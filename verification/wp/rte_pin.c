@@ -14,12 +14,13 @@
  *                 which isolation.c's check_frame run proves with -wp-rte)
  *   rte-pin-get   pv_mmu_get, pv_mmu_get_frames
  *   rte-pin-put   pv_mmu_put, pv_mmu_put_frames, block_put
+ *   rte-pin-put-keys  their put_keys (no key changes), split
  *   rte-pin-put-walk  walk_put
- *   lemmas-pin    group_index, group_next, group_last
- *
- * PROVED, NOT IN THE DEFAULT RUN (PVLIB_PROVE_ONLY=wp-wip, run
- * rte-pin-walk: 196 goals, 161 s of CPU, CVC4 at 300,000 steps):
- * walk_get itself, from these contracts (the decoders'
+ *   lemmas-pin    group_index, group_next, group_last, group_fits
+ *   rte-pin-walk  walk_get itself (196 goals, about 155 s of CPU, CVC4
+ *                 at 300,000 steps; its replica check and rule 6 in
+ *                 pin_replicas.c and pin_hyp.c),
+ * from these contracts (the decoders'
  * output ranges it uses are proved by rte_decode.c's runs, walk_put's by
  * rte-pin-put-walk). Its callees' contracts state the instance with its
  * sizes as parameters and that they keep the sizes (PIN_KEPT). The loop
