@@ -876,6 +876,19 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind,
 			  pv_mfn_t mfn)
 {
+	/* For verification/wp/rte_pin_ops.c; comments to the compiler: what
+	 * pv_mmu_pin reads after the walk is apart from the counts and the
+	 * I/O map counts the walk writes (as get_apart, get_io), stated here,
+	 * where the provers need only the preconditions. */
+	/*@ assert pin_apart: \separated(\union(&m->nr_frames, &m->hyp_slot_lo, &m->hyp_slot_hi),
+	      m->fr_tc + (0 .. m->nr_frames - 1), m->fr_ro + (0 .. m->nr_frames - 1),
+	      m->fr_gmaps + (0 .. m->nr_frames - 1)); */
+	/*@ assert pin_io: \forall integer r; 0 <= r < m->io_max ==>
+	      &m->io[r].maps != &m->nr_frames && &m->io[r].maps != &m->hyp_slot_lo &&
+	      &m->io[r].maps != &m->hyp_slot_hi; */
+	/*@ assert pin_io_ptrs: \forall integer r; 0 <= r < m->io_max ==>
+	      \separated(&m->io[r].maps, &m->ram) && \separated(&m->io[r].maps, &m->fr_key) &&
+	      \separated(&m->io[r].maps, &m->fr_group) && \separated(&m->io[r].maps, &m->hyp_l1); */
 	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
 	uint32_t n = 1;
@@ -931,23 +944,33 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	struct table_geom g = table_geom(m, ftype);
 	uint32_t *s = pv_mmu_slot_ptr(m, idx);
 	/* For verification/wp/rte_pin_ops.c, as in pv_mmu_table_release. */
-	/*@ assert \separated(&g, m) && \separated(&g, m->ram + (0 .. m->nr_frames * 1024 - 1)) &&
+	/*@ assert pin_g_apart: \separated(&g, m) && \separated(&g, m->ram + (0 .. m->nr_frames * 1024 - 1)) &&
 	      \separated(&g, m->fr_key + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1)) &&
 	      \separated(&g, m->fr_ro + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->fr_tc + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->io + (0 .. m->io_max - 1)); */
-	/*@ assert g.nslots == n * 1024 && idx + n <= m->nr_frames && (ftype == PV_MMU_FT_L1 <==> n == 4) &&
-	      g.skip_lo == (ftype == PV_MMU_FT_L1 ? m->hyp_slot_lo : 0) &&
-	      g.skip_hi == (ftype == PV_MMU_FT_L1 ? m->hyp_slot_hi : 0) &&
-	      \forall integer k; idx <= k < idx + n ==> (uint16_t)(m->fr_key[k] & 0xFFFF) <= PV_DOMID_MAX_GUEST; */
+	/*@ assert pin_geom_n: g.nslots == n * 1024 && idx + n <= m->nr_frames && (ftype == PV_MMU_FT_L1 <==> n == 4); */
+	/*@ assert pin_geom_lo: g.skip_lo == (ftype == PV_MMU_FT_L1 ? m->hyp_slot_lo : 0); */
+	/*@ assert pin_geom_hi: g.skip_hi == (ftype == PV_MMU_FT_L1 ? m->hyp_slot_hi : 0); */
+	/*@ assert pin_guest: \forall integer k; idx <= k < idx + n ==> (uint16_t)(m->fr_key[k] & 0xFFFF) <= PV_DOMID_MAX_GUEST; */
+	/* g is apart from the counts and the I/O map counts the walk writes
+	 * (pin_g_apart, in the form of get_apart and get_io). */
+	/*@ assert pin_g_counts: \separated(\union(&g.skip_lo, &g.skip_hi),
+	      m->fr_tc + (0 .. m->nr_frames - 1), m->fr_ro + (0 .. m->nr_frames - 1),
+	      m->fr_gmaps + (0 .. m->nr_frames - 1)); */
+	/*@ assert pin_g_io: \forall integer r; 0 <= r < m->io_max ==>
+	      &m->io[r].maps != &g.skip_lo && &m->io[r].maps != &g.skip_hi; */
 	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
 	if (rc != PV_OK)
 		return rc;
-	/*@ assert m->nr_frames == \at(m->nr_frames, Pre) && m->ram == \at(m->ram, Pre) &&
-	      g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0) &&
-	      g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0); */
+	/*@ assert pin_walk_nr: m->nr_frames == \at(m->nr_frames, Pre); */
+	/*@ assert pin_walk_ram: m->ram == \at(m->ram, Pre); */
+	/*@ assert pin_walk_key: m->fr_key == \at(m->fr_key, Pre); */
+	/*@ assert pin_walk_group: m->fr_group == \at(m->fr_group, Pre); */
+	/*@ assert pin_walk_lo: g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0); */
+	/*@ assert pin_walk_hi: g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0); */
 	/* Not granted (checked above): PINNED is the only flag. */
 	/*@ loop invariant idx <= i <= idx + n && idx + n <= \at(m->nr_frames, Pre);
 	    loop invariant m->nr_frames == \at(m->nr_frames, Pre);

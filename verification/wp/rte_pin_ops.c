@@ -21,8 +21,9 @@
  *
  * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
  *   rte-pin-op       pv_mmu_pin, walk_get through rte_pin.c's contract
- *                    (proved, rte-pin-walk): 503 of 522 goals proved,
- *                    about 9 min of CPU.
+ *                    (proved, rte-pin-walk): 541 of 568 goals proved,
+ *                    about 7 min of CPU; the goals open are on paths
+ *                    through the walk (docs/verification.md).
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
  * the domain and frame-number wrappers (tools/prove). The loops carry
@@ -182,7 +183,8 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
 /*
  * "Nothing changed since Pre" of each of them (the theorems of a refused
  * operation), as C macros: the frame records' keys and grant peers, their
- * counts, the summaries, the I/O regions' map counts, RAM.
+ * counts, the summaries, the I/O regions' map counts, RAM, the words of
+ * the frames a guest owns.
  */
 #define SAME_KEYS(m) \
 	(\forall integer k; 0 <= k < NR(m) ==> \
@@ -194,6 +196,9 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
 	(\forall integer k; 0 <= k < (NR(m) + 63) / 64 ==> m->fr_group[k] == \old(m->fr_group[k]))
 #define SAME_IO(m) (\forall integer k; 0 <= k < m->io_max ==> m->io[k].maps == \old(m->io[k].maps))
 #define SAME_RAM(m) (\forall integer k; 0 <= k < NR(m) * 1024 ==> m->ram[k] == \old(m->ram[k]))
+#define SAME_GUEST_RAM(m) \
+	(\forall integer i, w; 0 <= i < NR(m) && 0 <= w < 1024 && \old(OWNER(m, i)) <= PV_DOMID_MAX_GUEST ==> \
+	  m->ram[i * 1024 + w] == \old(m->ram[i * 1024 + w]))
 
 /*@
   requires OPS_INST(m);
@@ -245,14 +250,20 @@ enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
   // slots, or one per slot
   requires m->hyp_l1 == \null || \valid_read(m->hyp_l1 + (0 .. m->hyp_slot_hi - m->hyp_slot_lo - 1));
   assigns OPS_WRITES(m);
-  // A refused pin changes no key, grant peer, summary or word of RAM
-  // (walk_get writes only counts).
-  ensures pin_refused_keys: \result != PV_OK ==> SAME_KEYS(m) && SAME_GROUPS(m) && SAME_RAM(m);
-  // A pin refused by its own checks, before the walk, changes nothing,
-  // and every such pin is refused. (A refusal inside walk_get leaves the
-  // counts as they were only if walk_put puts back exactly what walk_get
-  // got: not proved, tested by tests/.)
+  // A refused pin changes no key, grant peer or summary, and no word of a
+  // guest's frame (walk_get writes only counts, which are apart from
+  // them; the frame store itself may lie in RAM, in the hypervisor's
+  // frames: pv_mmu_init's store_lo, store_hi).
+  ensures pin_refused_keys: \result != PV_OK ==> SAME_KEYS(m);
+  ensures pin_refused_groups: \result != PV_OK ==> SAME_GROUPS(m);
+  ensures pin_refused_ram: \result != PV_OK ==> SAME_GUEST_RAM(m);
+  // A pin refused by its own checks, before the walk, changes nothing
+  // (no count, I/O map count or word of RAM either), and every such pin
+  // is refused.
+  // (A refusal inside walk_get leaves the counts, and so the frame
+  // store's words of RAM, as they were only if walk_put puts back exactly
+  // what walk_get got: not proved, tested by tests/.)
   ensures pin_refused_early: \at(PIN_EARLY(m, dom, kind, mfn), Pre) ==>
-    \result != PV_OK && SAME_COUNTS(m) && SAME_IO(m);
+    \result != PV_OK && SAME_COUNTS(m) && SAME_IO(m) && SAME_RAM(m);
 */
 enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_mfn_t mfn);
