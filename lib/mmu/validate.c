@@ -581,6 +581,16 @@ static inline uint32_t fast_runs(struct pv_mmu *m, uint16_t dom, const uint32_t 
  * Check and get every entry of a table; on refusal put back what was got.
  * pin_lo/hi: the frames being pinned, which no entry may map writable.
  */
+/*
+ * For verification/wp/rte_pin.c: a granted frame's owner is a domain (the
+ * owners' invariant pv_mmu_check asks), which walk_get states again after
+ * each step that writes counts. Used only in ACSL comments.
+ */
+#define PV_WP_OWNERS_OK \
+	\forall integer i; 0 <= i < m->nr_frames ==> \
+		((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==> \
+		 (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains)
+
 static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			const struct table_geom *g, uint32_t pin_lo, uint32_t pin_hi)
 {
@@ -621,9 +631,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		 * granted frame's owner is a domain, as on entry (the walk writes
 		 * no key and no grant peer), stated again after each call that
 		 * writes counts, for pv_mmu_check's precondition. */
-		/*@ assert get_own: \forall integer i; 0 <= i < m->nr_frames ==>
-		      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
-		       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
+		/*@ assert get_own: PV_WP_OWNERS_OK; */
 		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
 			continue;
@@ -653,9 +661,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		      m->nr_domains == \at(m->nr_domains, Pre) && g->tbl == \at(g->tbl, Pre) &&
 		      g->nslots == \at(g->nslots, Pre) && g->skip_lo == \at(g->skip_lo, Pre) &&
 		      g->skip_hi == \at(g->skip_hi, Pre); */
-		/*@ assert get_own_ptr: \forall integer i; 0 <= i < m->nr_frames ==>
-		      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
-		       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
+		/*@ assert get_own_ptr: PV_WP_OWNERS_OK; */
 		bool known = (d & 0xFFFu) == mm.a0 || (d & 0xFFFu) == mm.a1;
 		if (known) {
 			/* Only coarse tables fill the memo: no hypervisor slots here. */
@@ -681,9 +687,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 				       block_get(m, dom, s, j, w, pin_lo, pin_hi));
 				continue;
 			}
-			/*@ assert get_own_blk: \forall integer i; 0 <= i < m->nr_frames ==>
-			      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
-			       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
+			/*@ assert get_own_blk: PV_WP_OWNERS_OK; */
 			/*
 			 * A span, else entry by entry, up to the next block
 			 * boundary. One span attempt per call, and only if the
@@ -697,9 +701,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			if (lim - j >= PV_MMU_SPAN_MIN &&
 			    s[j + PV_MMU_SPAN_MIN - 1u] == d + (PV_MMU_SPAN_MIN - 1u) * PV_FRAME_SIZE)
 				k = span(m, dom, s, j, lim, w, pin_lo, pin_hi);
-			/*@ assert get_own_span: \forall integer i; 0 <= i < m->nr_frames ==>
-			      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
-			       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
+			/*@ assert get_own_span: PV_WP_OWNERS_OK; */
 			if (k == j)
 				k = fast_runs(m, dom, s, j, lim, mm, pin_lo, pin_hi);
 			if (k != j) {
@@ -712,9 +714,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		      m->nr_domains == \at(m->nr_domains, Pre) && g->tbl == \at(g->tbl, Pre) &&
 		      g->nslots == \at(g->nslots, Pre) && g->skip_lo == \at(g->skip_lo, Pre) &&
 		      g->skip_hi == \at(g->skip_hi, Pre); */
-		/*@ assert get_own_fast: \forall integer i; 0 <= i < m->nr_frames ==>
-		      ((uint16_t)m->fr_gpeer[i] != PV_DOMID_NONE_VALUE ==>
-		       (uint16_t)(m->fr_key[i] & 0xFFFF) < m->nr_domains); */
+		/*@ assert get_own_fast: PV_WP_OWNERS_OK; */
 		rc = pv_mmu_decode(m, g->tbl, d, &e);
 		/* The sizes and g's fields again (decode writes only e). */
 		/*@ assert get_dec_nr: m->nr_frames == \at(m->nr_frames, Pre); */
@@ -800,6 +800,12 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	(m->nr_frames == \at(m->nr_frames, Pre) && m->ram_size == \at(m->ram_size, Pre) && \
 	 m->io_max == \at(m->io_max, Pre) && m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) && \
 	 m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre))
+/* ... the table's frames [idx, idx + n) its owner's alone, and every other
+ * frame's key as on entry. */
+#define PV_WP_RELEASED_SET \forall integer k; idx <= k < idx + n ==> m->fr_key[k] == owner
+#define PV_WP_RELEASED_REST \
+	\forall integer k; 0 <= k < \at(m->nr_frames, Pre) && (k < idx || idx + n <= k) ==> \
+		m->fr_key[k] == \at(m->fr_key[k], Pre)
 
 void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 {
@@ -833,8 +839,7 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	    loop invariant g.skip_lo == (n == 4 ? \at(m->hyp_slot_lo, Pre) : 0) &&
 	      g.skip_hi == (n == 4 ? \at(m->hyp_slot_hi, Pre) : 0);
 	    loop invariant release_set: \forall integer k; idx <= k < i ==> m->fr_key[k] == owner;
-	    loop invariant release_rest: PV_WP_RELEASE_KEPT && \forall integer k; 0 <= k < \at(m->nr_frames, Pre) &&
-	      (k < idx || idx + n <= k) ==> m->fr_key[k] == \at(m->fr_key[k], Pre);
+	    loop invariant release_rest: PV_WP_RELEASE_KEPT && PV_WP_RELEASED_REST;
 	    loop assigns i, m->fr_key[idx .. idx + n - 1], m->fr_group[idx / 64 .. (idx + n - 1) / 64]; */
 	for (uint32_t i = idx; i < idx + n; i++)
 		/*@ assert i < \at(m->nr_frames, Pre) && (i >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
@@ -845,9 +850,8 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	      m->fr_key + (0 .. \at(m->nr_frames, Pre) - 1)); */
 	pv_mmu_group_sync(m, idx, idx + n);
 	/*@ assert release_synced: PV_WP_RELEASE_KEPT; */
-	/*@ assert release_synced_set: \forall integer k; idx <= k < idx + n ==> m->fr_key[k] == owner; */
-	/*@ assert release_synced_rest: \forall integer k; 0 <= k < \at(m->nr_frames, Pre) &&
-	      (k < idx || idx + n <= k) ==> m->fr_key[k] == \at(m->fr_key[k], Pre); */
+	/*@ assert release_synced_set: PV_WP_RELEASED_SET; */
+	/*@ assert release_synced_rest: PV_WP_RELEASED_REST; */
 	if (g.skip_hi > g.skip_lo) {
 		/* The guest gets its table back without the hypervisor's entries. */
 		uint32_t *s = pv_mmu_slot_ptr(m, idx);
@@ -858,19 +862,16 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 		      g.skip_hi == \at(m->hyp_slot_hi, Pre);
 		    loop invariant release_hyp_slots: g.skip_lo <= j <= g.skip_hi;
 		    loop invariant release_hyp_kept: PV_WP_RELEASE_KEPT;
-		    loop invariant release_hyp_set: \forall integer k; idx <= k < idx + n ==>
-		      m->fr_key[k] == owner;
-		    loop invariant release_hyp_rest: \forall integer k; 0 <= k < \at(m->nr_frames, Pre) &&
-		      (k < idx || idx + n <= k) ==> m->fr_key[k] == \at(m->fr_key[k], Pre);
+		    loop invariant release_hyp_set: PV_WP_RELEASED_SET;
+		    loop invariant release_hyp_rest: PV_WP_RELEASED_REST;
 		    loop assigns j, \at(m->ram, Pre)[idx * 1024 + \at(m->hyp_slot_lo, Pre) ..
 		      idx * 1024 + \at(m->hyp_slot_hi, Pre) - 1]; */
 		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
 			s[j] = 0;
 	}
 	/*@ assert release_end: PV_WP_RELEASE_KEPT; */
-	/*@ assert release_end_set: \forall integer k; idx <= k < idx + n ==> m->fr_key[k] == owner; */
-	/*@ assert release_end_rest: \forall integer k; 0 <= k < \at(m->nr_frames, Pre) &&
-	      (k < idx || idx + n <= k) ==> m->fr_key[k] == \at(m->fr_key[k], Pre); */
+	/*@ assert release_end_set: PV_WP_RELEASED_SET; */
+	/*@ assert release_end_rest: PV_WP_RELEASED_REST; */
 }
 
 enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind,
