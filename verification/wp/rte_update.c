@@ -305,6 +305,18 @@ static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mm
     assigns \nothing; */
 void pv_mmu_flush_after_release(const struct pv_mmu *m);
 
+/*
+ * pv_mmu_update's batch loop keeps the instance's sizes, its RAM's base
+ * and every key and grant peer (update_one writes only counts, I/O map
+ * counts, RAM and its state): with these invariants, update_one's
+ * precondition one_inst at the loop's call is the precondition of
+ * pv_mmu_update read through them.
+ */
+#define PV_WP_BATCH_SIZES m->nr_frames == \at(m->nr_frames, Pre) && \
+	m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) && \
+	m->nr_domains == \at(m->nr_domains, Pre) && m->ram_base == \at(m->ram_base, Pre)
+#define PV_WP_BATCH_KEYS \forall integer k; 0 <= k < \at(m->nr_frames, Pre) ==> \
+	m->fr_key[k] == \at(m->fr_key[k], Pre) && m->fr_gpeer[k] == \at(m->fr_gpeer[k], Pre)
 #include "update.c"
 
 /*
