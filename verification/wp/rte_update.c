@@ -35,8 +35,10 @@
  *
  *   rte-update-batch   pv_mmu_update, the batch loop: every goal but
  *                      update_one's precondition one_inst at the loop's
- *                      call (not split)
- *   rte-update-batch-inst  that one, split
+ *                      call and the loop invariants batch_sizes and
+ *                      batch_keys that carry the instance to it (not
+ *                      split)
+ *   rte-update-batch-inst  those three, split
  *
  * Callees through contracts: pv_mmu_decode, pv_mmu_check, pv_mmu_get and
  * pv_mmu_put as rte_pin.c states and proves them (restated below, word
