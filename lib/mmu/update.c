@@ -209,6 +209,16 @@ static int32_t update_one(struct pv_mmu *m, uint16_t dom, uint32_t ptr, uint32_t
 	return PV_OK;
 }
 
+/*
+ * For Frama-C WP (rte_update.c): the batch loop keeps the instance's
+ * sizes and every key and grant peer (what its invariant of the instance
+ * reads besides the arrays' addresses); 0 == 0 for other files.
+ */
+#ifndef PV_WP_BATCH_SIZES
+#define PV_WP_BATCH_SIZES 0 == 0
+#define PV_WP_BATCH_KEYS 0 == 0
+#endif
+
 enum pv_status pv_mmu_update(struct pv_mmu *m, pv_domid_t dom,
 			     const struct pv_mmu_update_req *reqs, uint32_t count, uint32_t *done)
 {
@@ -221,6 +231,8 @@ enum pv_status pv_mmu_update(struct pv_mmu *m, pv_domid_t dom,
 	int32_t rc = PV_OK;
 	uint32_t i;
 	/*@ loop invariant 0 <= i <= count;
+	    loop invariant batch_sizes: PV_WP_BATCH_SIZES;
+	    loop invariant batch_keys: PV_WP_BATCH_KEYS;
 	    loop assigns i, rc, st.released,
 	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],

@@ -100,10 +100,10 @@ void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
   requires \valid(m->fr_group + (0 .. (m->nr_frames + 63) / 64 - 1));
   // idx: the first frame of a pinned table (unpin: a frame in RAM,
   // pinned, an L1's head; destroy: a frame in RAM with the flag)
-  requires idx < m->nr_frames;
+  requires release_idx: idx < m->nr_frames;
   // an L1's four frames lie in RAM: pv_mmu_pin types four frames L1 only
   // when they are (n <= nr_frames - idx) and marks the first the head
-  requires TTYPE(m, idx) == PV_MMU_FT_L1 ==> idx + 4 <= m->nr_frames;
+  requires release_l1_ram: TTYPE(m, idx) == PV_MMU_FT_L1 ==> idx + 4 <= m->nr_frames;
   // pv_mmu_init: the hypervisor's L1 slots end at or below 4 GiB
   requires m->hyp_slot_lo <= m->hyp_slot_hi <= 4096;
   // the table's slots: frames of RAM (pv_mmu_init: m->ram holds

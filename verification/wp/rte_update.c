@@ -5,12 +5,12 @@
  * (the table's slots, the frame records, the batch), no overflow, no
  * invalid shift, for every request a guest can make (ptr, val, count and
  * the batch's contents arbitrary). tools/prove runs (CVC4's budget
- * 300,000 steps for this file; not split but for get_owners, see there):
+ * 300,000 steps for this file; not split but for rte-update-batch-inst):
  *
  *   rte-update-commit  update_commit: what it writes (its assigns clause)
  *                      and no run-time error, from the plan update_decide
- *                      leaves (PLAN_OK); every goal but get_owners
- *                      and rule 5's (below)
+ *                      leaves (PLAN_OK); every goal but rule 5's
+ *                      (below)
  *   rte-update-replicas  the same function's post-conditions
  *                      span_replicas and span_faults (rule 5 of
  *                      docs/mmu.md: the span written as the new group's
@@ -18,10 +18,6 @@
  *                      invariants and the assertion in update.c they
  *                      come from (ne_kept, rel_group, span_group,
  *                      span_reps, span_zeros)
- *   rte-update-owners  the same function's get_owners (the grant owners'
- *                      invariant at the get), with -wp-split: a goal per
- *                      path, which CVC4 settles (as one goal it does not
- *                      within the budget)
  *   rte-update-decide  update_decide (not split, its plan p taken by
  *                      reference: -wp-ref-vars p): no run-time error and
  *                      its post-condition PLAN_OK, clause by clause
@@ -39,8 +35,10 @@
  *
  *   rte-update-batch   pv_mmu_update, the batch loop: every goal but
  *                      update_one's precondition one_inst at the loop's
- *                      call (not split)
- *   rte-update-batch-inst  that one, split
+ *                      call and the loop invariants batch_sizes and
+ *                      batch_keys that carry the instance to it (not
+ *                      split)
+ *   rte-update-batch-inst  those three, split
  *
  * Callees through contracts: pv_mmu_decode, pv_mmu_check, pv_mmu_get and
  * pv_mmu_put as rte_pin.c states and proves them (restated below, word
@@ -227,14 +225,14 @@ static inline int32_t pv_mmu_check(const struct pv_mmu *m, uint16_t dom, const s
  * call (the plan, the instance's fields, the keys) met a quantified frame
  * condition (no maps field of any region is this address) that CVC4 did
  * not get through within its budget. Its instance precondition is
- * PIN_INST as six named clauses, the same conjunction (each its own goal
- * at the call, without -wp-split: as one, CVC4 did not prove it within
- * the budget; get_owners is split path by path in a run of its own).
+ * rte_pin.c's PIN_SIZED (PIN_INST without the grant owners' invariant
+ * OWNERS_OK, which the get does not read) as five named clauses, the
+ * same conjunction (each its own goal at the call, without -wp-split: as
+ * one, CVC4 did not prove it within the budget).
  */
 /*@
   requires get_store: PIN_STORE(m);
   requires get_sized: CHECK_SIZED(m);
-  requires get_owners: OWNERS_OK(m);
   requires get_sizes: PIN_SIZES(m);
   requires get_counts: PIN_COUNTS(m);
   requires get_apart: PIN_APART(m);
@@ -309,6 +307,18 @@ static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mm
     assigns \nothing; */
 void pv_mmu_flush_after_release(const struct pv_mmu *m);
 
+/*
+ * pv_mmu_update's batch loop keeps the instance's sizes, its RAM's base
+ * and every key and grant peer (update_one writes only counts, I/O map
+ * counts, RAM and its state): with these invariants, update_one's
+ * precondition one_inst at the loop's call is the precondition of
+ * pv_mmu_update read through them.
+ */
+#define PV_WP_BATCH_SIZES m->nr_frames == \at(m->nr_frames, Pre) && \
+	m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) && \
+	m->nr_domains == \at(m->nr_domains, Pre) && m->ram_base == \at(m->ram_base, Pre)
+#define PV_WP_BATCH_KEYS \forall integer k; 0 <= k < \at(m->nr_frames, Pre) ==> \
+	m->fr_key[k] == \at(m->fr_key[k], Pre) && m->fr_gpeer[k] == \at(m->fr_gpeer[k], Pre)
 #include "update.c"
 
 /*
