@@ -539,6 +539,14 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
   requires pin_lo <= pin_hi;
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+  // What it keeps that pv_mmu_pin reads after it (what the assigns clause
+  // implies, stated so that pin's goals after the call need not cross the
+  // I/O map counts' frame, a quantifier over the regions): the frame
+  // count, and g's hypervisor slots when it accepts (proved in a run of
+  // their own, rte-pin-walk-kept).
+  ensures walk_kept: m->nr_frames == \old(m->nr_frames);
+  ensures walk_geom: \result == PV_OK ==>
+    g->skip_lo == \old(g->skip_lo) && g->skip_hi == \old(g->skip_hi);
 */
 static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			const struct table_geom *g, uint32_t pin_lo, uint32_t pin_hi);
