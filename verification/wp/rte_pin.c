@@ -20,6 +20,10 @@
  *   rte-pin-walk  walk_get itself (196 goals, about 155 s of CPU, CVC4
  *                 at 300,000 steps; its replica check and rule 6 in
  *                 pin_replicas.c and pin_hyp.c),
+ *   rte-pin-walk-kept  walk_get's walk_kept and walk_geom, what
+ *                 pv_mmu_pin reads after it (2 goals, about 8 s of CPU;
+ *                 under PVLIB_PROVE_ONLY=wp-wip with pv_mmu_pin's run,
+ *                 which alone uses them),
  * from these contracts (the decoders'
  * output ranges it uses are proved by rte_decode.c's runs, walk_put's by
  * rte-pin-put-walk). Its callees' contracts state the instance with its

@@ -18,12 +18,23 @@
  *                    their contracts), and that a refused unpin changes
  *                    nothing
  *   lemmas-pin-ops   frame_group
+ *   rte-pin-checked  pv_mmu_pin: a pin that reaches the walk passed its
+ *                    own checks (pin_checked, pin_checked_pre)
+ *   rte-pin-geom     pv_mmu_pin: walk_get's precondition geom_coarse and
+ *                    the assertions before the walk it rests on
  *
  * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
- *   rte-pin-op       pv_mmu_pin, walk_get through rte_pin.c's contract
- *                    (proved, rte-pin-walk): 541 of 568 goals proved,
- *                    about 7 min of CPU; the goals open are on paths
- *                    through the walk (docs/verification.md).
+ *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked and
+ *                    rte-pin-geom prove, walk_get through rte_pin.c's
+ *                    contract (proved by rte-pin-walk, its walk_kept and
+ *                    walk_geom by rte-pin-walk-kept, also wp-wip):
+ *                    536 of 559 goals, about 7 min of CPU; open: the refusal theorems on the
+ *                    path of a refusal inside the walk (the walk's
+ *                    contract does not say that it keeps the keys, grant
+ *                    peers, summaries and guest words), pin_refused_early
+ *                    on two kinds, the key loop on the L1 path, parts of
+ *                    the assigns clauses, walk_get's preconditions on the
+ *                    table's slots (docs/verification.md).
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
  * the domain and frame-number wrappers (tools/prove). The loops carry
