@@ -82,6 +82,15 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #ifndef PV_WP_KEYS_KEPT
 #define PV_WP_KEYS_KEPT 0 == 0
 #endif
+/*
+ * pv_mmu_pin's own checks passed: verification/wp/rte_pin_ops.c's
+ * assertion before the walk; nothing (0 == 0) for other analyses. Used
+ * only in ACSL comments.
+ */
+#ifndef PV_WP_PIN_CHECKED
+#define PV_WP_PIN_CHECKED 0 == 0
+#define PV_WP_PIN_CHECKED_PRE 0 == 0
+#endif
 
 /*
  * Do the n keys from frame idx on all pass (key & kmask) == want? One
@@ -963,7 +972,9 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	      m->fr_gmaps + (0 .. m->nr_frames - 1)); */
 	/*@ assert pin_g_io: \forall integer r; 0 <= r < m->io_max ==>
 	      &m->io[r].maps != &g.skip_lo && &m->io[r].maps != &g.skip_hi; */
+	/*@ assert pin_checked: PV_WP_PIN_CHECKED; */
 	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
+	/*@ assert pin_checked_pre: PV_WP_PIN_CHECKED_PRE; */
 	if (rc != PV_OK)
 		return rc;
 	/*@ assert pin_walk_nr: m->nr_frames == \at(m->nr_frames, Pre); */

@@ -20,6 +20,10 @@
  *   rte-pin-walk  walk_get itself (196 goals, about 155 s of CPU, CVC4
  *                 at 300,000 steps; its replica check and rule 6 in
  *                 pin_replicas.c and pin_hyp.c),
+ *   rte-pin-walk-kept  walk_get's walk_kept and walk_geom, what
+ *                 pv_mmu_pin reads after it (2 goals, about 8 s of CPU;
+ *                 under PVLIB_PROVE_ONLY=wp-wip with pv_mmu_pin's run,
+ *                 which alone uses them),
  * from these contracts (the decoders'
  * output ranges it uses are proved by rte_decode.c's runs, walk_put's by
  * rte-pin-put-walk). Its callees' contracts state the instance with its
@@ -539,6 +543,14 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
   requires pin_lo <= pin_hi;
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
+  // What it keeps that pv_mmu_pin reads after it (what the assigns clause
+  // implies, stated so that pin's goals after the call need not cross the
+  // I/O map counts' frame, a quantifier over the regions): the frame
+  // count, and g's hypervisor slots when it accepts (proved in a run of
+  // their own, rte-pin-walk-kept).
+  ensures walk_kept: m->nr_frames == \old(m->nr_frames);
+  ensures walk_geom: \result == PV_OK ==>
+    g->skip_lo == \old(g->skip_lo) && g->skip_hi == \old(g->skip_hi);
 */
 static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			const struct table_geom *g, uint32_t pin_lo, uint32_t pin_hi);

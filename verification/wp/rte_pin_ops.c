@@ -18,12 +18,23 @@
  *                    their contracts), and that a refused unpin changes
  *                    nothing
  *   lemmas-pin-ops   frame_group
+ *   rte-pin-checked  pv_mmu_pin: a pin that reaches the walk passed its
+ *                    own checks (pin_checked, pin_checked_pre)
+ *   rte-pin-geom     pv_mmu_pin: walk_get's precondition geom_coarse and
+ *                    the assertions before the walk it rests on
  *
  * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
- *   rte-pin-op       pv_mmu_pin, walk_get through rte_pin.c's contract
- *                    (proved, rte-pin-walk): 541 of 568 goals proved,
- *                    about 7 min of CPU; the goals open are on paths
- *                    through the walk (docs/verification.md).
+ *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked and
+ *                    rte-pin-geom prove, walk_get through rte_pin.c's
+ *                    contract (proved by rte-pin-walk, its walk_kept and
+ *                    walk_geom by rte-pin-walk-kept, also wp-wip):
+ *                    536 of 559 goals, about 7 min of CPU; open: the refusal theorems on the
+ *                    path of a refusal inside the walk (the walk's
+ *                    contract does not say that it keeps the keys, grant
+ *                    peers, summaries and guest words), pin_refused_early
+ *                    on two kinds, the key loop on the L1 path, parts of
+ *                    the assigns clauses, walk_get's preconditions on the
+ *                    table's slots (docs/verification.md).
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
  * the domain and frame-number wrappers (tools/prove). The loops carry
@@ -31,6 +42,44 @@
  * preconditions are what every call site guarantees, each with its
  * reason; nothing a guest controls is assumed.
  */
+/*
+ * A frame record's stored type and owner as fr_ttype and fr_owner read
+ * them, and the instance's frame count, as C macros (defined before
+ * validate.c, whose assertion pin_checked uses them, below).
+ */
+#define TTYPE(m, i) ((uint8_t)((m)->fr_key[i] >> 16))
+#define OWNER(m, i) ((uint16_t)((m)->fr_key[i] & 0xFFFF))
+#define NR(m) ((m)->nr_frames)
+
+/*
+ * pv_mmu_pin: every domain id, table kind and frame number a guest can
+ * pass. Its own checks before the walk, as C macros: the frames a kind
+ * takes, the first frame's index (pv_mmu_mfn_index), the kinds it takes,
+ * and "refused before the walk" (a domain not live, a kind it does not
+ * take, an L1 not 16 KiB aligned, frames not in RAM, or one of them not
+ * dom's, typed, mapped writable or granted).
+ */
+#define PIN_N(kind) ((kind) == PV_MMU_TABLE_L1 ? 4 : 1)
+#define PIN_IDX(m, f) ((uint32_t)((f).mfn - ((m)->ram_base >> 12)))
+#define PIN_KIND_OK(m, kind) \
+	((kind) == PV_MMU_TABLE_L1 || (kind) == PV_MMU_TABLE_L2 || \
+	 ((kind) == PV_MMU_TABLE_FINE && (m)->format == PV_MMU_FMT_V5))
+#define PIN_EARLY(m, dom, kind, mfn) \
+	(!((dom).id < (m)->nr_domains && (m)->domains[(dom).id].dying == 0) || \
+	 !PIN_KIND_OK(m, kind) || ((mfn).mfn & (PIN_N(kind) - 1)) != 0 || \
+	 PIN_IDX(m, mfn) >= NR(m) || PIN_N(kind) > NR(m) - PIN_IDX(m, mfn) || \
+	 (\exists integer k; PIN_IDX(m, mfn) <= k < PIN_IDX(m, mfn) + PIN_N(kind) && \
+	   (OWNER(m, k) != (dom).id || TTYPE(m, k) != PV_MMU_FT_NONE || (m)->fr_tc[k] != 0 || \
+	    (uint16_t)(m)->fr_gpeer[k] != PV_DOMID_NONE_VALUE)))
+
+/*
+ * validate.c's assertions pin_checked, before pv_mmu_pin's walk (its own
+ * checks passed), and pin_checked_pre, after it (the same of the state
+ * on entry, in the terms of pin_refused_early: so that its goals on the
+ * paths through the walk need not refute PIN_EARLY there).
+ */
+#define PV_WP_PIN_CHECKED !PIN_EARLY(m, dom, kind, mfn)
+#define PV_WP_PIN_CHECKED_PRE !\at(PIN_EARLY(m, dom, kind, mfn), Pre)
 #include "rte_pin.c"
 
 /*
@@ -83,7 +132,6 @@ void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
  * macros expanded in the contracts so that the provers meet the code's
  * own terms.
  */
-#define TTYPE(m, i) ((uint8_t)((m)->fr_key[i] >> 16))
 #define TBL_FRAMES(m, i) (TTYPE(m, i) == PV_MMU_FT_L1 ? 4 : 1)
 #define TBL_WORDS(m, i) (TBL_FRAMES(m, i) * 1024)
 #define TABLE(m, i) ((m)->ram + ((i) * 1024 .. (i) * 1024 + TBL_WORDS(m, i) - 1))
@@ -139,10 +187,8 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
  * record's owner and flags as fr_owner and fr_flags read them, an L1's
  * first frame, and the instance as unpin (and pin) read it, as C macros.
  */
-#define OWNER(m, i) ((uint16_t)((m)->fr_key[i] & 0xFFFF))
 #define FLAGS(m, i) ((uint8_t)((m)->fr_key[i] >> 24))
 #define L1_HEAD(m, i) (TTYPE(m, i) == PV_MMU_FT_L1 && (FLAGS(m, i) & PV_MMU_FRAME_L1_HEAD) != 0)
-#define NR(m) ((m)->nr_frames)
 /*
  * What the table operations need of the instance (pv_mmu_init and the
  * invariants the library keeps), each part with its reason:
@@ -213,27 +259,6 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
   ensures unpin_refused_ram: \result != PV_OK ==> SAME_RAM(m);
 */
 enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
-
-/*
- * pv_mmu_pin: every domain id, table kind and frame number a guest can
- * pass. Its own checks before the walk, as C macros: the frames a kind
- * takes, the first frame's index (pv_mmu_mfn_index), the kinds it takes,
- * and "refused before the walk" (a domain not live, a kind it does not
- * take, an L1 not 16 KiB aligned, frames not in RAM, or one of them not
- * dom's, typed, mapped writable or granted).
- */
-#define PIN_N(kind) ((kind) == PV_MMU_TABLE_L1 ? 4 : 1)
-#define PIN_IDX(m, f) ((uint32_t)((f).mfn - ((m)->ram_base >> 12)))
-#define PIN_KIND_OK(m, kind) \
-	((kind) == PV_MMU_TABLE_L1 || (kind) == PV_MMU_TABLE_L2 || \
-	 ((kind) == PV_MMU_TABLE_FINE && (m)->format == PV_MMU_FMT_V5))
-#define PIN_EARLY(m, dom, kind, mfn) \
-	(!((dom).id < (m)->nr_domains && (m)->domains[(dom).id].dying == 0) || \
-	 !PIN_KIND_OK(m, kind) || ((mfn).mfn & (PIN_N(kind) - 1)) != 0 || \
-	 PIN_IDX(m, mfn) >= NR(m) || PIN_N(kind) > NR(m) - PIN_IDX(m, mfn) || \
-	 (\exists integer k; PIN_IDX(m, mfn) <= k < PIN_IDX(m, mfn) + PIN_N(kind) && \
-	   (OWNER(m, k) != (dom).id || TTYPE(m, k) != PV_MMU_FT_NONE || (m)->fr_tc[k] != 0 || \
-	    (uint16_t)(m)->fr_gpeer[k] != PV_DOMID_NONE_VALUE)))
 
 /*@
   requires OPS_INST(m);
