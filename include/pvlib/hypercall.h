@@ -35,7 +35,10 @@
  * masked, or the one trap path), so no two calls on one instance overlap.
  * Handlers, the access function and the sync function run inside the call,
  * with that context still held; they may call the copy helpers of the same
- * instance but must not call pv_hc_init() or pv_hc_perm_set(). Different
+ * instance but must not call pv_hc_init(), pv_hc_perm_set() or
+ * pv_hc_dispatch() (a trap's handler is given the instance's own
+ * struct pv_hc_call, which a nested dispatch would overwrite), and may
+ * change only the args of the call they are given. Different
  * instances share nothing. An SMP port must add: per-CPU (or atomic)
  * statistics and refusal counters, a lock (or a read-copy-update of the
  * permission word) so pv_hc_perm_set() never races dispatch, and its own
@@ -216,6 +219,8 @@ struct pv_hc {
 	uint32_t guest_va_limit;
 	uint32_t multicall_max;
 	uint32_t multicall_slice;
+	struct pv_hc_call call; /* what pv_hc_dispatch() hands a handler: hc and
+				   user set once by pv_hc_init() */
 	/** @endcond */
 	uint64_t unknown;      /**< calls refused with PV_ENOSYS */
 	uint64_t denied;       /**< calls refused with PV_EPERM */

@@ -62,6 +62,9 @@ enum pv_status pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint
 		.multicall_max = cfg->multicall_max, .multicall_slice = cfg->multicall_slice,
 		.unknown = 0, .denied = 0, .unbatchable = 0,
 	};
+	hc->call.hc = hc;
+	hc->call.user = cfg->user;
+	hc->call.frame = 0;
 	for (uint32_t i = 0; i < cfg->table_len; i++)
 		cfg->stats[i] = (struct pv_hc_stats){ 0, 0, 0 };
 	for (uint32_t d = 0; d < cfg->nr_domains; d++)
@@ -96,130 +99,174 @@ struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom)
 	return hc->perms[pv_domid_val(dom)];
 }
 
-/* Which 32-bit word of the 64-bit mask holds bits 0..31: the second one on
+/* Which 32-bit word of a 64-bit value holds bits 0..31: the second one on
  * a big-endian core. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define PERM_LOW_WORD 1u
+#define LOW_WORD 1u
 #else
-#define PERM_LOW_WORD 0u
+#define LOW_WORD 0u
 #endif
 
+typedef uint32_t __attribute__((may_alias)) word_alias;
+
 /*
- * May domain d make hypercall nr? One 32-bit load of the half of the 64-bit
- * mask that holds bit nr, so that a 32-bit core needs no 64-bit shift. The
- * same line for both byte orders (nr < 64, so nr >> 5 is 0 or 1), so the
- * host tests exercise the one a big-endian core runs.
+ * May domain d make hypercall nr? One 32-bit load of the half of d's 64-bit
+ * mask that holds bit nr, indexed from the start of the array (word 2d is
+ * one half of perms[d], 2d + 1 the other), so that a 32-bit core needs no
+ * 64-bit shift. The same line for both byte orders (nr < 64, so nr >> 5 is
+ * 0 or 1), so the host tests exercise the one a big-endian core runs.
  */
 static inline bool perm_allows(const struct pv_hc *hc, uint32_t d, uint32_t nr)
 {
-	typedef uint32_t __attribute__((may_alias)) word_alias;
-	const word_alias *mask = (const word_alias *)(const void *)&hc->perms[d].allow;
-	uint32_t half = mask[(nr >> 5) ^ PERM_LOW_WORD];
+	const word_alias *mask = (const word_alias *)(const void *)hc->perms;
+	uint32_t half = mask[2u * d + ((nr >> 5) ^ LOW_WORD)];
 	return ((half >> (nr & 31u)) & 1u) != 0;
 }
 
+/*
+ * Add n to a 64-bit counter: a 32-bit add to its low half, and the carry to
+ * the high half behind a branch taken once in 2^32 counts (a 64-bit add is
+ * two loads, an add with carry and two stores on a 32-bit core). The empty
+ * asm keeps the compiler from turning that branch into three conditional
+ * instructions, which a core executes on every call. The same code on
+ * every core, so the host tests run the one a board runs.
+ */
+static inline void count(uint64_t *c, uint32_t n)
+{
+	word_alias *w = (word_alias *)(void *)c;
+	uint32_t lo;
+	bool wrapped = __builtin_add_overflow(w[LOW_WORD], n, &lo);
+	w[LOW_WORD] = lo;
+	if (__builtin_expect(wrapped, 0)) {
+		__asm__ volatile("");
+		w[LOW_WORD ^ 1u]++;
+	}
+}
+
+/* A result that is not a continuation: to the trap's r0 as well, if any. */
+static inline int32_t result(uint32_t *r0, int32_t rc)
+{
+	if (r0)
+		*r0 = (uint32_t)rc;
+	return rc;
+}
 
 /*
  * The common path of a trap and of a multicall entry: args is read once,
  * straight into the handler's call (no intermediate copy), and written back
  * (the first arity words) only when the handler asks to be continued.
  * Every refusal happens before the handler is entered. Arguments past the
- * arity are zeroed so a handler never sees stale register contents. The
- * call is filled field by field: an initialiser would zero the whole struct
- * first (an out-of-line memset on a freestanding build).
- */
-/*
- * tf: the trap frame for pv_hc_dispatch(), NULL otherwise. *owned is set
- * when a PV_HC_F_OWNS_FRAME handler ran (it has written tf itself).
+ * arity are zeroed so a handler never sees stale register contents.
+ *
+ * call: where the handler's call is built; its hc, user and a NULL frame
+ * are already set (on the caller's stack, or in hc->call for a trap, set
+ * once by pv_hc_init). The rest is filled field by field: an initialiser would
+ * zero the whole struct first (an out-of-line memset on a freestanding
+ * build). tf: the trap frame for a frame owner called through
+ * pv_hc_dispatch(), NULL otherwise. *owned is set when a
+ * PV_HC_F_OWNS_FRAME handler ran (it has written tf itself). r0: where
+ * every result but a continuation goes (a trap's r0), or NULL; written
+ * here, after the counts, so that the compiler keeps the handler's result
+ * in the register it came back in.
  */
 static inline __attribute__((always_inline)) int32_t
-invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr, uint32_t *args, bool in_multicall,
-       struct pv_trap_frame *tf, bool *owned)
+invoke(struct pv_hc *hc, struct pv_hc_call *call, pv_domid_t dom, uint32_t nr, uint32_t *args,
+       bool in_multicall, struct pv_trap_frame *tf, bool *owned, uint32_t *r0)
 {
 	/* lookup() spelled out, so that Eva narrows nr by the handler test
 	 * (verification/eva/hypercall.c); the compiler emits the same code
 	 * but for scheduling (docs/verification.md). */
 	if (__builtin_expect(nr >= hc->table_len || !hc->table[nr].handler, 0)) {
 		hc->unknown++;
-		return PV_ENOSYS;
+		return result(r0, PV_ENOSYS);
 	}
 	const struct pv_hc_entry *e = &hc->table[nr];
 	uint32_t d = pv_domid_val(dom);
 	if (__builtin_expect(d >= hc->nr_domains || !perm_allows(hc, d, nr), 0)) {
 		hc->denied++;
-		return PV_EPERM;
+		return result(r0, PV_EPERM);
 	}
 	if (in_multicall && (e->flags & PV_HC_F_NO_MULTICALL)) {
 		hc->unbatchable++;
-		return PV_EINVAL;
+		return result(r0, PV_EINVAL);
 	}
-	/* A frame owner gets the frame; every other handler NULL. */
-	struct pv_trap_frame *frame = 0;
+	/* A frame owner gets the frame; every other handler the NULL its
+	 * call was set up with. */
 	if (__builtin_expect(e->flags & PV_HC_F_OWNS_FRAME, 0)) {
 		if (!tf) {
 			hc->unbatchable++;
-			return PV_EINVAL;
+			return result(r0, PV_EINVAL);
 		}
-		frame = tf;
+		call->frame = tf;
 		*owned = true;
 	}
+	/* Read after the checks, so that Eva knows which entries can get
+	 * here (a multicall entry's never names the multicall), and before
+	 * the stores below, which the compiler may not move it past. */
+	pv_hc_handler *handler = e->handler;
 	struct pv_hc_stats *st = &hc->stats[nr];
 	uint32_t arity = e->arity;
 
-	struct pv_hc_call call;
-	call.hc = hc;
-	call.user = hc->user;
-	call.dom = dom;
-	call.nr = nr;
-	call.frame = frame;
+	call->dom = dom;
+	call->nr = nr;
 	/* Zeros, then the arity's arguments over them (one jump, no test per
-	 * argument). */
-	call.args[0] = 0;
-	call.args[1] = 0;
-	call.args[2] = 0;
-	call.args[3] = 0;
-	call.args[4] = 0;
+	 * argument). pv_hc_init has refused an arity over PV_HC_MAX_ARGS; the
+	 * default case is apart from case 0 so that the compiler's jump table
+	 * starts at 0 (an arity of 0 is two instructions, not four). */
+	call->args[0] = 0;
+	call->args[1] = 0;
+	call->args[2] = 0;
+	call->args[3] = 0;
+	call->args[4] = 0;
 	switch (arity) {
 	case 5:
-		call.args[4] = args[4];
+		call->args[4] = args[4];
 		/* fall through */
 	case 4:
-		call.args[3] = args[3];
+		call->args[3] = args[3];
 		/* fall through */
 	case 3:
-		call.args[2] = args[2];
+		call->args[2] = args[2];
 		/* fall through */
 	case 2:
-		call.args[1] = args[1];
+		call->args[1] = args[1];
 		/* fall through */
 	case 1:
-		call.args[0] = args[0];
+		call->args[0] = args[0];
 		/* fall through */
+	case 0:
+		break;
 	default:
+		PV_ASSERT(arity <= PV_HC_MAX_ARGS);
 		break;
 	}
 
-	st->calls++;
-	int32_t rc = e->handler(&call);
+	count(&st->calls, 1);
+	int32_t rc = handler(call);
 	if (__builtin_expect(rc == PV_ERESTART, 0)) {
 		/* A non-preemptible handler asking to continue is an author bug. */
 		PV_ASSERT(e->flags & PV_HC_F_PREEMPTIBLE);
-		st->restarts++;
+		count(&st->restarts, 1);
 		for (uint32_t i = 0; i < arity; i++)
-			args[i] = call.args[i];
+			args[i] = call->args[i];
 		return PV_ERESTART;
 	}
-	/* Counted without a branch: the sign of a result is the guest's to
-	 * choose, and a mispredicted test here costs more than the add. */
-	st->errors += (uint32_t)rc >> 31;
-	return rc;
+	/* Counted without a branch on the sign: the sign of a result is the
+	 * guest's to choose, and a mispredicted test here costs more than the
+	 * add (the carry's branch is taken once in 2^32 counts). */
+	count(&st->errors, (uint32_t)rc >> 31);
+	return result(r0, rc);
 }
 
 int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 		     uint32_t args[PV_HC_MAX_ARGS], bool in_multicall)
 {
 	bool owned = false;
-	return invoke(hc, dom, nr, args, in_multicall, 0, &owned);
+	struct pv_hc_call call;
+	call.hc = hc;
+	call.user = hc->user;
+	call.frame = 0;
+	return invoke(hc, &call, dom, nr, args, in_multicall, 0, &owned, 0);
 }
 
 /*
@@ -233,7 +280,11 @@ static __attribute__((noinline, cold)) int32_t
 dispatch_owner(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf)
 {
 	bool owned = false;
-	int32_t rc = invoke(hc, dom, tf->r[12], tf->r, false, tf, &owned);
+	struct pv_hc_call call;
+	call.hc = hc;
+	call.user = hc->user;
+	call.frame = 0;
+	int32_t rc = invoke(hc, &call, dom, tf->r[12], tf->r, false, tf, &owned, 0);
 	if (!owned)
 		tf->r[0] = (uint32_t)rc;
 	return rc;
@@ -247,9 +298,11 @@ int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *t
 	/* r0..r4 are the frame's first five words: the arguments are read from
 	 * there and, on a continuation, written back there. No frame is handed
 	 * to the handler (tf NULL), so invoke refuses a frame owner, which the
-	 * test above has already taken elsewhere. */
+	 * test above has already taken elsewhere. The call is the instance's
+	 * own (hc->call): a trap's handler is never entered while another
+	 * trap's runs (struct pv_hc's contract). */
 	bool owned = false;
-	int32_t rc = invoke(hc, dom, tf->r[12], tf->r, false, 0, &owned);
+	int32_t rc = invoke(hc, &hc->call, dom, tf->r[12], tf->r, false, 0, &owned, &tf->r[0]);
 	if (__builtin_expect(rc == PV_ERESTART, 0)) {
 		/*
 		 * Re-issue: the guest resumes at the SVC itself, with the
@@ -259,7 +312,6 @@ int32_t pv_hc_dispatch(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *t
 		tf->pc -= (tf->cpsr & PV_PSR_T) ? 2u : 4u;
 		return PV_ERESTART;
 	}
-	tf->r[0] = (uint32_t)rc;
 	return rc;
 }
 

@@ -414,6 +414,32 @@ static void test_stats_count_calls_and_errors(void **state)
 	assert_int_equal(pv_hc_stats_get(&f->hc, HC_ECHO)->errors, 0);
 }
 
+/* The 64-bit counters carry from their low 32 bits into the high ones
+ * (the dispatcher adds to the low half and carries behind a branch). */
+static void test_stats_carry_past_32_bits(void **state)
+{
+	struct fixture *f = *state;
+	f->stats[HC_FAIL].calls = UINT32_MAX;
+	f->stats[HC_FAIL].errors = UINT64_C(0x1FFFFFFFF);
+	f->stats[HC_LONG].restarts = UINT32_MAX;
+	struct pv_trap_frame tf = frame(HC_FAIL, 0, 0, 0, 0, 0);
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &tf), PV_EINVAL);
+	tf = frame(HC_LONG, 10, 0, 0, 0, 0);
+	assert_int_equal(pv_hc_dispatch(&f->hc, pv_domid(1), &tf), PV_ERESTART);
+	const struct pv_hc_stats *st = pv_hc_stats_get(&f->hc, HC_FAIL);
+	assert_true(st->calls == UINT64_C(0x100000000));
+	assert_true(st->errors == UINT64_C(0x200000000));
+	st = pv_hc_stats_get(&f->hc, HC_LONG);
+	assert_true(st->restarts == UINT64_C(0x100000000));
+	assert_true(st->calls == 1);
+	/* No carry: the high half is left alone. */
+	tf = frame(HC_ECHO, 0, 0, 0, 0, 0);
+	f->stats[HC_ECHO].calls = UINT64_C(0x300000000);
+	pv_hc_dispatch(&f->hc, pv_domid(1), &tf);
+	assert_true(pv_hc_stats_get(&f->hc, HC_ECHO)->calls == UINT64_C(0x300000001));
+	assert_true(pv_hc_stats_get(&f->hc, HC_ECHO)->errors == 0);
+}
+
 /* ---- continuations ----------------------------------------------------- */
 
 /* Run the trap the way a port does: re-enter while the guest re-issues. */
@@ -933,6 +959,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_denied_is_eperm_and_reaches_no_handler, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_perm_set_checks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stats_count_calls_and_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stats_carry_past_32_bits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_preemptible_handler_takes_several_rounds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_continuation_in_thumb_rewinds_two, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nonpreemptible_restart_is_author_bug, setup, teardown),

@@ -39,3 +39,17 @@ static inline int pv_fc_clz(unsigned x)
  */
 #include <string.h>
 #define __builtin_memcpy(d, s, n) memcpy(d, s, n)
+
+/*
+ * Frama-C 25 has neither code nor a specification for
+ * __builtin_add_overflow either. lib/ uses it on 32-bit unsigned words only
+ * (lib/hypercall/dispatch.c's counters); this is the same function for
+ * them: the sum modulo 2^32 in *r, and whether it wrapped.
+ */
+/*@ requires \valid(r); assigns *r \from a, b; */
+static inline _Bool pv_fc_add_overflow_u32(unsigned a, unsigned b, unsigned *r)
+{
+	*r = a + b;
+	return *r < b;
+}
+#define __builtin_add_overflow(a, b, r) pv_fc_add_overflow_u32(a, b, r)
