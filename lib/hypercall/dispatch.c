@@ -80,6 +80,20 @@ static const struct pv_hc_entry *lookup(const struct pv_hc *hc, uint32_t nr)
 	return entry_used(e) ? e : 0;
 }
 
+/*
+ * A domain's mask is stored with each 32-bit half mirrored (bit i of a
+ * half at 31 - i), so that dispatch finds bit nr as the sign of its half
+ * shifted left by nr & 31 (perm_allows). Its own inverse.
+ */
+static uint64_t mirror_halves(uint64_t m)
+{
+	m = ((m >> 1) & UINT64_C(0x5555555555555555)) | ((m & UINT64_C(0x5555555555555555)) << 1);
+	m = ((m >> 2) & UINT64_C(0x3333333333333333)) | ((m & UINT64_C(0x3333333333333333)) << 2);
+	m = ((m >> 4) & UINT64_C(0x0F0F0F0F0F0F0F0F)) | ((m & UINT64_C(0x0F0F0F0F0F0F0F0F)) << 4);
+	m = ((m >> 8) & UINT64_C(0x00FF00FF00FF00FF)) | ((m & UINT64_C(0x00FF00FF00FF00FF)) << 8);
+	return ((m >> 16) & UINT64_C(0x0000FFFF0000FFFF)) | ((m & UINT64_C(0x0000FFFF0000FFFF)) << 16);
+}
+
 enum pv_status pv_hc_perm_set(struct pv_hc *hc, pv_domid_t dom, struct pv_hc_perm perm)
 {
 	if (pv_domid_val(dom) >= hc->nr_domains)
@@ -88,7 +102,7 @@ enum pv_status pv_hc_perm_set(struct pv_hc *hc, pv_domid_t dom, struct pv_hc_per
 		if ((perm.allow & (UINT64_C(1) << nr)) && !lookup(hc, nr))
 			return PV_EINVAL;
 	}
-	hc->perms[pv_domid_val(dom)] = perm;
+	hc->perms[pv_domid_val(dom)].allow = mirror_halves(perm.allow);
 	return PV_OK;
 }
 
@@ -96,7 +110,7 @@ struct pv_hc_perm pv_hc_perm_get(const struct pv_hc *hc, pv_domid_t dom)
 {
 	if (pv_domid_val(dom) >= hc->nr_domains)
 		return (struct pv_hc_perm){ 0 };
-	return hc->perms[pv_domid_val(dom)];
+	return (struct pv_hc_perm){ mirror_halves(hc->perms[pv_domid_val(dom)].allow) };
 }
 
 /* Which 32-bit word of a 64-bit value holds bits 0..31: the second one on
@@ -113,14 +127,16 @@ typedef uint32_t __attribute__((may_alias)) word_alias;
  * May domain d make hypercall nr? One 32-bit load of the half of d's 64-bit
  * mask that holds bit nr, indexed from the start of the array (word 2d is
  * one half of perms[d], 2d + 1 the other), so that a 32-bit core needs no
- * 64-bit shift. The same line for both byte orders (nr < 64, so nr >> 5 is
- * 0 or 1), so the host tests exercise the one a big-endian core runs.
+ * 64-bit shift; the half is stored mirrored (mirror_halves), so bit nr is
+ * its sign once shifted left by nr & 31: a shift that sets the flags and a
+ * branch. The same line for both byte orders (nr < 64, so nr >> 5 is 0 or
+ * 1), so the host tests exercise the one a big-endian core runs.
  */
 static inline bool perm_allows(const struct pv_hc *hc, uint32_t d, uint32_t nr)
 {
 	const word_alias *mask = (const word_alias *)(const void *)hc->perms;
 	uint32_t half = mask[2u * d + ((nr >> 5) ^ LOW_WORD)];
-	return ((half >> (nr & 31u)) & 1u) != 0;
+	return ((half << (nr & 31u)) & 0x80000000u) != 0;
 }
 
 /*
