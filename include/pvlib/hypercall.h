@@ -219,8 +219,9 @@ struct pv_hc {
 	uint32_t guest_va_limit;
 	uint32_t multicall_max;
 	uint32_t multicall_slice;
-	struct pv_hc_call call; /* what pv_hc_dispatch() hands a handler: hc and
-				   user set once by pv_hc_init() */
+	struct pv_hc_call call; /* what pv_hc_dispatch() hands a handler: hc,
+				   user and a NULL frame set once by
+				   pv_hc_init() */
 	/** @endcond */
 	uint64_t unknown;      /**< calls refused with PV_ENOSYS */
 	uint64_t denied;       /**< calls refused with PV_EPERM */

@@ -216,9 +216,9 @@ invoke(struct pv_hc *hc, struct pv_hc_call *call, pv_domid_t dom, uint32_t nr, u
 		call->frame = tf;
 		*owned = true;
 	}
-	/* Read after the checks, so that Eva knows which entries can get
-	 * here (a multicall entry's never names the multicall), and before
-	 * the stores below, which the compiler may not move it past. */
+	/* Read after the checks, so that Eva knows which entries get here
+	 * (never the multicall itself for a multicall's entry), and before
+	 * the stores below, past which the compiler may not move it. */
 	pv_hc_handler *handler = e->handler;
 	struct pv_hc_stats *st = &hc->stats[nr];
 	uint32_t arity = e->arity;
