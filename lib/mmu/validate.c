@@ -91,6 +91,16 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #define PV_WP_PIN_CHECKED 0 == 0
 #define PV_WP_PIN_CHECKED_PRE 0 == 0
 #endif
+/*
+ * ... the keys and grant peers apart from what the walk writes, and, after
+ * the walk, as on entry (rte_pin_ops.c); nothing for other analyses. Used
+ * only in ACSL comments.
+ */
+#ifndef PV_WP_PIN_WALK_KEYS
+#define PV_WP_PIN_KEYS_APART 0 == 0
+#define PV_WP_PIN_PEERS_APART 0 == 0
+#define PV_WP_PIN_WALK_KEYS 0 == 0
+#endif
 
 /*
  * Do the n keys from frame idx on all pass (key & kmask) == want? One
@@ -917,6 +927,10 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	/*@ assert pin_io_ptrs: \forall integer r; 0 <= r < m->io_max ==>
 	      \separated(&m->io[r].maps, &m->ram) && \separated(&m->io[r].maps, &m->fr_key) &&
 	      \separated(&m->io[r].maps, &m->fr_group) && \separated(&m->io[r].maps, &m->hyp_l1); */
+	/* ... and so are the keys and grant peers, which a refusal inside the
+	 * walk must leave as they are (pin_walk_keys, after it). */
+	/*@ assert pin_keys_apart: PV_WP_PIN_KEYS_APART; */
+	/*@ assert pin_peers_apart: PV_WP_PIN_PEERS_APART; */
 	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
 	uint32_t n = 1;
@@ -993,9 +1007,10 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	/*@ assert pin_checked: PV_WP_PIN_CHECKED; */
 	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
 	/*@ assert pin_checked_pre: PV_WP_PIN_CHECKED_PRE; */
+	/*@ assert pin_walk_nr: m->nr_frames == \at(m->nr_frames, Pre); */
+	/*@ assert pin_walk_keys: PV_WP_PIN_WALK_KEYS; */
 	if (rc != PV_OK)
 		return rc;
-	/*@ assert pin_walk_nr: m->nr_frames == \at(m->nr_frames, Pre); */
 	/*@ assert pin_walk_ram: m->ram == \at(m->ram, Pre); */
 	/*@ assert pin_walk_key: m->fr_key == \at(m->fr_key, Pre); */
 	/*@ assert pin_walk_group: m->fr_group == \at(m->fr_group, Pre); */
