@@ -93,8 +93,8 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #endif
 /*
  * ... the keys and grant peers apart from what the walk writes, and, after
- * the walk, as on entry (rte_pin_ops.c); nothing for other analyses. Used
- * only in ACSL comments.
+ * the walk, as on entry (verification/wp/pin_refused.c); nothing for other
+ * analyses. Used only in ACSL comments.
  */
 #ifndef PV_WP_PIN_WALK_KEYS
 #define PV_WP_PIN_KEYS_APART 0 == 0
