@@ -13,9 +13,9 @@
  * outcomes: every key and grant peer as on entry, which pin_refused_keys
  * takes on the path of a refusal inside the walk), defined here and
  * nothing (0 == 0) for every other analysis: among the hypotheses of
- * rte-pin-op's goals they cost more than they give (three of the walk's
- * preconditions, an assertion on g and parts of the assigns clauses at
- * the step limit with them, proved without).
+ * rte-pin-op's goals they cost more than they give (walk_get's first
+ * precondition and the assertion pin_g_io on each kind, and six parts of
+ * the assigns clauses, at the step limit with them, proved without).
  */
 #define PIN_WALK_WRITES(m) (m)->fr_ro + (0 .. (m)->nr_frames - 1), \
 	(m)->fr_tc + (0 .. (m)->nr_frames - 1), (m)->fr_gmaps + (0 .. (m)->nr_frames - 1), \

@@ -14,7 +14,8 @@
  *                 which isolation.c's check_frame run proves with -wp-rte)
  *   rte-pin-get   pv_mmu_get, pv_mmu_get_frames
  *   rte-pin-put   pv_mmu_put, pv_mmu_put_frames, block_put
- *   rte-pin-put-keys  their put_keys (no key changes), split
+ *   rte-pin-put-keys  their put_keys (no key changes) and pv_mmu_put's
+ *                 put_words (no word but the counts), split
  *   rte-pin-put-walk  walk_put
  *   lemmas-pin    group_index, group_next, group_last, group_fits
  *   rte-pin-walk  walk_get itself (196 goals, about 155 s of CPU, CVC4

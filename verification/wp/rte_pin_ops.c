@@ -24,16 +24,20 @@
  *                    the assertions before the walk it rests on
  *
  * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
- *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked and
- *                    rte-pin-geom prove, walk_get through rte_pin.c's
- *                    contract (proved by rte-pin-walk, its walk_kept and
- *                    walk_geom by rte-pin-walk-kept, also wp-wip):
- *                    536 of 559 goals, about 7 min of CPU; open: the refusal theorems on the
- *                    path of a refusal inside the walk (the walk's
- *                    contract does not say that it keeps the keys, grant
- *                    peers, summaries and guest words), pin_refused_early
- *                    on two kinds, the key loop on the L1 path, parts of
- *                    the assigns clauses, walk_get's preconditions on the
+ *   rte-pin-refused  pv_mmu_pin's refusal theorems (pin_refused.c, which
+ *                    includes this file, with the assertions they use
+ *                    and walk_get's walk_words): 17 of 25 goals, about
+ *                    40 s of CPU; pin_refused_keys proved; open:
+ *                    pin_refused_groups and pin_refused_ram on the path
+ *                    of a refusal inside the walk, pin_refused_early on
+ *                    two kinds;
+ *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked,
+ *                    rte-pin-geom and rte-pin-refused prove, walk_get
+ *                    through rte_pin.c's contract (proved by
+ *                    rte-pin-walk and rte-pin-walk-kept; here without
+ *                    walk_words): 525 of 539 goals, about 5 min of CPU;
+ *                    open: the key loop on the L1 path, parts of the
+ *                    assigns clauses, walk_get's preconditions on the
  *                    table's slots (docs/verification.md).
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
