@@ -92,13 +92,15 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #define PV_WP_PIN_CHECKED_PRE 0 == 0
 #endif
 /*
- * ... the keys and grant peers apart from what the walk writes, and, after
- * the walk, as on entry (verification/wp/pin_refused.c); nothing for other
- * analyses. Used only in ACSL comments.
+ * ... the keys, grant peers and summaries apart from what the walk writes,
+ * and, after the walk, as on entry (verification/wp/pin_refused.c);
+ * nothing for other analyses. Used only in ACSL comments.
  */
 #ifndef PV_WP_PIN_WALK_KEYS
 #define PV_WP_PIN_KEYS_APART 0 == 0
 #define PV_WP_PIN_PEERS_APART 0 == 0
+#define PV_WP_PIN_GROUPS_APART 0 == 0
+#define PV_WP_PIN_WALK_GROUPS 0 == 0
 #define PV_WP_PIN_WALK_KEYS 0 == 0
 #endif
 
@@ -1005,10 +1007,12 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	/*@ assert pin_g_io: \forall integer r; 0 <= r < m->io_max ==>
 	      &m->io[r].maps != &g.skip_lo && &m->io[r].maps != &g.skip_hi; */
 	/*@ assert pin_checked: PV_WP_PIN_CHECKED; */
+	/*@ assert pin_groups_apart: PV_WP_PIN_GROUPS_APART; */
 	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
 	/*@ assert pin_checked_pre: PV_WP_PIN_CHECKED_PRE; */
 	/*@ assert pin_walk_nr: m->nr_frames == \at(m->nr_frames, Pre); */
 	/*@ assert pin_walk_keys: PV_WP_PIN_WALK_KEYS; */
+	/*@ assert pin_walk_groups: PV_WP_PIN_WALK_GROUPS; */
 	if (rc != PV_OK)
 		return rc;
 	/*@ assert pin_walk_ram: m->ram == \at(m->ram, Pre); */

@@ -29,6 +29,15 @@
 #define PV_WP_PIN_WALK_KEYS \
 	\forall integer k; 0 <= k < m->nr_frames ==> \
 		m->fr_key[k] == \at(m->fr_key[k], Pre) && m->fr_gpeer[k] == \at(m->fr_gpeer[k], Pre)
+/* ... and the summaries: readable and apart before the walk
+ * (pin_groups_apart), as on entry after it (pin_walk_groups), for
+ * pin_refused_groups */
+#define PV_WP_PIN_GROUPS_APART \
+	\forall integer k; 0 <= k < (m->nr_frames + 63) / 64 ==> \
+		\valid_read(m->fr_group + k) && \separated(m->fr_group + k, PIN_WALK_WRITES(m))
+#define PV_WP_PIN_WALK_GROUPS \
+	\forall integer k; 0 <= k < (m->nr_frames + 63) / 64 ==> \
+		m->fr_group[k] == \at(m->fr_group[k], Pre)
 /* walk_get's walk_words, proved by rte-pin-walk-kept (rte_pin.c) */
 #define PIN_WALK_WORDS PIN_WORDS(m)
 #include "rte_pin_ops.c"
