@@ -4,7 +4,9 @@
  * pin_refused_ram, pin_refused_early: rte_pin_ops.c's contract, which this
  * file includes), with Frama-C WP, tools/prove's rte-pin-refused
  * (pv_mmu_pin, -wp-prop on them and on the assertions below, without the
- * run-time-error guards, which rte-pin-op proves).
+ * run-time-error guards, which rte-pin-op proves; pin_refused_groups and
+ * pin_refused_early each in a run of its own, split: rte-pin-refused-groups,
+ * rte-pin-refused-early).
  *
  * validate.c's assertions pin_keys_apart and pin_peers_apart, at pin's
  * entry (every key and grant peer readable and apart from what the walk

@@ -24,13 +24,14 @@
  *                    the assertions before the walk it rests on
  *
  * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
- *   rte-pin-refused  pv_mmu_pin's refusal theorems (pin_refused.c, which
+ *   rte-pin-refused, rte-pin-refused-groups, rte-pin-refused-early
+ *                    pv_mmu_pin's refusal theorems (pin_refused.c, which
  *                    includes this file, with the assertions they use
- *                    and walk_get's walk_words): 17 of 25 goals, about
- *                    40 s of CPU; pin_refused_keys proved; open:
- *                    pin_refused_groups and pin_refused_ram on the path
- *                    of a refusal inside the walk, pin_refused_early on
- *                    two kinds;
+ *                    and walk_get's walk_words; the last two split):
+ *                    pin_refused_keys, pin_refused_groups and
+ *                    pin_refused_early proved; open: pin_refused_ram on
+ *                    the path of a refusal inside the walk (18 of 21,
+ *                    432 of 432, 1728 of 1728 goals; 151 s of CPU);
  *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked,
  *                    rte-pin-geom and rte-pin-refused prove, walk_get
  *                    through rte_pin.c's contract (proved by
