@@ -91,6 +91,18 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #define PV_WP_PIN_CHECKED 0 == 0
 #define PV_WP_PIN_CHECKED_PRE 0 == 0
 #endif
+/*
+ * ... the keys, grant peers and summaries apart from what the walk writes,
+ * and, after the walk, as on entry (verification/wp/pin_refused.c);
+ * nothing for other analyses. Used only in ACSL comments.
+ */
+#ifndef PV_WP_PIN_WALK_KEYS
+#define PV_WP_PIN_KEYS_APART 0 == 0
+#define PV_WP_PIN_PEERS_APART 0 == 0
+#define PV_WP_PIN_GROUPS_APART 0 == 0
+#define PV_WP_PIN_WALK_GROUPS 0 == 0
+#define PV_WP_PIN_WALK_KEYS 0 == 0
+#endif
 
 /*
  * Do the n keys from frame idx on all pass (key & kmask) == want? One
@@ -423,6 +435,19 @@ static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
 }
 
 /*
+ * For verification/wp/rte_pin.c: the walks write only frame counts and the
+ * I/O regions' map counts; every other word (keys, grant peers, group
+ * summaries, RAM) that was there on entry keeps its value (the assertions
+ * around pv_mmu_put's call carry it across the call's frame). Used only
+ * in ACSL comments.
+ */
+#define PV_WP_WORDS_KEPT \
+	\forall uint32_t *p; \at(\valid_read(p) && \
+		\separated(p, m->fr_ro + (0 .. m->nr_frames - 1), m->fr_tc + (0 .. m->nr_frames - 1), \
+			   m->fr_gmaps + (0 .. m->nr_frames - 1), m->io + (0 .. m->io_max - 1)), \
+		Pre) ==> *p == \at(*p, Pre)
+
+/*
  * Put back the references of slots [0, end) of a table (all valid: they
  * passed pv_mmu_check). Blocks of faults and of consecutive small pages go
  * in one step each.
@@ -435,7 +460,7 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	/* For verification/wp/rte_pin.c; a comment to the compiler. */
 	/*@ loop invariant m->nr_frames == \at(m->nr_frames, Pre) &&
 	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
-	    loop invariant PV_WP_KEYS_KEPT;
+	    loop invariant put_words_kept: PV_WP_WORDS_KEPT;
 	    loop assigns j, e,
 	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
 	      \at(m->fr_ro, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
@@ -462,7 +487,9 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			/* A table pointer passed pv_mmu_check: its table is in RAM. */
 			PV_ASSERT(e.kind == PV_MMU_ENT_LEAF ||
 				  pv_mmu_frame_index(m, e.base) != UINT32_MAX);
+			/*@ assert put_words_before: PV_WP_WORDS_KEPT; */
 			pv_mmu_put(m, dom, &e);
+			/*@ assert put_words_after: PV_WP_WORDS_KEPT; */
 		}
 		j += e.group;
 	}
@@ -641,6 +668,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		 * no key and no grant peer), stated again after each call that
 		 * writes counts, for pv_mmu_check's precondition. */
 		/*@ assert get_own: PV_WP_OWNERS_OK; */
+		/*@ assert get_words: PV_WP_WORDS_KEPT; */
 		if (hyp_slot(g, j)) {
 			j = g->skip_hi;
 			continue;
@@ -724,6 +752,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		      g->nslots == \at(g->nslots, Pre) && g->skip_lo == \at(g->skip_lo, Pre) &&
 		      g->skip_hi == \at(g->skip_hi, Pre); */
 		/*@ assert get_own_fast: PV_WP_OWNERS_OK; */
+		/*@ assert get_words_fast: PV_WP_WORDS_KEPT; */
 		rc = pv_mmu_decode(m, g->tbl, d, &e);
 		/* The sizes and g's fields again (decode writes only e). */
 		/*@ assert get_dec_nr: m->nr_frames == \at(m->nr_frames, Pre); */
@@ -795,6 +824,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 			ptr_pat = d & 0x3FFu;
 		j += e.group;
 	}
+	/*@ assert get_words_out: PV_WP_WORDS_KEPT; */
 	if (rc != PV_OK)
 		walk_put(m, dom, s, g, j);
 	return rc;
@@ -899,6 +929,10 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	/*@ assert pin_io_ptrs: \forall integer r; 0 <= r < m->io_max ==>
 	      \separated(&m->io[r].maps, &m->ram) && \separated(&m->io[r].maps, &m->fr_key) &&
 	      \separated(&m->io[r].maps, &m->fr_group) && \separated(&m->io[r].maps, &m->hyp_l1); */
+	/* ... and so are the keys and grant peers, which a refusal inside the
+	 * walk must leave as they are (pin_walk_keys, after it). */
+	/*@ assert pin_keys_apart: PV_WP_PIN_KEYS_APART; */
+	/*@ assert pin_peers_apart: PV_WP_PIN_PEERS_APART; */
 	if (!pv_mmu_dom_live(m, dom))
 		return PV_ESRCH;
 	uint32_t n = 1;
@@ -973,11 +1007,14 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	/*@ assert pin_g_io: \forall integer r; 0 <= r < m->io_max ==>
 	      &m->io[r].maps != &g.skip_lo && &m->io[r].maps != &g.skip_hi; */
 	/*@ assert pin_checked: PV_WP_PIN_CHECKED; */
+	/*@ assert pin_groups_apart: PV_WP_PIN_GROUPS_APART; */
 	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
 	/*@ assert pin_checked_pre: PV_WP_PIN_CHECKED_PRE; */
+	/*@ assert pin_walk_nr: m->nr_frames == \at(m->nr_frames, Pre); */
+	/*@ assert pin_walk_keys: PV_WP_PIN_WALK_KEYS; */
+	/*@ assert pin_walk_groups: PV_WP_PIN_WALK_GROUPS; */
 	if (rc != PV_OK)
 		return rc;
-	/*@ assert pin_walk_nr: m->nr_frames == \at(m->nr_frames, Pre); */
 	/*@ assert pin_walk_ram: m->ram == \at(m->ram, Pre); */
 	/*@ assert pin_walk_key: m->fr_key == \at(m->fr_key, Pre); */
 	/*@ assert pin_walk_group: m->fr_group == \at(m->fr_group, Pre); */

@@ -14,16 +14,17 @@
  *                 which isolation.c's check_frame run proves with -wp-rte)
  *   rte-pin-get   pv_mmu_get, pv_mmu_get_frames
  *   rte-pin-put   pv_mmu_put, pv_mmu_put_frames, block_put
- *   rte-pin-put-keys  their put_keys (no key changes), split
+ *   rte-pin-put-keys  their put_keys (no key changes) and pv_mmu_put's
+ *                 put_words (no word but the counts), split
  *   rte-pin-put-walk  walk_put
  *   lemmas-pin    group_index, group_next, group_last, group_fits
  *   rte-pin-walk  walk_get itself (196 goals, about 155 s of CPU, CVC4
  *                 at 300,000 steps; its replica check and rule 6 in
  *                 pin_replicas.c and pin_hyp.c),
- *   rte-pin-walk-kept  walk_get's walk_kept and walk_geom, what
- *                 pv_mmu_pin reads after it (2 goals, about 8 s of CPU;
- *                 under PVLIB_PROVE_ONLY=wp-wip with pv_mmu_pin's run,
- *                 which alone uses them),
+ *   rte-pin-walk-kept  walk_get's walk_kept, walk_geom and walk_words,
+ *                 what pv_mmu_pin reads after it, with the assertions
+ *                 get_words, get_words_fast, get_words_out they come from
+ *                 (6 goals, about 20 s of CPU),
  * from these contracts (the decoders'
  * output ranges it uses are proved by rte_decode.c's runs, walk_put's by
  * rte-pin-put-walk). Its callees' contracts state the instance with its
@@ -113,8 +114,8 @@ static bool keys_are(const struct pv_mmu *m, uint32_t idx, uint32_t n, uint32_t 
 
 /*
  * The put side's loops keep every key (validate.c's PV_WP_KEYS_KEPT, 0 == 0
- * for the other files analysing validate.c): what PUT_KEYS, below, is
- * proved from.
+ * for the other files analysing validate.c; walk_put's loop: every word
+ * but the counts, PV_WP_WORDS_KEPT): what PUT_KEYS, below, is proved from.
  */
 #define PV_WP_KEYS_KEPT \forall integer k; 0 <= k < \at(m->nr_frames, Pre) ==> \
 	m->fr_key[k] == \at(m->fr_key[k], Pre)
@@ -464,6 +465,36 @@ static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32
  * as a post-condition so that a caller need not cross the I/O map counts'
  * frame (a quantifier over the regions) to see it (pv_mmu_table_release).
  */
+/*
+ * Every word the walks and the put side do not write keeps its value:
+ * what their assigns clauses imply, stated as a post-condition so that a
+ * caller need not cross the I/O map counts' frame (pv_mmu_pin's refusal
+ * theorems, through walk_get and walk_put). Over any word valid after the
+ * call (never a local of the callee's: with validity on entry, WP's
+ * allocation table at the contract's Pre is not the body's, and the
+ * post-condition does not follow) and apart, on entry, from the counts and
+ * the I/O regions. validate.c's PV_WP_WORDS_KEPT is the same in a body,
+ * at a loop's head.
+ */
+#define PIN_WORDS(m) (\forall uint32_t *p; \valid_read(p) && \
+	\old(\separated(p, m->fr_ro + (0 .. m->nr_frames - 1), m->fr_tc + (0 .. m->nr_frames - 1), \
+		   m->fr_gmaps + (0 .. m->nr_frames - 1), m->io + (0 .. m->io_max - 1))) ==> \
+	*p == \old(*p))
+/*
+ * walk_get's walk_words (below) is PIN_WORDS(m), which rte-pin-walk-kept
+ * proves; rte_pin_ops.c, for rte-pin-op, leaves it out of walk_get's
+ * contract (0 == 0: a weaker contract), as it costs more among the
+ * hypotheses of pv_mmu_pin's goals there than it gives, and pin_refused.c,
+ * for the refusal theorems, keeps it.
+ */
+#ifndef PIN_WALK_WORDS
+#define PIN_WALK_WORDS PIN_WORDS(m)
+#endif
+/* ... and walk_put's put_words likewise (rte_pin_ops.c: the release's
+ * goals, one at the step limit with it among their hypotheses) */
+#ifndef PIN_PUT_WORDS
+#define PIN_PUT_WORDS PIN_WORDS(m)
+#endif
 #define PUT_KEYS(m) (\forall integer k; 0 <= k < \old(m->nr_frames) ==> \
 		     m->fr_key[k] == \old(m->fr_key[k]))
 
@@ -494,6 +525,7 @@ void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
   ensures PUT_KEPT(m);
   ensures put_keys: PUT_KEYS(m);
+  ensures put_words: PIN_WORDS(m);
 */
 static inline void pv_mmu_put(struct pv_mmu *m, uint16_t dom, const struct pv_mmu_ent *e);
 
@@ -521,6 +553,7 @@ static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
   ensures PUT_KEPT(m);
   ensures put_keys: PUT_KEYS(m);
+  ensures put_words: PIN_PUT_WORDS;
 */
 static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 		     const struct table_geom *g, uint32_t end);
@@ -545,9 +578,13 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
   // What it keeps that pv_mmu_pin reads after it (what the assigns clause
   // implies, stated so that pin's goals after the call need not cross the
-  // I/O map counts' frame, a quantifier over the regions): the frame
+  // I/O map counts' frame, a quantifier over the regions): every word
+  // apart from the counts and the I/O regions, the keys, grant peers,
+  // summaries and guest frames' words among them (walk_words, on both
+  // outcomes: a refusal's walk_put through its put_words), the frame
   // count, and g's hypervisor slots when it accepts (proved in a run of
   // their own, rte-pin-walk-kept).
+  ensures walk_words: PIN_WALK_WORDS;
   ensures walk_kept: m->nr_frames == \old(m->nr_frames);
   ensures walk_geom: \result == PV_OK ==>
     g->skip_lo == \old(g->skip_lo) && g->skip_hi == \old(g->skip_hi);

@@ -24,16 +24,21 @@
  *                    the assertions before the walk it rests on
  *
  * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
- *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked and
- *                    rte-pin-geom prove, walk_get through rte_pin.c's
- *                    contract (proved by rte-pin-walk, its walk_kept and
- *                    walk_geom by rte-pin-walk-kept, also wp-wip):
- *                    536 of 559 goals, about 7 min of CPU; open: the refusal theorems on the
- *                    path of a refusal inside the walk (the walk's
- *                    contract does not say that it keeps the keys, grant
- *                    peers, summaries and guest words), pin_refused_early
- *                    on two kinds, the key loop on the L1 path, parts of
- *                    the assigns clauses, walk_get's preconditions on the
+ *   rte-pin-refused, rte-pin-refused-groups, rte-pin-refused-early
+ *                    pv_mmu_pin's refusal theorems (pin_refused.c, which
+ *                    includes this file, with the assertions they use
+ *                    and walk_get's walk_words; the last two split):
+ *                    pin_refused_keys, pin_refused_groups and
+ *                    pin_refused_early proved; open: pin_refused_ram on
+ *                    the path of a refusal inside the walk (18 of 21,
+ *                    432 of 432, 1728 of 1728 goals; 151 s of CPU);
+ *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked,
+ *                    rte-pin-geom and rte-pin-refused prove, walk_get
+ *                    through rte_pin.c's contract (proved by
+ *                    rte-pin-walk and rte-pin-walk-kept; here without
+ *                    walk_words): 525 of 539 goals, about 5 min of CPU;
+ *                    open: the key loop on the L1 path, parts of the
+ *                    assigns clauses, walk_get's preconditions on the
  *                    table's slots (docs/verification.md).
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
@@ -80,6 +85,19 @@
  */
 #define PV_WP_PIN_CHECKED !PIN_EARLY(m, dom, kind, mfn)
 #define PV_WP_PIN_CHECKED_PRE !\at(PIN_EARLY(m, dom, kind, mfn), Pre)
+/*
+ * walk_get's post-condition walk_words (rte_pin.c) left out of its
+ * contract here (0 == 0), but for pin_refused.c, which defines it before
+ * including this file: among the hypotheses of rte-pin-op's goals it
+ * costs more than it gives.
+ */
+#ifndef PIN_WALK_WORDS
+#define PIN_WALK_WORDS 0 == 0
+#endif
+/* ... and walk_put's put_words (rte_pin.c; proved by rte-pin-put-walk),
+ * which no goal here needs: among the hypotheses of rte-pin-release's
+ * goals, it leaves release_synced_set at the step limit */
+#define PIN_PUT_WORDS 0 == 0
 #include "rte_pin.c"
 
 /*

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * pv_mmu_pin's refusal theorems (pin_refused_keys, pin_refused_groups,
+ * pin_refused_ram, pin_refused_early: rte_pin_ops.c's contract, which this
+ * file includes), with Frama-C WP, tools/prove's rte-pin-refused
+ * (pv_mmu_pin, -wp-prop on them and on the assertions below, without the
+ * run-time-error guards, which rte-pin-op proves; pin_refused_groups and
+ * pin_refused_early each in a run of its own, split: rte-pin-refused-groups,
+ * rte-pin-refused-early).
+ *
+ * validate.c's assertions pin_keys_apart and pin_peers_apart, at pin's
+ * entry (every key and grant peer readable and apart from what the walk
+ * writes: the premise of walk_get's walk_words in the terms the provers
+ * instantiate it with), and pin_walk_keys, right after the walk (on both
+ * outcomes: every key and grant peer as on entry, which pin_refused_keys
+ * takes on the path of a refusal inside the walk), defined here and
+ * nothing (0 == 0) for every other analysis: among the hypotheses of
+ * rte-pin-op's goals they cost more than they give (walk_get's first
+ * precondition and the assertion pin_g_io on each kind, and six parts of
+ * the assigns clauses, at the step limit with them, proved without).
+ */
+#define PIN_WALK_WRITES(m) (m)->fr_ro + (0 .. (m)->nr_frames - 1), \
+	(m)->fr_tc + (0 .. (m)->nr_frames - 1), (m)->fr_gmaps + (0 .. (m)->nr_frames - 1), \
+	(m)->io + (0 .. (m)->io_max - 1)
+#define PV_WP_PIN_KEYS_APART \
+	\forall integer k; 0 <= k < m->nr_frames ==> \
+		\valid_read(m->fr_key + k) && \separated(m->fr_key + k, PIN_WALK_WRITES(m))
+#define PV_WP_PIN_PEERS_APART \
+	\forall integer k; 0 <= k < m->nr_frames ==> \
+		\valid_read(m->fr_gpeer + k) && \separated(m->fr_gpeer + k, PIN_WALK_WRITES(m))
+#define PV_WP_PIN_WALK_KEYS \
+	\forall integer k; 0 <= k < m->nr_frames ==> \
+		m->fr_key[k] == \at(m->fr_key[k], Pre) && m->fr_gpeer[k] == \at(m->fr_gpeer[k], Pre)
+/* ... and the summaries: readable and apart before the walk
+ * (pin_groups_apart), as on entry after it (pin_walk_groups), for
+ * pin_refused_groups */
+#define PV_WP_PIN_GROUPS_APART \
+	\forall integer k; 0 <= k < (m->nr_frames + 63) / 64 ==> \
+		\valid_read(m->fr_group + k) && \separated(m->fr_group + k, PIN_WALK_WRITES(m))
+#define PV_WP_PIN_WALK_GROUPS \
+	\forall integer k; 0 <= k < (m->nr_frames + 63) / 64 ==> \
+		m->fr_group[k] == \at(m->fr_group[k], Pre)
+/* walk_get's walk_words, proved by rte-pin-walk-kept (rte_pin.c) */
+#define PIN_WALK_WORDS PIN_WORDS(m)
+#include "rte_pin_ops.c"
