@@ -459,7 +459,8 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 	const bool coarse = g->tbl == PV_MMU_TBL_COARSE;
 	/* For verification/wp/rte_pin.c; a comment to the compiler. */
 	/*@ loop invariant m->nr_frames == \at(m->nr_frames, Pre) &&
-	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
+	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
+	      m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) && m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre);
 	    loop invariant put_words_kept: PV_WP_WORDS_KEPT;
 	    loop assigns j, e,
 	      \at(m->fr_tc, Pre)[0 .. \at(m->nr_frames, Pre) - 1],
@@ -861,10 +862,7 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	      \separated(&g, m->fr_tc + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->io + (0 .. m->io_max - 1)); */
-	/*@ assert release_io: \forall integer r; 0 <= r < m->io_max ==>
-	      &m->io[r].maps != &m->nr_frames && &m->io[r].maps != &m->ram_size &&
-	      &m->io[r].maps != &m->io_max && &m->io[r].maps != &m->hyp_slot_lo &&
-	      &m->io[r].maps != &m->hyp_slot_hi; */
+	/*@ assert release_words: (size_t)(idx * 1024) == idx * 1024; */
 	walk_put(m, owner, pv_mmu_slot_ptr(m, idx), &g, g.nslots);
 	/*@ assert release_put_hyp: m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) &&
 	      m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre); */
@@ -872,7 +870,9 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	/*@ assert release_put_keys: \forall integer k; 0 <= k < \at(m->nr_frames, Pre) ==>
 	      m->fr_key[k] == \at(m->fr_key[k], Pre); */
 	/* A pinned table is never granted: no other flag to keep. */
-	/* For verification/wp/rte_pin_ops.c; a comment to the compiler. */
+	/* For verification/wp/rte_pin_ops.c; comments to the compiler: idx + n
+	 * does not wrap (the table's frames lie in RAM). */
+	/*@ assert release_n: (uint32_t)(idx + n) == idx + n; */
 	/*@ loop invariant idx <= i <= idx + n && n <= 4 && idx + n <= \at(m->nr_frames, Pre);
 	    loop invariant m->nr_frames == \at(m->nr_frames, Pre);
 	    loop invariant g.skip_lo == (n == 4 ? \at(m->hyp_slot_lo, Pre) : 0) &&

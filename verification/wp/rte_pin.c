@@ -497,6 +497,11 @@ static inline int32_t pv_mmu_decode(const struct pv_mmu *m, unsigned tbl, uint32
 #endif
 #define PUT_KEYS(m) (\forall integer k; 0 <= k < \old(m->nr_frames) ==> \
 		     m->fr_key[k] == \old(m->fr_key[k]))
+/*
+ * ... nor the hypervisor's slots, likewise (pv_mmu_table_release reads
+ * them after walk_put).
+ */
+#define PUT_HYP(m) (m->hyp_slot_lo == \old(m->hyp_slot_lo) && m->hyp_slot_hi == \old(m->hyp_slot_hi))
 
 /*@
   // a leaf's frames from pv_mmu_put: idx the index of its first frame,
@@ -524,6 +529,7 @@ void pv_mmu_put_frames(struct pv_mmu *m, uint16_t dom, uint32_t idx, uint32_t n,
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
   ensures PUT_KEPT(m);
+  ensures put_hyp: PUT_HYP(m);
   ensures put_keys: PUT_KEYS(m);
   ensures put_words: PIN_WORDS(m);
 */
@@ -552,6 +558,7 @@ static inline bool block_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s, 
   assigns m->fr_tc[0 .. m->nr_frames - 1], m->fr_ro[0 .. m->nr_frames - 1],
     m->fr_gmaps[0 .. m->nr_frames - 1], m->io[0 .. m->io_max - 1].maps;
   ensures PUT_KEPT(m);
+  ensures put_hyp: PUT_HYP(m);
   ensures put_keys: PUT_KEYS(m);
   ensures put_words: PIN_PUT_WORDS;
 */
