@@ -453,6 +453,13 @@ enum pv_status pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom)
 	 */
 	m->domains[d].dying = true;
 	m->domains[d].active_l1 = pv_mfn(PV_MMU_NO_L1);
+	/* For verification/wp/rte_destroy.c: the domain record is apart from
+	 * the instance and the frame records. */
+	/*@ assert destroy_marked: m->nr_frames == \at(m->nr_frames, Pre) &&
+	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
+	      m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) && m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre) &&
+	      m->nr_domains == \at(m->nr_domains, Pre) &&
+	      \forall integer k; 0 <= k < m->nr_frames ==> m->fr_key[k] == \at(m->fr_key[k], Pre); */
 	bool released = release_l1s(m, d);
 	/* For verification/wp/rte_destroy.c: the instance's sizes stay. */
 	/*@ assert m->nr_frames == \at(m->nr_frames, Pre) && m->io_max == \at(m->io_max, Pre); */

@@ -117,8 +117,11 @@ static void free_io(struct pv_mmu *m, uint16_t d);
   // from the instance, the frame store and the grant peers
   requires \valid(m->domains + (0 .. m->nr_domains - 1)) &&
     \separated(m->domains + (0 .. m->nr_domains - 1), m, STORE(m), m->fr_gpeer + (0 .. NR(m) - 1));
+  // (of the domain records, dom's alone; the summaries once more as
+  // pv_mmu_group_sync's clause names them at destroy's last call, the same
+  // words as OPS_WRITES' as NR(m) > 0)
   assigns OPS_WRITES(m), m->fr_gpeer[0 .. NR(m) - 1], m->io[0 .. m->io_max - 1],
-    m->domains[0 .. m->nr_domains - 1];
+    m->domains[dom.id], m->fr_group[0 .. (NR(m) - 1) / 64];
 */
 enum pv_status pv_mmu_domain_destroy(struct pv_mmu *m, pv_domid_t dom);
 
