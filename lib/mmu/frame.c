@@ -363,7 +363,7 @@ static bool release_l1s(struct pv_mmu *m, uint16_t d)
 static bool release_tables(struct pv_mmu *m, uint16_t d)
 {
 	bool released = false;
-	/*@ loop invariant destroy_tables_i: 0 <= i <= m->nr_frames;
+	/*@ loop invariant destroy_tables_i: 0 <= i <= \at(m->nr_frames, Pre);
 	    loop invariant destroy_tables_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
 	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre) &&
 	      m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) && m->hyp_slot_hi == \at(m->hyp_slot_hi, Pre);
@@ -402,7 +402,7 @@ static bool peer_maps(const struct pv_mmu *m, uint16_t d)
 /* End d's grants to others and free its frames. */
 static void free_frames(struct pv_mmu *m, uint16_t d)
 {
-	/*@ loop invariant destroy_frames_i: 0 <= i <= m->nr_frames;
+	/*@ loop invariant destroy_frames_i: 0 <= i <= \at(m->nr_frames, Pre);
 	    loop invariant destroy_frames_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
 	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
 	    loop assigns i, m->fr_key[0 .. \at(m->nr_frames, Pre) - 1],
@@ -427,7 +427,7 @@ static void free_frames(struct pv_mmu *m, uint16_t d)
 /* Take back d's I/O regions. */
 static void free_io(struct pv_mmu *m, uint16_t d)
 {
-	/*@ loop invariant destroy_io_i: 0 <= i <= m->io_max;
+	/*@ loop invariant destroy_io_i: 0 <= i <= \at(m->io_max, Pre);
 	    loop invariant destroy_io_sizes: m->nr_frames == \at(m->nr_frames, Pre) &&
 	      m->ram_size == \at(m->ram_size, Pre) && m->io_max == \at(m->io_max, Pre);
 	    loop assigns i, m->io[0 .. \at(m->io_max, Pre) - 1]; */
