@@ -862,6 +862,8 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	      \separated(&g, m->fr_tc + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->fr_gmaps + (0 .. m->nr_frames - 1)) &&
 	      \separated(&g, m->io + (0 .. m->io_max - 1)); */
+	/* ... and the table's first word, idx * 1024 as pv_mmu_slot_ptr computes
+	 * it, does not wrap (idx < nr_frames <= 2^20). */
 	/*@ assert release_words: (size_t)(idx * 1024) == idx * 1024; */
 	walk_put(m, owner, pv_mmu_slot_ptr(m, idx), &g, g.nslots);
 	/*@ assert release_put_hyp: m->hyp_slot_lo == \at(m->hyp_slot_lo, Pre) &&
