@@ -132,6 +132,8 @@ typedef uint32_t __attribute__((may_alias)) word_alias;
  * branch. The same line for both byte orders (nr < 64, so nr >> 5 is 0 or
  * 1), so the host tests exercise the one a big-endian core runs.
  */
+_Static_assert(sizeof(struct pv_hc_perm) == 8, "perm_allows reads perms[d] as words 2d and 2d + 1");
+
 static inline bool perm_allows(const struct pv_hc *hc, uint32_t d, uint32_t nr)
 {
 	const word_alias *mask = (const word_alias *)(const void *)hc->perms;
