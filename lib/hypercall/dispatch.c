@@ -11,6 +11,15 @@ static bool entry_used(const struct pv_hc_entry *e)
 	return e->handler != 0;
 }
 
+/* A call's fields that are the same for every call on hc: the instance,
+ * its user pointer and no frame (a frame owner's is set by invoke). */
+static inline void call_init(struct pv_hc_call *call, struct pv_hc *hc)
+{
+	call->hc = hc;
+	call->user = hc->user;
+	call->frame = 0;
+}
+
 enum pv_status pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint32_t *bad_index)
 {
 	uint32_t bad_sink;
@@ -62,9 +71,7 @@ enum pv_status pv_hc_init(struct pv_hc *hc, const struct pv_hc_config *cfg, uint
 		.multicall_max = cfg->multicall_max, .multicall_slice = cfg->multicall_slice,
 		.unknown = 0, .denied = 0, .unbatchable = 0,
 	};
-	hc->call.hc = hc;
-	hc->call.user = cfg->user;
-	hc->call.frame = 0;
+	call_init(&hc->call, hc);
 	for (uint32_t i = 0; i < cfg->table_len; i++)
 		cfg->stats[i] = (struct pv_hc_stats){ 0, 0, 0 };
 	for (uint32_t d = 0; d < cfg->nr_domains; d++)
@@ -281,9 +288,7 @@ int32_t pv_hc_invoke(struct pv_hc *hc, pv_domid_t dom, uint32_t nr,
 {
 	bool owned = false;
 	struct pv_hc_call call;
-	call.hc = hc;
-	call.user = hc->user;
-	call.frame = 0;
+	call_init(&call, hc);
 	return invoke(hc, &call, dom, nr, args, in_multicall, 0, &owned, 0);
 }
 
@@ -299,9 +304,7 @@ dispatch_owner(struct pv_hc *hc, pv_domid_t dom, struct pv_trap_frame *tf)
 {
 	bool owned = false;
 	struct pv_hc_call call;
-	call.hc = hc;
-	call.user = hc->user;
-	call.frame = 0;
+	call_init(&call, hc);
 	int32_t rc = invoke(hc, &call, dom, tf->r[12], tf->r, false, tf, &owned, 0);
 	if (!owned)
 		tf->r[0] = (uint32_t)rc;
