@@ -103,6 +103,10 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #define PV_WP_PIN_WALK_GROUPS 0 == 0
 #define PV_WP_PIN_WALK_KEYS 0 == 0
 #endif
+#ifndef PV_WP_PIN_WALK_RAM
+#define PV_WP_PIN_RAM_APART 0 == 0
+#define PV_WP_PIN_WALK_RAM 0 == 0
+#endif
 
 /*
  * Do the n keys from frame idx on all pass (key & kmask) == want? One
@@ -1010,11 +1014,13 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	      &m->io[r].maps != &g.skip_lo && &m->io[r].maps != &g.skip_hi; */
 	/*@ assert pin_checked: PV_WP_PIN_CHECKED; */
 	/*@ assert pin_groups_apart: PV_WP_PIN_GROUPS_APART; */
+	/*@ assert pin_ram_apart: PV_WP_PIN_RAM_APART; */
 	int32_t rc = walk_get(m, d, s, &g, idx, idx + n);
 	/*@ assert pin_checked_pre: PV_WP_PIN_CHECKED_PRE; */
 	/*@ assert pin_walk_nr: m->nr_frames == \at(m->nr_frames, Pre); */
 	/*@ assert pin_walk_keys: PV_WP_PIN_WALK_KEYS; */
 	/*@ assert pin_walk_groups: PV_WP_PIN_WALK_GROUPS; */
+	/*@ assert pin_walk_guest: PV_WP_PIN_WALK_RAM; */
 	if (rc != PV_OK)
 		return rc;
 	/*@ assert pin_walk_ram: m->ram == \at(m->ram, Pre); */

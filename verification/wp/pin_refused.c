@@ -40,6 +40,13 @@
 #define PV_WP_PIN_WALK_GROUPS \
 	\forall integer k; 0 <= k < (m->nr_frames + 63) / 64 ==> \
 		m->fr_group[k] == \at(m->fr_group[k], Pre)
+/* ... and the words of a guest's frames, for pin_refused_ram */
+#define PV_WP_PIN_RAM_APART \
+	\forall integer k; 0 <= k < m->nr_frames * 1024 && OWNER(m, k / 1024) <= PV_DOMID_MAX_GUEST ==> \
+		\valid_read(m->ram + k) && \separated(m->ram + k, PIN_WALK_WRITES(m))
+#define PV_WP_PIN_WALK_RAM \
+	\forall integer k; 0 <= k < m->nr_frames * 1024 && \at(OWNER(m, k / 1024), Pre) <= PV_DOMID_MAX_GUEST ==> \
+		m->ram[k] == \at(m->ram[k], Pre)
 /* walk_get's walk_words, proved by rte-pin-walk-kept (rte_pin.c) */
 #define PIN_WALK_WORDS PIN_WORDS(m)
 #include "rte_pin_ops.c"

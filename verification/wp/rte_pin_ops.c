@@ -261,8 +261,8 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
 #define SAME_IO(m) (\forall integer k; 0 <= k < m->io_max ==> m->io[k].maps == \old(m->io[k].maps))
 #define SAME_RAM(m) (\forall integer k; 0 <= k < NR(m) * 1024 ==> m->ram[k] == \old(m->ram[k]))
 #define SAME_GUEST_RAM(m) \
-	(\forall integer i, w; 0 <= i < NR(m) && 0 <= w < 1024 && \old(OWNER(m, i)) <= PV_DOMID_MAX_GUEST ==> \
-	  m->ram[i * 1024 + w] == \old(m->ram[i * 1024 + w]))
+	(\forall integer k; 0 <= k < NR(m) * 1024 && \old(OWNER(m, k / 1024)) <= PV_DOMID_MAX_GUEST ==> \
+	  m->ram[k] == \old(m->ram[k]))
 
 /*@
   requires OPS_INST(m);
