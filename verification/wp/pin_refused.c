@@ -4,9 +4,10 @@
  * pin_refused_ram, pin_refused_early: rte_pin_ops.c's contract, which this
  * file includes), with Frama-C WP, tools/prove's rte-pin-refused
  * (pv_mmu_pin, -wp-prop on them and on the assertions below, without the
- * run-time-error guards, which rte-pin-op proves; pin_refused_groups and
- * pin_refused_early each in a run of its own, split: rte-pin-refused-groups,
- * rte-pin-refused-early).
+ * run-time-error guards, which rte-pin-op proves; pin_refused_ram with
+ * its two assertions in a run of its own, rte-pin-refused-ram;
+ * pin_refused_groups and pin_refused_early each in a run of its own,
+ * split: rte-pin-refused-groups, rte-pin-refused-early).
  *
  * validate.c's assertions pin_keys_apart and pin_peers_apart, at pin's
  * entry (every key and grant peer readable and apart from what the walk
@@ -40,7 +41,14 @@
 #define PV_WP_PIN_WALK_GROUPS \
 	\forall integer k; 0 <= k < (m->nr_frames + 63) / 64 ==> \
 		m->fr_group[k] == \at(m->fr_group[k], Pre)
-/* ... and the words of a guest's frames, for pin_refused_ram */
+/* ... and the words of a guest's frames: readable and apart before the
+ * walk (pin_ram_apart; at pin's entry, among the hypotheses of
+ * pin_groups_apart, it leaves that one at the step limit), as on entry
+ * after it (pin_walk_guest), for pin_refused_ram. Over one index of RAM,
+ * k, its frame k / 1024: with two (a frame i and a word w, i * 1024 + w;
+ * or a frame i and a word k from i * 1024 to i * 1024 + 1023) the provers
+ * find no term to instantiate the premise with (each side names only one
+ * of the two) and pin_walk_guest stays at the step limit. */
 #define PV_WP_PIN_RAM_APART \
 	\forall integer k; 0 <= k < m->nr_frames * 1024 && OWNER(m, k / 1024) <= PV_DOMID_MAX_GUEST ==> \
 		\valid_read(m->ram + k) && \separated(m->ram + k, PIN_WALK_WRITES(m))

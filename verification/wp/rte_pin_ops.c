@@ -24,14 +24,15 @@
  *                    the assertions before the walk it rests on
  *
  * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
- *   rte-pin-refused, rte-pin-refused-groups, rte-pin-refused-early
+ *   rte-pin-refused, rte-pin-refused-ram, rte-pin-refused-groups,
+ *   rte-pin-refused-early
  *                    pv_mmu_pin's refusal theorems (pin_refused.c, which
  *                    includes this file, with the assertions they use
  *                    and walk_get's walk_words; the last two split):
- *                    pin_refused_keys, pin_refused_groups and
- *                    pin_refused_early proved; open: pin_refused_ram on
- *                    the path of a refusal inside the walk (18 of 21,
- *                    432 of 432, 1728 of 1728 goals; 151 s of CPU);
+ *                    pin_refused_keys, pin_refused_ram,
+ *                    pin_refused_groups and pin_refused_early, all
+ *                    proved (16, 11, 432 and 1728 goals; about 210 s of
+ *                    CPU);
  *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked,
  *                    rte-pin-geom and rte-pin-refused prove, walk_get
  *                    through rte_pin.c's contract (proved by
@@ -260,6 +261,10 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
 	(\forall integer k; 0 <= k < (NR(m) + 63) / 64 ==> m->fr_group[k] == \old(m->fr_group[k]))
 #define SAME_IO(m) (\forall integer k; 0 <= k < m->io_max ==> m->io[k].maps == \old(m->io[k].maps))
 #define SAME_RAM(m) (\forall integer k; 0 <= k < NR(m) * 1024 ==> m->ram[k] == \old(m->ram[k]))
+/* (a word k of RAM is a word of frame k / 1024: one index, as the
+ * assertions it comes from, pin_refused.c; stated with a frame i and a
+ * word w, i * 1024 + w, the step from them, (i * 1024 + w) / 1024 == i, a
+ * C division, stays at the step limit) */
 #define SAME_GUEST_RAM(m) \
 	(\forall integer k; 0 <= k < NR(m) * 1024 && \old(OWNER(m, k / 1024)) <= PV_DOMID_MAX_GUEST ==> \
 	  m->ram[k] == \old(m->ram[k]))
