@@ -103,6 +103,7 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #define PV_WP_PIN_WALK_GROUPS 0 == 0
 #define PV_WP_PIN_WALK_KEYS 0 == 0
 #endif
+/* ... and the words of the frames a guest owns, likewise */
 #ifndef PV_WP_PIN_WALK_RAM
 #define PV_WP_PIN_RAM_APART 0 == 0
 #define PV_WP_PIN_WALK_RAM 0 == 0
