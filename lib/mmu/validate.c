@@ -103,6 +103,18 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #define PV_WP_PIN_WALK_GROUPS 0 == 0
 #define PV_WP_PIN_WALK_KEYS 0 == 0
 #endif
+/*
+ * ... the table's frames dom's, and its slots apart from the instance, the
+ * counts and the I/O regions (verification/wp/pin_slots.c); nothing for
+ * other analyses. Used only in ACSL comments.
+ */
+#ifndef PV_WP_PIN_OWNER
+#define PV_WP_PIN_OWNER 0 == 0
+#define PV_WP_PIN_OWNERS 0 == 0
+#define PV_WP_PIN_TABLE_M 0 == 0
+#define PV_WP_PIN_TABLE_COUNTS 0 == 0
+#define PV_WP_PIN_TABLE_IO 0 == 0
+#endif
 
 /*
  * Do the n keys from frame idx on all pass (key & kmask) == want? One
@@ -971,6 +983,10 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 		if (owner != d)
 			return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
 	}
+	/* For verification/wp/pin_slots.c: the owners of the table's frames,
+	 * one term each (comments to the compiler). */
+	/*@ assert pin_owner: PV_WP_PIN_OWNER; */
+	/*@ assert pin_owners: PV_WP_PIN_OWNERS; */
 	/*@ loop invariant idx <= i <= idx + n;
 	    loop invariant \forall integer k; idx <= k < i ==> (uint8_t)(m->fr_key[k] >> 16) == PV_MMU_FT_NONE &&
 	      m->fr_tc[k] == 0 && (uint16_t)m->fr_gpeer[k] == PV_DOMID_NONE_VALUE;
@@ -989,6 +1005,10 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	}
 	struct table_geom g = table_geom(m, ftype);
 	uint32_t *s = pv_mmu_slot_ptr(m, idx);
+	/* ... and the table's slots apart from what the walk writes. */
+	/*@ assert pin_table_m: PV_WP_PIN_TABLE_M; */
+	/*@ assert pin_table_counts: PV_WP_PIN_TABLE_COUNTS; */
+	/*@ assert pin_table_io: PV_WP_PIN_TABLE_IO; */
 	/* For verification/wp/rte_pin_ops.c, as in pv_mmu_table_release. */
 	/*@ assert pin_g_apart: \separated(&g, m) && \separated(&g, m->ram + (0 .. m->nr_frames * 1024 - 1)) &&
 	      \separated(&g, m->fr_key + (0 .. m->nr_frames - 1)) &&
