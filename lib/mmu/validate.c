@@ -1043,15 +1043,25 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	/*@ assert pin_walk_lo: g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0); */
 	/*@ assert pin_walk_hi: g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0); */
 	/* Not granted (checked above): PINNED is the only flag. */
+	/* For verification/wp/pin_op.c (comments to the compiler): the frame
+	 * and its summary's index in range, the summary apart from the
+	 * instance (pin_key_idx, pin_key_sep, and for the L1's first frame
+	 * pin_head_idx, pin_head_sep), as in pv_mmu_table_release. The loop
+	 * assigns clause names the summaries as the instance's, the range of
+	 * pv_mmu_pin's own clause. */
 	/*@ loop invariant idx <= i <= idx + n && idx + n <= \at(m->nr_frames, Pre);
-	    loop invariant m->nr_frames == \at(m->nr_frames, Pre);
+	    loop invariant pin_key_nr: m->nr_frames == \at(m->nr_frames, Pre);
 	    loop invariant g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0) &&
 	      g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0);
-	    loop assigns i, m->fr_key[idx .. idx + n - 1], m->fr_group[idx / 64 .. (idx + n - 1) / 64]; */
+	    loop assigns i, m->fr_key[idx .. idx + n - 1],
+	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1]; */
 	for (uint32_t i = idx; i < idx + n; i++)
-		/*@ assert i < \at(m->nr_frames, Pre) && (i >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
+		/*@ assert pin_key_idx: i < \at(m->nr_frames, Pre) && (i >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
+		/*@ assert pin_key_sep: \separated(m->fr_group + (i >> 6), m); */
 		fr_set(m, i, d, ftype, PV_MMU_FRAME_PINNED);
 	if (ftype == PV_MMU_FT_L1) {
+		/*@ assert pin_head_idx: (idx >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
+		/*@ assert pin_head_sep: \separated(m->fr_group + (idx >> 6), m); */
 		fr_set(m, idx, d, ftype, PV_MMU_FRAME_PINNED | PV_MMU_FRAME_L1_HEAD);
 		/*@ loop invariant n == 4 && idx + 4 <= \at(m->nr_frames, Pre);
 		    loop invariant g.skip_lo == \at(m->hyp_slot_lo, Pre) && g.skip_hi == \at(m->hyp_slot_hi, Pre);
