@@ -1043,7 +1043,7 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	/*@ assert pin_walk_lo: g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0); */
 	/*@ assert pin_walk_hi: g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0); */
 	/* Not granted (checked above): PINNED is the only flag. */
-	/* For verification/wp/pin_op.c (comments to the compiler): the frame
+	/* For verification/wp/rte_pin_ops.c (comments to the compiler): the frame
 	 * and its summary's index in range, the summary apart from the
 	 * instance (pin_key_idx, pin_key_sep, and for the L1's first frame
 	 * pin_head_idx, pin_head_sep), as in pv_mmu_table_release. The loop

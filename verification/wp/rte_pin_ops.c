@@ -23,9 +23,12 @@
  *   rte-pin-geom     pv_mmu_pin: walk_get's precondition geom_coarse and
  *                    the assertions before the walk it rests on
  *   rte-pin-slots    pv_mmu_pin: walk_get's precondition get_slots_apart
- *                    (pin_slots.c, which includes this file)
- *   rte-pin-keys     pv_mmu_pin: the key loop's summary index and
- *                    separation (pin_op.c, which includes this file)
+ *                    and the assertions it rests on (pin_slots.c, which
+ *                    includes this file)
+ *   rte-pin-keys     pv_mmu_pin: in the key loop after the walk, the
+ *                    frame and its summary's index in range and the
+ *                    summary apart from the instance (pin_key_idx,
+ *                    pin_key_sep, pin_head_idx, pin_head_sep)
  *
  * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
  *   rte-pin-refused, rte-pin-refused-groups, rte-pin-refused-early
@@ -37,12 +40,13 @@
  *                    the path of a refusal inside the walk (18 of 21,
  *                    432 of 432, 1728 of 1728 goals; 151 s of CPU);
  *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked,
- *                    rte-pin-geom, rte-pin-slots, rte-pin-keys and
- *                    rte-pin-refused prove (pin_op.c, which includes
- *                    this file: without pin_checked and pin_four_apart),
- *                    walk_get through rte_pin.c's contract (proved by
- *                    rte-pin-walk and rte-pin-walk-kept; here without
- *                    walk_words): RESULT_OP
+ *                    rte-pin-geom, rte-pin-slots and rte-pin-refused
+ *                    prove, walk_get through rte_pin.c's contract
+ *                    (proved by rte-pin-walk and rte-pin-walk-kept; here
+ *                    without walk_words): all 533 goals proved, about 5
+ *                    min of CPU (too long for the default run; its
+ *                    refusal theorems' runs: pin_refused_ram open on the
+ *                    path of a refusal inside the walk).
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
  * the domain and frame-number wrappers (tools/prove). The loops carry
@@ -86,10 +90,8 @@
  * on entry, in the terms of pin_refused_early: so that its goals on the
  * paths through the walk need not refute PIN_EARLY there).
  */
-#ifndef PV_WP_PIN_CHECKED
 #define PV_WP_PIN_CHECKED !PIN_EARLY(m, dom, kind, mfn)
 #define PV_WP_PIN_CHECKED_PRE !\at(PIN_EARLY(m, dom, kind, mfn), Pre)
-#endif
 /*
  * walk_get's post-condition walk_words (rte_pin.c) left out of its
  * contract here (0 == 0), but for pin_refused.c, which defines it before
@@ -283,18 +285,6 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
 */
 enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
 
-/*
- * (pv_mmu_pin's precondition pin_four_apart, below: pin_op.c, for
- * rte-pin-op, leaves it out, 0 == 0, a weaker contract: only
- * get_slots_apart, which rte-pin-slots proves, needs it)
- */
-#ifndef PIN_FOUR_APART
-#define PIN_FOUR_APART(m) \
-	(\forall integer i; 0 <= i && i + 4 <= NR(m) && OWNER(m, i) <= PV_DOMID_MAX_GUEST && \
-	  OWNER(m, i + 1) <= PV_DOMID_MAX_GUEST && OWNER(m, i + 2) <= PV_DOMID_MAX_GUEST && \
-	  OWNER(m, i + 3) <= PV_DOMID_MAX_GUEST ==> \
-	    \separated(m->ram + (i * 1024 .. i * 1024 + 4095), m, STORE(m)))
-#endif
 /*@
   requires OPS_INST(m);
   // walk_get's instance (rte_pin.c's pin_inst): the grant counts and the
@@ -302,7 +292,10 @@ enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
   requires pin_inst(m);
   // four frames in a row a guest owns are apart from the frame store and
   // the instance, as each one is (OPS_INST)
-  requires pin_four_apart: PIN_FOUR_APART(m);
+  requires \forall integer i; 0 <= i && i + 4 <= NR(m) && OWNER(m, i) <= PV_DOMID_MAX_GUEST &&
+    OWNER(m, i + 1) <= PV_DOMID_MAX_GUEST && OWNER(m, i + 2) <= PV_DOMID_MAX_GUEST &&
+    OWNER(m, i + 3) <= PV_DOMID_MAX_GUEST ==>
+      \separated(m->ram + (i * 1024 .. i * 1024 + 4095), m, STORE(m));
   // pv_mmu_init's configuration (mmu.h): no values for the hypervisor's
   // slots, or one per slot
   requires m->hyp_l1 == \null || \valid_read(m->hyp_l1 + (0 .. m->hyp_slot_hi - m->hyp_slot_lo - 1));
