@@ -108,6 +108,18 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #define PV_WP_PIN_RAM_APART 0 == 0
 #define PV_WP_PIN_WALK_RAM 0 == 0
 #endif
+/*
+ * ... the table's frames dom's, and its slots apart from the instance, the
+ * counts and the I/O regions (verification/wp/pin_slots.c); nothing for
+ * other analyses. Used only in ACSL comments.
+ */
+#ifndef PV_WP_PIN_OWNER
+#define PV_WP_PIN_OWNER 0 == 0
+#define PV_WP_PIN_OWNERS 0 == 0
+#define PV_WP_PIN_TABLE_M 0 == 0
+#define PV_WP_PIN_TABLE_COUNTS 0 == 0
+#define PV_WP_PIN_TABLE_IO 0 == 0
+#endif
 
 /*
  * Do the n keys from frame idx on all pass (key & kmask) == want? One
@@ -976,6 +988,10 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 		if (owner != d)
 			return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
 	}
+	/* For verification/wp/pin_slots.c: the owners of the table's frames,
+	 * one term each (comments to the compiler). */
+	/*@ assert pin_owner: PV_WP_PIN_OWNER; */
+	/*@ assert pin_owners: PV_WP_PIN_OWNERS; */
 	/*@ loop invariant idx <= i <= idx + n;
 	    loop invariant \forall integer k; idx <= k < i ==> (uint8_t)(m->fr_key[k] >> 16) == PV_MMU_FT_NONE &&
 	      m->fr_tc[k] == 0 && (uint16_t)m->fr_gpeer[k] == PV_DOMID_NONE_VALUE;
@@ -994,6 +1010,10 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	}
 	struct table_geom g = table_geom(m, ftype);
 	uint32_t *s = pv_mmu_slot_ptr(m, idx);
+	/* ... and the table's slots apart from what the walk writes. */
+	/*@ assert pin_table_m: PV_WP_PIN_TABLE_M; */
+	/*@ assert pin_table_counts: PV_WP_PIN_TABLE_COUNTS; */
+	/*@ assert pin_table_io: PV_WP_PIN_TABLE_IO; */
 	/* For verification/wp/rte_pin_ops.c, as in pv_mmu_table_release. */
 	/*@ assert pin_g_apart: \separated(&g, m) && \separated(&g, m->ram + (0 .. m->nr_frames * 1024 - 1)) &&
 	      \separated(&g, m->fr_key + (0 .. m->nr_frames - 1)) &&
@@ -1030,15 +1050,25 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	/*@ assert pin_walk_lo: g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0); */
 	/*@ assert pin_walk_hi: g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0); */
 	/* Not granted (checked above): PINNED is the only flag. */
+	/* For verification/wp/rte_pin_ops.c (comments to the compiler): the frame
+	 * and its summary's index in range, the summary apart from the
+	 * instance (pin_key_idx, pin_key_sep, and for the L1's first frame
+	 * pin_head_idx, pin_head_sep), as in pv_mmu_table_release. The loop
+	 * assigns clause names the summaries as the instance's, the range of
+	 * pv_mmu_pin's own clause. */
 	/*@ loop invariant idx <= i <= idx + n && idx + n <= \at(m->nr_frames, Pre);
-	    loop invariant m->nr_frames == \at(m->nr_frames, Pre);
+	    loop invariant pin_key_nr: m->nr_frames == \at(m->nr_frames, Pre);
 	    loop invariant g.skip_lo == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_lo, Pre) : 0) &&
 	      g.skip_hi == (ftype == PV_MMU_FT_L1 ? \at(m->hyp_slot_hi, Pre) : 0);
-	    loop assigns i, m->fr_key[idx .. idx + n - 1], m->fr_group[idx / 64 .. (idx + n - 1) / 64]; */
+	    loop assigns i, m->fr_key[idx .. idx + n - 1],
+	      m->fr_group[0 .. (\at(m->nr_frames, Pre) + 63) / 64 - 1]; */
 	for (uint32_t i = idx; i < idx + n; i++)
-		/*@ assert i < \at(m->nr_frames, Pre) && (i >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
+		/*@ assert pin_key_idx: i < \at(m->nr_frames, Pre) && (i >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
+		/*@ assert pin_key_sep: \separated(m->fr_group + (i >> 6), m); */
 		fr_set(m, i, d, ftype, PV_MMU_FRAME_PINNED);
 	if (ftype == PV_MMU_FT_L1) {
+		/*@ assert pin_head_idx: (idx >> 6) < (\at(m->nr_frames, Pre) + 63) / 64; */
+		/*@ assert pin_head_sep: \separated(m->fr_group + (idx >> 6), m); */
 		fr_set(m, idx, d, ftype, PV_MMU_FRAME_PINNED | PV_MMU_FRAME_L1_HEAD);
 		/*@ loop invariant n == 4 && idx + 4 <= \at(m->nr_frames, Pre);
 		    loop invariant g.skip_lo == \at(m->hyp_slot_lo, Pre) && g.skip_hi == \at(m->hyp_slot_hi, Pre);

@@ -575,7 +575,7 @@ static void walk_put(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
   // table_geom: only an L1 has hypervisor slots
   requires geom_coarse: g->tbl == PV_MMU_TBL_COARSE ==> g->skip_lo == g->skip_hi;
   requires \valid_read(s + (0 .. g->nslots - 1));
-  requires \separated(s + (0 .. g->nslots - 1), g, m, m->fr_ro + (0 .. m->nr_frames - 1),
+  requires get_slots_apart: \separated(s + (0 .. g->nslots - 1), g, m, m->fr_ro + (0 .. m->nr_frames - 1),
     m->fr_tc + (0 .. m->nr_frames - 1), m->fr_gmaps + (0 .. m->nr_frames - 1),
     m->io + (0 .. m->io_max - 1));
   requires \separated(g, m, m->fr_ro + (0 .. m->nr_frames - 1),

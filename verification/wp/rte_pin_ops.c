@@ -22,8 +22,15 @@
  *                    own checks (pin_checked, pin_checked_pre)
  *   rte-pin-geom     pv_mmu_pin: walk_get's precondition geom_coarse and
  *                    the assertions before the walk it rests on
+ *   rte-pin-slots    pv_mmu_pin: walk_get's precondition get_slots_apart
+ *                    and the assertions it rests on (pin_slots.c, which
+ *                    includes this file)
+ *   rte-pin-keys     pv_mmu_pin: in the key loop after the walk, the
+ *                    frame and its summary's index in range and the
+ *                    summary apart from the instance (pin_key_idx,
+ *                    pin_key_sep, pin_head_idx, pin_head_sep)
  *
- * IN PROGRESS (PVLIB_PROVE_ONLY=wp-wip, not in the default run):
+ * Proved, outside the default run for their time (PVLIB_PROVE_ONLY=wp-long):
  *   rte-pin-refused, rte-pin-refused-ram, rte-pin-refused-groups,
  *   rte-pin-refused-early
  *                    pv_mmu_pin's refusal theorems (pin_refused.c, which
@@ -34,13 +41,11 @@
  *                    proved (16, 11, 432 and 1728 goals; about 210 s of
  *                    CPU);
  *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked,
- *                    rte-pin-geom and rte-pin-refused prove, walk_get
- *                    through rte_pin.c's contract (proved by
- *                    rte-pin-walk and rte-pin-walk-kept; here without
- *                    walk_words): 525 of 539 goals, about 5 min of CPU;
- *                    open: the key loop on the L1 path, parts of the
- *                    assigns clauses, walk_get's preconditions on the
- *                    table's slots (docs/verification.md).
+ *                    rte-pin-geom, rte-pin-slots and rte-pin-refused
+ *                    prove, walk_get through rte_pin.c's contract
+ *                    (proved by rte-pin-walk and rte-pin-walk-kept; here
+ *                    without walk_words): all 533 goals proved, about 5
+ *                    min of CPU (too long for the default run).
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
  * the domain and frame-number wrappers (tools/prove). The loops carry
