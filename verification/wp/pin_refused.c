@@ -6,8 +6,8 @@
  * (pv_mmu_pin, -wp-prop on them and on the assertions below, without the
  * run-time-error guards, which rte-pin-op proves; pin_refused_ram with
  * its two assertions in a run of its own, rte-pin-refused-ram;
- * pin_refused_groups and pin_refused_early each in a run of its own,
- * split: rte-pin-refused-groups, rte-pin-refused-early).
+ * pin_refused_groups and pin_refused_early each in a run of its own:
+ * rte-pin-refused-groups, rte-pin-refused-early).
  *
  * validate.c's assertions pin_keys_apart and pin_peers_apart, at pin's
  * entry (every key and grant peer readable and apart from what the walk
@@ -29,18 +29,16 @@
 #define PV_WP_PIN_PEERS_APART \
 	\forall integer k; 0 <= k < m->nr_frames ==> \
 		\valid_read(m->fr_gpeer + k) && \separated(m->fr_gpeer + k, PIN_WALK_WRITES(m))
-#define PV_WP_PIN_WALK_KEYS \
-	\forall integer k; 0 <= k < m->nr_frames ==> \
-		m->fr_key[k] == \at(m->fr_key[k], Pre) && m->fr_gpeer[k] == \at(m->fr_gpeer[k], Pre)
+#define PV_WP_PIN_WALK_KEYS keys_kept{Here, Pre}(m)
+/* (pin_walk_keys and pin_walk_groups, below, in the terms of the
+ * theorems: rte_pin_ops.c's keys_kept and groups_kept) */
 /* ... and the summaries: readable and apart before the walk
  * (pin_groups_apart), as on entry after it (pin_walk_groups), for
  * pin_refused_groups */
 #define PV_WP_PIN_GROUPS_APART \
 	\forall integer k; 0 <= k < (m->nr_frames + 63) / 64 ==> \
 		\valid_read(m->fr_group + k) && \separated(m->fr_group + k, PIN_WALK_WRITES(m))
-#define PV_WP_PIN_WALK_GROUPS \
-	\forall integer k; 0 <= k < (m->nr_frames + 63) / 64 ==> \
-		m->fr_group[k] == \at(m->fr_group[k], Pre)
+#define PV_WP_PIN_WALK_GROUPS groups_kept{Here, Pre}(m)
 /* ... and the words of a guest's frames: readable and apart before the
  * walk (pin_ram_apart; at pin's entry, among the hypotheses of
  * pin_groups_apart, it leaves that one at the step limit), as on entry

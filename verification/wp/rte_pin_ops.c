@@ -30,22 +30,21 @@
  *                    summary apart from the instance (pin_key_idx,
  *                    pin_key_sep, pin_head_idx, pin_head_sep)
  *
- * Proved, outside the default run for their time (PVLIB_PROVE_ONLY=wp-long):
  *   rte-pin-refused, rte-pin-refused-ram, rte-pin-refused-groups,
  *   rte-pin-refused-early
  *                    pv_mmu_pin's refusal theorems (pin_refused.c, which
  *                    includes this file, with the assertions they use
- *                    and walk_get's walk_words; the last two split):
- *                    pin_refused_keys, pin_refused_ram,
- *                    pin_refused_groups and pin_refused_early, all
- *                    proved (16, 11, 432 and 1728 goals; about 210 s of
- *                    CPU);
- *   rte-pin-op       pv_mmu_pin but for what rte-pin-checked,
- *                    rte-pin-geom, rte-pin-slots and rte-pin-refused
- *                    prove, walk_get through rte_pin.c's contract
- *                    (proved by rte-pin-walk and rte-pin-walk-kept; here
- *                    without walk_words): all 533 goals proved, about 5
- *                    min of CPU (too long for the default run).
+ *                    and walk_get's walk_words): pin_refused_keys,
+ *                    pin_refused_ram, pin_refused_groups and
+ *                    pin_refused_early, all proved (16, 11, 5 and 5
+ *                    goals; about 55 s of CPU)
+ *
+ * Proved, outside the default run for its time (PVLIB_PROVE_ONLY=wp-long):
+ *   rte-pin-op       pv_mmu_pin but for what the runs above prove,
+ *                    walk_get through rte_pin.c's contract (proved by
+ *                    rte-pin-walk and rte-pin-walk-kept; here without
+ *                    walk_words): all 533 goals proved, about 5 min of
+ *                    CPU (too long for the default run).
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
  * the domain and frame-number wrappers (tools/prove). The loops carry
@@ -84,13 +83,40 @@
 	    (uint16_t)(m)->fr_gpeer[k] != PV_DOMID_NONE_VALUE)))
 
 /*
+ * "Refused before the walk" as a logic predicate, pin_early, of one state:
+ * its definition is PIN_EARLY, but WP keeps a call to it as one term. The
+ * proof of pin_refused_early, which assumes it of the state on entry,
+ * then meets on every path through the walk the very term
+ * pin_checked_pre denies, and Qed closes those paths without looking
+ * inside: 5 goals, about 3 s of CPU. With the macro expanded in its place
+ * the same theorem took 1728 goals path by path (-wp-split), about 125 s,
+ * and stayed at the step limit unsplit.
+ *
  * validate.c's assertions pin_checked, before pv_mmu_pin's walk (its own
  * checks passed), and pin_checked_pre, after it (the same of the state
  * on entry, in the terms of pin_refused_early: so that its goals on the
- * paths through the walk need not refute PIN_EARLY there).
+ * paths through the walk need not refute pin_early there).
  */
-#define PV_WP_PIN_CHECKED !PIN_EARLY(m, dom, kind, mfn)
-#define PV_WP_PIN_CHECKED_PRE !\at(PIN_EARLY(m, dom, kind, mfn), Pre)
+#include "mmu_internal.h"
+/*@ predicate pin_early(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_mfn_t mfn) =
+      PIN_EARLY(m, dom, kind, mfn); */
+/*
+ * ... and "no key or grant peer changed", "no summary changed" between two
+ * states (the frame count read in the first), for pin_refused_keys and
+ * pin_refused_groups and the assertions after the walk they rest on
+ * (pin_refused.c's pin_walk_keys, pin_walk_groups): on the path of a
+ * refusal inside the walk the goal is then the assertion's own term.
+ * Each theorem one run of 5 goals (pin_refused_groups: 432 goals, about
+ * 30 s of CPU, with the quantifier written out and -wp-split).
+ */
+/*@ predicate keys_kept{L1, L2}(struct pv_mmu *m) =
+      \forall integer k; 0 <= k < \at(m->nr_frames, L1) ==>
+        \at(m->fr_key[k], L1) == \at(m->fr_key[k], L2) && \at(m->fr_gpeer[k], L1) == \at(m->fr_gpeer[k], L2);
+    predicate groups_kept{L1, L2}(struct pv_mmu *m) =
+      \forall integer k; 0 <= k < (\at(m->nr_frames, L1) + 63) / 64 ==>
+        \at(m->fr_group[k], L1) == \at(m->fr_group[k], L2); */
+#define PV_WP_PIN_CHECKED !pin_early(m, dom, kind, mfn)
+#define PV_WP_PIN_CHECKED_PRE !\at(pin_early(m, dom, kind, mfn), Pre)
 /*
  * walk_get's post-condition walk_words (rte_pin.c) left out of its
  * contract here (0 == 0), but for pin_refused.c, which defines it before
@@ -307,8 +333,8 @@ enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
   // guest's frame (walk_get writes only counts, which are apart from
   // them; the frame store itself may lie in RAM, in the hypervisor's
   // frames: pv_mmu_init's store_lo, store_hi).
-  ensures pin_refused_keys: \result != PV_OK ==> SAME_KEYS(m);
-  ensures pin_refused_groups: \result != PV_OK ==> SAME_GROUPS(m);
+  ensures pin_refused_keys: \result != PV_OK ==> keys_kept{Here, Old}(m);
+  ensures pin_refused_groups: \result != PV_OK ==> groups_kept{Here, Old}(m);
   ensures pin_refused_ram: \result != PV_OK ==> SAME_GUEST_RAM(m);
   // A pin refused by its own checks, before the walk, changes nothing
   // (no count, I/O map count or word of RAM either), and every such pin
@@ -316,7 +342,7 @@ enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
   // (A refusal inside walk_get leaves the counts, and so the frame
   // store's words of RAM, as they were only if walk_put puts back exactly
   // what walk_get got: not proved, tested by tests/.)
-  ensures pin_refused_early: \at(PIN_EARLY(m, dom, kind, mfn), Pre) ==>
+  ensures pin_refused_early: \at(pin_early(m, dom, kind, mfn), Pre) ==>
     \result != PV_OK && SAME_COUNTS(m) && SAME_IO(m) && SAME_RAM(m);
 */
 enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_mfn_t mfn);
