@@ -29,7 +29,6 @@
  *                    frame and its summary's index in range and the
  *                    summary apart from the instance (pin_key_idx,
  *                    pin_key_sep, pin_head_idx, pin_head_sep)
- *
  *   rte-pin-refused, rte-pin-refused-ram, rte-pin-refused-groups,
  *   rte-pin-refused-early
  *                    pv_mmu_pin's refusal theorems (pin_refused.c, which
