@@ -52,19 +52,20 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
 		return owner <= PV_DOMID_MAX_GUEST ? PV_EXDEV : PV_EPERM;
 	unsigned tbl;
 	uint32_t slot, first = idx;
-	switch (fr_ttype(m, idx)) {
-	case PV_MMU_FT_L1:
+	/*
+	 * An if chain, not a switch: Frama-C WP would split every goal after
+	 * a switch into one per case (docs/verification.md).
+	 */
+	uint8_t t = fr_ttype(m, idx);
+	if (t == PV_MMU_FT_L1) {
 		/* L1s are 16 KiB aligned in machine memory. */
 		first = idx - (((m->ram_base >> PV_FRAME_SHIFT) + idx) & 3u);
 		tbl = PV_MMU_TBL_L1;
-		break;
-	case PV_MMU_FT_L2:
+	} else if (t == PV_MMU_FT_L2) {
 		tbl = PV_MMU_TBL_COARSE;
-		break;
-	case PV_MMU_FT_FINE:
+	} else if (t == PV_MMU_FT_FINE) {
 		tbl = PV_MMU_TBL_FINE;
-		break;
-	default:
+	} else {
 		return PV_ENOTPINNED;
 	}
 	slot = (ptr - m->ram_base - (first << PV_FRAME_SHIFT)) >> 2;
@@ -95,6 +96,14 @@ static int32_t update_decide(const struct pv_mmu *m, uint16_t dom, uint32_t ptr,
 	//@ assert span_fits16: len == 16 ==> slot % 1024 + len <= 1024;
 	//@ assert span_fits64: len == 64 ==> slot % 1024 + len <= 1024;
 	//@ assert span_fits: slot % 1024 + len <= 1024;
+	/*
+	 * (span_end case by case, an L1's first frame or the frame itself:
+	 * in one goal CVC4 does not find it within its budget)
+	 */
+	/*@ assert span_end_l1: tbl == PV_MMU_TBL_L1 && first <= idx ==>
+	      first * 1024 + slot + len <= (idx + 1) * 1024; */
+	/*@ assert span_end_other: tbl != PV_MMU_TBL_L1 ==>
+	      first * 1024 + slot + len <= (idx + 1) * 1024; */
 	//@ assert span_end: first <= idx ==> first * 1024 + slot + len <= (idx + 1) * 1024;
 	if (tbl == PV_MMU_TBL_L1 && slot < m->hyp_slot_hi && slot + len > m->hyp_slot_lo)
 		return PV_EPERM;

@@ -25,7 +25,7 @@
  *                      plan_countable), and plan_aligned (the span
  *                      aligned to its size), from the lemmas below and
  *                      the assertions in update.c (slot_exact,
- *                      span_fits*, span_end)
+ *                      span_fits*, span_end_l1, span_end_other, span_end)
  *   lemmas-rte-update  the lemmas below
  *   rte-update-one     update_one, from the two halves' contracts (not
  *                      split), and rule 5 at its end: the assertions in
