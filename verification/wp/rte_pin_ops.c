@@ -27,17 +27,18 @@
  *                    includes this file)
  *   rte-pin-keys     pv_mmu_pin: in the key loop after the walk, the
  *                    frame and its summary's index in range and the
- *                    summary apart from the instance (pin_key_idx,
- *                    pin_key_sep, pin_head_idx, pin_head_sep)
+ *                    summary apart from the instance, the keys it
+ *                    writes valid (pin_key_idx, pin_key_sep,
+ *                    pin_keys_valid, pin_key_ptr, pin_key_valid,
+ *                    pin_head_idx, pin_head_sep, pin_head_key)
  *   rte-pin-refused, rte-pin-refused-ram, rte-pin-refused-groups,
  *   rte-pin-refused-early
  *                    pv_mmu_pin's refusal theorems (pin_refused.c, which
  *                    includes this file, with the assertions they use
  *                    and walk_get's walk_words): pin_refused_keys,
  *                    pin_refused_ram, pin_refused_groups and
- *                    pin_refused_early, all proved (16, 11, 5 and 5
- *                    goals; about 55 s of CPU)
- *
+ *                    pin_refused_early, all proved (6, 3, 1 and 1
+ *                    goals; about 40 s of CPU)
  *   rte-pin-op       pv_mmu_pin but for what the runs above prove,
  *                    walk_get through rte_pin.c's contract (proved by
  *                    rte-pin-walk and rte-pin-walk-kept; here without
@@ -87,9 +88,10 @@
  * proof of pin_refused_early, which assumes it of the state on entry,
  * then meets on every path through the walk the very term
  * pin_checked_pre denies, and Qed closes those paths without looking
- * inside: 5 goals, about 3 s of CPU. With the macro expanded in its place
- * the same theorem took 1728 goals path by path (-wp-split), about 125 s,
- * and stayed at the step limit unsplit.
+ * inside: one goal, 2-3 s of CPU (five while pin's kinds were a switch).
+ * With the macro expanded in its place the same theorem took 1728 goals
+ * path by path (-wp-split), about 125 s, and stayed at the step limit
+ * unsplit.
  *
  * validate.c's assertions pin_checked, before pv_mmu_pin's walk (its own
  * checks passed), and pin_checked_pre, after it (the same of the state
@@ -105,8 +107,8 @@
  * pin_refused_groups and the assertions after the walk they rest on
  * (pin_refused.c's pin_walk_keys, pin_walk_groups): on the path of a
  * refusal inside the walk the goal is then the assertion's own term.
- * Each theorem one run of 5 goals (pin_refused_groups: 432 goals, about
- * 30 s of CPU, with the quantifier written out and -wp-split).
+ * pin_refused_groups is one goal, 4-5 s of CPU (432 goals, about 30 s,
+ * with the quantifier written out and -wp-split).
  */
 /*@ predicate keys_kept{L1, L2}(struct pv_mmu *m) =
       \forall integer k; 0 <= k < \at(m->nr_frames, L1) ==>
