@@ -116,9 +116,19 @@ int32_t pv_mmu_check_io(const struct pv_mmu *m, uint16_t dom, const struct pv_mm
 #ifndef PV_WP_PIN_OWNER
 #define PV_WP_PIN_OWNER 0 == 0
 #define PV_WP_PIN_OWNERS 0 == 0
+#endif
+#ifndef PV_WP_PIN_TABLE_M
 #define PV_WP_PIN_TABLE_M 0 == 0
 #define PV_WP_PIN_TABLE_COUNTS 0 == 0
 #define PV_WP_PIN_TABLE_IO 0 == 0
+#endif
+/* ... and an L1's hypervisor slots apart from the hypervisor's template,
+ * and filled from it (verification/wp/pin_fill.c); nothing for other
+ * analyses. */
+#ifndef PV_WP_PIN_TABLE_TPL
+#define PV_WP_PIN_TABLE_TPL 0 == 0
+#define PV_WP_PIN_FILL_ARGS 0 == 0
+#define PV_WP_PIN_FILLED 0 == 0
 #endif
 
 /*
@@ -849,6 +859,27 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 }
 
 /*
+ * An L1's hypervisor slots [lo, hi) of the table at s: the template t's
+ * words from its first on (pin), or 0 without one (pin without a
+ * template, release).
+ */
+/*@ // For verification/wp/rte_pin_ops.c (a comment to the compiler): slots
+    // [lo, hi) of the table at s hold t's words from its first on, or 0
+    // without t.
+    predicate hyp_filled{L}(uint32_t *s, uint32_t *t, integer lo, integer hi) =
+      \forall integer k; lo <= k < hi ==> s[k] == (t != \null ? t[k - lo] : 0);
+*/
+static inline void hyp_fill(uint32_t *s, const uint32_t *t, uint32_t lo, uint32_t hi)
+{
+	/*@ loop invariant hyp_fill_slots: lo <= j <= hi;
+	    loop invariant hyp_fill_done: t == \null || \separated(s + (lo .. hi - 1), t + (0 .. hi - lo - 1)) ==>
+	      hyp_filled(s, t, lo, j);
+	    loop assigns j, s[lo .. hi - 1]; */
+	for (uint32_t j = lo; j < hi; j++)
+		s[j] = t ? t[j - lo] : 0u;
+}
+
+/*
  * For verification/wp/rte_pin_ops.c: what pv_mmu_table_release keeps at
  * each of its steps, the instance's sizes and the hypervisor's slots. Used
  * only in ACSL comments.
@@ -913,19 +944,9 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx)
 	if (g.skip_hi > g.skip_lo) {
 		/* The guest gets its table back without the hypervisor's entries. */
 		uint32_t *s = pv_mmu_slot_ptr(m, idx);
-		/*@ assert release_hyp_apart: \separated(\at(m->ram, Pre) + (idx * 1024 +
-		      \at(m->hyp_slot_lo, Pre) .. idx * 1024 + \at(m->hyp_slot_hi, Pre) - 1), m,
+		/*@ assert release_hyp_apart: \separated(s + (g.skip_lo .. g.skip_hi - 1), m,
 		      m->fr_key + (0 .. \at(m->nr_frames, Pre) - 1)); */
-		/*@ loop invariant n == 4 && g.skip_lo == \at(m->hyp_slot_lo, Pre) &&
-		      g.skip_hi == \at(m->hyp_slot_hi, Pre);
-		    loop invariant release_hyp_slots: g.skip_lo <= j <= g.skip_hi;
-		    loop invariant release_hyp_kept: PV_WP_RELEASE_KEPT;
-		    loop invariant release_hyp_set: PV_WP_RELEASED_SET;
-		    loop invariant release_hyp_rest: PV_WP_RELEASED_REST;
-		    loop assigns j, \at(m->ram, Pre)[idx * 1024 + \at(m->hyp_slot_lo, Pre) ..
-		      idx * 1024 + \at(m->hyp_slot_hi, Pre) - 1]; */
-		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
-			s[j] = 0;
+		hyp_fill(s, NULL, g.skip_lo, g.skip_hi);
 	}
 	/*@ assert release_end: PV_WP_RELEASE_KEPT; */
 	/*@ assert release_end_set: PV_WP_RELEASED_SET; */
@@ -1010,6 +1031,10 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 	/*@ assert pin_table_m: PV_WP_PIN_TABLE_M; */
 	/*@ assert pin_table_counts: PV_WP_PIN_TABLE_COUNTS; */
 	/*@ assert pin_table_io: PV_WP_PIN_TABLE_IO; */
+	/*@ assert pin_table_tpl: PV_WP_PIN_TABLE_TPL; */
+	/* For verification/wp/rte_pin_ops.c (a comment to the compiler): the
+	 * table's slots writable, for hyp_fill's precondition after the walk. */
+	/*@ assert pin_table_valid: \valid(s + (0 .. n * 1024 - 1)); */
 	/* For verification/wp/rte_pin_ops.c, as in pv_mmu_table_release. */
 	/*@ assert pin_g_apart: \separated(&g, m) && \separated(&g, m->ram + (0 .. m->nr_frames * 1024 - 1)) &&
 	      \separated(&g, m->fr_key + (0 .. m->nr_frames - 1)) &&
@@ -1071,13 +1096,13 @@ enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table ki
 		/*@ assert pin_head_sep: \separated(m->fr_group + (idx >> 6), m); */
 		/*@ assert pin_head_key: \valid(m->fr_key + idx); */
 		fr_set(m, idx, d, ftype, PV_MMU_FRAME_PINNED | PV_MMU_FRAME_L1_HEAD);
-		/*@ loop invariant n == 4 && idx + 4 <= \at(m->nr_frames, Pre);
-		    loop invariant g.skip_lo == \at(m->hyp_slot_lo, Pre) && g.skip_hi == \at(m->hyp_slot_hi, Pre);
-		    loop invariant pin_hyp_slots: g.skip_lo <= j <= g.skip_hi;
-		    loop assigns j, \at(m->ram, Pre)[idx * 1024 + \at(m->hyp_slot_lo, Pre) ..
-		      idx * 1024 + \at(m->hyp_slot_hi, Pre) - 1]; */
-		for (uint32_t j = g.skip_lo; j < g.skip_hi; j++)
-			s[j] = m->hyp_l1 ? m->hyp_l1[j - g.skip_lo] : 0u;
+		/* For verification/wp/rte_pin_ops.c (a comment to the compiler):
+		 * the slots hyp_fill writes, the hypervisor's, within the table. */
+		/*@ assert pin_fill_geom: g.skip_lo == \at(m->hyp_slot_lo, Pre) &&
+		      g.skip_hi == \at(m->hyp_slot_hi, Pre) && \at(m->hyp_slot_hi, Pre) <= 4096; */
+		/*@ assert pin_fill_args: PV_WP_PIN_FILL_ARGS; */
+		hyp_fill(s, m->hyp_l1, g.skip_lo, g.skip_hi);
+		/*@ assert pin_filled: PV_WP_PIN_FILLED; */
 	}
 	/*
 	 * The walker must see exactly what was validated, the guest's entries

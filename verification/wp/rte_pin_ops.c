@@ -12,11 +12,15 @@
  *                    below word for word, proved by rte-group-sync),
  *                    with what destroy rests on (released,
  *                    release_kept, release_others: CVC4's budget
- *                    300,000 steps), pv_mmu_flush_after_release (the
- *                    port's hooks through the contracts below)
+ *                    300,000 steps) and that an L1's hypervisor slots
+ *                    are 0 again (release_hyp_cleared),
+ *                    pv_mmu_flush_after_release (the port's hooks
+ *                    through the contracts below), hyp_fill (the
+ *                    hypervisor's slots from the template, or zeroed)
  *   rte-unpin        pv_mmu_unpin (the release and the flush through
  *                    their contracts), and that a refused unpin changes
- *                    nothing
+ *                    nothing, an accepted one leaves an L1's hypervisor
+ *                    slots 0 (unpin_hyp_cleared)
  *   lemmas-pin-ops   frame_group
  *   rte-pin-checked  pv_mmu_pin: a pin that reaches the walk passed its
  *                    own checks (pin_checked, pin_checked_pre)
@@ -39,11 +43,17 @@
  *                    pin_refused_ram, pin_refused_groups and
  *                    pin_refused_early, all proved (6, 3, 1 and 1
  *                    goals; about 40 s of CPU)
+ *   rte-pin-fill     pv_mmu_pin: an accepted L1's hypervisor slots hold
+ *                    the caller's template (pin_fill.c, which includes
+ *                    this file and adds the post-condition
+ *                    pin_hyp_filled and the template's precondition)
  *   rte-pin-op       pv_mmu_pin but for what the runs above prove,
- *                    walk_get through rte_pin.c's contract (proved by
- *                    rte-pin-walk and rte-pin-walk-kept; here without
- *                    walk_words): all 208 goals proved, about 145 s of
- *                    CPU (533 goals and 300 s while pin's kinds were a
+ *                    walk_get and hyp_fill through their contracts
+ *                    (walk_get's proved by rte-pin-walk and
+ *                    rte-pin-walk-kept; here without walk_words): all
+ *                    203 goals proved, about 130 s of CPU (208 while the
+ *                    hypervisor's slots were filled by a loop of pin's
+ *                    own; 533 goals and 300 s while pin's kinds were a
  *                    switch: WP split every goal after it in three)
  *
  * fr_set, pv_mmu_key, table_geom and pv_mmu_slot_ptr are inlined, with
@@ -132,6 +142,25 @@
  * goals, it leaves release_synced_set at the step limit */
 #define PIN_PUT_WORDS 0 == 0
 #include "rte_pin.c"
+
+/*
+ * hyp_fill (validate.c): an L1's hypervisor slots filled from the
+ * template, or zeroed; proved by rte-pin-release (its own loop, in a
+ * context of its own: within pv_mmu_pin's and pv_mmu_table_release's
+ * goals the provers did not get through a quantifier over the table's
+ * slots, m->ram + idx * 1024, even where it followed at once).
+ */
+/*@
+  requires hyp_fill_range: lo <= hi <= 4096;
+  requires hyp_fill_slots_valid: \valid(s + (lo .. hi - 1));
+  requires hyp_fill_tpl_valid: t == \null || \valid_read(t + (0 .. hi - lo - 1));
+  assigns s[lo .. hi - 1];
+  // the slots hold the template's words (apart from the slots, so that
+  // writing the slots changes none of it), or 0 without a template
+  ensures hyp_fill_done: t == \null || \separated(s + (lo .. hi - 1), t + (0 .. hi - lo - 1)) ==>
+    hyp_filled(s, t, lo, hi);
+*/
+static inline void hyp_fill(uint32_t *s, const uint32_t *t, uint32_t lo, uint32_t hi);
 
 /*
  * The port's hooks (include/pvlib/port.h): cache and TLB maintenance and
@@ -230,6 +259,11 @@ void pv_mmu_group_sync(struct pv_mmu *m, uint32_t lo, uint32_t hi);
     m->hyp_slot_hi == \old(m->hyp_slot_hi);
   ensures release_others: \forall integer k; 0 <= k < m->nr_frames &&
     (k < idx || idx + \old(TBL_FRAMES(m, idx)) <= k) ==> m->fr_key[k] == \old(m->fr_key[k]);
+  // An L1's hypervisor slots are 0 again (rule 6 of docs/mmu.md: the
+  // guest gets its table back without the hypervisor's entries; hyp_fill
+  // without a template, validate.c's hyp_filled).
+  ensures release_hyp_cleared: \old(TTYPE(m, idx)) == PV_MMU_FT_L1 ==>
+    hyp_filled(m->ram + idx * 1024, \null, \old(m->hyp_slot_lo), \old(m->hyp_slot_hi));
 */
 void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
 
@@ -312,6 +346,10 @@ void pv_mmu_table_release(struct pv_mmu *m, uint32_t idx);
   ensures unpin_refused_groups: \result != PV_OK ==> SAME_GROUPS(m);
   ensures unpin_refused_io: \result != PV_OK ==> SAME_IO(m);
   ensures unpin_refused_ram: \result != PV_OK ==> SAME_RAM(m);
+  // An unpinned L1's hypervisor slots are 0 again (the release's
+  // release_hyp_cleared; rule 6 of docs/mmu.md).
+  ensures unpin_hyp_cleared: \result == PV_OK && \old(TTYPE(m, PIN_IDX(m, mfn))) == PV_MMU_FT_L1 ==>
+    hyp_filled(m->ram + \old(PIN_IDX(m, mfn)) * 1024, \null, \old(m->hyp_slot_lo), \old(m->hyp_slot_hi));
 */
 enum pv_status pv_mmu_unpin(struct pv_mmu *m, pv_domid_t dom, pv_mfn_t mfn);
 

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * pv_mmu_pin fills an L1's hypervisor slots from the caller's template
+ * (rule 6 of docs/mmu.md: the slots covering the hypervisor's window are
+ * the hypervisor's, installed at pin), with Frama-C WP: tools/prove's
+ * rte-pin-fill (pv_mmu_pin, -wp-prop on the post-condition
+ * pin_hyp_filled below, the fill loop's invariant pin_hyp_fill and the
+ * assertion pin_table_tpl, in lib/mmu/validate.c; rte-pin-op leaves them
+ * out). Its other half, that unpin (and destroy) clears the slots again,
+ * is the release's release_hyp_cleared and unpin's unpin_hyp_cleared
+ * (rte_pin_ops.c; rte-pin-release, rte-unpin).
+ *
+ * validate.c's assertion pin_table_tpl, before the walk: an L1's slots
+ * apart from the template, from the precondition pin_template_apart
+ * below at the table's own four frames, which are dom's, a guest's
+ * (pin_guest); defined here and nothing (0 == 0) for every other
+ * analysis. The fill loop writes the table's slots only, so the template
+ * it copies stays as it is (pin_hyp_fill).
+ */
+#define PV_WP_PIN_OWNER (uint16_t)(m->fr_key[idx] & 0xFFFF) == d
+#define PV_WP_PIN_OWNERS n == 4 ==> \
+	(uint16_t)(m->fr_key[idx + 1] & 0xFFFF) == d && \
+	(uint16_t)(m->fr_key[idx + 2] & 0xFFFF) == d && \
+	(uint16_t)(m->fr_key[idx + 3] & 0xFFFF) == d
+#define PV_WP_PIN_TABLE_TPL n == 4 && m->hyp_l1 != \null ==> \
+	\separated(s + (\at(m->hyp_slot_lo, Pre) .. \at(m->hyp_slot_hi, Pre) - 1), \
+	  m->hyp_l1 + (0 .. \at(m->hyp_slot_hi, Pre) - \at(m->hyp_slot_lo, Pre) - 1))
+#define PV_WP_PIN_FILL_ARGS (size_t)(idx * 1024) == idx * 1024 && idx == \at(PIN_IDX(m, mfn), Pre)
+#define PV_WP_PIN_FILLED \
+	hyp_filled(s, m->hyp_l1, \at(m->hyp_slot_lo, Pre), \at(m->hyp_slot_hi, Pre))
+#include "rte_pin_ops.c"
+
+/*
+ * pv_mmu_pin's contract (rte_pin_ops.c), with one more precondition and
+ * one more post-condition, for this file's run (Frama-C merges the two
+ * declarations' clauses):
+ * - the template, pv_mmu_init's hyp_l1, is the caller's own memory, which
+ *   it gives no guest: apart from four frames in a row a guest owns (the
+ *   form of rte_pin_ops.c's precondition on them and the instance);
+ * - an accepted L1's hypervisor slots hold the template's words, in order,
+ *   or 0 without a template; the template as it is on return (the fill
+ *   loop writes the table's slots only; walk_get writes counts, and
+ *   whether those lie apart from the template is not this theorem's
+ *   business).
+ */
+/*@
+  requires pin_template_apart: m->hyp_l1 != \null ==>
+    \forall integer i; 0 <= i && i + 4 <= NR(m) && OWNER(m, i) <= PV_DOMID_MAX_GUEST &&
+      OWNER(m, i + 1) <= PV_DOMID_MAX_GUEST && OWNER(m, i + 2) <= PV_DOMID_MAX_GUEST &&
+      OWNER(m, i + 3) <= PV_DOMID_MAX_GUEST ==>
+        \separated(m->ram + (i * 1024 .. i * 1024 + 4095),
+          m->hyp_l1 + (0 .. m->hyp_slot_hi - m->hyp_slot_lo - 1));
+  ensures pin_hyp_filled: \result == PV_OK && kind == PV_MMU_TABLE_L1 ==>
+    hyp_filled(m->ram + \old(PIN_IDX(m, mfn)) * 1024, m->hyp_l1, \old(m->hyp_slot_lo), \old(m->hyp_slot_hi));
+*/
+enum pv_status pv_mmu_pin(struct pv_mmu *m, pv_domid_t dom, enum pv_mmu_table kind, pv_mfn_t mfn);
