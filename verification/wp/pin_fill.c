@@ -4,18 +4,25 @@
  * (rule 6 of docs/mmu.md: the slots covering the hypervisor's window are
  * the hypervisor's, installed at pin), with Frama-C WP: tools/prove's
  * rte-pin-fill (pv_mmu_pin, -wp-prop on the post-condition
- * pin_hyp_filled below, the fill loop's invariant pin_hyp_fill and the
- * assertion pin_table_tpl, in lib/mmu/validate.c; rte-pin-op leaves them
- * out). Its other half, that unpin (and destroy) clears the slots again,
- * is the release's release_hyp_cleared and unpin's unpin_hyp_cleared
- * (rte_pin_ops.c; rte-pin-release, rte-unpin).
+ * pin_hyp_filled below and the assertions it rests on, in
+ * lib/mmu/validate.c: pin_table_tpl, pin_fill_args, pin_filled). Its
+ * other half, that unpin (and destroy) clears the slots again, is the
+ * release's release_hyp_cleared and unpin's unpin_hyp_cleared
+ * (rte_pin_ops.c; rte-pin-release, rte-unpin). Both go through hyp_fill
+ * and its post-condition hyp_fill_done (rte_pin_ops.c, proved in
+ * rte-pin-release); its preconditions at pin's call are rte-pin-op's.
  *
- * validate.c's assertion pin_table_tpl, before the walk: an L1's slots
- * apart from the template, from the precondition pin_template_apart
- * below at the table's own four frames, which are dom's, a guest's
- * (pin_guest); defined here and nothing (0 == 0) for every other
- * analysis. The fill loop writes the table's slots only, so the template
- * it copies stays as it is (pin_hyp_fill).
+ * validate.c's assertions, defined here and nothing (0 == 0) for every
+ * other analysis:
+ * - pin_table_tpl, before the walk: an L1's hypervisor slots apart from
+ *   the template, from the precondition pin_template_apart below at the
+ *   table's own four frames, which are dom's (pin_owner, pin_owners:
+ *   defined as in pin_slots.c, whose run rte-pin-slots proves them;
+ *   here they are hypotheses);
+ * - pin_fill_args, before hyp_fill's call: the table's first word
+ *   idx * 1024 does not wrap, and idx is the frame number's index;
+ * - pin_filled, after it: the slots hold the template (hyp_fill_done,
+ *   its separation from pin_table_tpl).
  */
 #define PV_WP_PIN_OWNER (uint16_t)(m->fr_key[idx] & 0xFFFF) == d
 #define PV_WP_PIN_OWNERS n == 4 ==> \
@@ -38,10 +45,9 @@
  *   it gives no guest: apart from four frames in a row a guest owns (the
  *   form of rte_pin_ops.c's precondition on them and the instance);
  * - an accepted L1's hypervisor slots hold the template's words, in order,
- *   or 0 without a template; the template as it is on return (the fill
- *   loop writes the table's slots only; walk_get writes counts, and
- *   whether those lie apart from the template is not this theorem's
- *   business).
+ *   or 0 without a template; the template as it is on return (hyp_fill
+ *   writes the table's slots only; walk_get writes counts, and whether
+ *   those lie apart from the template is not this theorem's business).
  */
 /*@
   requires pin_template_apart: m->hyp_l1 != \null ==>
