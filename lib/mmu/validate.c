@@ -872,7 +872,7 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
 static inline void hyp_fill(uint32_t *s, const uint32_t *t, uint32_t lo, uint32_t hi)
 {
 	/*@ loop invariant hyp_fill_slots: lo <= j <= hi;
-	    loop invariant hyp_fill_done: t == \null || \separated(s + (lo .. hi - 1), t + (0 .. hi - lo - 1)) ==>
+	    loop invariant hyp_fill_so_far: t == \null || \separated(s + (lo .. hi - 1), t + (0 .. hi - lo - 1)) ==>
 	      hyp_filled(s, t, lo, j);
 	    loop assigns j, s[lo .. hi - 1]; */
 	for (uint32_t j = lo; j < hi; j++)
