@@ -863,9 +863,8 @@ static int32_t walk_get(struct pv_mmu *m, uint16_t dom, const uint32_t *s,
  * words from its first on (pin), or 0 without one (pin without a
  * template, release).
  */
-/*@ // For verification/wp/rte_pin_ops.c (a comment to the compiler): slots
-    // [lo, hi) of the table at s hold t's words from its first on, or 0
-    // without t.
+/*@ // What hyp_fill leaves, for verification/wp/rte_pin_ops.c (a comment
+    // to the compiler).
     predicate hyp_filled{L}(uint32_t *s, uint32_t *t, integer lo, integer hi) =
       \forall integer k; lo <= k < hi ==> s[k] == (t != \null ? t[k - lo] : 0);
 */
