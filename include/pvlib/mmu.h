@@ -178,7 +178,13 @@ struct pv_mmu_config {
 	/** Hypervisor virtual range: L1 slots covering it are never the guest's. */
 	pv_gvaddr_t hyp_va_base; /**< 1 MiB aligned */
 	uint32_t hyp_va_size;    /**< 1 MiB multiple; 0 = none */
-	/** Values installed in those slots when an L1 is pinned (NULL: zeros). */
+	/**
+	 * Values installed in those slots when an L1 is pinned (NULL: zeros),
+	 * one word a slot. Inside the RAM window the frames holding them can
+	 * be given to the hypervisor, never to a guest (pv_mmu_frame_assign),
+	 * as the frame table's; elsewhere they must lie in memory no guest can
+	 * reach.
+	 */
 	const uint32_t *hyp_l1;
 	/** ARM domains (0..15) a guest descriptor may name; bit n = domain n. */
 	uint16_t guest_domains;
@@ -231,6 +237,8 @@ struct pv_mmu {
 	uint32_t io_max;
 	uint32_t hyp_slot_lo, hyp_slot_hi; /**< reserved L1 slots [lo, hi) */
 	const uint32_t *hyp_l1;
+	/* (last, so that the fields the validation reads keep their offsets) */
+	uint32_t tpl_lo, tpl_hi; /**< frames of RAM holding hyp_l1's words: [lo, hi) */
 	/** @endcond */};
 
 /**
@@ -250,7 +258,8 @@ enum pv_status pv_mmu_init(struct pv_mmu *mmu, const struct pv_mmu_config *cfg);
  * Give count frames starting at mfn to dom (a guest, or pv_domid_hyp() for
  * the hypervisor's own memory, which no guest can ever map). All must be in
  * RAM (PV_ERANGE) and free (PV_EEXIST), and a guest gets none that holds
- * the frame table (PV_EPERM); nothing changes on error. The caller scrubs
+ * the frame table or the hypervisor's L1 template, hyp_l1 (PV_EPERM);
+ * nothing changes on error. The caller scrubs
  * frames before giving them away.
  * @param mmu the instance
  * @param mfn the (first) machine frame

@@ -154,8 +154,9 @@ static int32_t audit_io_records(struct audit *a)
 }
 
 /*
- * The frame table must be out of every guest's reach: the frames of RAM it
- * occupies (pv_mmu_init found them) belong to the hypervisor or nobody.
+ * The frame table and the template of the hypervisor's L1 slots must be out
+ * of every guest's reach: the frames of RAM they occupy (pv_mmu_init found
+ * them) belong to the hypervisor or nobody.
  */
 static int32_t audit_store(struct audit *a)
 {
@@ -163,6 +164,10 @@ static int32_t audit_store(struct audit *a)
 	for (uint32_t i = m->store_lo; i < m->store_hi; i++) {
 		if (fr_owner(m, i) <= PV_DOMID_MAX_GUEST)
 			return fail_frame(a, i, "frame table in a guest's RAM");
+	}
+	for (uint32_t i = m->tpl_lo; i < m->tpl_hi; i++) {
+		if (fr_owner(m, i) <= PV_DOMID_MAX_GUEST)
+			return fail_frame(a, i, "L1 template in a guest's RAM");
 	}
 	return PV_OK;
 }

@@ -7,6 +7,35 @@
  */
 #include "mmu_internal.h"
 
+/*
+ * The frames of the RAM window (ram, nf frames) that [p, p + bytes) occupies,
+ * as [*lo, *hi); left as they are (empty) when it lies outside the window
+ * or bytes is 0.
+ */
+static void window_frames(const void *ram, uint32_t nf, const void *p, size_t bytes, uint32_t *lo,
+			  uint32_t *hi)
+{
+	/* Offsets into the window, never addresses past it: the window may
+	 * end at the top of the address space. win < 4 GiB (pv_mmu_init). */
+	uintptr_t b = (uintptr_t)p, rw = (uintptr_t)ram, win = (uintptr_t)nf << PV_FRAME_SHIFT;
+	uintptr_t first, past; /* the window's bytes it holds: [first, past) */
+	if (b >= rw) {
+		if (b - rw >= win)
+			return;
+		first = b - rw;
+		past = bytes > win - first ? win : first + bytes;
+	} else {
+		if (bytes <= rw - b)
+			return;
+		first = 0;
+		past = bytes - (rw - b) > win ? win : bytes - (rw - b);
+	}
+	if (past == first)
+		return;
+	*lo = (uint32_t)(first >> PV_FRAME_SHIFT);
+	*hi = (uint32_t)((past + PV_FRAME_SIZE - 1u) >> PV_FRAME_SHIFT);
+}
+
 enum pv_status pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 {
 	if (m == NULL || c == NULL)
@@ -68,15 +97,15 @@ enum pv_status pv_mmu_init(struct pv_mmu *m, const struct pv_mmu_config *c)
 		.hyp_slot_hi = slot_lo + (c->hyp_va_size >> 20),
 		.hyp_l1 = c->hyp_l1,
 	};
-	/* The frames of the RAM window the frame store occupies, if any. */
-	uintptr_t lo = (uintptr_t)c->frame_store, rw = (uintptr_t)c->ram;
-	uintptr_t hi = lo + PV_MMU_FRAME_STORE_WORDS(nf) * sizeof(uint32_t);
-	if (lo < rw + c->ram_size && rw < hi) {
-		m->store_lo = lo > rw ? (uint32_t)((lo - rw) >> PV_FRAME_SHIFT) : 0u;
-		m->store_hi = hi < rw + c->ram_size
-				      ? (uint32_t)((hi - rw + PV_FRAME_SIZE - 1u) >> PV_FRAME_SHIFT)
-				      : nf;
-	}
+	/* The frames of the RAM window the frame store occupies, if any, and
+	 * those the template of the hypervisor's L1 slots does (one word a
+	 * slot): no guest may own either (pv_mmu_frame_assign). */
+	window_frames(c->ram, nf, c->frame_store, PV_MMU_FRAME_STORE_WORDS(nf) * sizeof(uint32_t),
+		      &m->store_lo, &m->store_hi);
+	if (c->hyp_l1 != NULL)
+		window_frames(c->ram, nf, c->hyp_l1,
+			      (size_t)(m->hyp_slot_hi - m->hyp_slot_lo) * sizeof(uint32_t), &m->tpl_lo,
+			      &m->tpl_hi);
 	for (uint32_t i = 0; i < nf; i++) {
 		m->fr_key[i] = pv_mmu_key(PV_DOMID_NONE_VALUE, PV_MMU_FT_NONE, 0);
 		m->fr_ro[i] = m->fr_tc[i] = m->fr_gmaps[i] = 0;
@@ -133,8 +162,10 @@ enum pv_status pv_mmu_frame_assign(struct pv_mmu *m, pv_mfn_t mfn, uint32_t coun
 		if (fr_owner(m, i) != PV_DOMID_NONE_VALUE)
 			return PV_EEXIST;
 	}
-	/* The validator's own records are never a guest's memory. */
-	if (d != PV_DOMID_HYP_VALUE && idx < m->store_hi && m->store_lo < idx + count)
+	/* The validator's own records, and the template it copies into every
+	 * pinned L1's hypervisor slots, are never a guest's memory. */
+	if (d != PV_DOMID_HYP_VALUE && ((idx < m->store_hi && m->store_lo < idx + count) ||
+					(idx < m->tpl_hi && m->tpl_lo < idx + count)))
 		return PV_EPERM;
 	/* A free frame has nothing else in its record (pv_mmu_audit). */
 	for (uint32_t i = idx; i < idx + count; i++)

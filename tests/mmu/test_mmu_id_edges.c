@@ -3,9 +3,10 @@
  * lib/mmu at the exact id where a frame stops being a guest's: a machine
  * whose last domain is the highest guest id, PV_DOMID_MAX_GUEST, whose
  * frames are another guest's to every check (PV_EXDEV, not PV_EPERM); and
- * pv_mmu_audit there: that id owning a frame of the frame table, a pinned
- * table owned by the domain id one past the table (nr_domains), and the
- * count of owned frames with more domains than scratch words. An audit off
+ * pv_mmu_audit there: that id owning a frame of the frame table (or of the
+ * template of the hypervisor's L1 slots), a pinned table owned by the
+ * domain id one past the table (nr_domains), and the count of owned frames
+ * with more domains than scratch words. An audit off
  * by one there would accept a frame table a guest can write, or read a
  * domain record (or a scratch word) that does not exist. And the answer to
  * a base switch onto a frame no guest owns. Found as mutants of lib/mmu
@@ -62,6 +63,17 @@ static void test_audit_frame_table_owned_by_the_last_guest_id(void **state)
 	T_AUDIT(t);
 	m->fr_key[0] = key;
 	m->store_lo = m->store_hi = 0;
+	/* ... and so do those holding the template of the hypervisor's L1
+	 * slots. */
+	m->tpl_lo = 0;
+	m->tpl_hi = 1;
+	T_AUDIT(t);
+	m->fr_key[0] = K(PV_DOMID_MAX_GUEST, 0, 0);
+	expect(t, 0, "L1 template in a guest's RAM");
+	m->fr_key[0] = K(PV_DOMID_HYP_VALUE, 0, 0);
+	T_AUDIT(t);
+	m->fr_key[0] = key;
+	m->tpl_lo = m->tpl_hi = 0;
 	t_free(t);
 }
 

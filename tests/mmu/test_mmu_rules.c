@@ -102,6 +102,114 @@ static void test_frame_store_in_ram(void **state)
 	t_free(t);
 }
 
+/* [lo, hi) of the frames the template occupies, by an instance set up with
+ * the template at tpl (nwords words) over the window [ram, ram + frames). */
+static void tpl_frames(struct t_machine *t, uint32_t *ram, uint32_t frames, const uint32_t *tpl,
+		       uint32_t slots, uint32_t *lo, uint32_t *hi)
+{
+	struct pv_mmu_config c;
+	struct pv_mmu m2;
+	t_config(t, &c);
+	c.ram = ram;
+	c.ram_base = pv_maddr(T_RAM_BASE + (uint32_t)((ram - t->ram) * 4));
+	c.ram_size = frames << 12;
+	c.hyp_va_size = slots << 20;
+	c.hyp_l1 = tpl;
+	assert_int_equal(pv_mmu_init(&m2, &c), PV_OK);
+	*lo = m2.tpl_lo;
+	*hi = m2.tpl_hi;
+}
+
+/*
+ * The template of the hypervisor's L1 slots kept in RAM: as the frame
+ * table, its frames go to the hypervisor, never to a guest, who could
+ * otherwise write the hypervisor's entries of every L1 pinned after.
+ */
+static void test_hyp_template_in_ram(void **state)
+{
+	struct t_machine *t = t_new(T_FMT(state));
+	struct pv_mmu_config c;
+	struct pv_mmu_audit_report rep = { .what = "" };
+	uint32_t lo, hi, nf = t->ram_mb << 8;
+	/* 16 words across frames 511 and 512 (the last 8 of MiB 1, the first 8
+	 * of MiB 2), written there as the template's values. */
+	uint32_t *tpl = t_ptr(t, t_ma(2, 0)) - 8;
+	memcpy(tpl, t->hyp_l1, sizeof t->hyp_l1);
+	t_config(t, &c);
+	c.hyp_l1 = tpl;
+	assert_int_equal(pv_mmu_init(&t->mmu, &c), PV_OK);
+	assert_int_equal(t->mmu.tpl_lo, 511);
+	assert_int_equal(t->mmu.tpl_hi, 513);
+	/* Each of its frames refused to a guest, alone or within a range, and
+	 * nothing changes; the frames on either side are a guest's to have. */
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 255)), 1, pv_domid(1)),
+			 PV_EPERM);
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(2, 0)), 1, pv_domid(2)),
+			 PV_EPERM);
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 512, pv_domid(1)),
+			 PV_EPERM);
+	assert_int_equal(pv_domid_val(t_frame_at(t, 256).owner), PV_DOMID_NONE_VALUE);
+	assert_int_equal(pv_domid_val(t_frame_at(t, 512).owner), PV_DOMID_NONE_VALUE);
+	assert_int_equal(t->doms[1].nr_frames, 0);
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 0)), 255, pv_domid(1)), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(2, 1)), 255, pv_domid(2)), PV_OK);
+	assert_int_equal(pv_mmu_frame_assign(&t->mmu, t_mfn(t_ma(1, 255)), 2, pv_domid_hyp()),
+			 PV_OK);
+	T_AUDIT(t);
+	/* Pinned L1s get the template's words, from RAM. */
+	uint32_t l1 = t_ma(1, 16);
+	assert_int_equal(pv_mmu_pin(&t->mmu, pv_domid(1), PV_MMU_TABLE_L1, t_mfn(l1)), PV_OK);
+	assert_memory_equal(t_ptr(t, l1) + T_HYP_SLOT, t->hyp_l1, sizeof t->hyp_l1);
+	T_AUDIT(t);
+	/* A record that says otherwise (memory corruption) is found. */
+	t->mmu.fr_key[512] = (t->mmu.fr_key[512] & ~0xFFFFu) | 2u;
+	assert_int_equal(t_audit_rc(t, &rep), PV_EINVAL);
+	assert_int_equal(pv_mfn_val(rep.mfn), (T_RAM_BASE >> 12) + 512);
+	assert_int_equal(pv_domid_val(rep.dom), 2);
+	assert_string_equal(rep.what, "L1 template in a guest's RAM");
+	t->mmu.fr_key[512] = (t->mmu.fr_key[512] & ~0xFFFFu) | PV_DOMID_HYP_VALUE;
+	T_AUDIT(t);
+
+	/* The frames, at each edge of the template and of the window. */
+	uint32_t *end1 = t_ptr(t, t_ma(2, 0)); /* the end of frame 511 */
+	tpl_frames(t, t->ram, nf, end1 - 16, 16, &lo, &hi); /* ends at a frame's end */
+	assert_int_equal(lo, 511);
+	assert_int_equal(hi, 512);
+	tpl_frames(t, t->ram, nf, end1, 16, &lo, &hi); /* starts at a frame's start */
+	assert_int_equal(lo, 512);
+	assert_int_equal(hi, 513);
+	tpl_frames(t, t->ram, nf, end1 - 1, 1, &lo, &hi); /* one word, one slot */
+	assert_int_equal(lo, 511);
+	assert_int_equal(hi, 512);
+	tpl_frames(t, t->ram, nf, end1 - 1, 2, &lo, &hi);
+	assert_int_equal(lo, 511);
+	assert_int_equal(hi, 513);
+	tpl_frames(t, t->ram, nf, end1 - 16, 0, &lo, &hi); /* no slots: no words used */
+	assert_int_equal(lo, hi);
+	tpl_frames(t, t->ram, nf, NULL, 16, &lo, &hi); /* zeros, no template */
+	assert_int_equal(lo, hi);
+	tpl_frames(t, t->ram, nf, t->hyp_l1, 16, &lo, &hi); /* outside RAM */
+	assert_int_equal(lo, hi);
+	/* A window from the allocation's frame 1 to its last but one: the
+	 * template across its start, just before it, across its end, just
+	 * past it. */
+	uint32_t *w = t->ram + 1024;
+	tpl_frames(t, w, nf - 2, w - 8, 16, &lo, &hi);
+	assert_int_equal(lo, 0);
+	assert_int_equal(hi, 1);
+	tpl_frames(t, w, nf - 2, w - 16, 16, &lo, &hi);
+	assert_int_equal(lo, hi);
+	tpl_frames(t, w, nf - 2, w + (nf - 2) * 1024 - 8, 16, &lo, &hi);
+	assert_int_equal(lo, nf - 3);
+	assert_int_equal(hi, nf - 2);
+	tpl_frames(t, w, nf - 2, w + (nf - 2) * 1024 - 16, 16, &lo, &hi);
+	assert_int_equal(lo, nf - 3);
+	assert_int_equal(hi, nf - 2);
+	tpl_frames(t, w, nf - 2, w + (nf - 2) * 1024, 16, &lo, &hi);
+	assert_int_equal(lo, hi);
+	t_free(t);
+}
+
 static void test_assign_free(void **state)
 {
 	struct t_machine *t = t_new(T_FMT(state));
@@ -1420,6 +1528,7 @@ int main(void)
 		BOTH(test_frame_access),
 		BOTH(test_audit_detects),
 		BOTH(test_frame_store_in_ram),
+		BOTH(test_hyp_template_in_ram),
 		cmocka_unit_test(test_v7_global_mappings),
 		BOTH(test_translate),
 		cmocka_unit_test(test_v5_translate_fine),
