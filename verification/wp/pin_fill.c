@@ -41,9 +41,11 @@
  * pv_mmu_pin's contract (rte_pin_ops.c), with one more precondition and
  * one more post-condition, for this file's run (Frama-C merges the two
  * declarations' clauses):
- * - the template, pv_mmu_init's hyp_l1, is the caller's own memory, which
- *   it gives no guest: apart from four frames in a row a guest owns (the
- *   form of rte_pin_ops.c's precondition on them and the instance);
+ * - the template, pv_mmu_init's hyp_l1, is apart from four frames in a row
+ *   a guest owns (the form of rte_pin_ops.c's precondition on them and
+ *   the instance): pv_mmu_frame_assign gives no guest a frame of RAM
+ *   holding it (pv_mmu_init notes them), and a template outside RAM is the
+ *   caller's own memory, which it gives no guest;
  * - an accepted L1's hypervisor slots hold the template's words, in order,
  *   or 0 without a template; the template as it is on return (hyp_fill
  *   writes the table's slots only; walk_get writes counts, and whether
