@@ -153,6 +153,16 @@ static int32_t audit_io_records(struct audit *a)
 	return PV_OK;
 }
 
+/* Frames [lo, hi) belong to the hypervisor or nobody; else what, about the first. */
+static int32_t audit_no_guest(struct audit *a, uint32_t lo, uint32_t hi, const char *what)
+{
+	for (uint32_t i = lo; i < hi; i++) {
+		if (fr_owner(a->m, i) <= PV_DOMID_MAX_GUEST)
+			return fail_frame(a, i, what);
+	}
+	return PV_OK;
+}
+
 /*
  * The frame table and the template of the hypervisor's L1 slots must be out
  * of every guest's reach: the frames of RAM they occupy (pv_mmu_init found
@@ -161,15 +171,10 @@ static int32_t audit_io_records(struct audit *a)
 static int32_t audit_store(struct audit *a)
 {
 	const struct pv_mmu *m = a->m;
-	for (uint32_t i = m->store_lo; i < m->store_hi; i++) {
-		if (fr_owner(m, i) <= PV_DOMID_MAX_GUEST)
-			return fail_frame(a, i, "frame table in a guest's RAM");
-	}
-	for (uint32_t i = m->tpl_lo; i < m->tpl_hi; i++) {
-		if (fr_owner(m, i) <= PV_DOMID_MAX_GUEST)
-			return fail_frame(a, i, "L1 template in a guest's RAM");
-	}
-	return PV_OK;
+	int32_t rc = audit_no_guest(a, m->store_lo, m->store_hi, "frame table in a guest's RAM");
+	if (rc != PV_OK)
+		return rc;
+	return audit_no_guest(a, m->tpl_lo, m->tpl_hi, "L1 template in a guest's RAM");
 }
 
 /*

@@ -149,6 +149,12 @@ static int32_t frame_range(const struct pv_mmu *m, pv_mfn_t mfn, uint32_t count,
 	return PV_OK;
 }
 
+/* Whether [idx, idx + count) meets the frames [lo, hi). */
+static inline bool frames_meet(uint32_t idx, uint32_t count, uint32_t lo, uint32_t hi)
+{
+	return idx < hi && lo < idx + count;
+}
+
 enum pv_status pv_mmu_frame_assign(struct pv_mmu *m, pv_mfn_t mfn, uint32_t count, pv_domid_t dom)
 {
 	uint16_t d = pv_domid_val(dom);
@@ -164,8 +170,8 @@ enum pv_status pv_mmu_frame_assign(struct pv_mmu *m, pv_mfn_t mfn, uint32_t coun
 	}
 	/* The validator's own records, and the template it copies into every
 	 * pinned L1's hypervisor slots, are never a guest's memory. */
-	if (d != PV_DOMID_HYP_VALUE && ((idx < m->store_hi && m->store_lo < idx + count) ||
-					(idx < m->tpl_hi && m->tpl_lo < idx + count)))
+	if (d != PV_DOMID_HYP_VALUE && (frames_meet(idx, count, m->store_lo, m->store_hi) ||
+					frames_meet(idx, count, m->tpl_lo, m->tpl_hi)))
 		return PV_EPERM;
 	/* A free frame has nothing else in its record (pv_mmu_audit). */
 	for (uint32_t i = idx; i < idx + count; i++)

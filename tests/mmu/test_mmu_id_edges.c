@@ -53,27 +53,25 @@ static void test_audit_frame_table_owned_by_the_last_guest_id(void **state)
 	struct t_machine *t = t_new(T_FMT(state));
 	struct pv_mmu *m = &t->mmu;
 	T_AUDIT(t);
-	uint32_t key = m->fr_key[0];
-	m->store_lo = 0;
-	m->store_hi = 1;
-	T_AUDIT(t); /* the hypervisor's own frame */
-	m->fr_key[0] = K(PV_DOMID_MAX_GUEST, 0, 0);
-	expect(t, 0, "frame table in a guest's RAM");
-	m->fr_key[0] = K(PV_DOMID_HYP_VALUE, 0, 0);
-	T_AUDIT(t);
-	m->fr_key[0] = key;
-	m->store_lo = m->store_hi = 0;
 	/* ... and so do those holding the template of the hypervisor's L1
-	 * slots. */
-	m->tpl_lo = 0;
-	m->tpl_hi = 1;
-	T_AUDIT(t);
-	m->fr_key[0] = K(PV_DOMID_MAX_GUEST, 0, 0);
-	expect(t, 0, "L1 template in a guest's RAM");
-	m->fr_key[0] = K(PV_DOMID_HYP_VALUE, 0, 0);
-	T_AUDIT(t);
-	m->fr_key[0] = key;
-	m->tpl_lo = m->tpl_hi = 0;
+	 * slots: frame 0 named as each in turn. */
+	struct {
+		uint32_t *lo, *hi;
+		const char *what;
+	} kept[] = { { &m->store_lo, &m->store_hi, "frame table in a guest's RAM" },
+		     { &m->tpl_lo, &m->tpl_hi, "L1 template in a guest's RAM" } };
+	uint32_t key = m->fr_key[0];
+	for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++) {
+		*kept[k].lo = 0;
+		*kept[k].hi = 1;
+		T_AUDIT(t); /* the hypervisor's own frame */
+		m->fr_key[0] = K(PV_DOMID_MAX_GUEST, 0, 0);
+		expect(t, 0, kept[k].what);
+		m->fr_key[0] = K(PV_DOMID_HYP_VALUE, 0, 0);
+		T_AUDIT(t);
+		m->fr_key[0] = key;
+		*kept[k].lo = *kept[k].hi = 0;
+	}
 	t_free(t);
 }
 

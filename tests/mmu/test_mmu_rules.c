@@ -103,7 +103,8 @@ static void test_frame_store_in_ram(void **state)
 }
 
 /* [lo, hi) of the frames the template occupies, by an instance set up with
- * the template at tpl (nwords words) over the window [ram, ram + frames). */
+ * the template at tpl (one word for each of slots slots) over the window of
+ * frames frames at ram. */
 static void tpl_frames(struct t_machine *t, uint32_t *ram, uint32_t frames, const uint32_t *tpl,
 		       uint32_t slots, uint32_t *lo, uint32_t *hi)
 {
